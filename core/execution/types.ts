@@ -1,0 +1,108 @@
+// The sandbox port: what core asks of any runner, and what a run gives back. JSON in, JSON out;
+// limits carry their unit in their name. Expected failures of guest code are values, never throws.
+
+import type { DirectoryUser } from '../sdk/index.ts';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface LogEntry {
+  level: LogLevel;
+  message: string;
+  data?: unknown;
+  /** Milliseconds since the run started. */
+  atMs: number;
+}
+
+/** Where a guest error happened, mapped back to the TypeScript source through the sourcemap. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export type RunOutcome =
+  | { kind: 'returned'; value: unknown }
+  | { kind: 'threw'; message: string; position?: SourcePosition; stack?: string }
+  | { kind: 'timed-out'; limit: 'wall' | 'cpu'; limitMs: number }
+  | { kind: 'out-of-memory'; memoryLimitMb: number }
+  | { kind: 'crashed'; message: string };
+
+export interface RunLimits {
+  wallTimeMs: number;
+  cpuTimeMs: number;
+  memoryLimitMb: number;
+  maxLogEntries: number;
+  maxLogBytes: number;
+  maxOutputBytes: number;
+}
+
+export const DEFAULT_LIMITS: RunLimits = {
+  wallTimeMs: 5_000,
+  cpuTimeMs: 2_000,
+  memoryLimitMb: 64,
+  maxLogEntries: 1_000,
+  maxLogBytes: 256 * 1024,
+  maxOutputBytes: 1024 * 1024,
+};
+
+export interface RunRequest {
+  /** The esbuild IIFE produced by core/build; it sets `globalThis.__handler`. */
+  bundle: string;
+  /** The external sourcemap (JSON text), used to map guest errors to TypeScript lines. */
+  sourceMap?: string;
+  /** The lifecycle event handed to `run(event, ctx)`. */
+  event: unknown;
+  limits?: Partial<RunLimits>;
+}
+
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** Always a string on the wire; JSON bodies are serialised by the guest-side bridge. */
+  body?: string;
+}
+
+export interface IncomingResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * What the guest's `ctx` reaches on the host. Implemented by the test-mode context (fixtures) and the live
+ * runtime. Methods reject with an Error whose message is safe to show the guest; the sandbox turns the
+ * rejection into an error thrown inside the guest, never a host object or stack.
+ */
+export interface HostCapabilities {
+  isUsernameTaken(username: string): Promise<boolean>;
+  findUsers(filter: { username?: string; email?: string; employeeId?: string }): Promise<DirectoryUser[]>;
+  fetch(request: OutgoingRequest): Promise<IncomingResponse>;
+  getSecret(name: string): Promise<string>;
+}
+
+export interface RunResult {
+  outcome: RunOutcome;
+  logs: LogEntry[];
+  /** Log entries dropped after the caps were reached. */
+  logsDropped: number;
+  durationMs: number;
+  cpuTimeMs?: number;
+}
+
+/** What a bundle declares about itself, read by evaluating its top level in the sandbox. */
+export interface FunctionManifest {
+  name: string;
+  description: string;
+  trigger: string;
+  egress: string[];
+  secrets: string[];
+}
+
+export type DescribeResult = { ok: true; manifest: FunctionManifest } | { ok: false; message: string };
+
+export interface SandboxRunner {
+  run(request: RunRequest, host: HostCapabilities): Promise<RunResult>;
+  /** Evaluates the bundle's top level (no `run`) and reads the definition's declared fields. */
+  describe(request: Pick<RunRequest, 'bundle' | 'sourceMap' | 'limits'>): Promise<DescribeResult>;
+  close(): Promise<void>;
+}

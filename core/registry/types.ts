@@ -1,0 +1,103 @@
+// The registry port: immutable, reviewed versions of functions, and the log of every run.
+// Synchronous on purpose: the SQLite adapter is synchronous and every write is one short transaction.
+
+import type { FunctionManifest, LogEntry, OutgoingRequest, RunOutcome } from '../execution/types.ts';
+
+export type VersionStatus = 'pending_review' | 'approved' | 'rejected';
+
+export interface PublishInput {
+  name: string;
+  source: string;
+  bundle: string;
+  sourceMap: string;
+  manifest: FunctionManifest;
+  /** The fixtures the version was tested with, as parsed from its fixture file. */
+  fixtures: unknown[];
+  checkReport: unknown;
+  testReport: unknown;
+  spec?: string | null;
+  author: string;
+  requestedBy?: string | null;
+}
+
+export interface VersionRecord extends PublishInput {
+  version: number;
+  sha256: string;
+  parentVersion: number | null;
+  createdAt: string;
+  status: VersionStatus;
+  spec: string | null;
+  requestedBy: string | null;
+}
+
+export interface VersionSummary {
+  name: string;
+  version: number;
+  sha256: string;
+  status: VersionStatus;
+  author: string;
+  requestedBy: string | null;
+  createdAt: string;
+  active: boolean;
+}
+
+export interface FunctionSummary {
+  name: string;
+  description: string;
+  latestVersion: number;
+  activeVersion: number | null;
+  latestStatus: VersionStatus;
+}
+
+export interface ReviewInput {
+  name: string;
+  version: number;
+  reviewer: string;
+  decision: 'approved' | 'rejected';
+  comment?: string | null;
+}
+
+export interface ReviewRecord extends ReviewInput {
+  id: number;
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface ExecutionInput {
+  name: string;
+  version: number;
+  eventId: string | null;
+  input: unknown;
+  outcome: RunOutcome;
+  logs: LogEntry[];
+  calls: OutgoingRequest[];
+  durationMs: number;
+  caller: string;
+  dryRun: boolean;
+}
+
+export interface ExecutionRecord extends ExecutionInput {
+  id: number;
+  createdAt: string;
+}
+
+export interface Registry {
+  /** Atomic: a new version numbered latest + 1, status pending_review. */
+  publish(input: PublishInput): VersionRecord;
+  /** The given version, or the latest when `version` is omitted. */
+  getVersion(name: string, version?: number): VersionRecord | undefined;
+  listFunctions(): FunctionSummary[];
+  listVersions(name: string): VersionSummary[];
+  /** Throws FORBIDDEN when the reviewer authored or requested the version, CONFLICT when already reviewed.
+   *  An approval makes the version active. */
+  review(input: ReviewInput): ReviewRecord;
+  listReviews(name: string, version: number): ReviewRecord[];
+  /** Points the function at an earlier or later approved version (rollback). */
+  activate(name: string, version: number): void;
+  getActiveVersion(name: string): VersionRecord | undefined;
+  /** Every occurrence of each `redact` value is replaced before anything is written. */
+  recordExecution(input: ExecutionInput, options?: { redact?: string[] }): ExecutionRecord;
+  listExecutions(name: string, options?: { limit?: number }): ExecutionRecord[];
+  getExecution(id: number): ExecutionRecord | undefined;
+  close(): void;
+}
