@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // isolated-vm needs --no-node-snapshot, which only the forks pool can pass to its workers.
 export default defineConfig({
+  // Tests import templates directly; their SDK import resolves to the host-side SDK.
+  resolve: { alias: { '@joinery/sdk': fileURLToPath(new URL('./core/sdk/index.ts', import.meta.url)) } },
   test: {
     pool: 'forks',
     execArgv: ['--no-node-snapshot'],

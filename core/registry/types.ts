@@ -81,6 +81,29 @@ export interface ExecutionRecord extends ExecutionInput {
   createdAt: string;
 }
 
+export interface AuditInput {
+  /** Who tried: a user, a token's subject, or 'system'. */
+  actor: string;
+  /** What was tried, e.g. a tool name ('run_function') or 'activate'. */
+  action: string;
+  /** What it was tried on, e.g. 'generate-username@3'. */
+  target?: string | null;
+  /** False for a denial. */
+  allowed: boolean;
+  /** Any JSON value; redacted like executions when `redact` is given. */
+  detail?: unknown;
+}
+
+export interface AuditRecord {
+  id: number;
+  actor: string;
+  action: string;
+  target: string | null;
+  allowed: boolean;
+  detail: unknown;
+  createdAt: string;
+}
+
 export interface Registry {
   /** Atomic: a new version numbered latest + 1, status pending_review. */
   publish(input: PublishInput): VersionRecord;
@@ -89,15 +112,23 @@ export interface Registry {
   listFunctions(): FunctionSummary[];
   listVersions(name: string): VersionSummary[];
   /** Throws FORBIDDEN when the reviewer authored or requested the version, CONFLICT when already reviewed.
-   *  An approval makes the version active. */
+   *  An approval makes the version active, unless a later version is active already. */
   review(input: ReviewInput): ReviewRecord;
   listReviews(name: string, version: number): ReviewRecord[];
-  /** Points the function at an earlier or later approved version (rollback). */
-  activate(name: string, version: number): void;
+  /** Points the function at an earlier or later approved version (rollback). Throws NOT_FOUND for an
+   *  unknown version, CONFLICT for one that is not approved. Recorded in the audit trail as `actor`
+   *  (default 'system'). */
+  activate(name: string, version: number, options?: { actor?: string }): void;
   getActiveVersion(name: string): VersionRecord | undefined;
   /** Every occurrence of each `redact` value is replaced before anything is written. */
   recordExecution(input: ExecutionInput, options?: { redact?: string[] }): ExecutionRecord;
+  /** Newest first; `limit` defaults to 50. */
   listExecutions(name: string, options?: { limit?: number }): ExecutionRecord[];
   getExecution(id: number): ExecutionRecord | undefined;
+  /** Appends to the audit trail (the MCP server logs every denial here). */
+  recordAudit(input: AuditInput, options?: { redact?: string[] }): AuditRecord;
+  /** Newest first. */
+  listAudit(options?: { limit?: number; actor?: string; allowed?: boolean }): AuditRecord[];
+  /** Releases the storage (for SQLite: closes the database handle it was given). */
   close(): void;
 }

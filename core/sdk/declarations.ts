@@ -8,6 +8,8 @@ const typesSource = readFileSync(new URL('./sdk-types.ts', import.meta.url), 'ut
 export const SDK_DECLARATIONS = `declare module '${SDK_MODULE_NAME}' {\n${typesSource
   .split('\n')
   .filter((line) => !line.startsWith('//'))
+  // Inside `declare module` everything is already ambient: a nested `declare` is error TS1038.
+  .map((line) => line.replace(/^export declare /, 'export '))
   .map((line) => (line ? `  ${line}` : line))
   .join('\n')}}\n`;
 

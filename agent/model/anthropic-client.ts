@@ -1,0 +1,86 @@
+// The real Claude provider: @anthropic-ai/sdk's Messages API with streaming, tool use, prompt caching on
+// the static prefix (system prompt, SDK .d.ts, template examples, tool definitions), retries with backoff
+// (429, 529 and 5xx; the SDK honours retry-after) and timeouts.
+
+import Anthropic from '@anthropic-ai/sdk';
+import { DEFAULT_MODEL, estimateCostUsd } from './pricing.ts';
+import type { AssistantBlock, ModelClient, ModelRequest, ModelResponse } from './types.ts';
+
+export class ModelRequestError extends Error {
+  readonly status: number | undefined;
+
+  constructor(message: string, status: number | undefined) {
+    super(message);
+    this.name = 'ModelRequestError';
+    this.status = status;
+  }
+}
+
+export interface AnthropicClientOptions {
+  apiKey: string;
+  model?: string;
+  /** For the scripted provider and proxies; the SDK also honours ANTHROPIC_BASE_URL. */
+  baseURL?: string;
+  maxRetries?: number;
+  timeoutMs?: number;
+  provider?: 'anthropic' | 'scripted';
+}
+
+export function createAnthropicClient({
+  apiKey,
+  model = DEFAULT_MODEL,
+  baseURL,
+  maxRetries = 4,
+  timeoutMs = 120_000,
+  provider = 'anthropic',
+}: AnthropicClientOptions): ModelClient {
+  const client = new Anthropic({ apiKey, baseURL: baseURL ?? null, maxRetries, timeout: timeoutMs });
+  return {
+    provider,
+    model,
+    estimateCostUsd: (usage) => (provider === 'anthropic' ? estimateCostUsd(model, usage) : 0),
+    async complete(request: ModelRequest, { signal } = {}): Promise<ModelResponse> {
+      try {
+        const stream = client.messages.stream(toParams(model, request), signal ? { signal } : undefined);
+        const message = await stream.finalMessage();
+        return {
+          content: message.content.filter((block): block is AssistantBlock & Anthropic.ContentBlock => block.type === 'text' || block.type === 'tool_use')
+            .map((block) => (block.type === 'text' ? { type: 'text', text: block.text } : { type: 'tool_use', id: block.id, name: block.name, input: block.input })),
+          stopReason: message.stop_reason ?? 'end_turn',
+          model: message.model,
+          usage: {
+            inputTokens: message.usage.input_tokens,
+            outputTokens: message.usage.output_tokens,
+            cacheReadTokens: message.usage.cache_read_input_tokens ?? 0,
+            cacheWriteTokens: message.usage.cache_creation_input_tokens ?? 0,
+          },
+        };
+      } catch (error) {
+        if (error instanceof Anthropic.APIError) {
+          throw new ModelRequestError(`the model API answered ${error.status ?? 'with an error'}: ${error.message}`, error.status);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+function toParams(model: string, request: ModelRequest): Anthropic.MessageCreateParamsNonStreaming {
+  const lastCached = request.system.map((part) => part.cache === true).lastIndexOf(true);
+  return {
+    model,
+    max_tokens: request.maxTokens,
+    system: request.system.map((part, index) => ({
+      type: 'text' as const,
+      text: part.text,
+      ...(index === lastCached ? { cache_control: { type: 'ephemeral' as const } } : {}),
+    })),
+    tools: request.tools.map((tool, index) => ({
+      name: tool.name,
+      description: tool.description,
+      input_schema: tool.input_schema as Anthropic.Tool.InputSchema,
+      ...(index === request.tools.length - 1 ? { cache_control: { type: 'ephemeral' as const } } : {}),
+    })),
+    messages: request.messages as Anthropic.MessageParam[],
+  };
+}

@@ -1,0 +1,1 @@
+export { instantiateTemplate, loadTemplates, readTemplateParams, type TemplateEntry } from './template-catalog.ts';

@@ -1,0 +1,55 @@
+// `npm run bench [-- --json] [-- --only sandbox,typecheck]`: runs every benchmark and prints its figures
+// (with the peer each is compared against). With --json, stdout is one JSON object of named figures.
+
+import { benchBundle } from './bundle.ts';
+import { benchFixtures } from './fixtures.ts';
+import { benchPublish } from './publish.ts';
+import { benchSandbox } from './sandbox.ts';
+import { benchTypecheck } from './typecheck.ts';
+import { createExecutor } from '../sandbox/index.ts';
+
+type Figures = Record<string, number>;
+
+const SUITES: Record<string, () => Promise<Figures>> = {
+  sandbox: () => benchSandbox(),
+  typecheck: () => benchTypecheck(),
+  bundle: () => benchBundle(),
+  fixtures: async () => {
+    const runner = createExecutor();
+    try {
+      return await benchFixtures({ runner });
+    } finally {
+      await runner.close();
+    }
+  },
+  publish: () => benchPublish(),
+};
+
+async function main(argv: string[]): Promise<void> {
+  const json = argv.includes('--json');
+  const onlyIndex = argv.indexOf('--only');
+  const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',') : Object.keys(SUITES);
+  const unknown = only.filter((name) => !(name in SUITES));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const all: Figures = { nodeMajor: Number(process.versions.node.split('.')[0]) };
+  // Suites print their own tables to stderr when --json is set, so stdout stays one JSON document.
+  const log = console.log;
+  if (json) console.log = (...args: unknown[]) => process.stderr.write(args.join(' ') + '\n');
+  try {
+    for (const name of only) {
+      process.stderr.write(`# ${name}\n`);
+      const figures = await SUITES[name]!();
+      for (const [key, value] of Object.entries(figures)) all[`${name}.${key}`] = Math.round(value * 1000) / 1000;
+    }
+  } finally {
+    console.log = log;
+  }
+  if (json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
+  else for (const [key, value] of Object.entries(all)) console.log(`${key.padEnd(44)} ${value}`);
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,31 @@
+import type { Command } from '../command.ts';
+import { activateCommand } from './activate.ts';
+import { checkCommand } from './check.ts';
+import { diffCommand } from './diff.ts';
+import { directoryCommand } from './directory.ts';
+import { listCommand } from './list.ts';
+import { logsCommand } from './logs.ts';
+import { publishCommand } from './publish.ts';
+import { reviewCommand } from './review.ts';
+import { runCommand } from './run.ts';
+import { secretCommand } from './secret.ts';
+import { showCommand } from './show.ts';
+import { testCommand } from './test.ts';
+import { versionsCommand } from './versions.ts';
+
+/** In the order `joinery --help` lists them: the authoring loop, then review, then operations. */
+export const COMMANDS: Command[] = [
+  checkCommand,
+  testCommand,
+  publishCommand,
+  reviewCommand,
+  activateCommand,
+  listCommand,
+  versionsCommand,
+  showCommand,
+  diffCommand,
+  runCommand,
+  logsCommand,
+  secretCommand,
+  directoryCommand,
+];

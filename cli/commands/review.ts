@@ -1,0 +1,27 @@
+import { JoineryError } from '../../core/errors.ts';
+import type { Command } from '../command.ts';
+import { parseReference, requireString } from '../inputs.ts';
+import { createOutput } from '../output.ts';
+
+export const reviewCommand: Command = {
+  name: 'review',
+  summary: 'Approve or reject a pending version (four eyes: not your own)',
+  usage: [
+    'Usage: joinery review <name>@<version> --approve|--reject --as <who> [--comment <text>] [--json]',
+    '',
+    'Nobody may review a version they authored or requested. Approving makes the version active.',
+  ].join('\n'),
+  options: { approve: { type: 'boolean' }, reject: { type: 'boolean' }, comment: { type: 'string' }, as: { type: 'string' } },
+  async run({ positionals, values }, context) {
+    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+    const { name, version } = parseReference(positionals[0], { versionRequired: true });
+    if (Boolean(values.approve) === Boolean(values.reject)) throw new JoineryError('INVALID_INPUT', 'give exactly one of --approve or --reject');
+    const reviewer = requireString(values.as, '--as <who>');
+    const decision = values.approve ? 'approved' : 'rejected';
+    const comment = typeof values.comment === 'string' ? values.comment : null;
+    const review = context.registry().review({ name, version: version!, reviewer, decision, comment });
+    output.line(`✓ ${name}@${version} ${decision} by ${reviewer}${decision === 'approved' ? `; ${name}@${version} is now active` : ''}`);
+    output.result({ ok: true, review });
+    return 0;
+  },
+};

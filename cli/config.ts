@@ -1,0 +1,45 @@
+// Settings an operator may change, in <JOINERY_HOME>/config.json. Every field is optional.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { JoineryError } from '../core/errors.ts';
+
+const configSchema = z.strictObject({
+  /** npm packages authored functions may import; they must be installed beside Joinery. */
+  allowedPackages: z.array(z.string().regex(/^(@[a-z0-9-]+\/)?[a-z0-9][a-z0-9._-]*$/)).default([]),
+  egress: z
+    .strictObject({
+      allowPrivateNetworks: z.boolean().default(false),
+      allowHttp: z.boolean().default(false),
+      timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+      maxResponseBytes: z.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    })
+    .prefault({}),
+  limits: z
+    .strictObject({
+      wallTimeMs: z.number().int().min(10).max(300_000).optional(),
+      cpuTimeMs: z.number().int().min(10).max(300_000).optional(),
+      memoryLimitMb: z.number().int().min(8).max(4096).optional(),
+    })
+    .prefault({}),
+});
+
+export type JoineryConfig = z.infer<typeof configSchema>;
+
+export function loadConfig(home: string): JoineryConfig {
+  const file = join(home, 'config.json');
+  if (!existsSync(file)) return configSchema.parse({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new JoineryError('INVALID_INPUT', `config.json is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new JoineryError('INVALID_INPUT', `config.json: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,91 @@
+// The composition root of the CLI: the only place that constructs SQLite, isolated-vm, the type-checker
+// and the egress client. Everything is opened lazily, so `joinery --help` or `joinery check` never
+// touches the database.
+
+import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createTypeChecker, type TypeChecker } from '../core/build/index.ts';
+import type { DirectoryStore } from '../core/directory/types.ts';
+import { createSqliteDirectory } from '../core/directory/index.ts';
+import type { Toolchain } from '../core/pipeline/index.ts';
+import type { Registry } from '../core/registry/types.ts';
+import { createSqliteRegistry } from '../core/registry/index.ts';
+import { createSecretStore, loadSecretKey } from '../core/secrets/index.ts';
+import type { SecretStore } from '../core/secrets/types.ts';
+import { closeDatabase, openDatabase } from '../core/store/index.ts';
+import type { SandboxRunner } from '../core/execution/types.ts';
+import { createDryRunFetch, createEgressFetch } from '../sandbox/egress/index.ts';
+import { createExecutor } from '../sandbox/index.ts';
+import type { FetchPort } from '../core/runtime/index.ts';
+import { loadConfig, type JoineryConfig } from './config.ts';
+
+export interface CliContext {
+  home: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  config(): JoineryConfig;
+  registry(): Registry;
+  directory(): DirectoryStore;
+  secrets(): SecretStore;
+  toolchain(): Toolchain;
+  /** A live egress client bound to a version's declared hosts, or a recorder for --dry-run. */
+  fetchFor(egress: string[], dryRun: boolean): FetchPort;
+  /** Who is acting: --as, else JOINERY_USER, else the OS user. */
+  defaultActor(): string;
+  close(): Promise<void>;
+}
+
+export function createCliContext({
+  cwd = process.cwd(),
+  env = process.env,
+  stdin = process.stdin,
+  stdout = process.stdout,
+  stderr = process.stderr,
+}: Partial<Pick<CliContext, 'cwd' | 'env' | 'stdin' | 'stdout' | 'stderr'>> = {}): CliContext {
+  const home = resolve(cwd, env.JOINERY_HOME ?? '.joinery');
+  const once = <T>(make: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const config = once(() => loadConfig(home));
+  let opened: ReturnType<typeof openDatabase> | undefined;
+  const database = once(() => {
+    mkdirSync(home, { recursive: true });
+    return (opened = openDatabase(join(home, 'joinery.db')));
+  });
+  let checker: TypeChecker | undefined;
+  let runner: SandboxRunner | undefined;
+  const toolchain = once((): Toolchain => {
+    checker = createTypeChecker();
+    runner = createExecutor({ limits: config().limits });
+    return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits };
+  });
+
+  return {
+    home,
+    cwd,
+    env,
+    stdin,
+    stdout,
+    stderr,
+    config,
+    registry: once(() => createSqliteRegistry(database())),
+    directory: once(() => createSqliteDirectory(database())),
+    secrets: once(() => createSecretStore({ db: database(), key: loadSecretKey({ env, keyFile: join(home, 'secret.key') }) })),
+    toolchain,
+    fetchFor: (egress, dryRun) => {
+      if (dryRun) return createDryRunFetch({ allowedHosts: egress, allowHttp: config().egress.allowHttp }).fetch;
+      return createEgressFetch({ allowedHosts: egress, ...config().egress });
+    },
+    defaultActor: () => env.JOINERY_USER ?? userInfo().username,
+    close: async () => {
+      checker?.close();
+      await runner?.close();
+      if (opened) closeDatabase(opened);
+    },
+  };
+}

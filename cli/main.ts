@@ -1,0 +1,64 @@
+// `joinery <command> [options]`: finds the command, parses its options strictly, runs it, maps errors to
+// exit codes (0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal error).
+
+import { parseArgs } from 'node:util';
+import { COMMON_OPTIONS, type Command } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+import { createCliContext, type CliContext } from './context.ts';
+import { createOutput, reportError } from './output.ts';
+
+export async function main(argv: string[], context: CliContext = createCliContext()): Promise<number> {
+  const [name, ...rest] = argv;
+  const wantsJson = rest.includes('--json');
+  const output = createOutput({ json: wantsJson, stdout: context.stdout, stderr: context.stderr, color: false });
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    context.stdout.write(overview());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    context.stdout.write('joinery 0.1.0\n');
+    return 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    output.note(`error: unknown command "${name}". Run "joinery --help" for the list.`);
+    output.result({ ok: false, error: { code: 'INVALID_INPUT', message: `unknown command "${name}"` } });
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    output.note(`error: ${(error as Error).message}\n\n${command.usage}`);
+    output.result({ ok: false, error: { code: 'INVALID_INPUT', message: (error as Error).message } });
+    return 2;
+  }
+  if (parsed.values.help) {
+    context.stdout.write(`${command.summary}\n\n${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(parsed, context);
+  } catch (error) {
+    return reportError(error, output);
+  } finally {
+    await context.close();
+  }
+}
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((command: Command) => command.name.length));
+  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    'joinery: governed joiner / mover / leaver functions',
+    '',
+    'Usage: joinery <command> [options]     (every command takes --help and --json)',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Data lives in ./.joinery unless JOINERY_HOME says otherwise.',
+    'Exit codes: 0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal error.',
+    '',
+  ].join('\n');
+}

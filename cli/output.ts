@@ -1,0 +1,45 @@
+// Printing for humans and for scripts. With --json, stdout carries exactly one JSON document.
+
+import { isJoineryError, type ErrorCode } from '../core/errors.ts';
+
+export interface Output {
+  json: boolean;
+  /** A human line on stdout (suppressed with --json). */
+  line(text?: string): void;
+  /** A progress or warning line on stderr, never mixed into --json stdout. */
+  note(text: string): void;
+  /** The one JSON document for --json. */
+  result(value: unknown): void;
+  color: boolean;
+}
+
+export function createOutput({ json, stdout, stderr, color }: {
+  json: boolean;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  color: boolean;
+}): Output {
+  return {
+    json,
+    color: color && !json,
+    line: (text = '') => { if (!json) stdout.write(text + '\n'); },
+    note: (text) => { stderr.write(text + '\n'); },
+    result: (value) => { if (json) stdout.write(JSON.stringify(value, null, 2) + '\n'); },
+  };
+}
+
+const EXIT_FOR_CODE: Partial<Record<ErrorCode, number>> = { CHECK_FAILED: 1, TESTS_FAILED: 1, INTERNAL: 3 };
+
+/** Reports an error the way the CLI promises (message, no stack) and returns the exit code. */
+export function reportError(error: unknown, output: Output): number {
+  if (isJoineryError(error)) {
+    output.result({ ok: false, error: { code: error.code, message: error.message } });
+    output.note(`error: ${error.message}`);
+    return EXIT_FOR_CODE[error.code] ?? 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  output.result({ ok: false, error: { code: 'INTERNAL', message } });
+  output.note(`internal error: ${message}`);
+  if (process.env.JOINERY_DEBUG && error instanceof Error) output.note(error.stack ?? '');
+  return 3;
+}

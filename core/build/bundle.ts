@@ -1,0 +1,139 @@
+// One authored file in, one sandbox-ready script out. The bundle is an IIFE that sets
+// `globalThis.__handler` to the default export and ends in `void 0`, so evaluating it leaves no function
+// as the completion value (an isolate context that ends on a function value is never freed).
+// Import and `require` rules live in import-policy.ts; problems are values with fn.ts positions.
+
+import { build, type BuildFailure, type Message } from 'esbuild';
+import { isAbsolute, join } from 'node:path';
+import { JoineryError } from '../errors.ts';
+import { ENTRY_SPECIFIER, MESSAGES, importPolicy, packageName } from './import-policy.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
+import { FUNCTION_SOURCE, originalPosition } from './source-map.ts';
+
+export interface BundleError {
+  /** `fn.ts` for the authored file; a path under node_modules for a package. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units (as the type-checker counts). */
+  column: number;
+  message: string;
+}
+
+export type BundleResult =
+  | { ok: true; bundle: string; sourceMap: string; durationMs: number }
+  | { ok: false; errors: BundleError[] };
+
+export interface BundleOptions {
+  /** npm packages the function may import (configuration); default none. */
+  allowedPackages?: string[];
+  /** Absolute directory whose node_modules holds the allowed packages; default this package's root. */
+  resolveDir?: string;
+}
+
+export const BUNDLE_FOOTER = 'globalThis.__handler = __fn.default; void 0;';
+const ENTRY_FILE = 'joinery-entry.js';
+
+/** `file:line:column message`, e.g. `fn.ts:3:8 Node module "fs" is not available in the sandbox; ...`. */
+export function formatBundleError(error: BundleError): string {
+  return `${error.file}:${error.line}:${error.column} ${error.message}`;
+}
+
+export async function bundleFunction(
+  source: string,
+  { allowedPackages = [], resolveDir = PACKAGE_ROOT }: BundleOptions = {},
+): Promise<BundleResult> {
+  assertValidInput(source, allowedPackages, resolveDir);
+  const started = performance.now();
+  const functionPath = join(resolveDir, FUNCTION_SOURCE);
+  try {
+    const result = await build({
+      // The entry re-exports fn.ts's default, so a missing `export default` is a bundling error.
+      stdin: { contents: `export { default } from '${ENTRY_SPECIFIER}';\n`, loader: 'js', sourcefile: ENTRY_FILE, resolveDir },
+      absWorkingDir: resolveDir, // source-map and error paths come out relative to it: no host paths
+      outfile: 'fn.js',
+      bundle: true,
+      write: false,
+      platform: 'neutral',
+      mainFields: ['module', 'main'], // neutral defaults to none, so main-only packages would not resolve
+      conditions: ['import', 'default'],
+      format: 'iife',
+      globalName: '__fn',
+      target: 'es2022',
+      sourcemap: 'external',
+      sourcesContent: true,
+      metafile: true,
+      footer: { js: BUNDLE_FOOTER },
+      logLevel: 'silent',
+      // esbuild's parser finds every non-literal require, bare `require` and non-literal import(); promote
+      // those reports (debug level by default) to errors. Strings and comments never match.
+      logOverride: {
+        'unsupported-require-call': 'error',
+        'indirect-require': 'error',
+        'unsupported-dynamic-import': 'error',
+        'empty-import-meta': 'error',
+      },
+      plugins: [importPolicy({ functionPath, entryPath: join(resolveDir, ENTRY_FILE), source, allowedPackages })],
+    });
+    // A file without import/export syntax (empty, or `export =`) is CommonJS to esbuild: no ES default.
+    if (result.metafile.inputs[FUNCTION_SOURCE]?.format !== 'esm') {
+      return { ok: false, errors: [{ file: FUNCTION_SOURCE, line: 1, column: 1, message: MESSAGES.noDefaultExport }] };
+    }
+    const bundle = result.outputFiles.find((file) => file.path.endsWith('.js'))?.text ?? '';
+    const sourceMap = result.outputFiles.find((file) => file.path.endsWith('.js.map'))?.text ?? '';
+    const leftovers = leftoverRequires(bundle, sourceMap);
+    if (leftovers.length > 0) return { ok: false, errors: leftovers };
+    return { ok: true, bundle, sourceMap, durationMs: performance.now() - started };
+  } catch (error) {
+    if (!isBuildFailure(error)) throw new JoineryError('INTERNAL', `esbuild failed: ${(error as Error)?.message ?? error}`);
+    return { ok: false, errors: error.errors.map(toBundleError) };
+  }
+}
+
+function toBundleError(message: Message): BundleError {
+  const location = message.location;
+  const text = REWORDED[message.id] ?? message.text;
+  if (location === null || location.file === ENTRY_FILE || location.file === '<stdin>') {
+    const missingDefault = /No matching export .* for import "default"/.test(message.text);
+    return { file: FUNCTION_SOURCE, line: 1, column: 1, message: missingDefault ? MESSAGES.noDefaultExport : text };
+  }
+  // esbuild counts columns in UTF-8 bytes; authors and the type-checker count UTF-16 code units.
+  const before = Buffer.from(location.lineText, 'utf8').subarray(0, location.column).toString('utf8');
+  return { file: location.file, line: location.line, column: before.length + 1, message: text };
+}
+
+const REWORDED: Record<string, string> = {
+  'unsupported-require-call': MESSAGES.require,
+  'indirect-require': MESSAGES.require,
+  'unsupported-dynamic-import': MESSAGES.dynamicImport,
+  'empty-import-meta': MESSAGES.importMeta,
+};
+
+/**
+ * Uses of `require` that esbuild neither resolves nor reports (`require.resolve(...)`, `require.cache`).
+ * esbuild renames every such free `require` to its `__require` shim and emits the shim only then, so the
+ * shim's uses, mapped back through the source map, are exactly those places.
+ */
+function leftoverRequires(bundle: string, sourceMap: string): BundleError[] {
+  if (!/^\s*var __require = /m.test(bundle)) return [];
+  const errors: BundleError[] = [];
+  bundle.split('\n').forEach((lineText, index) => {
+    for (const match of lineText.matchAll(/(?<![\w$])__require(?![\w$])/g)) {
+      if (/\b(var|function)\s+$/.test(lineText.slice(0, match.index))) continue; // the shim's own name
+      const original = originalPosition(sourceMap, index + 1, match.index + 1);
+      errors.push({ file: original?.source ?? FUNCTION_SOURCE, line: original?.line ?? 1, column: original?.column ?? 1, message: MESSAGES.require });
+    }
+  });
+  return errors;
+}
+
+function assertValidInput(source: string, allowedPackages: string[], resolveDir: string): void {
+  if (typeof source !== 'string') throw new JoineryError('INVALID_INPUT', 'source must be a string');
+  const invalid = allowedPackages.filter((name) => packageName(name) !== name);
+  if (invalid.length > 0) throw new JoineryError('INVALID_INPUT', `allowedPackages holds invalid package names: ${invalid.join(', ')}`);
+  if (!isAbsolute(resolveDir)) throw new JoineryError('INVALID_INPUT', 'resolveDir must be an absolute path');
+}
+
+function isBuildFailure(error: unknown): error is BuildFailure {
+  return error instanceof Error && Array.isArray((error as Partial<BuildFailure>).errors);
+}

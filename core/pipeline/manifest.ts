@@ -1,0 +1,34 @@
+// What a function declares about itself must be well-formed before anything is tested or published:
+// the registry and the runtime trust the stored manifest, not the code.
+
+import type { FunctionManifest } from '../execution/types.ts';
+
+const TRIGGERS = new Set(['user.joined', 'user.moved', 'user.left', 'manual', 'schedule']);
+const NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const SECRET_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
+const HOST_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Problems with a manifest, each a sentence naming the field; empty when it is valid. */
+export function validateManifest(manifest: FunctionManifest): string[] {
+  const problems: string[] = [];
+  if (!NAME_PATTERN.test(manifest.name) || manifest.name.length > 63) {
+    problems.push(`name "${manifest.name}" must be kebab-case (a-z, 0-9, single hyphens), at most 63 characters`);
+  }
+  if (!manifest.description.trim()) problems.push('description must not be empty');
+  if (!TRIGGERS.has(manifest.trigger)) {
+    problems.push(`trigger "${manifest.trigger}" must be one of ${[...TRIGGERS].join(', ')}`);
+  }
+  for (const host of manifest.egress) {
+    if (!HOST_PATTERN.test(host)) {
+      problems.push(`egress host "${host}" must be a lower-case DNS name such as graph.microsoft.com (no scheme, port, path or IP)`);
+    }
+  }
+  for (const name of manifest.secrets) {
+    if (!SECRET_PATTERN.test(name)) problems.push(`secret name "${name}" must match ${SECRET_PATTERN.source}`);
+  }
+  for (const [field, list] of [['egress', manifest.egress], ['secrets', manifest.secrets]] as const) {
+    const duplicates = list.filter((item, index) => list.indexOf(item) !== index);
+    if (duplicates.length > 0) problems.push(`${field} lists "${duplicates[0]}" more than once`);
+  }
+  return problems;
+}

@@ -1,0 +1,98 @@
+// run = the active approved version (or a named approved one), a live ctx, the sandbox, and one
+// execution record with every secret value redacted. Only approved versions ever run live.
+
+import type { DirectoryStore } from '../directory/types.ts';
+import { JoineryError } from '../errors.ts';
+import type { OutgoingRequest, RunLimits, SandboxRunner } from '../execution/types.ts';
+import type { ExecutionRecord, Registry, VersionRecord } from '../registry/types.ts';
+import { createLiveHost, secretValuesFor, type FetchPort } from '../runtime/index.ts';
+import type { SecretStore } from '../secrets/types.ts';
+
+export const MAX_EVENT_BYTES = 256 * 1024;
+
+export interface RunFunctionOptions {
+  name: string;
+  version?: number;
+  event: unknown;
+  caller: string;
+  dryRun?: boolean;
+  registry: Registry;
+  directory: DirectoryStore;
+  secrets: SecretStore;
+  /** The egress client for live runs, or a recorder for dry runs. */
+  fetch: FetchPort;
+  runner: SandboxRunner;
+  limits?: Partial<RunLimits>;
+}
+
+export function resolveRunnableVersion(registry: Registry, name: string, version?: number): VersionRecord {
+  if (version === undefined) {
+    const active = registry.getActiveVersion(name);
+    if (active) return active;
+    if (!registry.getVersion(name)) throw new JoineryError('NOT_FOUND', `no function named "${name}"`);
+    throw new JoineryError('CONFLICT', `${name} has no approved version yet; a reviewer approves one with: joinery review ${name}@<version> --approve`);
+  }
+  const record = registry.getVersion(name, version);
+  if (!record) throw new JoineryError('NOT_FOUND', `no version ${name}@${version}`);
+  if (record.status !== 'approved') {
+    throw new JoineryError('FORBIDDEN', `${name}@${version} is ${record.status.replace('_', ' ')}; only approved versions run`);
+  }
+  return record;
+}
+
+export async function runFunction(options: RunFunctionOptions): Promise<ExecutionRecord> {
+  const { name, event, caller, dryRun = false, registry, directory, secrets, fetch, runner, limits } = options;
+
+  // 1. Input: a JSON object of bounded size.
+  validateEvent(event);
+
+  // 2. The version: approved, and by default the active one.
+  const record = resolveRunnableVersion(registry, name, options.version);
+
+  // 3. Run with a live ctx bound to the stored manifest.
+  const live = createLiveHost({ manifest: record.manifest, directory, secrets, fetch });
+  const result = await runner.run({ bundle: record.bundle, sourceMap: record.sourceMap, event, limits }, live.host);
+
+  // 4. Log it, secrets redacted.
+  return registry.recordExecution(
+    {
+      name,
+      version: record.version,
+      eventId: eventIdOf(event),
+      input: event,
+      outcome: result.outcome,
+      logs: result.logs,
+      calls: live.calls.map(redactCredentialHeaders),
+      durationMs: result.durationMs,
+      caller,
+      dryRun,
+    },
+    { redact: secretValuesFor(record.manifest, secrets) },
+  );
+}
+
+// Credentials often reach headers transformed (HTTP Basic is base64 of "key:x"), where value redaction
+// cannot find them; these headers are never stored at all.
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key']);
+
+function redactCredentialHeaders(call: OutgoingRequest): OutgoingRequest {
+  const headers = Object.fromEntries(
+    Object.entries(call.headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name.toLowerCase()) ? '[redacted]' : value]),
+  );
+  return { ...call, headers };
+}
+
+function validateEvent(event: unknown): void {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    throw new JoineryError('INVALID_INPUT', 'the input must be a JSON object (a lifecycle event)');
+  }
+  const size = Buffer.byteLength(JSON.stringify(event), 'utf8');
+  if (size > MAX_EVENT_BYTES) {
+    throw new JoineryError('INVALID_INPUT', `the input is ${size} bytes; the limit is ${MAX_EVENT_BYTES}`);
+  }
+}
+
+function eventIdOf(event: unknown): string | null {
+  const id = (event as { id?: unknown }).id;
+  return typeof id === 'string' ? id : null;
+}

@@ -1,0 +1,60 @@
+// The Registry port over SQLite. Each operation lives in its own file; this one wires them to one
+// database handle and one clock.
+
+import { applyMigrations, closeDatabase, MIGRATIONS, type SqliteDatabase } from '../store/index.ts';
+import { createActivateVersion } from './activate-version.ts';
+import { createAuditLog } from './audit-log.ts';
+import { createExecutionLog } from './execution-log.ts';
+import { createPublishVersion } from './publish-version.ts';
+import { createReviewVersion } from './review-version.ts';
+import { toReviewRecord, type ReviewRow } from './row-mapping.ts';
+import type { Registry } from './types.ts';
+import { createVersionQueries } from './version-queries.ts';
+
+export interface SqliteRegistryOptions {
+  _internal?: {
+    now?: () => Date;
+    /** Runs inside the publish transaction after the version row is written (crash tests block here). */
+    afterPublishInsert?: (version: number) => void;
+  };
+}
+
+/**
+ * A Registry on an open database (see openDatabase); the schema is migrated if needed. `close()` closes
+ * that handle, which the directory and secret stores may share, so close the registry last.
+ */
+export function createSqliteRegistry(
+  db: SqliteDatabase,
+  { _internal: { now = () => new Date(), afterPublishInsert } = {} }: SqliteRegistryOptions = {},
+): Registry {
+  applyMigrations(db, MIGRATIONS);
+  const queries = createVersionQueries(db);
+  const publishVersion = createPublishVersion(db, { now, afterInsert: afterPublishInsert });
+  const executions = createExecutionLog(db, { now });
+  const audit = createAuditLog(db, { now });
+  const selectReviews = db.prepare('SELECT * FROM reviews WHERE name = ? AND version = ? ORDER BY id');
+
+  return {
+    publish(input) {
+      const version = publishVersion(input);
+      return queries.getVersion(input.name, version)!;
+    },
+    getVersion: queries.getVersion,
+    listFunctions: queries.listFunctions,
+    listVersions: queries.listVersions,
+    review: createReviewVersion(db, { now }),
+    listReviews(name, version) {
+      return (selectReviews.all(name, version) as ReviewRow[]).map(toReviewRecord);
+    },
+    activate: createActivateVersion(db, { now }),
+    getActiveVersion: queries.getActiveVersion,
+    recordExecution: executions.recordExecution,
+    listExecutions: executions.listExecutions,
+    getExecution: executions.getExecution,
+    recordAudit: audit.recordAudit,
+    listAudit: audit.listAudit,
+    close() {
+      closeDatabase(db);
+    },
+  };
+}

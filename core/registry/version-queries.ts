@@ -1,0 +1,41 @@
+// Reads of functions and versions. Versions are immutable, so a read never needs a transaction.
+
+import type { SqliteDatabase } from '../store/index.ts';
+import {
+  toFunctionSummary, toVersionRecord, toVersionSummary,
+  type FunctionSummaryRow, type VersionRow, type VersionSummaryRow,
+} from './row-mapping.ts';
+import type { FunctionSummary, VersionRecord, VersionSummary } from './types.ts';
+
+export function createVersionQueries(db: SqliteDatabase) {
+  const selectVersion = db.prepare('SELECT * FROM versions WHERE name = ? AND version = ?');
+  const selectLatest = db.prepare(`SELECT v.* FROM versions v
+    JOIN functions f ON f.name = v.name AND f.latest_version = v.version WHERE v.name = ?`);
+  const selectActive = db.prepare(`SELECT v.* FROM versions v
+    JOIN functions f ON f.name = v.name AND f.active_version = v.version WHERE v.name = ?`);
+  const selectFunctions = db.prepare(`SELECT f.name, json_extract(v.manifest, '$.description') AS description,
+      f.latest_version, f.active_version, v.status AS latest_status
+    FROM functions f JOIN versions v ON v.name = f.name AND v.version = f.latest_version ORDER BY f.name`);
+  const selectVersions = db.prepare(`SELECT v.name, v.version, v.sha256, v.status, v.author, v.requested_by,
+      v.created_at, (f.active_version IS v.version) AS active
+    FROM versions v JOIN functions f ON f.name = v.name WHERE v.name = ? ORDER BY v.version`);
+
+  return {
+    getVersion(name: string, version?: number): VersionRecord | undefined {
+      const row = (version === undefined ? selectLatest.get(name) : selectVersion.get(name, version)) as
+        | VersionRow
+        | undefined;
+      return row === undefined ? undefined : toVersionRecord(row);
+    },
+    getActiveVersion(name: string): VersionRecord | undefined {
+      const row = selectActive.get(name) as VersionRow | undefined;
+      return row === undefined ? undefined : toVersionRecord(row);
+    },
+    listFunctions(): FunctionSummary[] {
+      return (selectFunctions.all() as FunctionSummaryRow[]).map(toFunctionSummary);
+    },
+    listVersions(name: string): VersionSummary[] {
+      return (selectVersions.all(name) as VersionSummaryRow[]).map(toVersionSummary);
+    },
+  };
+}

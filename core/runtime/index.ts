@@ -1,0 +1,1 @@
+export { createLiveHost, secretValuesFor, type FetchPort, type LiveHost } from './live-host.ts';

@@ -1,0 +1,8 @@
+// Every schema step, in order. Append only: a released step is never edited, renamed or removed.
+
+import { registrySchema } from './migrations/0001-registry.ts';
+import { directorySchema } from './migrations/0002-directory.ts';
+import { secretsSchema } from './migrations/0003-secrets.ts';
+import type { Migration } from './types.ts';
+
+export const MIGRATIONS: readonly Migration[] = Object.freeze([registrySchema, directorySchema, secretsSchema]);

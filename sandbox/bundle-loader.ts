@@ -1,0 +1,41 @@
+// Compiles a bundle in a prepared isolate and evaluates its top level (which sets globalThis.__handler).
+// V8 code cache data is kept per bundle hash: produced here from bundles we were given, never accepted
+// from a caller, and only ever consumed by this process.
+import { createHash } from 'node:crypto';
+import type { ExternalCopy } from 'isolated-vm';
+import type { RunLimits } from '../core/execution/types.ts';
+import type { PreparedIsolate } from './prepared-isolate.ts';
+import { BUNDLE_FILENAME } from './source-position.ts';
+
+export type BundleLoader = (prepared: PreparedIsolate, bundle: string, limits: Pick<RunLimits, 'wallTimeMs'>) => Promise<void>;
+
+export function createBundleLoader({ maxCachedBundles = 64 }: { maxCachedBundles?: number } = {}): BundleLoader {
+  const codeCache = new Map<string, ExternalCopy<ArrayBuffer>>();
+
+  const remember = (key: string, data: ExternalCopy<ArrayBuffer> | undefined) => {
+    if (data === undefined) return;
+    codeCache.set(key, data);
+    if (codeCache.size > maxCachedBundles) {
+      const oldest = codeCache.keys().next().value;
+      if (oldest !== undefined) codeCache.delete(oldest);
+    }
+  };
+
+  return async function loadBundle({ isolate, context }, bundle, { wallTimeMs }) {
+    const key = createHash('sha256').update(bundle).digest('base64');
+    const cachedData = codeCache.get(key);
+    const script = await isolate.compileScript(
+      bundle,
+      cachedData === undefined ? { filename: BUNDLE_FILENAME, produceCachedData: true } : { filename: BUNDLE_FILENAME, cachedData },
+    );
+    const produced = script as { cachedData?: ExternalCopy<ArrayBuffer>; cachedDataRejected?: boolean };
+    if (cachedData === undefined) remember(key, produced.cachedData);
+    else if (produced.cachedDataRejected === true) codeCache.delete(key);
+    else {
+      codeCache.delete(key); // refresh its place in the LRU order
+      codeCache.set(key, cachedData);
+    }
+    // `timeout` stops a synchronous top level early; the watchdog remains the guarantee.
+    await script.run(context, { release: true, timeout: wallTimeMs });
+  };
+}

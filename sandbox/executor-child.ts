@@ -1,0 +1,76 @@
+// The executor child process: owns every isolate, so a V8 out-of-memory abort or a segfault ends this
+// process and not the caller. It forwards guest ctx calls to the parent and never exits on a host error.
+import type { HostCapabilities } from '../core/execution/types.ts';
+import {
+  CHILD_LIMITS_ARGUMENT_INDEX,
+  type ChildMessage,
+  type HostMethod,
+  type ParentMessage,
+} from './executor-protocol.ts';
+import { createInProcessRunner } from './in-process-runner.ts';
+import { resolveLimits } from './run-limits.ts';
+
+const send = (message: ChildMessage) => {
+  if (process.connected) process.send?.(message);
+};
+
+// One bad run must never take the others down (isolated-vm can surface late rejections after dispose).
+process.on('uncaughtException', (error) => process.stderr.write(`executor: uncaught ${error.name}: ${error.message}\n`));
+process.on('unhandledRejection', (reason) => process.stderr.write(`executor: unhandled rejection: ${String(reason)}\n`));
+// The parent is gone (exited, crashed or closed the channel): nothing is left to serve.
+process.on('disconnect', () => process.exit(0));
+
+const limitsArgument = process.argv[CHILD_LIMITS_ARGUMENT_INDEX];
+const runner = createInProcessRunner({ limits: resolveLimits(limitsArgument ? JSON.parse(limitsArgument) : {}) });
+
+const pendingCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+let nextCallId = 1;
+
+function remoteHost(id: number): HostCapabilities {
+  const call = (method: HostMethod, argument: unknown) =>
+    new Promise<never>((resolve, reject) => {
+      const callId = nextCallId++;
+      pendingCalls.set(callId, { resolve: resolve as (value: unknown) => void, reject });
+      send({ type: 'host-call', id, callId, method, argument });
+    });
+  return {
+    isUsernameTaken: (username) => call('isUsernameTaken', username),
+    findUsers: (filter) => call('findUsers', filter),
+    fetch: (request) => call('fetch', request),
+    getSecret: (name) => call('getSecret', name),
+  };
+}
+
+function handle(message: ParentMessage): void {
+  switch (message.type) {
+    case 'host-reply': {
+      const pending = pendingCalls.get(message.callId);
+      pendingCalls.delete(message.callId);
+      if (pending === undefined) return;
+      if (message.ok) pending.resolve(message.value);
+      else pending.reject(new Error(message.message));
+      return;
+    }
+    case 'run': {
+      const { id, job, eventJson } = message;
+      runner
+        .run({ ...job, event: JSON.parse(eventJson) }, remoteHost(id))
+        .then((result) => send({ type: 'run-result', id, result }))
+        .catch((error: unknown) => send({ type: 'job-failed', id, message: errorMessage(error) }));
+      return;
+    }
+    case 'describe': {
+      const { id, job } = message;
+      runner
+        .describe(job)
+        .then((result) => send({ type: 'describe-result', id, result }))
+        .catch((error: unknown) => send({ type: 'job-failed', id, message: errorMessage(error) }));
+      return;
+    }
+  }
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+process.on('message', (message: ParentMessage) => handle(message));
+send({ type: 'ready' });

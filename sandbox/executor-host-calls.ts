@@ -1,0 +1,33 @@
+// Parent side of a guest ctx call: runs the HostCapabilities method the child asked for and answers with
+// a value or a message. Host failures become messages (the child re-throws them as guest-safe errors).
+import type { HostCapabilities } from '../core/execution/types.ts';
+import type { ChildMessage, ParentMessage } from './executor-protocol.ts';
+import { HOST_METHODS } from './executor-protocol.ts';
+import { guestMessage } from './guest-message.ts';
+
+type HostCall = Extract<ChildMessage, { type: 'host-call' }>;
+
+export async function answerHostCall(host: HostCapabilities | undefined, { callId, method, argument }: HostCall): Promise<ParentMessage> {
+  try {
+    if (host === undefined) throw new Error('no run is active');
+    if (!HOST_METHODS.includes(method)) throw new Error(`unknown host method ${String(method)}`);
+    const value: unknown = await callHost(host, method, argument);
+    JSON.stringify(value); // the reply travels as JSON: refuse what cannot (BigInt, cycles) here, not in send()
+    return { type: 'host-reply', callId, ok: true, value };
+  } catch (error) {
+    return { type: 'host-reply', callId, ok: false, message: guestMessage(error) };
+  }
+}
+
+function callHost(host: HostCapabilities, method: HostCall['method'], argument: unknown): Promise<unknown> {
+  switch (method) {
+    case 'isUsernameTaken':
+      return host.isUsernameTaken(argument as string);
+    case 'findUsers':
+      return host.findUsers(argument as Parameters<HostCapabilities['findUsers']>[0]);
+    case 'fetch':
+      return host.fetch(argument as Parameters<HostCapabilities['fetch']>[0]);
+    case 'getSecret':
+      return host.getSecret(argument as string);
+  }
+}

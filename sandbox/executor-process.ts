@@ -1,0 +1,107 @@
+// Starts the executor child: `node --no-node-snapshot` (isolated-vm needs it), with tsx's ESM loader when
+// running from TypeScript sources. The child never keeps the parent alive while idle, and dies with it.
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { RunLimits } from '../core/execution/types.ts';
+import type { ChildMessage, ParentMessage } from './executor-protocol.ts';
+
+export interface ExecutorProcess {
+  readonly pid: number | undefined;
+  /** Resolves once the child loaded isolated-vm; rejects if it exits first. */
+  readonly ready: Promise<void>;
+  /** Resolves when the process has exited, with how ("exit code 0", "signal SIGKILL"). */
+  readonly exited: Promise<string>;
+  send(message: ParentMessage): void;
+  /** Holds the parent's event loop open while a job is in flight, releases it when idle. */
+  setBusy(busy: boolean): void;
+  kill(): void;
+}
+
+const liveChildren = new Set<ChildProcess>();
+/** Loading tsx and isolated-vm takes well under a second; a child silent for this long is stuck. */
+const STARTUP_TIMEOUT_MS = 30_000;
+let exitHookInstalled = false;
+
+function childEntry(): { path: URL; execArgv: string[] } {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const path = new URL(`./executor-child${extension}`, import.meta.url);
+  const execArgv = ['--no-node-snapshot'];
+  if (extension === '.ts') {
+    const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
+    execArgv.push('--import', tsxLoader);
+  }
+  return { path, execArgv };
+}
+
+function killLiveChildrenOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const child of liveChildren) child.kill('SIGKILL');
+  });
+}
+
+export function spawnExecutorProcess({
+  limits,
+  onMessage,
+  onExit,
+}: {
+  limits: RunLimits;
+  onMessage: (message: ChildMessage) => void;
+  onExit: (description: string) => void;
+}): ExecutorProcess {
+  const { path, execArgv } = childEntry();
+  const child = fork(path, [JSON.stringify(limits)], { execArgv, serialization: 'json', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  liveChildren.add(child);
+  killLiveChildrenOnExit();
+  child.unref();
+  child.channel?.unref();
+
+  let markReady: () => void = () => undefined;
+  let failStart: (error: Error) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    failStart = reject;
+  });
+  ready.catch(() => undefined);
+  const startupTimer = setTimeout(() => child.kill('SIGKILL'), STARTUP_TIMEOUT_MS);
+  startupTimer.unref();
+  let markExited: (description: string) => void = () => undefined;
+  const exited = new Promise<string>((resolve) => {
+    markExited = resolve;
+  });
+
+  child.on('message', (message: ChildMessage) => {
+    if (message.type === 'ready') {
+      clearTimeout(startupTimer);
+      markReady();
+    }
+    else onMessage(message);
+  });
+  child.on('error', () => undefined); // surfaced through 'exit'
+  child.on('exit', (code, signal) => {
+    liveChildren.delete(child);
+    clearTimeout(startupTimer);
+    const description = signal === null ? `exit code ${code}` : `signal ${signal}`;
+    failStart(new Error(`the executor process exited during startup (${description})`));
+    onExit(description);
+    markExited(description);
+  });
+
+  return {
+    pid: child.pid,
+    ready,
+    exited,
+    send(message) {
+      if (child.connected) child.send(message);
+    },
+    setBusy(busy) {
+      if (busy) child.channel?.ref();
+      else child.channel?.unref();
+    },
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}

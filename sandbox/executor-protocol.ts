@@ -1,0 +1,29 @@
+// The messages between the executor parent and its child (JSON over the fork IPC channel). Guest ctx
+// calls travel child → parent, because the HostCapabilities live in the parent.
+import type { DescribeResult, RunLimits, RunResult } from '../core/execution/types.ts';
+
+export type HostMethod = 'isUsernameTaken' | 'findUsers' | 'fetch' | 'getSecret';
+export const HOST_METHODS: readonly HostMethod[] = ['isUsernameTaken', 'findUsers', 'fetch', 'getSecret'];
+
+/** A job as the child receives it: limits already resolved by the parent, the event already JSON. */
+export interface ChildJob {
+  bundle: string;
+  sourceMap?: string;
+  limits: RunLimits;
+}
+
+export type ParentMessage =
+  | { type: 'run'; id: number; job: ChildJob; eventJson: string }
+  | { type: 'describe'; id: number; job: ChildJob }
+  | { type: 'host-reply'; callId: number; ok: true; value: unknown }
+  | { type: 'host-reply'; callId: number; ok: false; message: string };
+
+export type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'run-result'; id: number; result: RunResult }
+  | { type: 'describe-result'; id: number; result: DescribeResult }
+  | { type: 'job-failed'; id: number; message: string }
+  | { type: 'host-call'; id: number; callId: number; method: HostMethod; argument: unknown };
+
+/** argv[2] of the child: the limits its in-process runner uses for its spare isolate. */
+export const CHILD_LIMITS_ARGUMENT_INDEX = 2;

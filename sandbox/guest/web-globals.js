@@ -1,0 +1,78 @@
+// Guest side: the web globals contract.md promises, besides URL (url.js) and console (bridge.js). Exact
+// semantics come from Node's own implementations behind the synchronous `callWeb` host callback; only
+// copies of plain data cross the boundary.
+(function installWebGlobals(intrinsics, callWeb, web) {
+  'use strict';
+  const { defineProperty, freeze, String, TypeError, RangeError, Error, Uint8Array, ArrayBuffer, isView, typedArrayKind } = intrinsics;
+  const define = (name, value) => defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  const namedError = (name, message) => { const error = new Error(message); error.name = name; return error; };
+
+  const bytesOf = (input) => {
+    if (input instanceof ArrayBuffer) return new Uint8Array(input);
+    if (isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    throw new TypeError('The "input" argument must be an ArrayBuffer or an ArrayBufferView');
+  };
+
+  class TextEncoder {
+    get encoding() { return 'utf-8'; }
+    encode(input = '') { return callWeb('text-encode', String(input)); }
+    encodeInto(source, destination) {
+      if (typedArrayKind(destination) !== 'Uint8Array') throw new TypeError('The "destination" argument must be a Uint8Array');
+      const { read, written, bytes } = callWeb('text-encode-into', String(source), destination.length);
+      destination.set(bytes);
+      return { read, written };
+    }
+  }
+
+  const UTF8_LABELS = ['utf-8', 'utf8', 'unicode-1-1-utf-8'];
+  class TextDecoder {
+    #fatal; #ignoreBOM;
+    constructor(label = 'utf-8', options = undefined) {
+      if (!UTF8_LABELS.includes(String(label).trim().toLowerCase())) throw new RangeError(`The "${label}" encoding is not supported in the sandbox`);
+      this.#fatal = Boolean(options?.fatal);
+      this.#ignoreBOM = Boolean(options?.ignoreBOM);
+    }
+    get encoding() { return 'utf-8'; }
+    get fatal() { return this.#fatal; }
+    get ignoreBOM() { return this.#ignoreBOM; }
+    decode(input = undefined, options = undefined) {
+      if (options?.stream) throw new TypeError('TextDecoder streaming is not supported in the sandbox');
+      if (input === undefined) return '';
+      return callWeb('text-decode', bytesOf(input), this.#fatal, this.#ignoreBOM);
+    }
+  }
+
+  const btoa = function btoa(data) {
+    if (arguments.length === 0) throw new TypeError('btoa requires 1 argument');
+    return callWeb('btoa', String(data));
+  };
+  const atob = function atob(data) {
+    if (arguments.length === 0) throw new TypeError('atob requires 1 argument');
+    return callWeb('atob', String(data));
+  };
+
+  const structuredClone = function structuredClone(value) {
+    if (arguments.length === 0) throw new TypeError('structuredClone requires 1 argument');
+    let reply;
+    try { reply = web('clone', value); } catch (error) { throw namedError('DataCloneError', String(error?.message ?? error)); }
+    return reply.value;
+  };
+
+  const INTEGER_ARRAYS = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'BigInt64Array', 'BigUint64Array'];
+  const crypto = freeze({
+    randomUUID: function randomUUID() { return callWeb('random-uuid'); },
+    getRandomValues: function getRandomValues(array) {
+      if (!INTEGER_ARRAYS.includes(typedArrayKind(array))) throw namedError('TypeMismatchError', 'getRandomValues expects an integer typed array');
+      if (array.byteLength > 65536) throw namedError('QuotaExceededError', `getRandomValues accepts at most 65536 bytes, got ${array.byteLength}`);
+      new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(callWeb('random-bytes', array.byteLength));
+      return array;
+    },
+  });
+
+  define('TextEncoder', TextEncoder);
+  define('TextDecoder', TextDecoder);
+  define('btoa', btoa);
+  define('atob', atob);
+  define('structuredClone', structuredClone);
+  define('crypto', crypto);
+})

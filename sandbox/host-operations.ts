@@ -1,0 +1,58 @@
+// The operations behind ctx, one per guest-visible method. Each takes the JSON payload the guest bridge
+// sent, checks it against the declared manifest, and calls the HostCapabilities of the run.
+import type { DirectoryUser } from '../core/sdk/index.ts';
+import type { FunctionManifest, HostCapabilities, IncomingResponse } from '../core/execution/types.ts';
+import { checkSecretDeclared, toOutgoingRequest } from './manifest-guard.ts';
+
+export interface OperationScope {
+  host: HostCapabilities;
+  manifest: FunctionManifest;
+}
+
+type Operation = (payload: unknown, scope: OperationScope) => Promise<unknown>;
+
+const FILTER_FIELDS = ['username', 'email', 'employeeId'] as const;
+
+async function isUsernameTaken(payload: unknown, { host }: OperationScope): Promise<boolean> {
+  if (typeof payload !== 'string') throw new Error('isUsernameTaken(username): username must be a string');
+  return (await host.isUsernameTaken(payload)) === true;
+}
+
+async function findUsers(payload: unknown, { host }: OperationScope): Promise<DirectoryUser[]> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new Error('findUsers(filter): filter must be an object');
+  }
+  const filter: { username?: string; email?: string; employeeId?: string } = {};
+  for (const field of FILTER_FIELDS) {
+    const value = (payload as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') throw new Error(`findUsers(filter): filter.${field} must be a string`);
+    filter[field] = value;
+  }
+  const users = await host.findUsers(filter);
+  if (!Array.isArray(users)) throw new Error('findUsers: the directory returned no list');
+  return users;
+}
+
+async function getSecret(payload: unknown, { host, manifest }: OperationScope): Promise<string> {
+  const value = await host.getSecret(checkSecretDeclared(payload, manifest.secrets));
+  if (typeof value !== 'string') throw new Error('secrets.get: the secret store returned no string');
+  return value;
+}
+
+async function fetch(payload: unknown, { host, manifest }: OperationScope): Promise<IncomingResponse> {
+  const response = await host.fetch(toOutgoingRequest(payload, manifest.egress));
+  const { status, headers, body } = response ?? {};
+  if (typeof status !== 'number' || !Number.isInteger(status) || typeof body !== 'string') {
+    throw new Error('fetch: the upstream gave no usable response');
+  }
+  const names = Object.entries(headers ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return { status, headers: Object.fromEntries(names.map(([name, value]) => [name.toLowerCase(), value])), body };
+}
+
+export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
+  ['directory.isUsernameTaken', isUsernameTaken],
+  ['directory.findUsers', findUsers],
+  ['secrets.get', getSecret],
+  ['http.fetch', fetch],
+]);

@@ -1,0 +1,5 @@
+// The isolated-vm sandbox: one fresh isolate per run, a host watchdog, the ctx bridge, and the executor
+// child process that keeps every isolate out of the caller's process.
+export { createExecutor, type ExecutorOptions } from './executor.ts';
+export { createInProcessRunner, type InProcessRunnerOptions } from './in-process-runner.ts';
+export { loadIsolatedVm, type IsolatedVm } from './isolated-vm-loader.ts';

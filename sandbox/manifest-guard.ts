@@ -1,0 +1,63 @@
+// Defence in depth: the sandbox itself holds a run to the secrets and egress hosts its bundle declared,
+// whatever the HostCapabilities behind it would allow. Every refusal is an Error written for the guest.
+import type { OutgoingRequest } from '../core/execution/types.ts';
+
+const METHOD = /^[A-Z]{1,16}$/;
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+export function checkSecretDeclared(name: unknown, declared: readonly string[]): string {
+  if (typeof name !== 'string') throw new Error('secrets.get(name): name must be a string');
+  if (!declared.includes(name)) throw new Error(`secret "${name}" is not declared in secrets`);
+  return name;
+}
+
+/** Parses with WHATWG URL, as the fetch behind it will; only http(s), no credentials, declared hosts only. */
+export function checkEgressUrl(raw: unknown, egress: readonly string[]): URL {
+  if (typeof raw !== 'string') throw new Error('fetch(url): url must be a string');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`fetch(url): "${raw.slice(0, 200)}" is not a valid absolute URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`fetch(url): the "${url.protocol}" scheme is not allowed; use http or https`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new Error('fetch(url): URLs with credentials (user@host) are not allowed');
+  }
+  const hostname = url.hostname.toLowerCase();
+  const host = url.host.toLowerCase();
+  if (!egress.some((entry) => entry.toLowerCase() === hostname || entry.toLowerCase() === host)) {
+    throw new Error(`host "${hostname}" is not in egress`);
+  }
+  return url;
+}
+
+/** Builds the request the host sees from what the guest bridge sent; JSON bodies get a content type. */
+export function toOutgoingRequest(payload: unknown, egress: readonly string[]): OutgoingRequest {
+  if (typeof payload !== 'object' || payload === null) throw new Error('fetch: bad request');
+  const { url, method = 'GET', headers = {}, body, json } = payload as Record<string, unknown>;
+  const checkedUrl = checkEgressUrl(url, egress);
+  const checkedMethod = typeof method === 'string' ? method.toUpperCase() : '';
+  if (!METHOD.test(checkedMethod)) throw new Error(`fetch: "${String(method).slice(0, 40)}" is not an HTTP method`);
+  const request: OutgoingRequest = { method: checkedMethod, url: checkedUrl.href, headers: checkHeaders(headers) };
+  if (body !== undefined) {
+    if (typeof body !== 'string') throw new Error('fetch: body must be a string or a JSON value');
+    request.body = body;
+    if (json === true && request.headers['content-type'] === undefined) request.headers['content-type'] = 'application/json';
+  }
+  return request;
+}
+
+function checkHeaders(headers: unknown): Record<string, string> {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw new Error('fetch: headers must be an object of strings');
+  }
+  const checked = Object.entries(headers).map(([name, value]): [string, string] => {
+    if (!HEADER_NAME.test(name)) throw new Error(`fetch: "${name.slice(0, 40)}" is not a valid header name`);
+    if (typeof value !== 'string' || /[\r\n\0]/.test(value)) throw new Error(`fetch: header "${name}" must be a single-line string`);
+    return [name.toLowerCase(), value];
+  });
+  return Object.fromEntries(checked); // own data properties, even for a header named "__proto__"
+}

@@ -1,0 +1,39 @@
+// The prelude every isolate runs before guest code: the guest/*.js scripts composed into one setup
+// function. It is compiled once per process with V8 code cache data produced by us from our own source
+// (never from user input) and reused for every later isolate.
+import { readFileSync } from 'node:fs';
+import type { ExternalCopy, Isolate, Script } from 'isolated-vm';
+
+export const PRELUDE_FILENAME = 'sandbox:prelude';
+
+const guestScript = (name: string): string =>
+  readFileSync(new URL(`./guest/${name}.js`, import.meta.url), 'utf8').trim();
+
+/**
+ * Evaluates to `setup(dispatcher, web, log) → entry`. Error.prepareStackTrace is pinned to an inert
+ * accessor first: V8 only honours a data property there, so guests cannot receive CallSite objects
+ * (whose getThis/getFunction could expose bridge internals).
+ */
+export const PRELUDE_SOURCE = `(function setup(dispatcher, web, log) {
+'use strict';
+Object.defineProperty(Error, 'prepareStackTrace', { get() { return undefined; }, set() {}, configurable: false });
+const intrinsics = (${guestScript('intrinsics')})();
+const callWeb = (${guestScript('call-web')})(intrinsics, web);
+(${guestScript('web-globals')})(intrinsics, callWeb, web);
+(${guestScript('url')})(intrinsics, callWeb);
+const serialiseResult = (${guestScript('result')})(intrinsics);
+return (${guestScript('bridge')})(intrinsics, dispatcher, log, serialiseResult);
+})`;
+
+let cachedData: ExternalCopy<ArrayBuffer> | undefined;
+
+export async function compilePrelude(isolate: Isolate): Promise<Script> {
+  if (cachedData !== undefined) {
+    const script = await isolate.compileScript(PRELUDE_SOURCE, { filename: PRELUDE_FILENAME, cachedData });
+    if ((script as { cachedDataRejected?: boolean }).cachedDataRejected === true) cachedData = undefined;
+    return script;
+  }
+  const script = await isolate.compileScript(PRELUDE_SOURCE, { filename: PRELUDE_FILENAME, produceCachedData: true });
+  cachedData = (script as { cachedData?: ExternalCopy<ArrayBuffer> }).cachedData;
+  return script;
+}

@@ -1,0 +1,37 @@
+// Limits for one run: defaults, then the runner's options, then the request's. Bad values are bad input.
+import { JoineryError } from '../core/errors.ts';
+import { DEFAULT_LIMITS, type RunLimits } from '../core/execution/types.ts';
+
+/** isolated-vm refuses memory limits under 8 MB. */
+const MIN_MEMORY_LIMIT_MB = 8;
+
+export function resolveLimits(...layers: Array<Partial<RunLimits> | undefined>): RunLimits {
+  const limits: RunLimits = { ...DEFAULT_LIMITS };
+  for (const layer of layers) {
+    if (layer === undefined) continue;
+    if (typeof layer !== 'object' || layer === null) throw new JoineryError('INVALID_INPUT', 'limits must be an object');
+    for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof RunLimits>) {
+      const value = layer[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+        throw new JoineryError('INVALID_INPUT', `limits.${key} must be a positive number, got ${String(value)}`);
+      }
+      limits[key] = value;
+    }
+  }
+  if (limits.memoryLimitMb < MIN_MEMORY_LIMIT_MB) {
+    throw new JoineryError('INVALID_INPUT', `limits.memoryLimitMb must be at least ${MIN_MEMORY_LIMIT_MB}`);
+  }
+  return limits;
+}
+
+/** The caps the guest-side bridge enforces before anything crosses the boundary. */
+export interface GuestCaps {
+  maxLogEntries: number;
+  maxLogBytes: number;
+  maxOutputBytes: number;
+}
+
+export function guestCaps({ maxLogEntries, maxLogBytes, maxOutputBytes }: RunLimits): GuestCaps {
+  return { maxLogEntries, maxLogBytes, maxOutputBytes };
+}

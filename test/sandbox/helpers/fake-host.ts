@@ -1,0 +1,53 @@
+// Test helper: HostCapabilities backed by plain data, recording every call it receives. A real part, not
+// a mock: the directory compares case-insensitively and the HTTP side answers only listed requests.
+import type { HostCapabilities, IncomingResponse, OutgoingRequest } from '../../../core/execution/types.ts';
+import type { DirectoryUser } from '../../../core/sdk/index.ts';
+
+export interface FakeHost extends HostCapabilities {
+  readonly calls: Array<{ method: string; argument: unknown }>;
+}
+
+export function createFakeHost({
+  taken = [],
+  users = [],
+  secrets = {},
+  responses = {},
+}: {
+  taken?: string[];
+  users?: DirectoryUser[];
+  secrets?: Record<string, string>;
+  /** Keyed by "METHOD url". */
+  responses?: Record<string, IncomingResponse>;
+} = {}): FakeHost {
+  const calls: FakeHost['calls'] = [];
+  const record = (method: string, argument: unknown) => calls.push({ method, argument });
+  const takenNames = new Set(taken.map((name) => name.toLowerCase()));
+  return {
+    calls,
+    async isUsernameTaken(username) {
+      record('isUsernameTaken', username);
+      return takenNames.has(username.toLowerCase());
+    },
+    async findUsers(filter) {
+      record('findUsers', filter);
+      return users.filter(
+        (user) =>
+          (filter.username === undefined || user.username.toLowerCase() === filter.username.toLowerCase()) &&
+          (filter.email === undefined || user.email.toLowerCase() === filter.email.toLowerCase()) &&
+          (filter.employeeId === undefined || user.employeeId === filter.employeeId),
+      );
+    },
+    async fetch(request: OutgoingRequest) {
+      record('fetch', request);
+      const response = responses[`${request.method} ${request.url}`];
+      if (response === undefined) throw new Error(`unexpected request ${request.method} ${request.url}`);
+      return response;
+    },
+    async getSecret(name) {
+      record('getSecret', name);
+      const value = secrets[name];
+      if (value === undefined) throw new Error(`no secret named ${name}`);
+      return value;
+    },
+  };
+}
