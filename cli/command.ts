@@ -7,7 +7,7 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 export interface ParsedCommand {
   positionals: string[];
-  values: Record<string, string | boolean | string[] | undefined>;
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
 }
 
 export interface Command {

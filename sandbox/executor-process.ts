@@ -101,7 +101,9 @@ export function spawnExecutorProcess({
       else child.channel?.unref();
     },
     kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.ref(); // keep the parent alive until 'exit' is delivered and the jobs it ends are settled
+      child.kill('SIGKILL');
     },
   };
 }

@@ -59,6 +59,7 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
     try {
       while (!closed && active.size < concurrency && queue.length > 0) {
         const current = ensureChild();
+        current.setBusy(true);
         try {
           await current.ready;
         } catch (error) {
@@ -71,6 +72,7 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
       }
     } finally {
       pumping = false;
+      if (active.size === 0 && queue.length === 0) child?.setBusy(false);
     }
   }
 
@@ -82,7 +84,6 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
     }, job.job.limits.wallTimeMs + graceMs) };
     entry.deadline.unref();
     active.set(id, entry);
-    current.setBusy(true);
     const message: ParentMessage = job.kind === 'run' ? { type: 'run', id, job: job.job, eventJson: job.eventJson } : { type: 'describe', id, job: job.job };
     current.send(message);
   }
@@ -92,7 +93,6 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
     if (entry === undefined) return undefined;
     clearTimeout(entry.deadline);
     active.delete(id);
-    if (![...active.values()].some((other) => other.child === entry.child)) entry.child.setBusy(false);
     void pump();
     return entry;
   }

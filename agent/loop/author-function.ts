@@ -29,6 +29,8 @@ export interface AuthorResult {
 
 export interface AuthorOptions {
   requirement: string;
+  /** The function name the admin chose; otherwise the model picks one. */
+  name?: string;
   model: ModelClient;
   toolchain: Toolchain;
   templates: TemplateEntry[];
@@ -47,6 +49,7 @@ export interface AuthorOptions {
 
 export async function authorFunction({
   requirement,
+  name,
   model,
   toolchain,
   templates,
@@ -61,7 +64,7 @@ export async function authorFunction({
   signal,
 }: AuthorOptions): Promise<AuthorResult> {
   const draft: Draft = previous ? { ...previous.draft, lastTest: undefined } : {};
-  const messages: ModelMessage[] = [...(previous?.messages ?? []), { role: 'user', content: requirement }];
+  const messages: ModelMessage[] = [...(previous?.messages ?? []), { role: 'user', content: name ? `${requirement}\n\nName the function "${name}".` : requirement }];
   let turn = 0;
   const session: AuthorSession = { draft, toolchain, templates, directorySample, askAdmin, progress: (message) => onProgress({ turn, message }) };
   const system = buildSystemPrompt(templates);

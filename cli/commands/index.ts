@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { activateCommand } from './activate.ts';
+import { authorCommand } from './author.ts';
 import { checkCommand } from './check.ts';
 import { diffCommand } from './diff.ts';
 import { directoryCommand } from './directory.ts';
@@ -15,6 +16,7 @@ import { versionsCommand } from './versions.ts';
 
 /** In the order `joinery --help` lists them: the authoring loop, then review, then operations. */
 export const COMMANDS: Command[] = [
+  authorCommand,
   checkCommand,
   testCommand,
   publishCommand,

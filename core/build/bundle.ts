@@ -6,7 +6,8 @@
 import { build, type BuildFailure, type Message } from 'esbuild';
 import { isAbsolute, join } from 'node:path';
 import { JoineryError } from '../errors.ts';
-import { ENTRY_SPECIFIER, MESSAGES, importPolicy, packageName } from './import-policy.ts';
+import { AUTHOR_MESSAGES } from './author-messages.ts';
+import { ENTRY_SPECIFIER, FUNCTION_NAMESPACE, importPolicy, packageName } from './import-policy.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { FUNCTION_SOURCE, originalPosition } from './source-map.ts';
 
@@ -33,6 +34,8 @@ export interface BundleOptions {
 
 export const BUNDLE_FOOTER = 'globalThis.__handler = __fn.default; void 0;';
 const ENTRY_FILE = 'joinery-entry.js';
+const ENTRY_SOURCE = `export { default } from '${ENTRY_SPECIFIER}';\n`;
+const FUNCTION_INPUT = `${FUNCTION_NAMESPACE}:${FUNCTION_SOURCE}`;
 
 /** `file:line:column message`, e.g. `fn.ts:3:8 Node module "fs" is not available in the sandbox; ...`. */
 export function formatBundleError(error: BundleError): string {
@@ -45,11 +48,10 @@ export async function bundleFunction(
 ): Promise<BundleResult> {
   assertValidInput(source, allowedPackages, resolveDir);
   const started = performance.now();
-  const functionPath = join(resolveDir, FUNCTION_SOURCE);
   try {
     const result = await build({
       // The entry re-exports fn.ts's default, so a missing `export default` is a bundling error.
-      stdin: { contents: `export { default } from '${ENTRY_SPECIFIER}';\n`, loader: 'js', sourcefile: ENTRY_FILE, resolveDir },
+      stdin: { contents: ENTRY_SOURCE, loader: 'js', sourcefile: ENTRY_FILE, resolveDir },
       absWorkingDir: resolveDir, // source-map and error paths come out relative to it: no host paths
       outfile: 'fn.js',
       bundle: true,
@@ -73,19 +75,20 @@ export async function bundleFunction(
         'unsupported-dynamic-import': 'error',
         'empty-import-meta': 'error',
       },
-      plugins: [importPolicy({ functionPath, entryPath: join(resolveDir, ENTRY_FILE), source, allowedPackages })],
+      plugins: [importPolicy({ source, resolveDir, entryPath: join(resolveDir, ENTRY_FILE), allowedPackages })],
     });
     // A file without import/export syntax (empty, or `export =`) is CommonJS to esbuild: no ES default.
-    if (result.metafile.inputs[FUNCTION_SOURCE]?.format !== 'esm') {
-      return { ok: false, errors: [{ file: FUNCTION_SOURCE, line: 1, column: 1, message: MESSAGES.noDefaultExport }] };
+    if (result.metafile.inputs[FUNCTION_INPUT]?.format !== 'esm') {
+      return { ok: false, errors: [{ file: FUNCTION_SOURCE, line: 1, column: 1, message: AUTHOR_MESSAGES.noDefaultExport }] };
     }
     const bundle = result.outputFiles.find((file) => file.path.endsWith('.js'))?.text ?? '';
-    const sourceMap = result.outputFiles.find((file) => file.path.endsWith('.js.map'))?.text ?? '';
+    const mapFile = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
+    const sourceMap = withPlainSourceNames(mapFile?.text ?? '{}');
     const leftovers = leftoverRequires(bundle, sourceMap);
     if (leftovers.length > 0) return { ok: false, errors: leftovers };
     return { ok: true, bundle, sourceMap, durationMs: performance.now() - started };
   } catch (error) {
-    if (!isBuildFailure(error)) throw new JoineryError('INTERNAL', `esbuild failed: ${(error as Error)?.message ?? error}`);
+    if (!isBuildFailure(error)) throw new JoineryError('INTERNAL', `esbuild failed: ${String((error as Error)?.message ?? error)}`);
     return { ok: false, errors: error.errors.map(toBundleError) };
   }
 }
@@ -95,18 +98,32 @@ function toBundleError(message: Message): BundleError {
   const text = REWORDED[message.id] ?? message.text;
   if (location === null || location.file === ENTRY_FILE || location.file === '<stdin>') {
     const missingDefault = /No matching export .* for import "default"/.test(message.text);
-    return { file: FUNCTION_SOURCE, line: 1, column: 1, message: missingDefault ? MESSAGES.noDefaultExport : text };
+    return { file: FUNCTION_SOURCE, line: 1, column: 1, message: missingDefault ? AUTHOR_MESSAGES.noDefaultExport : text };
   }
   // esbuild counts columns in UTF-8 bytes; authors and the type-checker count UTF-16 code units.
   const before = Buffer.from(location.lineText, 'utf8').subarray(0, location.column).toString('utf8');
-  return { file: location.file, line: location.line, column: before.length + 1, message: text };
+  const file = location.file === FUNCTION_INPUT ? FUNCTION_SOURCE : location.file;
+  return { file, line: location.line, column: before.length + 1, message: text };
+}
+
+/**
+ * `joinery-fn:fn.ts` → `fn.ts` in the map's sources, the name mapPosition and stack readers expect.
+ * esbuild writes `sources` before `sourcesContent`, so the first occurrence is the name (no 15 ms JSON
+ * round trip of zod's 1.3 MB map).
+ */
+function withPlainSourceNames(sourceMap: string): string {
+  const name = JSON.stringify(FUNCTION_INPUT);
+  const index = sourceMap.indexOf(name);
+  const contentIndex = sourceMap.indexOf('"sourcesContent"');
+  if (index === -1 || (contentIndex !== -1 && index > contentIndex)) return sourceMap;
+  return sourceMap.slice(0, index) + JSON.stringify(FUNCTION_SOURCE) + sourceMap.slice(index + name.length);
 }
 
 const REWORDED: Record<string, string> = {
-  'unsupported-require-call': MESSAGES.require,
-  'indirect-require': MESSAGES.require,
-  'unsupported-dynamic-import': MESSAGES.dynamicImport,
-  'empty-import-meta': MESSAGES.importMeta,
+  'unsupported-require-call': AUTHOR_MESSAGES.require,
+  'indirect-require': AUTHOR_MESSAGES.require,
+  'unsupported-dynamic-import': AUTHOR_MESSAGES.dynamicImport,
+  'empty-import-meta': AUTHOR_MESSAGES.importMeta,
 };
 
 /**
@@ -115,13 +132,13 @@ const REWORDED: Record<string, string> = {
  * shim's uses, mapped back through the source map, are exactly those places.
  */
 function leftoverRequires(bundle: string, sourceMap: string): BundleError[] {
-  if (!/^\s*var __require = /m.test(bundle)) return [];
+  if (!bundle.includes('\n  var __require = ')) return []; // the shim, as esbuild indents it in an IIFE
   const errors: BundleError[] = [];
   bundle.split('\n').forEach((lineText, index) => {
     for (const match of lineText.matchAll(/(?<![\w$])__require(?![\w$])/g)) {
       if (/\b(var|function)\s+$/.test(lineText.slice(0, match.index))) continue; // the shim's own name
-      const original = originalPosition(sourceMap, index + 1, match.index + 1);
-      errors.push({ file: original?.source ?? FUNCTION_SOURCE, line: original?.line ?? 1, column: original?.column ?? 1, message: MESSAGES.require });
+      const { source = FUNCTION_SOURCE, line = 1, column = 1 } = originalPosition(sourceMap, index + 1, match.index + 1) ?? {};
+      errors.push({ file: source, line, column, message: AUTHOR_MESSAGES.require });
     }
   });
   return errors;
@@ -130,7 +147,9 @@ function leftoverRequires(bundle: string, sourceMap: string): BundleError[] {
 function assertValidInput(source: string, allowedPackages: string[], resolveDir: string): void {
   if (typeof source !== 'string') throw new JoineryError('INVALID_INPUT', 'source must be a string');
   const invalid = allowedPackages.filter((name) => packageName(name) !== name);
-  if (invalid.length > 0) throw new JoineryError('INVALID_INPUT', `allowedPackages holds invalid package names: ${invalid.join(', ')}`);
+  if (invalid.length > 0) {
+    throw new JoineryError('INVALID_INPUT', `allowedPackages holds invalid package names: ${invalid.join(', ')}`);
+  }
   if (!isAbsolute(resolveDir)) throw new JoineryError('INVALID_INPUT', 'resolveDir must be an absolute path');
 }
 

@@ -4,52 +4,57 @@
 import type { OnResolveArgs, OnResolveResult, Plugin } from 'esbuild';
 import { isBuiltin } from 'node:module';
 import { SDK_MODULE_NAME, SDK_RUNTIME_SOURCE } from '../sdk/index.ts';
+import { AUTHOR_MESSAGES } from './author-messages.ts';
 
 export const ENTRY_SPECIFIER = 'joinery:fn';
+/** esbuild names the authored file `joinery-fn:fn.ts`; bundle.ts renames it to plain `fn.ts`. */
+export const FUNCTION_NAMESPACE = 'joinery-fn';
 const SDK_NAMESPACE = 'joinery-sdk';
 
-export const MESSAGES = {
-  require: 'require() is not available in the sandbox: use a static `import` at the top of the file.',
-  dynamicImport: 'Dynamic import() is not allowed: use a static `import` at the top of the file.',
-  importMeta: 'import.meta is not available in the sandbox.',
-  noDefaultExport: 'fn.ts has no default export: end it with `export default defineFunction({ ... })`.',
-} as const;
-
 export interface ImportPolicyOptions {
-  /** Absolute path esbuild knows the authored file by; its source comes from `source`, never the disk. */
-  functionPath: string;
+  /** The authored file's text: served from memory, never read from disk. */
+  source: string;
+  /** Where the authored file's package imports resolve from. */
+  resolveDir: string;
   /** Absolute path of the generated entry, the only importer of ENTRY_SPECIFIER. */
   entryPath: string;
-  source: string;
   allowedPackages: string[];
 }
 
-export function importPolicy({ functionPath, entryPath, source, allowedPackages }: ImportPolicyOptions): Plugin {
+export function importPolicy({ source, resolveDir, entryPath, allowedPackages }: ImportPolicyOptions): Plugin {
   const allowed = new Set(allowedPackages);
   return {
     name: 'joinery-import-policy',
     setup(build) {
-      build.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
-        if (args.path === ENTRY_SPECIFIER && args.importer === entryPath) return { path: functionPath };
-        return decide(args, { fromFunction: args.importer === functionPath, allowed });
+      // The authored file lives in its own namespace, so every one of its imports comes here ...
+      build.onResolve({ filter: /.*/, namespace: FUNCTION_NAMESPACE }, (args) => decide(args, { fromFunction: true, allowed }));
+      // ... while packages pay only for bare and absolute imports: their relative imports (hundreds in
+      // zod) stay inside esbuild, which halves the time to bundle zod.
+      build.onResolve({ filter: /^[^./]|^\//, namespace: 'file' }, (args) => {
+        if (args.path === ENTRY_SPECIFIER && args.importer === entryPath) return { path: 'fn.ts', namespace: FUNCTION_NAMESPACE };
+        return decide(args, { fromFunction: false, allowed });
       });
-      const onlyFunction = new RegExp(`^${functionPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-      build.onLoad({ filter: onlyFunction, namespace: 'file' }, () => ({ contents: source, loader: 'ts' }));
+      build.onLoad({ filter: /.*/, namespace: FUNCTION_NAMESPACE }, () => ({ contents: source, loader: 'ts', resolveDir }));
       build.onLoad({ filter: /.*/, namespace: SDK_NAMESPACE }, () => ({ contents: SDK_RUNTIME_SOURCE, loader: 'js' }));
     },
   };
 }
 
+interface Decision {
+  fromFunction: boolean;
+  allowed: Set<string>;
+}
+
 /** Undefined lets esbuild resolve the import normally (from resolveDir's node_modules). */
-function decide(args: OnResolveArgs, { fromFunction, allowed }: { fromFunction: boolean; allowed: Set<string> }): OnResolveResult | undefined {
-  const { path, kind } = args;
-  if (fromFunction && (kind === 'require-call' || kind === 'require-resolve')) return reject(MESSAGES.require);
-  if (fromFunction && kind === 'dynamic-import') return reject(MESSAGES.dynamicImport);
+function decide({ path, kind }: OnResolveArgs, { fromFunction, allowed }: Decision): OnResolveResult | undefined {
+  if (fromFunction && (kind === 'require-call' || kind === 'require-resolve')) return reject(AUTHOR_MESSAGES.require);
+  if (fromFunction && kind === 'dynamic-import') return reject(AUTHOR_MESSAGES.dynamicImport);
   if (path === SDK_MODULE_NAME) return { path, namespace: SDK_NAMESPACE };
-  if (path.startsWith('.') || path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) {
-    // Packages import their own files; the authored file is one file and must not reach the host's.
-    return fromFunction ? reject(`Import "${path}" is not allowed: a function is a single file that imports only ${SDK_MODULE_NAME} and allowlisted packages.`) : undefined;
+  const absolute = path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
+  if (absolute || path.startsWith('.')) {
+    // A package may import its own files; nothing may import the host's (`import key from '/etc/...json'`).
+    if (!fromFunction && !absolute) return undefined;
+    return reject(`Import "${path}" is not allowed: a function is a single file that imports only ${SDK_MODULE_NAME} and allowlisted packages.`);
   }
   if (isBuiltin(path)) return reject(`Node module "${path}" is not available in the sandbox; use ctx (directory, http, secrets, log) instead.`);
   const name = packageName(path);
@@ -64,7 +69,8 @@ function decide(args: OnResolveArgs, { fromFunction, allowed }: { fromFunction: 
 /** `zod` and `zod/mini` → `zod`; `@scope/pkg/sub` → `@scope/pkg`. Undefined for `..`, empty or odd segments. */
 export function packageName(specifier: string): string | undefined {
   const segments = specifier.split('/');
-  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || segment.includes('\\'))) return undefined;
+  const odd = (segment: string) => segment === '' || segment === '.' || segment === '..' || segment.includes('\\');
+  if (segments.some(odd)) return undefined;
   const name = specifier.startsWith('@') ? segments.slice(0, 2).join('/') : segments[0];
   if (name === undefined || (specifier.startsWith('@') && segments.length < 2)) return undefined;
   return /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(name) ? name : undefined;

@@ -79,7 +79,9 @@ declare function btoa(data: string): string;
 declare function atob(data: string): string;
 declare function structuredClone<T = unknown>(value: T): T;
 
-type RandomValuesArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | BigInt64Array | BigUint64Array;
+type RandomValuesArray =
+  | Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array
+  | BigInt64Array | BigUint64Array;
 interface Crypto {
   randomUUID(): \`\${string}-\${string}-\${string}-\${string}-\${string}\`;
   getRandomValues<T extends RandomValuesArray>(array: T): T;

@@ -6,6 +6,7 @@
   const stringCharCodeAt = String.prototype.charCodeAt;
   const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
   const apply = Reflect.apply;
+  const { has: setHas, add: setAdd } = Set.prototype;
   return Object.freeze({
     apply,
     freeze: Object.freeze,
@@ -27,6 +28,8 @@
     toStringTag: Symbol.toStringTag,
     slice: (text, start, end) => apply(stringSlice, text, [start, end]),
     charCodeAt: (text, index) => apply(stringCharCodeAt, text, [index]),
+    setHas: (set, value) => apply(setHas, set, [value]),
+    setAdd: (set, value) => apply(setAdd, set, [value]),
     /** The TypedArray kind ("Uint8Array", ...) of a real typed array, else undefined. */
     typedArrayKind: (value) => apply(typedArrayTag, value, []),
   });

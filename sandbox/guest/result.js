@@ -2,27 +2,31 @@
 // is estimated by a walk first, so a 50 MB value is refused without building a second 50 MB string.
 (function makeSerialiseResult(intrinsics) {
   'use strict';
-  const { stringify, keys, isArray, Set, charCodeAt, typedArrayKind } = intrinsics;
+  const { stringify, keys, isArray, Set, setHas, setAdd, charCodeAt, typedArrayKind } = intrinsics;
 
   // A lower bound of the JSON length in UTF-16 units (so also in UTF-8 bytes), walked only until it passes
-  // `limit`: the walk stays cheap however large the value. toJSON values count as nothing here.
+  // `limit`: the walk stays cheap however large the value. toJSON values count as nothing here. The
+  // pending stack is a chain of object literals, which setters a guest put on Array.prototype cannot touch.
   function jsonLengthAtLeast(root, limit) {
     let total = 0;
-    const pending = [root];
+    let pending = { value: root, next: null };
     const seen = new Set();
-    while (pending.length > 0 && total <= limit) {
-      const value = pending.pop();
+    while (pending !== null && total <= limit) {
+      const { value } = pending;
+      pending = pending.next;
       if (typeof value === 'string') { total += value.length + 2; continue; }
       if (typeof value !== 'object' || value === null) { total += 1; continue; }
-      if (seen.has(value) || typeof value.toJSON === 'function') continue;
-      seen.add(value);
+      if (setHas(seen, value) || typeof value.toJSON === 'function') continue;
+      setAdd(seen, value);
       if (typedArrayKind(value) !== undefined) { total += value.length * 4 + 2; continue; }
       const array = isArray(value);
       const names = array ? undefined : keys(value);
-      total += (array ? value.length : names.length) + 1;
-      if (total > limit) break;
-      if (array) for (let index = 0; index < value.length; index++) pending.push(value[index]);
-      else for (const name of names) { total += name.length + 3; pending.push(value[name]); }
+      const count = array ? value.length : names.length;
+      total += count + 1;
+      for (let index = 0; index < count && total <= limit; index++) {
+        if (!array) total += names[index].length + 3;
+        pending = { value: array ? value[index] : value[names[index]], next: pending };
+      }
     }
     return total;
   }

@@ -108,7 +108,7 @@ export default defineFunction({
 
     for (let attempt = 0; attempt < PARAMS.maxAttempts; attempt += 1) {
       const email = `${candidate(prefix, base, attempt)}@${domain}`;
-      // findUsers sees active and disabled users alike, so a leaver's address is never handed out again.
+      // findUsers sees disabled users too: a leaver's address is not handed out while they remain in the directory.
       const holders = await ctx.directory.findUsers({ email });
       // An address already held by this same employee is theirs: re-running the joiner is idempotent.
       if (holders.length === 0 || holders.every((user) => user.employeeId === person.employeeId)) {

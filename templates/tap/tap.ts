@@ -68,7 +68,7 @@ function slackText(person: Person, userPrincipalName: string, pass: string, vali
   const name = `${person.preferredName?.trim() || person.firstName} ${person.lastName}`;
   return [
     `Temporary Access Pass for ${name} (${userPrincipalName}), starting ${person.startDate}.`,
-    `For their manager ${person.managerEmail}: hand it over in person or by phone, never by email.`,
+    `For their manager ${person.managerEmail?.trim()}: hand it over in person or by phone, never by email.`,
     `Pass: ${pass}`,
     validity,
   ].join('\n');

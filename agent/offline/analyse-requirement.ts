@@ -1,0 +1,50 @@
+// Reads a plain-language requirement: picks the rule family, extracts its parameters clause by clause,
+// and names every clause it could not handle. Deterministic: the same text gives the same result.
+
+import { isFiller, leftoverWords, splitClauses, type Clause } from './clauses.ts';
+import { matchAll, type FamilyRecognizer, type Recognition } from './recognizer.ts';
+
+export interface Analysis {
+  recognizer?: FamilyRecognizer;
+  recognition?: Recognition;
+  clauses: Clause[];
+  unhandled: Clause[];
+  /** Other families the unhandled clauses look like. */
+  otherFamilies: string[];
+}
+
+/** Content words a clause may keep and still count as understood. */
+const MAX_LEFTOVER_WORDS = 2;
+
+export function analyseRequirement(requirement: string, recognizers: FamilyRecognizer[], defaults: (family: string) => Record<string, unknown>): Analysis {
+  const clauses = splitClauses(requirement);
+  const score = (recognizer: FamilyRecognizer, text: string) => recognizer.keywords.reduce((total, keyword) => total + matchAll(keyword, text).length, 0);
+  const ranked = recognizers.map((recognizer) => ({ recognizer, score: score(recognizer, requirement) })).sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  if (!best || best.score === 0) {
+    return { clauses, unhandled: clauses.filter((clause) => !isFiller(clause.text)), otherFamilies: [] };
+  }
+
+  const { recognizer } = best;
+  const recognition: Recognition = { params: { ...defaults(recognizer.family) }, assumptions: [], problems: [], examples: [], stated: new Set() };
+  const unhandled: Clause[] = [];
+  for (const clause of clauses) {
+    let matched = false;
+    for (const rule of recognizer.rules) {
+      for (const match of matchAll(rule.pattern, clause.text)) {
+        matched = true;
+        rule.apply?.(match, recognition);
+      }
+    }
+    const consumed = [...recognizer.rules.map((rule) => rule.pattern), ...recognizer.vocabulary];
+    const understood = (matched || recognizer.vocabulary.some((word) => word.test(clause.text))) && leftoverWords(clause.text, consumed).length <= MAX_LEFTOVER_WORDS;
+    if (!understood && !isFiller(clause.text)) unhandled.push(clause);
+  }
+  recognizer.finish?.(recognition);
+
+  const unhandledText = unhandled.map((clause) => clause.text).join(' ');
+  const otherFamilies = ranked
+    .filter((candidate) => candidate.recognizer !== recognizer && score(candidate.recognizer, unhandledText) > 0)
+    .map((candidate) => candidate.recognizer.family);
+  return { recognizer, recognition, clauses, unhandled, otherFamilies };
+}

@@ -1,0 +1,58 @@
+// A requirement cut into clauses: sentences, bullet items and lines. Every clause must be understood by
+// the offline author or named back to the admin as not handled; none is silently dropped.
+
+export interface Clause {
+  index: number;
+  text: string;
+}
+
+const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|approx|incl|dept|no|mr|mrs|ms|dr|st)\.$/i;
+
+export function splitClauses(requirement: string): Clause[] {
+  const pieces: string[] = [];
+  for (const rawLine of requirement.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = rawLine.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim();
+    if (!line) continue;
+    let current = '';
+    const words = line.split(/(\s+)/);
+    for (const word of words) {
+      current += word;
+      // A sentence ends at . ! ? ; followed by a space, unless the word is an abbreviation or a number.
+      if (/[.!?;]$/.test(word) && !ABBREVIATIONS.test(word) && !/^\d+\.$/.test(word)) {
+        pieces.push(current);
+        current = '';
+      }
+    }
+    pieces.push(current);
+  }
+  return pieces
+    .map((piece) => piece.trim().replace(/[.!?;]+$/, '').trim())
+    .filter((piece) => /[\p{L}\p{N}]/u.test(piece))
+    .map((text, index) => ({ index, text }));
+}
+
+/** Words that carry no requirement of their own. */
+const FILLER_WORDS = new Set(
+  `a an the and or but so to of in on at for with by from as is are be been being it its this that these those
+   we our us you your i me my they them their he she his her please thanks thank hi hello hey team all
+   need needs want wants would like should must will can could may might shall also just then than too very
+   rule rules function script logic new hire hires joiner joiners starter starters employee employees user users
+   person people account accounts generate generated generating create created make made write build set use used
+   using when if else always never every each any some one two three into onto up out there here what which who
+   how why where do does did done get gets got have has had via per e.g i.e etc ok okay yes no not`.split(/\s+/),
+);
+
+/** Content words in `text` after removing the spans a recogniser consumed. */
+export function leftoverWords(text: string, consumed: RegExp[]): string[] {
+  let rest = ` ${text.toLowerCase()} `;
+  for (const pattern of consumed) rest = rest.replace(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'), ' ');
+  return rest
+    .split(/[^\p{L}\p{N}'@._-]+/u)
+    .map((word) => word.replace(/^['._-]+|['._-]+$/g, ''))
+    .filter((word) => word.length > 1 && !FILLER_WORDS.has(word) && !/^\d+$/.test(word));
+}
+
+/** Clauses that say nothing a function must do: greetings, thanks, "write me a rule". */
+export function isFiller(text: string): boolean {
+  return leftoverWords(text, [/\b(?:hi|hello|hey|thanks|thank you|cheers|please|asap|sorry|typo)\b/i]).length === 0;
+}

@@ -1,0 +1,115 @@
+// The embedded offline author: a deterministic ModelClient that needs no network. It reads the
+// requirement with the family recognisers, instantiates the family's template with the extracted
+// parameters, derives fixtures from them, and drives the same tool loop and pipeline as Claude does.
+// When a sentence does not map, it gives up naming that sentence; it never ignores part of a requirement.
+
+import { instantiateTemplate, readTemplateParams, type TemplateEntry } from '../templates/index.ts';
+import { ZERO_USAGE, type AssistantBlock, type ModelClient, type ModelMessage, type ModelRequest, type ModelResponse } from '../model/types.ts';
+import { analyseRequirement, type Analysis } from './analyse-requirement.ts';
+import { RECOGNIZERS } from './families/index.ts';
+
+export const OFFLINE_MODEL_NAME = 'joinery-offline-1';
+
+export function createOfflineModel({ templates }: { templates: TemplateEntry[] }): ModelClient {
+  let sequence = 0;
+  const toolUse = (name: string, input: unknown): AssistantBlock => ({ type: 'tool_use', id: `toolu_offline_${++sequence}`, name, input });
+  const reply = (content: AssistantBlock[]): ModelResponse => ({ content, stopReason: 'tool_use', usage: ZERO_USAGE, model: OFFLINE_MODEL_NAME });
+  const defaults = (family: string) => {
+    const template = templates.find((candidate) => candidate.family === family);
+    return template ? readTemplateParams(template.source) : {};
+  };
+
+  return {
+    provider: 'offline',
+    model: OFFLINE_MODEL_NAME,
+    estimateCostUsd: () => 0,
+    async complete(request: ModelRequest): Promise<ModelResponse> {
+      const last = request.messages.at(-1);
+      // After the tool results of our plan: finish when the fixtures passed, otherwise say why not.
+      if (last && typeof last.content !== 'string') {
+        const testResult = last.content.find((block) => block.type === 'tool_result' && toolNameOf(request.messages, block.tool_use_id) === 'run_fixtures');
+        if (testResult && testResult.type === 'tool_result' && !testResult.is_error) {
+          return reply([toolUse('finish', { summary: 'The function passes its type-check and every fixture.' })]);
+        }
+        const why = testResult && testResult.type === 'tool_result' ? testResult.content : 'a tool failed';
+        return reply([toolUse('give_up', { reason: `The instantiated template did not pass its checks:\n${why}` })]);
+      }
+      const said = request.messages.filter((message) => message.role === 'user' && typeof message.content === 'string').map((message) => message.content as string).join('\n');
+      const { requirement, name } = takeNameInstruction(said);
+      const analysis = analyseRequirement(requirement, RECOGNIZERS, defaults);
+      if (name && analysis.recognition) analysis.recognition.params.functionName = name;
+      const refusal = refusalReason(analysis);
+      if (refusal) return reply([toolUse('give_up', { reason: refusal })]);
+      return reply(plan(analysis, templates, toolUse));
+    },
+  };
+}
+
+/** The loop adds `Name the function "x".` when the admin chose a name; it is an instruction, not a rule. */
+export const NAME_INSTRUCTION = /\n*Name the function "([a-z][a-z0-9-]*)"\.?/g;
+
+function takeNameInstruction(text: string): { requirement: string; name?: string } {
+  const names = [...text.matchAll(NAME_INSTRUCTION)].map((match) => match[1]!);
+  return { requirement: text.replace(NAME_INSTRUCTION, '\n'), name: names.at(-1) };
+}
+
+function refusalReason(analysis: Analysis): string | undefined {
+  const families = RECOGNIZERS.map((recognizer) => recognizer.family).join(', ');
+  const getModel = 'For requirements beyond these, set ANTHROPIC_API_KEY and run with --provider anthropic.';
+  if (!analysis.recognizer) {
+    return `The offline author did not recognise a rule family in this requirement. It handles: ${families}. ${getModel}`;
+  }
+  if (analysis.unhandled.length > 0) {
+    const sentences = analysis.unhandled.map((clause) => `"${clause.text}"`).join('; ');
+    const others = analysis.otherFamilies.length > 0 ? ` That part looks like the ${analysis.otherFamilies.join(' / ')} family: author it as a separate function.` : '';
+    return `The offline author could not handle ${analysis.unhandled.length === 1 ? 'this sentence' : 'these sentences'}: ${sentences}.${others} Rephrase ${analysis.unhandled.length === 1 ? 'it' : 'them'} or remove ${analysis.unhandled.length === 1 ? 'it' : 'them'}; nothing was written that silently ignores part of the requirement. ${getModel}`;
+  }
+  if (analysis.recognition!.problems.length > 0) return `The requirement cannot be met as written: ${analysis.recognition!.problems.join('; ')}.`;
+  return undefined;
+}
+
+function plan(analysis: Analysis, templates: TemplateEntry[], toolUse: (name: string, input: unknown) => AssistantBlock): AssistantBlock[] {
+  const recognizer = analysis.recognizer!;
+  const recognition = analysis.recognition!;
+  const template = templates.find((candidate) => candidate.family === recognizer.family);
+  if (!template) return [toolUse('give_up', { reason: `the ${recognizer.family} template is not installed` })];
+  const source = instantiateTemplate(template.source, recognition.params);
+  const fixtures = recognizer.fixtures(recognition);
+  const described = recognizer.spec(recognition);
+  const manifest = manifestOf(source, recognition.params);
+  const spec = {
+    name: String(recognition.params.functionName),
+    trigger: described.trigger ?? manifest.trigger,
+    egress: manifest.egress,
+    secrets: manifest.secrets,
+    ...described,
+    assumptions: [...described.assumptions, ...recognition.assumptions],
+  };
+  return [
+    { type: 'text', text: `Recognised the ${recognizer.family} rule family; instantiating its template.` },
+    toolUse('write_spec', { spec }),
+    toolUse('write_function', { source }),
+    toolUse('write_fixtures', { fixtures }),
+    toolUse('run_fixtures', {}),
+  ];
+}
+
+/** Trigger, egress and secrets as the instantiated definition declares them (literals or PARAMS fields). */
+function manifestOf(source: string, params: Record<string, unknown>): { trigger: string; egress: string[]; secrets: string[] } {
+  const definition = source.slice(source.indexOf('defineFunction('));
+  const value = (literal: string | undefined, paramName: string | undefined) => literal ?? String(params[paramName ?? ''] ?? '');
+  const triggerMatch = /trigger:\s*(?:'([a-z.]+)'|PARAMS\.(\w+))/.exec(definition);
+  const list = (field: string) => {
+    const body = new RegExp(`${field}:\\s*\\[([^\\]]*)\\]`).exec(definition)?.[1] ?? '';
+    return [...body.matchAll(/'([^']+)'|PARAMS\.(\w+)/g)].map((match) => value(match[1], match[2])).filter(Boolean);
+  };
+  return { trigger: triggerMatch ? value(triggerMatch[1], triggerMatch[2]) : 'user.joined', egress: list('egress'), secrets: list('secrets') };
+}
+
+function toolNameOf(messages: ModelMessage[], toolUseId: string): string | undefined {
+  for (const message of messages) {
+    if (message.role !== 'assistant' || typeof message.content === 'string') continue;
+    for (const block of message.content) if (block.type === 'tool_use' && block.id === toolUseId) return block.name;
+  }
+  return undefined;
+}

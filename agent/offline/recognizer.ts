@@ -1,0 +1,50 @@
+// How the offline author understands one rule family: rules that read parameters out of clauses, the
+// family's vocabulary, and the fixtures and spec it derives from the parameters.
+
+import type { FixtureTest } from '../../core/fixtures/index.ts';
+import type { FunctionSpec } from '../loop/spec.ts';
+
+export type Params = Record<string, unknown>;
+
+export interface Recognition {
+  params: Params;
+  /** What the requirement left open and what was assumed, shown in the spec. */
+  assumptions: string[];
+  /** Things understood but impossible to honour; the author gives up naming them. */
+  problems: string[];
+  /** Input → expected output pairs the admin wrote ("John Smith → jsmith"). */
+  examples: Array<{ input: string; output: string }>;
+  /** Parameters the requirement stated; the rest keep the template's defaults. */
+  stated: Set<string>;
+}
+
+/** Sets a parameter the requirement stated; the first statement wins over later, vaguer ones. */
+export function state(recognition: Recognition, name: string, value: unknown, { override = false } = {}): void {
+  if (recognition.stated.has(name) && !override) return;
+  recognition.params[name] = value;
+  recognition.stated.add(name);
+}
+
+export interface Rule {
+  /** Matched case-insensitively against each clause; every match is applied. */
+  pattern: RegExp;
+  apply?(match: RegExpExecArray, recognition: Recognition): void;
+}
+
+export interface FamilyRecognizer {
+  family: string;
+  /** Phrases that make this family likely; the best total wins. */
+  keywords: RegExp[];
+  rules: Rule[];
+  /** Words understood in this family's clauses even when no rule extracted a parameter from them. */
+  vocabulary: RegExp[];
+  /** Derives, checks and completes parameters once every clause was read. */
+  finish?(recognition: Recognition): void;
+  fixtures(recognition: Recognition): FixtureTest[];
+  spec(recognition: Recognition): Omit<FunctionSpec, 'name' | 'egress' | 'secrets' | 'trigger'> & Partial<Pick<FunctionSpec, 'trigger'>>;
+}
+
+export function matchAll(pattern: RegExp, text: string): RegExpExecArray[] {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  return [...text.matchAll(global)] as RegExpExecArray[];
+}

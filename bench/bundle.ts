@@ -1,0 +1,60 @@
+// Bundle benchmark: esbuild through core/build's bundleFunction, for a small function and for one that
+// imports zod (allowlisted). First build (esbuild's service starting) and then p50/p90 of repeat builds.
+// Run: node --import tsx bench/bundle.ts
+
+import { pathToFileURL } from 'node:url';
+import { bundleFunction } from '../core/build/index.ts';
+import { benchSource } from './typecheck.ts';
+
+const SMALL_RUNS = 40;
+const ZOD_RUNS = 15;
+
+function zodSource(edit: number): string {
+  return `import { z } from 'zod';
+import { defineFunction } from '@joinery/sdk';
+
+const Person = z.object({ firstName: z.string().min(1), lastName: z.string().min(1), costCenter: z.string().regex(/^CC-\\d+$/) });
+
+export default defineFunction({
+  name: 'validate-person',
+  description: 'Rejects joiners whose HR record is incomplete (edit ${edit}).',
+  trigger: 'user.joined',
+  egress: [],
+  secrets: [],
+  async run(event) {
+    return Person.parse(event.person);
+  },
+});
+`;
+}
+
+export async function benchBundle(): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  Object.assign(figures, await measure('small', SMALL_RUNS, (edit) => bundleFunction(benchSource(edit * 2))));
+  Object.assign(figures, await measure('zod', ZOD_RUNS, (edit) => bundleFunction(zodSource(edit), { allowedPackages: ['zod'] })));
+  console.log('bundle (ms, bytes)');
+  for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(28)} ${value.toFixed(2)}`);
+  return figures;
+}
+
+async function measure(
+  name: string,
+  runs: number,
+  build: (edit: number) => ReturnType<typeof bundleFunction>,
+): Promise<Record<string, number>> {
+  const samples: number[] = [];
+  let bytes = 0;
+  for (let edit = 0; edit <= runs; edit += 1) {
+    const started = performance.now();
+    const result = await build(edit);
+    samples.push(performance.now() - started);
+    if (!result.ok) throw new Error(`${name} did not bundle: ${result.errors.map((error) => error.message).join('; ')}`);
+    bytes = result.bundle.length;
+  }
+  const [first, ...rest] = samples;
+  const sorted = rest.sort((left, right) => left - right);
+  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+  return { [`${name}.firstMs`]: first!, [`${name}.p50Ms`]: at(0.5), [`${name}.p90Ms`]: at(0.9), [`${name}.bytes`]: bytes };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await benchBundle();

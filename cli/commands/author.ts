@@ -1,0 +1,94 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { authorFunction, loadTemplates, renderSpec, selectModel } from '../../agent/index.ts';
+import { JoineryError } from '../../core/errors.ts';
+import { publishFunction } from '../../core/pipeline/index.ts';
+import type { Command } from '../command.ts';
+import { printTest } from '../format.ts';
+import { requireString } from '../inputs.ts';
+import { createOutput } from '../output.ts';
+import { createProgress } from '../progress.ts';
+import { templatesDir } from '../paths.ts';
+
+export const authorCommand: Command = {
+  name: 'author',
+  summary: 'Turn a plain-language rule into a tested function (offline author, or Claude with a key)',
+  usage: [
+    'Usage: joinery author "<requirement>" [--name <name>] [--provider offline|anthropic|scripted]',
+    '                      [--out <dir>] [--max-turns <n>] [--publish --as <who>] [--json]',
+    '',
+    '  --name <name>       the function name (kebab-case); default: chosen from the requirement',
+    '  --provider <p>      offline (default without ANTHROPIC_API_KEY), anthropic (Claude; JOINERY_MODEL picks',
+    '                      the model), scripted (a loopback fake serving JOINERY_SCRIPT, for tests)',
+    '  --out <dir>         where the files go (default: functions)',
+    '  --publish --as <w>  publish the result for review; the agent is the author and <w> the requester,',
+    '                      so <w> cannot approve it',
+    '',
+    'Writes <out>/<name>.ts, <name>.fixtures.json and <name>.spec.md. Exit 1 when the author could not',
+    'produce a function that passes its checks and fixtures (the draft is still written, with the reason).',
+  ].join('\n'),
+  options: { name: { type: 'string' }, provider: { type: 'string' }, out: { type: 'string' }, 'max-turns': { type: 'string' }, publish: { type: 'boolean' }, as: { type: 'string' } },
+  async run({ positionals, values }, context) {
+    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+    const requirement = positionals.join(' ').trim();
+    if (!requirement) throw new JoineryError('INVALID_INPUT', 'give the requirement in quotes: joinery author "Usernames are ..."');
+    if (requirement.length > 20_000) throw new JoineryError('INVALID_INPUT', `the requirement is ${requirement.length} characters; the limit is 20000`);
+    const name = typeof values.name === 'string' ? values.name : undefined;
+    if (name !== undefined && !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) throw new JoineryError('INVALID_INPUT', `--name "${name}" must be kebab-case`);
+    const requester = values.publish ? requireString(values.as, '--publish needs --as <who>') : undefined;
+    const maxTurns = values['max-turns'] === undefined ? 12 : Number(values['max-turns']);
+    if (!Number.isInteger(maxTurns) || maxTurns < 1 || maxTurns > 50) throw new JoineryError('INVALID_INPUT', '--max-turns must be a whole number from 1 to 50');
+
+    const templates = loadTemplates(templatesDir());
+    const model = await selectModel({ provider: typeof values.provider === 'string' ? values.provider : undefined, env: context.env, templates });
+    const progress = createProgress(context.stderr, !output.json);
+    const started = performance.now();
+    let result;
+    try {
+      result = await authorFunction({ requirement, name, model, toolchain: context.toolchain(), templates, maxTurns, onProgress: ({ message }) => progress.update(message) });
+    } finally {
+      progress.done();
+      await model.close?.();
+    }
+    const { draft } = result;
+    const fileName = draft.spec?.name ?? name ?? 'draft';
+    const outDir = resolve(context.cwd, typeof values.out === 'string' ? values.out : 'functions');
+    const paths = { source: join(outDir, `${fileName}.ts`), fixtures: join(outDir, `${fileName}.fixtures.json`), spec: join(outDir, `${fileName}.spec.md`) };
+    const spec = draft.spec ? renderSpec(draft.spec) : null;
+    if (draft.source || draft.fixturesText || spec) mkdirSync(outDir, { recursive: true });
+    if (draft.source) writeFileSync(paths.source, draft.source);
+    if (draft.fixturesText) writeFileSync(paths.fixtures, draft.fixturesText);
+    if (spec) writeFileSync(paths.spec, spec);
+    const shown = (path: string) => relative(context.cwd, path);
+
+    if (spec) output.line(spec);
+    if (draft.lastTest) printTest(draft.lastTest, { source: shown(paths.source), fixtures: shown(paths.fixtures) }, output);
+    const usage = { ...result.usage, costUsd: Number(result.costUsd.toFixed(6)) };
+    output.line(`${result.ok ? '✓' : '✗'} ${result.reason} (${model.provider}, ${result.turns} turns, ${usage.inputTokens + usage.outputTokens} tokens, ~$${usage.costUsd.toFixed(4)}, ${Math.round(performance.now() - started)} ms)`);
+
+    let published = null;
+    if (result.ok && requester && draft.source && draft.fixturesText) {
+      const outcome = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec, author: `agent:${model.provider}`, requestedBy: requester, toolchain: context.toolchain(), registry: context.registry() });
+      if (outcome.ok) {
+        published = { name: outcome.version.name, version: outcome.version.version, status: outcome.version.status };
+        output.line(`✓ published ${published.name}@${published.version}, pending review by someone other than ${requester}`);
+      }
+    } else if (result.ok && draft.source) {
+      output.line(`Next: review ${shown(paths.source)}, then: npx joinery publish ${shown(paths.source)} --as <you>`);
+    }
+    output.result({
+      ok: result.ok,
+      name: draft.spec?.name ?? null,
+      sourcePath: draft.source ? shown(paths.source) : null,
+      fixturesPath: draft.fixturesText ? shown(paths.fixtures) : null,
+      specPath: spec ? shown(paths.spec) : null,
+      tests: { passed: draft.lastTest?.report?.passed ?? 0, failed: draft.lastTest?.report?.failed ?? 0 },
+      turns: result.turns,
+      usage,
+      provider: model.provider,
+      reason: result.reason,
+      published,
+    });
+    return result.ok ? 0 : 1;
+  },
+};

@@ -1,0 +1,155 @@
+// The executor process: isolates live in a child; a dying child ends its in-flight runs as `crashed` and
+// the next run gets a new one; the parent kills a hung child; the child never outlives or holds the parent.
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isJoineryError } from '../../core/errors.ts';
+import type { HostCapabilities, SandboxRunner } from '../../core/execution/types.ts';
+import { createExecutor, type ExecutorOptions } from '../../sandbox/index.ts';
+import { bundleFunction, functionSource } from './helpers/bundle-function.ts';
+import { createFakeHost } from './helpers/fake-host.ts';
+
+const opened: SandboxRunner[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((runner) => runner.close()));
+});
+
+function startExecutor(options: ExecutorOptions = {}) {
+  const pids: Array<number | undefined> = [];
+  const executor = createExecutor({ ...options, _internal: { onSpawn: (pid) => pids.push(pid) } });
+  opened.push(executor);
+  return { executor, pids, currentPid: () => pids.at(-1) };
+}
+
+const ECHO = functionSource({ run: 'return { echo: event.value, taken: await ctx.directory.isUsernameTaken(String(event.value)) };' });
+
+async function echo(executor: SandboxRunner, value: unknown, host: HostCapabilities = createFakeHost({ taken: ['7'] })) {
+  return executor.run({ ...(await bundleFunction(ECHO)), event: { value } }, host);
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('executor', () => {
+  it('runs and describes in a child process, reusing it', async () => {
+    const { executor, pids } = startExecutor();
+    expect((await echo(executor, 7)).outcome).toEqual({ kind: 'returned', value: { echo: 7, taken: true } });
+    expect((await echo(executor, 8)).outcome).toEqual({ kind: 'returned', value: { echo: 8, taken: false } });
+    expect(await executor.describe(await bundleFunction(ECHO))).toMatchObject({ ok: true, manifest: { name: 'test-function' } });
+    expect(pids).toHaveLength(1);
+    expect(pids[0]).not.toBe(process.pid);
+  });
+
+  for (const signal of ['SIGKILL', 'SIGABRT', 'SIGSEGV'] as const) {
+    it(`ends the run as crashed when the child dies of ${signal} mid-run, then serves the next run`, async () => {
+      const { executor, pids, currentPid } = startExecutor();
+      const killer = { ...createFakeHost(), isUsernameTaken: () => { process.kill(currentPid()!, signal); return new Promise<boolean>(() => {}); } };
+      const result = await echo(executor, 1, killer);
+      expect(result.outcome).toEqual({ kind: 'crashed', message: `the executor process died (signal ${signal}) while the function ran` });
+      expect((await echo(executor, 7)).outcome).toEqual({ kind: 'returned', value: { echo: 7, taken: true } });
+      expect(pids).toHaveLength(2);
+      expect(isAlive(pids[0]!)).toBe(false);
+    });
+  }
+
+  it('kills a hung child at the wall limit plus grace, and reports the run as timed out', async () => {
+    const { executor, currentPid } = startExecutor({ limits: { wallTimeMs: 300 }, graceMs: 200 });
+    const freezer = { ...createFakeHost(), isUsernameTaken: async () => { process.kill(currentPid()!, 'SIGSTOP'); return false; } };
+    const result = await echo(executor, 1, freezer);
+    expect(result.outcome).toEqual({ kind: 'timed-out', limit: 'wall', limitMs: 300 });
+    expect((await echo(executor, 7)).outcome).toEqual({ kind: 'returned', value: { echo: 7, taken: true } });
+  });
+
+  it('keeps concurrent runs apart and in order of their own results', async () => {
+    const { executor } = startExecutor({ concurrency: 3 });
+    const values = Array.from({ length: 24 }, (_, index) => index);
+    const results = await Promise.all(values.map((value) => echo(executor, value)));
+    expect(results.map((result) => result.outcome)).toEqual(values.map((value) => ({ kind: 'returned', value: { echo: value, taken: value === 7 } })));
+  });
+
+  it('crashes only the runs in flight with the dying child; queued runs go to the next child', async () => {
+    const { executor, currentPid } = startExecutor({ concurrency: 2 });
+    let killed = false;
+    const killOnce: HostCapabilities = {
+      ...createFakeHost(),
+      isUsernameTaken: () => {
+        if (!killed) {
+          killed = true;
+          setTimeout(() => process.kill(currentPid()!, 'SIGKILL'), 20);
+        }
+        return new Promise<boolean>(() => {});
+      },
+    };
+    const inFlight = [echo(executor, 'a', killOnce), echo(executor, 'b', killOnce)];
+    const queued = [echo(executor, 7), echo(executor, 8)];
+    for (const result of await Promise.all(inFlight)) expect(result.outcome.kind).toBe('crashed');
+    expect((await Promise.all(queued)).map((result) => result.outcome)).toEqual([
+      { kind: 'returned', value: { echo: 7, taken: true } },
+      { kind: 'returned', value: { echo: 8, taken: false } },
+    ]);
+  });
+
+  it('answers a host failure as an error inside the guest, and survives a host that returns junk', async () => {
+    const { executor } = startExecutor();
+    const failing = { ...createFakeHost(), isUsernameTaken: async () => { throw new Error("ENOENT: no such file, open '/srv/joinery/secret.json'"); } };
+    const result = await executor.run({ ...(await bundleFunction(functionSource({ run: 'try { await ctx.directory.isUsernameTaken("x"); } catch (error) { return (error as Error).message; }' }))), event: {} }, failing);
+    expect(result.outcome).toEqual({ kind: 'returned', value: "ENOENT: no such file, open '<path>'" });
+    const junk = { ...createFakeHost(), isUsernameTaken: async () => 10n as unknown as boolean };
+    expect((await echo(executor, 1, junk)).outcome).toMatchObject({ kind: 'threw' });
+    expect((await echo(executor, 7)).outcome).toMatchObject({ kind: 'returned' });
+  });
+
+  it('settles in-flight runs and refuses new ones after close', async () => {
+    const { executor } = startExecutor();
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const signalling = { ...createFakeHost(), isUsernameTaken: async () => { started(); return false; } };
+    const body = "await ctx.directory.isUsernameTaken('x'); await new Promise(() => {}); return 1;";
+    const stuck = executor.run({ ...(await bundleFunction(functionSource({ run: body }))), event: {} }, signalling);
+    const queued = echo(executor, 2).catch((error: unknown) => error);
+    await running;
+    await executor.close();
+    const refusedQueued = await queued;
+    expect(isJoineryError(refusedQueued) && refusedQueued.code).toBe('SANDBOX_FAILED');
+    expect((await stuck).outcome.kind).toBe('crashed');
+    const refused = await echo(executor, 1).catch((error: unknown) => error);
+    expect(isJoineryError(refused) && refused.code).toBe('SANDBOX_FAILED');
+  });
+
+  it('rejects bad input before anything reaches the child', async () => {
+    const { executor, pids } = startExecutor();
+    const error = await executor.run({ bundle: 'x', event: {}, limits: { cpuTimeMs: 0 } }, createFakeHost()).catch((caught: unknown) => caught);
+    expect(isJoineryError(error) && error.code).toBe('INVALID_INPUT');
+    expect(pids).toEqual([]);
+  });
+});
+
+describe('executor and its parent process', () => {
+  const script = fileURLToPath(new URL('./helpers/executor-exit-script.ts', import.meta.url));
+  const tsx = createRequire(import.meta.url).resolve('tsx/esm');
+  const runScript = (mode: string) =>
+    new Promise<{ childPid: number; outcome: unknown }>((resolve, reject) => {
+      execFile(process.execPath, ['--no-node-snapshot', '--import', tsx, script, mode], { timeout: 20_000 }, (error, stdout) => {
+        if (error) reject(error);
+        else resolve(JSON.parse(stdout.trim().split('\n')[0]!));
+      });
+    });
+
+  it('lets the parent exit on its own once idle, and the child goes with it', async () => {
+    const { childPid, outcome } = await runScript('idle');
+    expect(outcome).toEqual({ kind: 'returned', value: true });
+    await expect.poll(() => isAlive(childPid), { timeout: 5_000 }).toBe(false);
+  });
+
+  it('takes the child down when the parent exits mid-run', async () => {
+    const { childPid } = await runScript('exit-mid-run');
+    await expect.poll(() => isAlive(childPid), { timeout: 5_000 }).toBe(false);
+  });
+});
