@@ -1,8 +1,10 @@
 // Bundle benchmark: esbuild through core/build's bundleFunction, for a small function and for one that
 // imports zod (allowlisted). First build (esbuild's service starting) and then p50/p90 of repeat builds.
+// Peer: bare esbuild with the same output options and no import policy, on the zod function.
 // Run: node --import tsx bench/bundle.ts
 
-import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleFunction } from '../core/build/index.ts';
 import { benchSource } from './typecheck.ts';
 
@@ -32,9 +34,39 @@ export async function benchBundle(): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   Object.assign(figures, await measure('small', SMALL_RUNS, (edit) => bundleFunction(benchSource(edit * 2))));
   Object.assign(figures, await measure('zod', ZOD_RUNS, (edit) => bundleFunction(zodSource(edit), { allowedPackages: ['zod'] })));
+  Object.assign(figures, await measure('bareEsbuildZod', ZOD_RUNS, bareEsbuild));
+  figures['ratio.zodOverBareEsbuild'] = figures['zod.p50Ms']! / figures['bareEsbuildZod.p50Ms']!;
   console.log('bundle (ms, bytes)');
   for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(28)} ${value.toFixed(2)}`);
   return figures;
+}
+
+/** The peer: what esbuild alone costs for the same output, without the policy plugin or checks. */
+async function bareEsbuild(edit: number): ReturnType<typeof bundleFunction> {
+  const resolveDir = fileURLToPath(new URL('..', import.meta.url));
+  const result = await build({
+    stdin: { contents: withInlineSdk(zodSource(edit)), loader: 'ts', sourcefile: 'fn.ts', resolveDir },
+    absWorkingDir: resolveDir,
+    outfile: 'fn.js',
+    bundle: true,
+    write: false,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['import', 'default'],
+    format: 'iife',
+    globalName: '__fn',
+    target: 'es2022',
+    sourcemap: 'external',
+    sourcesContent: true,
+    footer: { js: 'globalThis.__handler = __fn.default; void 0;' },
+    logLevel: 'silent',
+  });
+  const text = (suffix: string) => result.outputFiles.find((file) => file.path.endsWith(suffix))?.text ?? '';
+  return { ok: true, bundle: text('.js'), sourceMap: text('.js.map'), durationMs: 0 };
+}
+
+function withInlineSdk(source: string): string {
+  return source.replace("import { defineFunction } from '@joinery/sdk';", 'const defineFunction = <T>(definition: T) => definition;');
 }
 
 async function measure(

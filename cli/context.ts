@@ -60,7 +60,7 @@ export function createCliContext({
   let checker: TypeChecker | undefined;
   let runner: SandboxRunner | undefined;
   const toolchain = once((): Toolchain => {
-    checker = createTypeChecker();
+    checker = createTypeChecker({ allowedPackages: config().allowedPackages });
     runner = createExecutor({ limits: config().limits });
     return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits };
   });

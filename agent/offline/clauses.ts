@@ -18,7 +18,7 @@ export function splitClauses(requirement: string): Clause[] {
     for (const word of words) {
       current += word;
       // A sentence ends at . ! ? ; followed by a space, unless the word is an abbreviation or a number.
-      if (/[.!?;]$/.test(word) && !ABBREVIATIONS.test(word) && !/^\d+\.$/.test(word)) {
+      if (/[.!?;]$/.test(word) && !ABBREVIATIONS.test(word)) {
         pieces.push(current);
         current = '';
       }
@@ -39,14 +39,17 @@ const FILLER_WORDS = new Set(
    rule rules function script logic new hire hires joiner joiners starter starters employee employees user users
    person people account accounts generate generated generating create created make made write build set use used
    using when if else always never every each any some one two three into onto up out there here what which who
-   how why where do does did done get gets got have has had via per e.g i.e etc ok okay yes no not`.split(/\s+/),
+   how why where do does did done get gets got have has had via per e.g i.e etc ok okay yes no not
+   like such format formatted style look looks following follows example examples instance
+   try first next instead otherwise before after fall falls back fallback again so on forth etc`.split(/\s+/),
 );
 
 /** Content words in `text` after removing the spans a recogniser consumed. */
 export function leftoverWords(text: string, consumed: RegExp[]): string[] {
-  let rest = ` ${text.toLowerCase()} `;
+  let rest = ` ${text} `;
   for (const pattern of consumed) rest = rest.replace(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'), ' ');
   return rest
+    .toLowerCase()
     .split(/[^\p{L}\p{N}'@._-]+/u)
     .map((word) => word.replace(/^['._-]+|['._-]+$/g, ''))
     .filter((word) => word.length > 1 && !FILLER_WORDS.has(word) && !/^\d+$/.test(word));

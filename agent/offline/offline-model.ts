@@ -7,10 +7,11 @@ import { instantiateTemplate, readTemplateParams, type TemplateEntry } from '../
 import { ZERO_USAGE, type AssistantBlock, type ModelClient, type ModelMessage, type ModelRequest, type ModelResponse } from '../model/types.ts';
 import { analyseRequirement, type Analysis } from './analyse-requirement.ts';
 import { RECOGNIZERS } from './families/index.ts';
+import type { FamilyRecognizer } from './recognizer.ts';
 
 export const OFFLINE_MODEL_NAME = 'joinery-offline-1';
 
-export function createOfflineModel({ templates }: { templates: TemplateEntry[] }): ModelClient {
+export function createOfflineModel({ templates, recognizers = RECOGNIZERS }: { templates: TemplateEntry[]; recognizers?: FamilyRecognizer[] }): ModelClient {
   let sequence = 0;
   const toolUse = (name: string, input: unknown): AssistantBlock => ({ type: 'tool_use', id: `toolu_offline_${++sequence}`, name, input });
   const reply = (content: AssistantBlock[]): ModelResponse => ({ content, stopReason: 'tool_use', usage: ZERO_USAGE, model: OFFLINE_MODEL_NAME });
@@ -36,9 +37,9 @@ export function createOfflineModel({ templates }: { templates: TemplateEntry[] }
       }
       const said = request.messages.filter((message) => message.role === 'user' && typeof message.content === 'string').map((message) => message.content as string).join('\n');
       const { requirement, name } = takeNameInstruction(said);
-      const analysis = analyseRequirement(requirement, RECOGNIZERS, defaults);
+      const analysis = analyseRequirement(requirement, recognizers, defaults);
       if (name && analysis.recognition) analysis.recognition.params.functionName = name;
-      const refusal = refusalReason(analysis);
+      const refusal = refusalReason(analysis, recognizers);
       if (refusal) return reply([toolUse('give_up', { reason: refusal })]);
       return reply(plan(analysis, templates, toolUse));
     },
@@ -53,8 +54,8 @@ function takeNameInstruction(text: string): { requirement: string; name?: string
   return { requirement: text.replace(NAME_INSTRUCTION, '\n'), name: names.at(-1) };
 }
 
-function refusalReason(analysis: Analysis): string | undefined {
-  const families = RECOGNIZERS.map((recognizer) => recognizer.family).join(', ');
+function refusalReason(analysis: Analysis, recognizers: FamilyRecognizer[]): string | undefined {
+  const families = recognizers.map((recognizer) => recognizer.family).join(', ');
   const getModel = 'For requirements beyond these, set ANTHROPIC_API_KEY and run with --provider anthropic.';
   if (!analysis.recognizer) {
     return `The offline author did not recognise a rule family in this requirement. It handles: ${families}. ${getModel}`;

@@ -7,7 +7,8 @@ import { build, type BuildFailure, type Message } from 'esbuild';
 import { isAbsolute, join } from 'node:path';
 import { JoineryError } from '../errors.ts';
 import { AUTHOR_MESSAGES } from './author-messages.ts';
-import { ENTRY_SPECIFIER, FUNCTION_NAMESPACE, importPolicy, packageName } from './import-policy.ts';
+import { ENTRY_SPECIFIER, FUNCTION_NAMESPACE, importPolicy } from './import-policy.ts';
+import { assertPackageNames } from './package-name.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { FUNCTION_SOURCE, originalPosition } from './source-map.ts';
 
@@ -146,10 +147,7 @@ function leftoverRequires(bundle: string, sourceMap: string): BundleError[] {
 
 function assertValidInput(source: string, allowedPackages: string[], resolveDir: string): void {
   if (typeof source !== 'string') throw new JoineryError('INVALID_INPUT', 'source must be a string');
-  const invalid = allowedPackages.filter((name) => packageName(name) !== name);
-  if (invalid.length > 0) {
-    throw new JoineryError('INVALID_INPUT', `allowedPackages holds invalid package names: ${invalid.join(', ')}`);
-  }
+  assertPackageNames(allowedPackages);
   if (!isAbsolute(resolveDir)) throw new JoineryError('INVALID_INPUT', 'resolveDir must be an absolute path');
 }
 

@@ -5,6 +5,7 @@ import type { OnResolveArgs, OnResolveResult, Plugin } from 'esbuild';
 import { isBuiltin } from 'node:module';
 import { SDK_MODULE_NAME, SDK_RUNTIME_SOURCE } from '../sdk/index.ts';
 import { AUTHOR_MESSAGES } from './author-messages.ts';
+import { packageName } from './package-name.ts';
 
 export const ENTRY_SPECIFIER = 'joinery:fn';
 /** esbuild names the authored file `joinery-fn:fn.ts`; bundle.ts renames it to plain `fn.ts`. */
@@ -64,16 +65,6 @@ function decide({ path, kind }: OnResolveArgs, { fromFunction, allowed }: Decisi
     return reject(`Package "${name}" is not on the allowlist (${list}).`);
   }
   return undefined;
-}
-
-/** `zod` and `zod/mini` → `zod`; `@scope/pkg/sub` → `@scope/pkg`. Undefined for `..`, empty or odd segments. */
-export function packageName(specifier: string): string | undefined {
-  const segments = specifier.split('/');
-  const odd = (segment: string) => segment === '' || segment === '.' || segment === '..' || segment.includes('\\');
-  if (segments.some(odd)) return undefined;
-  const name = specifier.startsWith('@') ? segments.slice(0, 2).join('/') : segments[0];
-  if (name === undefined || (specifier.startsWith('@') && segments.length < 2)) return undefined;
-  return /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(name) ? name : undefined;
 }
 
 function reject(text: string): OnResolveResult {

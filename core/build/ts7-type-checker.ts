@@ -9,6 +9,7 @@ import { API, type Program, type Snapshot } from 'typescript/unstable/sync';
 import { JoineryError, isJoineryError } from '../errors.ts';
 import { FUNCTION_PATH, PROJECT_ROOT, TSCONFIG_PATH, createCheckProject } from './check-project.ts';
 import { flattenMessage } from './diagnostic-text.ts';
+import { assertPackageNames } from './package-name.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { diagnosticsOf, errorsOf } from './ts7-diagnostics.ts';
 import { createTs7FileSystem } from './ts7-file-system.ts';
@@ -20,6 +21,7 @@ export function createTs7TypeChecker({
   allowedPackages = [],
   packagesDir = PACKAGE_ROOT,
 }: TypeCheckerOptions = {}): TypeChecker {
+  assertPackageNames(allowedPackages);
   const project = createCheckProject({ extraDeclarations });
   const fileSystem = createTs7FileSystem({ files: project.files, libDir: typeScriptLibDir(), allowedPackages, packagesDir });
   const api = new API({ cwd: PROJECT_ROOT, fs: fileSystem });

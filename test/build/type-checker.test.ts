@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTypeChecker, formatDiagnostic, type TypeChecker } from '../../core/build/index.ts';
 import { isJoineryError } from '../../core/errors.ts';
@@ -102,7 +103,7 @@ describe('the sandbox scope', () => {
     const lib = checker.check(`/// <reference lib="dom" />\nexport default document;`).diagnostics;
     expect(lib[0]).toMatchObject({ line: 1, code: 0 });
     expect(lib[0]?.message).toMatch(/Triple-slash reference/);
-    const hostFile = new URL('./function-source.ts', import.meta.url).pathname;
+    const hostFile = fileURLToPath(new URL('./function-source.ts', import.meta.url));
     const path = checker.check(`/// <reference path="${hostFile}" />\nconst n: number = RUN_BODY_FIRST_LINE;\nexport default n;`);
     expect(path.diagnostics.map((diagnostic) => diagnostic.code)).toContain(2304); // the host file's names stay unknown
   });
@@ -243,5 +244,6 @@ describe('options', () => {
     } finally {
       withZod.close();
     }
+    expect(() => createTypeChecker({ allowedPackages: ['../..'] })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 });

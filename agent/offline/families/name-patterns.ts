@@ -6,6 +6,7 @@ import { state, type Recognition, type Rule } from '../recognizer.ts';
 const FIRST = String.raw`(?:first|given|fore)[- ]?name`;
 const LAST = String.raw`(?:last|sur|family)[- ]?name`;
 const INITIAL = String.raw`(?:initial|letter)`;
+const FIRST_INITIAL = String.raw`(?:first[- ]?(?:name[- ]?)?${INITIAL}|(?:first\s+|1st\s+)?${INITIAL}\s+of\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:first|given)[- ]?name|(?:first|given)[- ]?name'?s?\s+(?:first\s+)?${INITIAL})`;
 const THEN = String.raw`\s*(?:\+|plus|and|followed by|then|with|&|,)?\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:full\s+|whole\s+|entire\s+)?`;
 const DOT = String.raw`\s*(?:\.|dot|period|full stop)\s*`;
 
@@ -13,8 +14,8 @@ const set = (pattern: string): Rule['apply'] => (_match, recognition) => state(r
 const separatorOf = (text: string) => (/underscore|_/.test(text) ? '_' : /hyphen|dash|-/.test(text) ? '-' : /dot|period|\./.test(text) ? '.' : '');
 
 export const PATTERN_RULES: Rule[] = [
-  { pattern: new RegExp(String.raw`\bfirst[- ]?(?:name[- ]?)?${INITIAL}${THEN}(?:a\s+)?(?:dot\s+|period\s+)?(?:and\s+)?${LAST}`, 'i'), apply: (match, recognition) => state(recognition, 'pattern', /dot|period/.test(match[0]) ? '{f}.{last}' : '{f}{last}') },
-  { pattern: new RegExp(String.raw`\b${LAST}${THEN}first[- ]?(?:name[- ]?)?${INITIAL}`, 'i'), apply: set('{last}{f}') },
+  { pattern: new RegExp(String.raw`\b${FIRST_INITIAL}${THEN}(?:a\s+)?(?:dot\s+|period\s+)?(?:and\s+)?${LAST}`, 'i'), apply: (match, recognition) => state(recognition, 'pattern', /dot|period/.test(match[0]) ? '{f}.{last}' : '{f}{last}') },
+  { pattern: new RegExp(String.raw`\b${LAST}${THEN}${FIRST_INITIAL}`, 'i'), apply: set('{last}{f}') },
   { pattern: new RegExp(String.raw`\b${FIRST}${THEN}(?:the\s+)?${LAST}[- ]?${INITIAL}`, 'i'), apply: set('{first}{l}') },
   {
     pattern: new RegExp(String.raw`\b${FIRST}(${DOT}|\s*(?:_|underscore|-|hyphen|dash)\s*)${LAST}`, 'i'),

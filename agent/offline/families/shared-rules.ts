@@ -24,7 +24,7 @@ export const LENGTH_RULES: Rule[] = [
 ];
 
 export const CLASH_RULES: Rule[] = [
-  { pattern: /\b(?:if|when|once|in case|where)\b[^.]*?\b(?:taken|exists?|in use|already (?:used|exists|taken|there)|clash(?:es)?|collides?|conflicts?|duplicates?|not unique|not available|occupied|someone else has it)\b/i },
+  { pattern: /\b(?:if|when|once|in case|where)\b[^.]*?\b(?:taken|exists?|in use|already (?:used|exists|taken|there)|clash(?:es)?|collides?|conflicts?|duplicates?|not unique|not available|occupied|(?:someone|somebody|anyone)(?: else)? (?:already )?(?:has|have|got|holds?|uses?) it(?: already)?)\b/i },
   { pattern: /\bunique(?:ness)?\b|\bclash(?:es|ing)?\b|\bcollisions?\b|\bduplicates?\b|\bconflicts?\b/i },
   {
     pattern: /\b(?:add|append|suffix(?:ed)?|put|tack on|increment|use|try|number(?:ed)?|counter|then)\b[^.]*?\b(0?\d{1,2})\b(?!\s*(?:char|letter|digit)s?\b)(?:\s*(?:,|and|then|or)\s*(0?\d{1,2}))?/i,
