@@ -11,9 +11,10 @@ export async function answerHostCall(host: HostCapabilities | undefined, { callI
   try {
     if (host === undefined) throw new Error('no run is active');
     if (!HOST_METHODS.includes(method)) throw new Error(`unknown host method ${String(method)}`);
-    const value: unknown = await callHost(host, method, argument);
-    JSON.stringify(value); // the reply travels as JSON: refuse what cannot (BigInt, cycles) here, not in send()
-    return { type: 'host-reply', callId, ok: true, value };
+    // Normalised to plain JSON here: what the guest gets is JSON anyway, and a value IPC cannot clone
+    // (a function inside, a BigInt, a cycle) must fail as this call's error, not inside send().
+    const json = JSON.stringify(await callHost(host, method, argument));
+    return { type: 'host-reply', callId, ok: true, value: json === undefined ? null : JSON.parse(json) };
   } catch (error) {
     return { type: 'host-reply', callId, ok: false, message: guestMessage(error) };
   }

@@ -18,6 +18,10 @@ export interface ExecutorProcess {
   kill(): void;
 }
 
+// Defence in depth: the child gets only what Node needs, so code that ever got out of an isolate would
+// find no credentials (API keys, tokens) in its environment.
+const INHERITED_ENVIRONMENT = ['PATH', 'TZ', 'LANG', 'LC_ALL', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT'];
+
 const liveChildren = new Set<ChildProcess>();
 /** Loading tsx and isolated-vm takes well under a second; a child silent for this long is stuck. */
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -52,7 +56,8 @@ export function spawnExecutorProcess({
   onExit: (description: string) => void;
 }): ExecutorProcess {
   const { path, execArgv } = childEntry();
-  const child = fork(path, [JSON.stringify(limits)], { execArgv, serialization: 'json', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const env = Object.fromEntries(INHERITED_ENVIRONMENT.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
+  const child = fork(path, [JSON.stringify(limits)], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   liveChildren.add(child);
   killLiveChildrenOnExit();
   child.unref();
@@ -94,7 +99,11 @@ export function spawnExecutorProcess({
     ready,
     exited,
     send(message) {
-      if (child.connected) child.send(message);
+      try {
+        if (child.connected) child.send(message);
+      } catch {
+        child.kill('SIGKILL'); // a message that cannot travel leaves the job nowhere to go: end it as crashed
+      }
     },
     setBusy(busy) {
       if (busy) child.channel?.ref();

@@ -1,5 +1,5 @@
-// The messages between the executor parent and its child (JSON over the fork IPC channel). Guest ctx
-// calls travel child → parent, because the HostCapabilities live in the parent.
+// The messages between the executor parent and its child, over the fork IPC channel (structured clone:
+// measured faster than JSON there). Guest ctx calls travel child → parent: the HostCapabilities live there.
 import type { DescribeResult, RunLimits, RunResult } from '../core/execution/types.ts';
 
 export type HostMethod = 'isUsernameTaken' | 'findUsers' | 'fetch' | 'getSecret';

@@ -1,173 +1,153 @@
-// The SandboxRunner the rest of the system uses: every isolate lives in an executor child process. Jobs
-// queue here and at most `concurrency` are in flight in the child. If the child dies (V8 OOM abort,
-// SIGKILL, segfault) its in-flight jobs end as `crashed` and the next job starts a new child; a job that
-// outlives its wall limit plus a grace period gets the child killed.
+// The SandboxRunner the rest of the system uses: every isolate lives in an executor child process. The
+// executor keeps `concurrency` children, each running one job at a time; jobs queue here in order and go
+// to the child idle the longest, which has had the most time to prepare its next isolate. If a child dies
+// (V8 OOM abort, SIGKILL, segfault) its job ends as `crashed` and the slot gets a new child; a job that
+// outlives its wall limit plus a grace period gets its child killed.
 import { JoineryError } from '../core/errors.ts';
 import type { DescribeResult, HostCapabilities, RunLimits, RunResult, SandboxRunner } from '../core/execution/types.ts';
 import { answerHostCall } from './executor-host-calls.ts';
 import { spawnExecutorProcess, type ExecutorProcess } from './executor-process.ts';
-import type { ChildJob, ChildMessage, ParentMessage } from './executor-protocol.ts';
+import { settleLost, type ActiveJob, type Job } from './executor-jobs.ts';
+import type { ChildJob, ChildMessage } from './executor-protocol.ts';
 import { checkBundleRequest, checkHost, eventJsonOf } from './request-checks.ts';
 import { resolveLimits } from './run-limits.ts';
 
 export interface ExecutorOptions {
   limits?: Partial<RunLimits>;
-  /** Jobs in flight in the child at once (default 1); more are queued in order. */
+  /** Child processes, so jobs in flight at once (default 1). Two halve back-to-back latency on 2 cores. */
   concurrency?: number;
   /** Added to a job's wall limit before the parent kills a child that did not answer (default 2000 ms). */
   graceMs?: number;
   _internal?: { onSpawn?: (pid: number | undefined) => void };
 }
 
-type Job =
-  | { kind: 'run'; job: ChildJob; eventJson: string; host: HostCapabilities; settle: (result: RunResult) => void; reject: (error: Error) => void }
-  | { kind: 'describe'; job: ChildJob; settle: (result: DescribeResult) => void; reject: (error: Error) => void };
-
-interface ActiveJob {
-  job: Job;
-  child: ExecutorProcess;
-  startedAt: number;
-  deadline: NodeJS.Timeout;
-  pastDeadline: boolean;
+interface Slot {
+  state: 'empty' | 'starting' | 'idle' | 'busy';
+  process?: ExecutorProcess;
+  active?: ActiveJob;
+  idleSince: number;
 }
 
 export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, _internal = {} }: ExecutorOptions = {}): SandboxRunner {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new JoineryError('INVALID_INPUT', 'concurrency must be a positive integer');
   const baseLimits = resolveLimits(limits);
+  const slots: Slot[] = Array.from({ length: concurrency }, () => ({ state: 'empty', idleSince: 0 }));
   const queue: Job[] = [];
-  const active = new Map<number, ActiveJob>();
-  let child: ExecutorProcess | undefined;
   let nextId = 1;
   let closed = false;
-  let pumping = false;
+  let lastStartFailed = false;
 
-  function ensureChild(): ExecutorProcess {
-    if (child !== undefined) return child;
-    const spawned = spawnExecutorProcess({
+  function spawn(slot: Slot): void {
+    const child = spawnExecutorProcess({
       limits: baseLimits,
-      onMessage: (message) => onChildMessage(spawned, message),
-      onExit: (description) => onChildExit(spawned, description),
+      onMessage: (message) => onChildMessage(slot, child, message),
+      onExit: (description) => onChildExit(slot, child, description),
     });
-    child = spawned;
-    _internal.onSpawn?.(spawned.pid);
-    return spawned;
+    Object.assign(slot, { state: 'starting', process: child });
+    _internal.onSpawn?.(child.pid);
+    child.ready.then(() => {
+      if (slot.process !== child) return;
+      lastStartFailed = false;
+      Object.assign(slot, { state: 'idle', idleSince: performance.now() });
+      pump();
+    }, () => undefined);
   }
 
-  async function pump(): Promise<void> {
-    if (pumping) return;
-    pumping = true;
-    try {
-      while (!closed && active.size < concurrency && queue.length > 0) {
-        const current = ensureChild();
-        current.setBusy(true);
-        try {
-          await current.ready;
-        } catch (error) {
-          for (const waiting of queue.splice(0)) waiting.reject(new JoineryError('SANDBOX_FAILED', (error as Error).message));
-          break;
-        }
-        if (current !== child) continue;
-        const job = queue.shift();
-        if (job !== undefined) start(job, current);
-      }
-    } finally {
-      pumping = false;
-      if (active.size === 0 && queue.length === 0) child?.setBusy(false);
-    }
+  /** Starts queued jobs on idle children; while the executor is in use, every slot gets a child. */
+  function pump(): void {
+    if (closed) return;
+    for (let slot = longestIdle(); queue.length > 0 && slot !== undefined; slot = longestIdle()) start(queue.shift()!, slot);
+    const inUse = queue.length > 0 || slots.some((slot) => slot.state === 'busy');
+    if (inUse && !lastStartFailed) for (const slot of slots) if (slot.state === 'empty') spawn(slot);
+    for (const slot of slots) slot.process?.setBusy(slot.state === 'busy' || (slot.state === 'starting' && queue.length > 0));
   }
 
-  function start(job: Job, current: ExecutorProcess): void {
+  const longestIdle = () =>
+    slots.filter((slot) => slot.state === 'idle').sort((left, right) => left.idleSince - right.idleSince)[0];
+
+  function start(job: Job, slot: Slot): void {
     const id = nextId++;
-    const entry: ActiveJob = { job, child: current, startedAt: performance.now(), pastDeadline: false, deadline: setTimeout(() => {
-      entry.pastDeadline = true;
-      current.kill();
-    }, job.job.limits.wallTimeMs + graceMs) };
-    entry.deadline.unref();
-    active.set(id, entry);
-    const message: ParentMessage = job.kind === 'run' ? { type: 'run', id, job: job.job, eventJson: job.eventJson } : { type: 'describe', id, job: job.job };
-    current.send(message);
+    const child = slot.process!;
+    const deadline = setTimeout(() => {
+      active.pastDeadline = true;
+      child.kill();
+    }, job.job.limits.wallTimeMs + graceMs);
+    deadline.unref();
+    const active: ActiveJob = { id, job, startedAt: performance.now(), deadline, pastDeadline: false };
+    Object.assign(slot, { state: 'busy', active });
+    child.send(job.kind === 'run' ? { type: 'run', id, job: job.job, eventJson: job.eventJson } : { type: 'describe', id, job: job.job });
   }
 
-  function finish(id: number): ActiveJob | undefined {
-    const entry = active.get(id);
-    if (entry === undefined) return undefined;
-    clearTimeout(entry.deadline);
-    active.delete(id);
-    void pump();
-    return entry;
-  }
-
-  function onChildMessage(from: ExecutorProcess, message: ChildMessage): void {
+  function onChildMessage(slot: Slot, child: ExecutorProcess, message: ChildMessage): void {
+    const active = slot.active;
+    if (slot.process !== child || message.type === 'ready' || active === undefined || message.id !== active.id) return;
     if (message.type === 'host-call') {
-      const entry = active.get(message.id);
-      const host = entry?.job.kind === 'run' ? entry.job.host : undefined;
-      void answerHostCall(host, message).then((reply) => from.send(reply));
+      const host = active.job.kind === 'run' ? active.job.host : undefined;
+      void answerHostCall(host, message).then((reply) => child.send(reply)); // to this child only: call ids are per child
       return;
     }
-    if (message.type === 'ready') return;
-    const entry = finish(message.id);
-    if (entry === undefined) return;
-    const { job } = entry;
+    clearTimeout(active.deadline);
+    Object.assign(slot, { state: 'idle', active: undefined, idleSince: performance.now() });
+    const { job } = active;
     if (message.type === 'job-failed') job.reject(new JoineryError('SANDBOX_FAILED', message.message));
     else if (message.type === 'run-result' && job.kind === 'run') job.settle(message.result);
     else if (message.type === 'describe-result' && job.kind === 'describe') job.settle(message.result);
+    pump();
   }
 
-  function onChildExit(exited: ExecutorProcess, description: string): void {
-    if (child === exited) child = undefined;
-    for (const [id, entry] of active) {
-      if (entry.child !== exited) continue;
-      finish(id);
-      settleLost(entry, description);
+  function onChildExit(slot: Slot, child: ExecutorProcess, description: string): void {
+    if (slot.process !== child) return;
+    const { state, active } = slot;
+    Object.assign(slot, { state: 'empty', process: undefined, active: undefined });
+    if (active !== undefined) {
+      clearTimeout(active.deadline);
+      settleLost(active, description);
     }
-    void pump();
+    if (state === 'starting') {
+      lastStartFailed = true;
+      if (slots.every((other) => other.state === 'empty')) {
+        failQueued(new JoineryError('SANDBOX_FAILED', `the executor process exited during startup (${description})`));
+        lastStartFailed = false;
+      }
+    }
+    pump();
   }
 
-  function settleLost({ job, startedAt, pastDeadline }: ActiveJob, description: string): void {
-    const durationMs = Math.round(performance.now() - startedAt);
-    const limitMs = job.job.limits.wallTimeMs;
-    if (job.kind === 'describe') {
-      job.settle({ ok: false, message: pastDeadline ? `evaluating the bundle exceeded the wall time limit of ${limitMs} ms` : `the executor process died (${description})` });
-      return;
-    }
-    const outcome = pastDeadline
-      ? { kind: 'timed-out' as const, limit: 'wall' as const, limitMs }
-      : { kind: 'crashed' as const, message: `the executor process died (${description}) while the function ran` };
-    job.settle({ outcome, logs: [], logsDropped: 0, durationMs });
+  function failQueued(error: Error): void {
+    for (const waiting of queue.splice(0)) waiting.reject(error);
   }
 
   function enqueue(job: Job): void {
     if (closed) throw new JoineryError('SANDBOX_FAILED', 'the executor is closed');
     queue.push(job);
-    void pump();
+    pump();
+  }
+
+  function childJob(request: { bundle: string; sourceMap?: string; limits?: Partial<RunLimits> }): ChildJob {
+    checkBundleRequest(request);
+    const job: ChildJob = { bundle: request.bundle, limits: resolveLimits(baseLimits, request.limits) };
+    if (request.sourceMap !== undefined) job.sourceMap = request.sourceMap;
+    return job;
   }
 
   return {
     run(request, host) {
       return new Promise<RunResult>((settle, reject) => {
-        checkBundleRequest(request);
+        const job = childJob(request);
         checkHost(host);
-        const job: ChildJob = { bundle: request.bundle, limits: resolveLimits(baseLimits, request.limits) };
-        if (request.sourceMap !== undefined) job.sourceMap = request.sourceMap;
         enqueue({ kind: 'run', job, eventJson: eventJsonOf(request.event), host, settle, reject });
       });
     },
     describe(request) {
-      return new Promise<DescribeResult>((settle, reject) => {
-        checkBundleRequest(request);
-        const job: ChildJob = { bundle: request.bundle, limits: resolveLimits(baseLimits, request.limits) };
-        if (request.sourceMap !== undefined) job.sourceMap = request.sourceMap;
-        enqueue({ kind: 'describe', job, settle, reject });
-      });
+      return new Promise<DescribeResult>((settle, reject) => enqueue({ kind: 'describe', job: childJob(request), settle, reject }));
     },
     async close() {
       if (closed) return;
       closed = true;
-      for (const waiting of queue.splice(0)) waiting.reject(new JoineryError('SANDBOX_FAILED', 'the executor is closed'));
-      const current = child;
-      if (current === undefined) return;
-      current.kill();
-      await current.exited;
+      failQueued(new JoineryError('SANDBOX_FAILED', 'the executor is closed'));
+      const exits = slots.flatMap((slot) => (slot.process === undefined ? [] : [slot.process.exited]));
+      for (const slot of slots) slot.process?.kill();
+      await Promise.all(exits);
     },
   };
 }

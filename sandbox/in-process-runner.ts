@@ -7,7 +7,7 @@ import { describeInIsolate, runInIsolate } from './isolate-run.ts';
 import { createIsolateSupply } from './isolate-supply.ts';
 import { hasNoNodeSnapshotFlag, loadIsolatedVm } from './isolated-vm-loader.ts';
 import { checkBundleRequest, checkHost, eventJsonOf } from './request-checks.ts';
-import { resolveLimits } from './run-limits.ts';
+import { guestCaps, resolveLimits } from './run-limits.ts';
 
 export interface InProcessRunnerOptions {
   limits?: Partial<RunLimits>;
@@ -21,7 +21,7 @@ export function createInProcessRunner({ limits = {}, keepSpareIsolate = true }: 
   }
   const ivm = loadIsolatedVm();
   const baseLimits = resolveLimits(limits);
-  const supply = createIsolateSupply({ ivm, memoryLimitMb: baseLimits.memoryLimitMb, keepSpare: keepSpareIsolate });
+  const supply = createIsolateSupply({ ivm, memoryLimitMb: baseLimits.memoryLimitMb, caps: guestCaps(baseLimits), keepSpare: keepSpareIsolate });
   const dependencies = { supply, loadBundle: createBundleLoader() };
   let closed = false;
   supply.refill();

@@ -21,8 +21,7 @@ interface Job {
   limits: RunLimits;
 }
 
-type Described = { ok: true; manifest: FunctionManifest; hasRun: boolean } | { ok: false; outcome: RunOutcome };
-
+const NO_RUN_MESSAGE = 'TypeError: the function definition has no run(event, ctx) method';
 const COPY = Object.freeze({ arguments: Object.freeze({ copy: true }), result: Object.freeze({ copy: true }) });
 const COPY_PROMISE = Object.freeze({ arguments: Object.freeze({ copy: true }), result: Object.freeze({ promise: true, copy: true }) });
 
@@ -31,11 +30,9 @@ export async function runInIsolate(
   dependencies: IsolateRunDependencies,
 ): Promise<RunResult> {
   const { outcome, session, cpuTimeMs, durationMs } = await withIsolate(job, host, dependencies, async (prepared, session) => {
-    const described = await loadAndDescribe(prepared, job, dependencies.loadBundle);
-    if (!described.ok) return described.outcome;
-    if (!described.hasRun) return threwOutcome('TypeError: the function definition has no run(event, ctx) method', undefined, undefined);
-    session.declare(described.manifest);
-    const envelope = JSON.parse((await prepared.entry.apply(undefined, ['run', eventJson], COPY_PROMISE)) as string) as RunEnvelope;
+    await loadBundle(prepared, job, dependencies.loadBundle);
+    const reply = await prepared.entry.apply(undefined, ['run', eventJson], COPY_PROMISE);
+    const envelope = JSON.parse(reply as string) as RunEnvelope;
     session.logs.addDropped(envelope.logsDropped);
     return envelopeOutcome(envelope, job.sourceMap);
   });
@@ -45,9 +42,13 @@ export async function runInIsolate(
 export async function describeInIsolate(job: Job, dependencies: IsolateRunDependencies): Promise<DescribeResult> {
   let manifest: FunctionManifest | undefined;
   const { outcome } = await withIsolate(job, undefined, dependencies, async (prepared) => {
-    const described = await loadAndDescribe(prepared, job, dependencies.loadBundle);
-    if (!described.ok) return described.outcome;
-    manifest = described.manifest;
+    await loadBundle(prepared, job, dependencies.loadBundle);
+    const definition = JSON.parse((await prepared.entry.apply(undefined, ['describe'], COPY)) as string) as RunEnvelope & { manifest?: unknown; hasRun?: unknown };
+    if (!definition.ok) return envelopeOutcome(definition, job.sourceMap);
+    if (definition.hasRun !== true) return threwOutcome(NO_RUN_MESSAGE, undefined, undefined);
+    const checked = checkManifest(definition.manifest);
+    if (!checked.ok) return threwOutcome(checked.message, undefined, undefined);
+    manifest = checked.manifest;
     return { kind: 'returned', value: null };
   });
   if (manifest !== undefined) return { ok: true, manifest };
@@ -63,7 +64,7 @@ async function withIsolate(
 ): Promise<{ outcome: RunOutcome; session: RunSession; cpuTimeMs: number | undefined; durationMs: number }> {
   const startedAt = performance.now();
   const session = createRunSession({ host, limits, startedAt });
-  const prepared = await supply.take(limits.memoryLimitMb);
+  const prepared = supply.take(limits.memoryLimitMb);
   prepared.attach(session);
   const watchdog = startWatchdog({ isolate: prepared.isolate, limits });
   let outcome: RunOutcome;
@@ -83,25 +84,11 @@ async function withIsolate(
   return { outcome, session, cpuTimeMs: cpuTimeMs === undefined ? undefined : round(cpuTimeMs), durationMs: round(performance.now() - startedAt) };
 }
 
-/** Steps 1-3 of every run: hand the guest its caps, evaluate the bundle's top level, read its manifest. */
-async function loadAndDescribe(prepared: PreparedIsolate, { bundle, sourceMap, limits }: Job, loadBundle: BundleLoader): Promise<Described> {
-  await prepared.entry.apply(undefined, ['begin', JSON.stringify(guestCaps(limits))], COPY);
-  await loadBundle(prepared, bundle, limits);
-  const reply = JSON.parse((await prepared.entry.apply(undefined, ['describe'], COPY)) as string) as {
-    ok: boolean;
-    manifest?: unknown;
-    hasRun?: boolean;
-    message?: string;
-    error?: { message?: unknown; stack?: unknown };
-  };
-  if (!reply.ok) {
-    if (reply.message !== undefined) return { ok: false, outcome: threwOutcome(reply.message, undefined, undefined) };
-    const message = typeof reply.error?.message === 'string' ? reply.error.message : 'reading the definition failed';
-    return { ok: false, outcome: threwOutcome(message, reply.error?.stack, sourceMap) };
-  }
-  const checked = checkManifest(reply.manifest);
-  if (!checked.ok) return { ok: false, outcome: threwOutcome(checked.message, undefined, undefined) };
-  return { ok: true, manifest: checked.manifest, hasRun: reply.hasRun === true };
+/** Hands the guest side this job's caps if they differ from its defaults, then evaluates the top level. */
+async function loadBundle(prepared: PreparedIsolate, { bundle, limits }: Job, load: BundleLoader): Promise<void> {
+  const capsJson = JSON.stringify(guestCaps(limits));
+  if (capsJson !== prepared.capsJson) await prepared.entry.apply(undefined, ['caps', capsJson], COPY);
+  await load(prepared, bundle);
 }
 
 function describeFailure(outcome: RunOutcome): string {

@@ -3,15 +3,18 @@ import type { RunLimits, RunOutcome } from '../core/execution/types.ts';
 import { mapGuestError } from './source-position.ts';
 import type { WatchdogTrip } from './watchdog.ts';
 
-/** What the guest bridge returns from run(): the result JSON, or a described error. */
+/**
+ * What the guest bridge returns from run() and describe: the result JSON, or why not, either as an error
+ * the guest threw (`error`) or as the bridge's own message (`message`, e.g. a definition without run).
+ */
 export interface RunEnvelope {
   ok: boolean;
   json?: string;
+  message?: unknown;
   error?: { message?: unknown; stack?: unknown };
   logsDropped?: unknown;
 }
 
-const IVM_TIMEOUT = 'Script execution timed out.';
 const IVM_BOUNDARY = '(<isolated-vm boundary>)';
 
 export function threwOutcome(message: string, stack: unknown, sourceMap: string | undefined): RunOutcome {
@@ -21,13 +24,15 @@ export function threwOutcome(message: string, stack: unknown, sourceMap: string 
 
 export function envelopeOutcome(envelope: RunEnvelope, sourceMap: string | undefined): RunOutcome {
   if (envelope.ok && typeof envelope.json === 'string') return { kind: 'returned', value: JSON.parse(envelope.json) };
+  if (typeof envelope.message === 'string') return threwOutcome(envelope.message, undefined, undefined);
   const message = typeof envelope.error?.message === 'string' ? envelope.error.message : 'the function failed';
   return threwOutcome(message, envelope.error?.stack, sourceMap);
 }
 
 /**
- * Classifies a rejection from isolated-vm. Order matters: a watchdog trip disposes the isolate, so it is
- * checked before "disposed", which otherwise means the memory limit (the only other thing that disposes).
+ * Classifies a rejection from isolated-vm by what the host knows, never by the error's text (a guest can
+ * throw any text). Order matters: a watchdog trip disposes the isolate, so it is checked before
+ * "disposed", which otherwise means the memory limit (the only other thing that disposes it mid-run).
  */
 export function failureOutcome({
   error,
@@ -43,9 +48,7 @@ export function failureOutcome({
   sourceMap: string | undefined;
 }): RunOutcome {
   if (trip !== undefined) return { kind: 'timed-out', ...trip };
-  const message = error instanceof Error ? error.message : undefined;
-  if (isolateDisposed || message?.includes('memory limit')) return { kind: 'out-of-memory', memoryLimitMb: limits.memoryLimitMb };
-  if (message === IVM_TIMEOUT) return { kind: 'timed-out', limit: 'wall', limitMs: limits.wallTimeMs };
+  if (isolateDisposed) return { kind: 'out-of-memory', memoryLimitMb: limits.memoryLimitMb };
   if (!(error instanceof Error)) return threwOutcome(describeThrownValue(error), undefined, sourceMap);
   // An error from guest code (compile or top level): its stack holds guest frames, then isolated-vm's
   // boundary marker, then host frames, which are cut off here.

@@ -10,11 +10,11 @@ const guestScript = (name: string): string =>
   readFileSync(new URL(`./guest/${name}.js`, import.meta.url), 'utf8').trim();
 
 /**
- * Evaluates to `setup(dispatcher, web, log) → entry`. Error.prepareStackTrace is pinned to an inert
- * accessor first: V8 only honours a data property there, so guests cannot receive CallSite objects
- * (whose getThis/getFunction could expose bridge internals).
+ * Evaluates to `setup(dispatcher, web, log, declare, capsJson) → entry`. Error.prepareStackTrace is pinned
+ * to an inert accessor first: V8 only honours a data property there, so guests cannot receive CallSite
+ * objects (whose getThis/getFunction could expose bridge internals).
  */
-export const PRELUDE_SOURCE = `(function setup(dispatcher, web, log) {
+export const PRELUDE_SOURCE = `(function setup(dispatcher, web, log, declare, capsJson) {
 'use strict';
 Object.defineProperty(Error, 'prepareStackTrace', { get() { return undefined; }, set() {}, configurable: false });
 const intrinsics = (${guestScript('intrinsics')})();
@@ -22,18 +22,19 @@ const callWeb = (${guestScript('call-web')})(intrinsics, web);
 (${guestScript('web-globals')})(intrinsics, callWeb, web);
 (${guestScript('url')})(intrinsics, callWeb);
 const serialiseResult = (${guestScript('result')})(intrinsics);
-return (${guestScript('bridge')})(intrinsics, dispatcher, log, serialiseResult);
+return (${guestScript('bridge')})(intrinsics, serialiseResult, dispatcher, log, declare, capsJson);
 })`;
 
 let cachedData: ExternalCopy<ArrayBuffer> | undefined;
 
-export async function compilePrelude(isolate: Isolate): Promise<Script> {
+/** Synchronous: preparing an isolate is our own bounded work, and each thread hop costs about 0.1 ms. */
+export function compilePrelude(isolate: Isolate): Script {
   if (cachedData !== undefined) {
-    const script = await isolate.compileScript(PRELUDE_SOURCE, { filename: PRELUDE_FILENAME, cachedData });
+    const script = isolate.compileScriptSync(PRELUDE_SOURCE, { filename: PRELUDE_FILENAME, cachedData });
     if ((script as { cachedDataRejected?: boolean }).cachedDataRejected === true) cachedData = undefined;
     return script;
   }
-  const script = await isolate.compileScript(PRELUDE_SOURCE, { filename: PRELUDE_FILENAME, produceCachedData: true });
+  const script = isolate.compileScriptSync(PRELUDE_SOURCE, { filename: PRELUDE_FILENAME, produceCachedData: true });
   cachedData = (script as { cachedData?: ExternalCopy<ArrayBuffer> }).cachedData;
   return script;
 }

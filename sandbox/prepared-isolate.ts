@@ -4,40 +4,47 @@ import type { Context, Isolate, Reference } from 'isolated-vm';
 import { JoineryError } from '../core/errors.ts';
 import type { IsolatedVm } from './isolated-vm-loader.ts';
 import { compilePrelude } from './prelude-script.ts';
+import type { GuestCaps } from './run-limits.ts';
 import type { RunSession } from './run-session.ts';
 import { webNative } from './web-natives.ts';
 
-/** The guest-side entry: 'begin' (caps JSON), 'describe' → manifest JSON, 'run' (event JSON) → envelope JSON. */
-export type GuestEntry = (command: 'begin' | 'describe' | 'run', argument?: string) => unknown;
+/** The guest-side entry: 'caps' (caps JSON), 'describe' → definition JSON, 'run' (event JSON) → envelope JSON. */
+export type GuestEntry = (command: 'caps' | 'describe' | 'run', argument?: string) => unknown;
 
 export interface PreparedIsolate {
   readonly isolate: Isolate;
   readonly context: Context;
   readonly entry: Reference<GuestEntry>;
   readonly memoryLimitMb: number;
+  /** The caps the guest side enforces, as JSON; a run with other caps sends them with 'caps' first. */
+  readonly capsJson: string;
   attach(session: RunSession | undefined): void;
   /** Idempotent; safe after a watchdog or the memory limit already disposed the isolate. */
   dispose(): void;
 }
 
-export async function prepareIsolate(ivm: IsolatedVm, { memoryLimitMb }: { memoryLimitMb: number }): Promise<PreparedIsolate> {
+/** Synchronous on purpose: our own bounded work, where every thread hop of the async API costs ~0.1 ms. */
+export function prepareIsolate(ivm: IsolatedVm, { memoryLimitMb, caps }: { memoryLimitMb: number; caps: GuestCaps }): PreparedIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: memoryLimitMb });
+  const capsJson = JSON.stringify(caps);
   let session: RunSession | undefined;
+  const current = () => session;
   const dispose = () => {
     if (!isolate.isDisposed) isolate.dispose();
   };
   try {
-    const context = await isolate.createContext();
-    const setup = await (await compilePrelude(isolate)).run(context, { reference: true, release: true });
-    // The order of PRELUDE_SOURCE's setup(dispatcher, web, log).
-    const natives = [dispatcherReference(ivm, () => session), new ivm.Callback(webNative), logCallback(ivm, () => session)];
-    const entry = (await setup.apply(undefined, natives, { result: { reference: true } })) as Reference<GuestEntry>;
+    const context = isolate.createContextSync();
+    const setup = compilePrelude(isolate).runSync(context, { reference: true, release: true });
+    // The order of PRELUDE_SOURCE's setup(dispatcher, web, log, declare, capsJson).
+    const natives = [dispatcherReference(ivm, current), new ivm.Callback(webNative), logCallback(ivm, current), declareCallback(ivm, current), capsJson];
+    const entry = setup.applySync(undefined, natives, { result: { reference: true } }) as Reference<GuestEntry>;
     setup.release();
     return {
       isolate,
       context,
       entry,
       memoryLimitMb,
+      capsJson,
       attach(next) {
         session = next;
       },
@@ -67,6 +74,18 @@ function logCallback(ivm: IsolatedVm, current: () => RunSession | undefined) {
       current()?.log(level, message, dataJson);
     } catch {
       // never throw into the isolate
+    }
+  });
+}
+
+/** (manifest JSON) → null when accepted, else the reason; see RunSession.declare. */
+function declareCallback(ivm: IsolatedVm, current: () => RunSession | undefined) {
+  return new ivm.Callback((manifestJson: unknown): string | null => {
+    try {
+      const session = current();
+      return session === undefined ? 'no run is active' : session.declare(manifestJson);
+    } catch {
+      return 'the definition could not be read';
     }
   });
 }

@@ -4,6 +4,7 @@ import type { FunctionManifest, HostCapabilities, RunLimits } from '../core/exec
 import { guestMessage } from './guest-message.ts';
 import { OPERATIONS } from './host-operations.ts';
 import { createLogCollector, type LogCollector } from './log-collector.ts';
+import { checkManifest } from './manifest.ts';
 
 /** Larger ctx payloads are refused; the limit guards host memory, not the guest. */
 const MAX_PAYLOAD_CHARS = 8 * 1024 * 1024;
@@ -12,8 +13,11 @@ export interface RunSession {
   /** The async host dispatcher: (operation, payload JSON) → JSON envelope {ok,value} | {ok:false,error}. */
   dispatch(operation: unknown, payloadJson: unknown): Promise<string>;
   log(level: unknown, message: unknown, dataJson: unknown): void;
-  /** Enables ctx for the declared manifest; before this (top-level code, describe) ctx calls fail. */
-  declare(manifest: FunctionManifest): void;
+  /**
+   * Checks the manifest the bundle declares (JSON from the guest bridge) and enables ctx for exactly it;
+   * null when accepted, else why not. Before this (top-level code, describe) every ctx call fails.
+   */
+  declare(manifestJson: unknown): string | null;
   readonly logs: LogCollector;
   /** After close, calls still in flight or arriving late are refused. */
   close(): void;
@@ -54,8 +58,12 @@ export function createRunSession({
     log(level, message, dataJson) {
       if (!closed) logs.add(level, message, dataJson);
     },
-    declare(declared) {
-      manifest = declared;
+    declare(manifestJson) {
+      if (manifest !== undefined) return 'the manifest was already declared';
+      const checked = checkManifest(typeof manifestJson === 'string' ? JSON.parse(manifestJson) : undefined);
+      if (!checked.ok) return checked.message;
+      manifest = checked.manifest;
+      return null;
     },
     logs,
     close() {

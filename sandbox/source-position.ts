@@ -42,16 +42,29 @@ export function mapGuestError({ message, stack, sourceMap }: { message: string; 
   return result;
 }
 
-function createLookup(sourceMap: string | undefined): (line: number, column: number) => MappedLocation {
-  let map: SourceMap | undefined;
-  try {
-    if (sourceMap !== undefined) map = new SourceMap(JSON.parse(sourceMap));
-  } catch {
-    map = undefined;
+// Parsing a large map (zod's is 1.3 MB) costs milliseconds; failing runs of one bundle often come in series.
+let lastMap: { text: string; map: SourceMap | undefined } | undefined;
+
+function parseMap(sourceMap: string): SourceMap | undefined {
+  if (lastMap?.text !== sourceMap) {
+    let map: SourceMap | undefined;
+    try {
+      map = new SourceMap(JSON.parse(sourceMap));
+    } catch {
+      map = undefined;
+    }
+    lastMap = { text: sourceMap, map };
   }
+  return lastMap.map;
+}
+
+function createLookup(sourceMap: string | undefined): (line: number, column: number) => MappedLocation {
+  const map = sourceMap === undefined ? undefined : parseMap(sourceMap);
   return (line, column) => {
-    const entry = map?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
-    if (entry?.originalSource === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) {
+    type Entry = { generatedLine?: number; originalSource?: string; originalLine?: number; originalColumn?: number };
+    const entry = map?.findEntry(line - 1, column - 1) as Entry | undefined;
+    // findEntry falls back to the closest earlier mapping, even on another line: that is no mapping.
+    if (entry?.originalSource === undefined || entry.generatedLine !== line - 1 || entry.originalLine === undefined || entry.originalColumn === undefined) {
       return { text: `fn.js:${line}:${column}`, fromLibrary: false };
     }
     const source = displaySource(entry.originalSource);

@@ -6,7 +6,7 @@ export interface Clause {
   text: string;
 }
 
-const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|approx|incl|dept|no|mr|mrs|ms|dr|st)\.$/i;
+const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|approx|incl|dept|no|mr|mrs|ms|dr|st|ext)\.$/i;
 
 export function splitClauses(requirement: string): Clause[] {
   const pieces: string[] = [];
@@ -41,7 +41,9 @@ const FILLER_WORDS = new Set(
    using when if else always never every each any some one two three into onto up out there here what which who
    how why where do does did done get gets got have has had via per e.g i.e etc ok okay yes no not
    like such format formatted style look looks following follows example examples instance
-   try first next instead otherwise before after fall falls back fallback again so on forth etc`.split(/\s+/),
+   try first next instead otherwise before after fall falls back fallback again so on forth etc
+   hope well help something lot lots quick regards best kind appreciate appreciated much advance great awesome
+   guys folks wondering know let possible`.split(/\s+/),
 );
 
 /** Content words in `text` after removing the spans a recogniser consumed. */

@@ -4,14 +4,17 @@ import { authorCommand } from './author.ts';
 import { checkCommand } from './check.ts';
 import { diffCommand } from './diff.ts';
 import { directoryCommand } from './directory.ts';
+import { evalCommand } from './eval.ts';
 import { listCommand } from './list.ts';
 import { logsCommand } from './logs.ts';
+import { mcpCommand } from './mcp.ts';
 import { publishCommand } from './publish.ts';
 import { reviewCommand } from './review.ts';
 import { runCommand } from './run.ts';
 import { secretCommand } from './secret.ts';
 import { showCommand } from './show.ts';
 import { testCommand } from './test.ts';
+import { tokenCommand } from './token.ts';
 import { versionsCommand } from './versions.ts';
 
 /** In the order `joinery --help` lists them: the authoring loop, then review, then operations. */
@@ -30,4 +33,7 @@ export const COMMANDS: Command[] = [
   logsCommand,
   secretCommand,
   directoryCommand,
+  evalCommand,
+  mcpCommand,
+  tokenCommand,
 ];

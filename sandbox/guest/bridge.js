@@ -1,14 +1,14 @@
 // Guest side: builds `ctx` and `console`, and returns the entry the host drives a run with. `dispatcher` is
 // the one isolated-vm Reference to the host; it lives only in this closure and is never reachable from
-// guest code. Transfer options are frozen null-prototype objects: isolated-vm reads options through the
+// guest code. `log` and `declare` are synchronous host callbacks (copies in, copies out). Transfer options are frozen null-prototype objects: isolated-vm reads options through the
 // prototype chain, so a guest polluting Object.prototype must not be able to change how a call crosses.
-(function installBridge(intrinsics, dispatcher, log, serialiseResult) {
+(function installBridge(intrinsics, serialiseResult, dispatcher, log, declare, capsJson) {
   'use strict';
   const { apply, freeze, defineProperty, parse, stringify, String, Error, TypeError, slice } = intrinsics;
   const CALL = freeze({ __proto__: null, arguments: freeze({ __proto__: null, copy: true }), result: freeze({ __proto__: null, promise: true, copy: true }) });
   const MAX_ERROR_TEXT = 16 * 1024;
 
-  let caps = { maxLogEntries: 0, maxLogBytes: 0, maxOutputBytes: 0 };
+  let caps = parse(capsJson);
   let logCount = 0, logUnits = 0, logsDropped = 0;
   let definition, runFunction;
 
@@ -89,21 +89,29 @@
     }
   }
 
-  function describe() {
+  // Reads the definition once: what it declares and its run function, before any run starts.
+  function readDefinition() {
     try {
       definition = globalThis.__handler;
       if (definition === null || (typeof definition !== 'object' && typeof definition !== 'function')) {
-        return stringify({ ok: false, message: 'the bundle has no default export; expected export default defineFunction({ ... })' });
+        return { ok: false, message: 'the bundle has no default export; expected export default defineFunction({ ... })' };
       }
       runFunction = definition.run;
       const { name, description, trigger, egress, secrets } = definition;
-      return stringify({ ok: true, manifest: { name, description, trigger, egress, secrets }, hasRun: typeof runFunction === 'function' });
+      return { ok: true, manifest: { name, description, trigger, egress, secrets }, hasRun: typeof runFunction === 'function' };
     } catch (error) {
-      return stringify({ ok: false, error: describeError(error) });
+      return { ok: false, error: describeError(error) };
     }
   }
 
+  // The host checks and records the manifest (synchronously, through `declare`) before run() starts; ctx
+  // calls are refused until then and held to exactly what was declared here.
   async function run(eventJson) {
+    const read = readDefinition();
+    if (!read.ok) return stringify({ ...read, stage: 'definition', logsDropped });
+    const refusal = declare(stringify(read.manifest));
+    if (refusal !== null) return stringify({ ok: false, stage: 'definition', message: String(refusal), logsDropped });
+    if (!read.hasRun) return stringify({ ok: false, stage: 'definition', message: 'TypeError: the function definition has no run(event, ctx) method', logsDropped });
     let outcome;
     try {
       const value = await apply(runFunction, definition, [parse(eventJson), ctx]);
@@ -116,8 +124,8 @@
   }
 
   return function entry(command, argument) {
-    if (command === 'begin') { caps = parse(argument); return undefined; }
-    if (command === 'describe') return describe();
+    if (command === 'caps') { caps = parse(argument); return undefined; }
+    if (command === 'describe') return stringify(readDefinition());
     if (command === 'run') return run(argument);
     throw new TypeError(`unknown entry command ${command}`);
   };

@@ -24,9 +24,20 @@
     }
   }
 
+  // The length of `bytes` without a multi-byte sequence cut off at its end (held back when streaming).
+  const completeLength = (bytes) => {
+    for (let index = bytes.length - 1; index >= 0 && index >= bytes.length - 4; index--) {
+      const byte = bytes[index];
+      if ((byte & 0xc0) === 0x80) continue;
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+      return bytes.length - index < needed ? index : bytes.length;
+    }
+    return bytes.length;
+  };
+
   const UTF8_LABELS = ['utf-8', 'utf8', 'unicode-1-1-utf-8'];
   class TextDecoder {
-    #fatal; #ignoreBOM;
+    #fatal; #ignoreBOM; #pending = new Uint8Array(0); #started = false;
     constructor(label = 'utf-8', options = undefined) {
       if (!UTF8_LABELS.includes(String(label).trim().toLowerCase())) throw new RangeError(`The "${label}" encoding is not supported in the sandbox`);
       this.#fatal = Boolean(options?.fatal);
@@ -36,9 +47,19 @@
     get fatal() { return this.#fatal; }
     get ignoreBOM() { return this.#ignoreBOM; }
     decode(input = undefined, options = undefined) {
-      if (options?.stream) throw new TypeError('TextDecoder streaming is not supported in the sandbox');
-      if (input === undefined) return '';
-      return callWeb('text-decode', bytesOf(input), this.#fatal, this.#ignoreBOM);
+      const view = input === undefined ? new Uint8Array(0) : bytesOf(input);
+      const bytes = new Uint8Array(this.#pending.length + view.length); // an exact copy: never the whole buffer behind a view
+      bytes.set(this.#pending);
+      bytes.set(view, this.#pending.length);
+      const stream = Boolean(options?.stream);
+      const end = stream ? completeLength(bytes) : bytes.length;
+      this.#pending = bytes.slice(end);
+      try {
+        return callWeb('text-decode', bytes.subarray(0, end), this.#fatal, this.#ignoreBOM || this.#started);
+      } finally {
+        this.#started = stream;
+        if (!stream) this.#pending = new Uint8Array(0);
+      }
     }
   }
 

@@ -7,8 +7,12 @@ interface Params {
   trigger: 'user.joined' | 'manual';
   /** The BambooHR company subdomain: "example" for example.bamboohr.com. */
   companyDomain: string;
-  /** The BambooHR field that receives the address (see GET /api/v1/meta/fields). */
+  /** The BambooHR field that receives the value (see GET /api/v1/meta/fields). */
   emailField: string;
+  /** The account value written back: "email" (the work email), "username" or "userPrincipalName". */
+  valueFrom: 'email' | 'username' | 'userPrincipalName';
+  /** Lower-case the value before writing it. */
+  lowerCase: boolean;
 }
 
 /* joinery:params:start */
@@ -16,11 +20,26 @@ const PARAMS: Params = {
   "functionName": "bamboohr-write-work-email",
   "trigger": "user.joined",
   "companyDomain": "example",
-  "emailField": "workEmail"
+  "emailField": "workEmail",
+  "valueFrom": "email",
+  "lowerCase": false
 };
 /* joinery:params:end */
 
 const BAMBOOHR_API = 'https://api.bamboohr.com/api/gateway.php/';
+const LABELS = { email: 'work email', username: 'username', userPrincipalName: 'userPrincipalName' } as const;
+
+/** The account value to write back, checked: refuse rather than write a wrong or empty value into the system of record. */
+function valueToWrite(account: { email?: string; username?: string; userPrincipalName?: string } | undefined, employeeId: string): string {
+  const source = PARAMS.valueFrom;
+  if (!(source in LABELS)) throw new Error(`valueFrom ${JSON.stringify(source)} must be "email", "username" or "userPrincipalName"`);
+  const trimmed = account?.[source]?.trim() ?? '';
+  const value = PARAMS.lowerCase ? trimmed.toLowerCase() : trimmed;
+  if (value === '') throw new Error(`no ${LABELS[source]} to write back for ${employeeId}: event.account.${source} is missing`);
+  if (source !== 'username' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) throw new Error(`event.account.${source} ${JSON.stringify(value)} is not an email address`);
+  if (source === 'username' && /\s/.test(value)) throw new Error(`event.account.username ${JSON.stringify(value)} contains spaces`);
+  return value;
+}
 
 /** BambooHR puts the reason for a 4xx in this header, not in the body. */
 async function describeFailure(response: FetchResponse, apiKey: string): Promise<string> {
@@ -32,17 +51,15 @@ async function describeFailure(response: FetchResponse, apiKey: string): Promise
 
 export default defineFunction({
   name: PARAMS.functionName,
-  description: `Writes the work email (event.account.email) back to BambooHR (${PARAMS.companyDomain}) as ${PARAMS.emailField}, so HR stops using the personal address.`,
+  description: `Writes the ${LABELS[PARAMS.valueFrom] ?? PARAMS.valueFrom} (event.account.${PARAMS.valueFrom}) back to BambooHR (${PARAMS.companyDomain}) as ${PARAMS.emailField}, so HR stops using the personal address.`,
   trigger: PARAMS.trigger,
   egress: ['api.bamboohr.com'],
   secrets: ['BAMBOOHR_API_KEY'],
   async run(event, ctx) {
-    // 1. Inputs: refuse rather than write a wrong or empty address into the system of record.
+    // 1. Inputs, checked before anything is sent.
     if (!/^[a-z0-9-]+$/i.test(PARAMS.companyDomain)) throw new Error(`companyDomain ${JSON.stringify(PARAMS.companyDomain)} must be the BambooHR subdomain alone, e.g. "example"`);
     const employeeId = event.person.employeeId.trim();
-    const workEmail = event.account?.email?.trim() ?? '';
-    if (workEmail === '') throw new Error(`no work email to write back for ${employeeId}: event.account.email is missing`);
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(workEmail)) throw new Error(`event.account.email ${JSON.stringify(workEmail)} is not an email address`);
+    const value = valueToWrite(event.account, employeeId);
     if (employeeId === '') throw new Error('person.employeeId is empty: there is no BambooHR employee to update');
 
     // 2. Update Employee: only the fields sent change. Basic auth: the API key is the user name, "x" the password.
@@ -52,13 +69,15 @@ export default defineFunction({
       {
         method: 'POST',
         headers: { Authorization: `Basic ${btoa(`${apiKey}:x`)}`, Accept: 'application/json', 'Content-Type': 'application/json' },
-        body: { [PARAMS.emailField]: workEmail },
+        body: { [PARAMS.emailField]: value },
       },
     );
     if (!response.ok) {
       throw new Error(`BambooHR did not update employee ${employeeId}: ${await describeFailure(response, apiKey)}`);
     }
-    ctx.log.info('work email written back to BambooHR', { employeeId, field: PARAMS.emailField, workEmail });
-    return { updated: true, employeeId, workEmail };
+    ctx.log.info(`${LABELS[PARAMS.valueFrom]} written back to BambooHR`, { employeeId, field: PARAMS.emailField, value });
+    return PARAMS.valueFrom === 'email'
+      ? { updated: true, employeeId, workEmail: value, field: PARAMS.emailField, value }
+      : { updated: true, employeeId, field: PARAMS.emailField, value };
   },
 });

@@ -8,20 +8,44 @@ interface Params {
    * change nothing and return deferred: true; a later run on or after lastDay revokes.
    */
   deferUntilLastDay: boolean;
+  /** With deferUntilLastDay: revoke this many days after lastDay (0: on the last day; 1: the day after it). */
+  daysAfterLastDay: number;
+  /** false: only disable the account; the sign-in sessions are left to expire. */
+  revokeSessions: boolean;
+  /** A 404 on disable: "error" throws, "skip" returns notFound: true with a warning (the account is already gone). */
+  missingUser: 'error' | 'skip';
+  /** Name of the secret holding the Microsoft Graph token. */
+  tokenSecret: string;
 }
 
 /* joinery:params:start */
 const PARAMS: Params = {
   "functionName": "revoke-leaver-access",
-  "deferUntilLastDay": false
+  "deferUntilLastDay": false,
+  "daysAfterLastDay": 0,
+  "revokeSessions": true,
+  "missingUser": "error",
+  "tokenSecret": "GRAPH_TOKEN"
 };
 /* joinery:params:end */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const GRAPH_USERS = 'https://graph.microsoft.com/v1.0/users/';
 
 /** '@' may stay in a path segment; '#' (guest UPNs: ...#EXT#@...) and the rest must be escaped. */
 function userSegment(userPrincipalName: string): string {
   return encodeURIComponent(userPrincipalName).replace(/%40/g, '@');
+}
+
+/** The first day (YYYY-MM-DD, UTC) on which access may go: lastDay plus daysAfterLastDay. */
+function revokeOn(lastDay: string): string {
+  const start = Date.parse(`${lastDay}T00:00:00Z`);
+  // Date.parse rolls 2026-02-30 over to March; a date that does not survive the round trip is not a date.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(lastDay) || Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== lastDay) {
+    throw new Error(`lastDay "${lastDay}" is not a YYYY-MM-DD date; cannot tell when access may go`);
+  }
+  return new Date(start + PARAMS.daysAfterLastDay * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** "HTTP 403 Authorization_RequestDenied: ..." from a Graph error body, the token cut out just in case. */
@@ -40,29 +64,38 @@ async function describeFailure(response: FetchResponse, token: string): Promise<
 
 export default defineFunction({
   name: PARAMS.functionName,
-  description: `Disables a leaver's Entra account and revokes their sign-in sessions through Microsoft Graph${PARAMS.deferUntilLastDay ? ', not before their last day' : ''}.`,
+  description: `Disables a leaver's Entra account${PARAMS.revokeSessions ? ' and revokes their sign-in sessions' : ''} through Microsoft Graph${PARAMS.deferUntilLastDay ? (PARAMS.daysAfterLastDay > 0 ? `, ${PARAMS.daysAfterLastDay} day(s) after their last day` : ', not before their last day') : ''}.`,
   trigger: 'user.left',
   egress: ['graph.microsoft.com'],
-  secrets: ['GRAPH_TOKEN'],
+  secrets: [PARAMS.tokenSecret],
   async run(event, ctx) {
     const lastDay = event.lastDay ?? null;
     const userPrincipalName = event.account?.userPrincipalName?.trim() ?? '';
     if (!/^[^@\s]+@[^@\s]+$/.test(userPrincipalName)) {
       throw new Error(`cannot revoke access for ${event.person.employeeId}: event.account.userPrincipalName is missing or not a UPN`);
     }
-    if (PARAMS.deferUntilLastDay && lastDay !== null && event.occurredAt.slice(0, 10) < lastDay) {
-      ctx.log.warn('before the last day: access left as it is; run again on or after lastDay', { userPrincipalName, lastDay });
-      return { disabled: false, sessionsRevoked: false, lastDay, deferred: true };
+    if (PARAMS.deferUntilLastDay && lastDay !== null) {
+      const firstDay = revokeOn(lastDay);
+      if (event.occurredAt.slice(0, 10) < firstDay) {
+        ctx.log.warn('too early: access left as it is; run again on or after revokeOn', { userPrincipalName, lastDay, revokeOn: firstDay });
+        return { disabled: false, sessionsRevoked: false, lastDay, deferred: true, revokeOn: firstDay };
+      }
     }
-    const token = await ctx.secrets.get('GRAPH_TOKEN');
+    const token = await ctx.secrets.get(PARAMS.tokenSecret);
     const user = `${GRAPH_USERS}${userSegment(userPrincipalName)}`;
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 
     // 1. Disable first: revoking first would leave a window in which the user signs in again.
     const disabled = await ctx.http.fetch(user, { method: 'PATCH', headers, body: { accountEnabled: false } });
+    if (disabled.status === 404 && PARAMS.missingUser === 'skip') {
+      ctx.log.warn('no such Entra user: nothing to disable', { userPrincipalName });
+      return { disabled: false, sessionsRevoked: false, lastDay, userPrincipalName, notFound: true };
+    }
     if (disabled.status === 404) throw new Error(`no Entra user ${userPrincipalName} (Microsoft Graph answered HTTP 404): nothing was disabled`);
     if (!disabled.ok) throw new Error(`Microsoft Graph did not disable ${userPrincipalName}: ${await describeFailure(disabled, token)}`);
     ctx.log.info('account disabled', { userPrincipalName });
+
+    if (!PARAMS.revokeSessions) return { disabled: true, sessionsRevoked: false, lastDay, userPrincipalName };
 
     // 2. Revoke refresh tokens and session cookies, so sign-ins already made end too.
     const revoked = await ctx.http.fetch(`${user}/revokeSignInSessions`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });

@@ -9,6 +9,8 @@ interface Params {
   departmentGroups: Record<string, string[]>;
   /** Groups by location; keys compare case-insensitively after trimming. */
   locationGroups: Record<string, string[]>;
+  /** Groups by employment type ("contractor", "intern", "employee"); keys compare case-insensitively. */
+  employmentTypeGroups: Record<string, string[]>;
   /** Groups an employment type never holds, whatever gave them (e.g. contractors never get VPN-Users). */
   excludedGroups: Record<string, string[]>;
 }
@@ -27,6 +29,7 @@ const PARAMS: Params = {
     "Berlin": ["Office-Berlin"],
     "Remote": ["Remote-Workers", "VPN-Users"]
   },
+  "employmentTypeGroups": {},
   "excludedGroups": {
     "contractor": ["VPN-Users"]
   }
@@ -50,6 +53,7 @@ function groupsFor(placement: Placement): Set<string> {
     ...PARAMS.baselineGroups,
     ...lookup(PARAMS.departmentGroups, placement.department),
     ...lookup(PARAMS.locationGroups, placement.location),
+    ...lookup(PARAMS.employmentTypeGroups, placement.employmentType),
   ];
   return new Set(groups.filter((group) => !never.has(group)));
 }

@@ -3,6 +3,8 @@ import { defineFunction, type FetchResponse, type Person } from '@joinery/sdk';
 interface Params {
   /** Registry name of the instantiated function (kebab-case). */
   functionName: string;
+  /** "user.joined" issues the pass when the joiner event arrives; "manual" when an admin runs it (a re-issue). */
+  trigger: 'user.joined' | 'manual';
   /** How long the pass is valid, in minutes; Graph accepts 10..43200 (30 days), within the tenant policy. */
   lifetimeInMinutes: number;
   /** One sign-in only; multi-use passes work only if the tenant policy allows them. */
@@ -14,6 +16,7 @@ interface Params {
 /* joinery:params:start */
 const PARAMS: Params = {
   "functionName": "issue-tap-to-manager",
+  "trigger": "user.joined",
   "lifetimeInMinutes": 480,
   "isUsableOnce": true,
   "startTimeOnStartDate": ""
@@ -77,7 +80,7 @@ function slackText(person: Person, userPrincipalName: string, pass: string, vali
 export default defineFunction({
   name: PARAMS.functionName,
   description: `Issues an Entra Temporary Access Pass (${PARAMS.lifetimeInMinutes} min, ${PARAMS.isUsableOnce ? 'single use' : 'multi-use'}) through Microsoft Graph and sends it to the manager through a Slack webhook; the pass is never logged or returned.`,
-  trigger: 'user.joined',
+  trigger: PARAMS.trigger,
   egress: ['graph.microsoft.com', 'hooks.slack.com'],
   secrets: ['GRAPH_TOKEN', 'SLACK_WEBHOOK_PATH'],
   async run(event, ctx) {

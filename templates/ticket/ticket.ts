@@ -15,6 +15,8 @@ interface Params {
   hardwareProfilesByDepartment: Record<string, string>;
   /** The profile for an unlisted department. */
   defaultHardwareProfile: string;
+  /** Fixed fields added to every ticket (display values), e.g. { "category": "Hardware", "priority": "3" }. */
+  extraFields: Record<string, string>;
 }
 
 /* joinery:params:start */
@@ -33,7 +35,8 @@ const PARAMS: Params = {
     "Design": "Creative: MacBook Pro 16-inch, 32 GB RAM, 32-inch 6K monitor, tablet",
     "Sales": "Mobile: MacBook Air 13-inch, headset, phone"
   },
-  "defaultHardwareProfile": "Standard: ThinkPad T14, 24-inch monitor, headset"
+  "defaultHardwareProfile": "Standard: ThinkPad T14, 24-inch monitor, headset",
+  "extraFields": {}
 };
 /* joinery:params:end */
 
@@ -45,9 +48,15 @@ function lookup(table: Record<string, string>, key: string | null | undefined, f
   return Object.entries(table).find(([name]) => fold(name) === fold(key))?.[1] ?? fallback;
 }
 
+const CORE_FIELDS = ['short_description', 'description', 'assignment_group', 'correlation_id'];
+
 function checkParams(): void {
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(PARAMS.instanceHost)) throw new Error(`instanceHost ${JSON.stringify(PARAMS.instanceHost)} must be a bare host name such as "example.service-now.com"`);
   if (!/^[a-z0-9_]+$/.test(PARAMS.table)) throw new Error(`table ${JSON.stringify(PARAMS.table)} is not a ServiceNow table name`);
+  for (const name of Object.keys(PARAMS.extraFields)) {
+    if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`extraFields: ${JSON.stringify(name)} is not a ServiceNow field name`);
+    if (CORE_FIELDS.includes(name)) throw new Error(`extraFields: ${name} is set by the function itself`);
+  }
 }
 
 /** The ticket's fields: everything the IT desk needs to prepare the equipment, in one place. */
@@ -67,11 +76,13 @@ function ticketFields(person: Person, eventId: string) {
     `Hardware profile: ${hardwareProfile}`,
   ];
   return {
+    ...PARAMS.extraFields,
     short_description: `New starter equipment: ${name}, starts ${person.startDate}`,
     description: lines.join('\n'),
     assignment_group: assignmentGroup,
     // Ties the ticket to the lifecycle event, so a duplicate can be found by the event id.
     correlation_id: eventId,
+    hardwareProfile,
   };
 }
 
@@ -96,7 +107,7 @@ export default defineFunction({
   secrets: ['SERVICENOW_TOKEN'],
   async run(event, ctx) {
     checkParams();
-    const fields = ticketFields(event.person, event.id);
+    const { hardwareProfile, ...fields } = ticketFields(event.person, event.id);
     const token = await ctx.secrets.get('SERVICENOW_TOKEN');
     // Display values in, so assignment_group can be the group's name; only number and sys_id back.
     const query = 'sysparm_input_display_value=true&sysparm_fields=number,sys_id';
@@ -111,6 +122,6 @@ export default defineFunction({
     const { result } = (await response.json()) as { result?: { number?: string; sys_id?: string } };
     if (!result?.number || !result.sys_id) throw new Error('ServiceNow answered 201 without result.number and result.sys_id');
     ctx.log.info('equipment ticket created', { ticket: result.number, assignmentGroup: fields.assignment_group });
-    return { ticket: result.number, sysId: result.sys_id };
+    return { ticket: result.number, sysId: result.sys_id, assignmentGroup: fields.assignment_group, hardwareProfile };
   },
 });

@@ -1,6 +1,7 @@
 // The executor process: isolates live in a child; a dying child ends its in-flight runs as `crashed` and
 // the next run gets a new one; the parent kills a hung child; the child never outlives or holds the parent.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,26 +75,37 @@ describe('executor', () => {
     expect(results.map((result) => result.outcome)).toEqual(values.map((value) => ({ kind: 'returned', value: { echo: value, taken: value === 7 } })));
   });
 
-  it('crashes only the runs in flight with the dying child; queued runs go to the next child', async () => {
-    const { executor, currentPid } = startExecutor({ concurrency: 2 });
-    let killed = false;
-    const killOnce: HostCapabilities = {
+  it('with several children, crashes only the run of the child that died', async () => {
+    const { executor, pids } = startExecutor({ concurrency: 2 });
+    let release: () => void = () => undefined;
+    const released = new Promise<boolean>((resolve) => (release = () => resolve(true)));
+    let running = 0;
+    // Once both runs are in flight (one per child), the first child is killed and the other run released.
+    const host: HostCapabilities = {
       ...createFakeHost(),
-      isUsernameTaken: () => {
-        if (!killed) {
-          killed = true;
-          setTimeout(() => process.kill(currentPid()!, 'SIGKILL'), 20);
-        }
-        return new Promise<boolean>(() => {});
+      isUsernameTaken: async () => {
+        running++;
+        if (running === 2) setTimeout(() => process.kill(pids[0]!, 'SIGKILL'), 20);
+        return released;
       },
     };
-    const inFlight = [echo(executor, 'a', killOnce), echo(executor, 'b', killOnce)];
-    const queued = [echo(executor, 7), echo(executor, 8)];
-    for (const result of await Promise.all(inFlight)) expect(result.outcome.kind).toBe('crashed');
-    expect((await Promise.all(queued)).map((result) => result.outcome)).toEqual([
+    const first = echo(executor, 'a', host);
+    const second = echo(executor, 'b', host);
+    const settled = await Promise.race([first, second]);
+    expect(settled.outcome.kind).toBe('crashed');
+    release();
+    const outcomes = (await Promise.all([first, second])).map((result) => result.outcome.kind).sort();
+    expect(outcomes).toEqual(['crashed', 'returned']);
+    expect((await Promise.all([echo(executor, 7), echo(executor, 8)])).map((result) => result.outcome)).toEqual([
       { kind: 'returned', value: { echo: 7, taken: true } },
       { kind: 'returned', value: { echo: 8, taken: false } },
     ]);
+  });
+
+  it('starts every child once in use, and serves sequential runs', async () => {
+    const { executor, pids } = startExecutor({ concurrency: 2 });
+    for (let value = 0; value < 6; value++) expect((await echo(executor, value)).outcome).toMatchObject({ kind: 'returned' });
+    expect(pids).toHaveLength(2);
   });
 
   it('answers a host failure as an error inside the guest, and survives a host that returns junk', async () => {
@@ -103,6 +115,9 @@ describe('executor', () => {
     expect(result.outcome).toEqual({ kind: 'returned', value: "ENOENT: no such file, open '<path>'" });
     const junk = { ...createFakeHost(), isUsernameTaken: async () => 10n as unknown as boolean };
     expect((await echo(executor, 1, junk)).outcome).toMatchObject({ kind: 'threw' });
+    const withFunction = { ...createFakeHost(), findUsers: async () => [{ username: 'x', greet: () => 'hi' }] as never };
+    const found = await executor.run({ ...(await bundleFunction(functionSource({ run: 'return await ctx.directory.findUsers({});' }))), event: {} }, withFunction);
+    expect(found.outcome).toEqual({ kind: 'returned', value: [{ username: 'x' }] });
     expect((await echo(executor, 7)).outcome).toMatchObject({ kind: 'returned' });
   });
 
@@ -121,6 +136,19 @@ describe('executor', () => {
     expect((await stuck).outcome.kind).toBe('crashed');
     const refused = await echo(executor, 1).catch((error: unknown) => error);
     expect(isJoineryError(refused) && refused.code).toBe('SANDBOX_FAILED');
+  });
+
+  it.runIf(process.platform === 'linux')('starts the child without the parent\'s credentials in its environment', async () => {
+    process.env['JOINERY_TEST_API_KEY'] = 'sk-parent-only';
+    try {
+      const { executor, currentPid } = startExecutor();
+      expect((await echo(executor, 7)).outcome).toMatchObject({ kind: 'returned' });
+      const environment = readFileSync(`/proc/${currentPid()}/environ`, 'utf8');
+      expect(environment).not.toContain('sk-parent-only');
+      expect(environment).not.toContain('JOINERY_TEST_API_KEY');
+    } finally {
+      delete process.env['JOINERY_TEST_API_KEY'];
+    }
   });
 
   it('rejects bad input before anything reaches the child', async () => {

@@ -73,7 +73,8 @@ describe('sandbox globals', () => {
       try { new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array([0xff])); } catch (error) { fatal = (error as Error).name; }
       return { same: new TextDecoder().decode(bytes) === text, length: bytes.length, isBytes: bytes instanceof Uint8Array,
         partial, into: [...into], lenient: new TextDecoder().decode(new Uint8Array([0x61, 0xff])), fatal, encoding: new TextDecoder().encoding,
-        view: new TextDecoder().decode(new DataView(bytes.buffer, 0, 3)) };`)).toEqual({
+        view: new TextDecoder().decode(new DataView(bytes.buffer, 0, 3)),
+        streamed: (() => { const decoder = new TextDecoder(); let out = ''; for (const byte of bytes) out += decoder.decode(new Uint8Array([byte]), { stream: true }); return out + decoder.decode(); })() === text };`)).toEqual({
       same: true,
       length: Buffer.byteLength(text),
       isBytes: true,
@@ -83,6 +84,7 @@ describe('sandbox globals', () => {
       fatal: 'TypeError',
       encoding: 'utf-8',
       view: 'Zo\ufffd',
+      streamed: true,
     });
   });
 

@@ -68,6 +68,12 @@ describe('in-process runner', () => {
     expect(result.outcome).toMatchObject({ kind: 'threw', message: expect.stringContaining('egress must be an array of strings') });
   });
 
+  it('refuses a definition without a run method, in describe and in run', async () => {
+    const source = "import { defineFunction } from '@joinery/sdk';\nexport default defineFunction({ name: 'x', description: '', trigger: 'manual', egress: [], secrets: [] } as any);\n";
+    expect(await runner.describe(await bundleFunction(source))).toEqual({ ok: false, message: expect.stringContaining('no run(event, ctx) method') });
+    expect((await run(source)).outcome).toMatchObject({ kind: 'threw', message: expect.stringContaining('no run(event, ctx) method') });
+  });
+
   it('reports a bundle without a default export', async () => {
     const described = await runner.describe(await bundleFunction('export const x = 1;'));
     expect(described).toEqual({ ok: false, message: expect.stringContaining('no default export') });
@@ -148,6 +154,15 @@ describe('in-process runner', () => {
       runner.run({ ...bundled, event: { big: 1n } }, createFakeHost()).catch((error: unknown) => error),
     ]);
     for (const error of codes) expect(isJoineryError(error) && error.code).toBe('INVALID_INPUT');
+  });
+
+  it('drops a host answer that arrives after the run ended', async () => {
+    const slow = { ...createFakeHost(), isUsernameTaken: () => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 600)) };
+    const source = functionSource({ run: "return await ctx.directory.isUsernameTaken('x');" });
+    const result = await runner.run({ ...(await bundleFunction(source)), event: {}, limits: { wallTimeMs: 200 } }, slow);
+    expect(result.outcome).toEqual({ kind: 'timed-out', limit: 'wall', limitMs: 200 });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await run(source, createFakeHost({ taken: ['x'] }))).outcome).toEqual({ kind: 'returned', value: true });
   });
 
   it('reports a syntax error in the bundle as threw', async () => {

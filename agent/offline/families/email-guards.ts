@@ -1,0 +1,31 @@
+// Sentences that sound like the email family but ask for what its function cannot do: an action beyond
+// choosing the address, or an address rule that differs by who the person is (only contractors can). A
+// few such words would otherwise pass as understood; these name the sentence back instead.
+
+import { isFiller } from '../clauses.ts';
+import type { Rule } from '../recognizer.ts';
+
+const EVERYONE = /\b(?:same|too|also|as well|like everyone|like employees|all|every|any|regardless|including)\b/i;
+
+function guard(pattern: RegExp, why: string, { unlessEveryone = false } = {}): Rule {
+  return {
+    pattern,
+    apply: (match, recognition) => {
+      if (isFiller(match.input) || (unlessEveryone && EVERYONE.test(match.input))) return;
+      const quoted = `"${match.input}"`;
+      if (!recognition.problems.some((problem) => problem.startsWith(quoted))) recognition.problems.push(`${quoted} cannot be honoured: ${why}`);
+    },
+  };
+}
+
+export const EMAIL_GUARDS: Rule[] = [
+  guard(
+    /\b(?:send|sends|sent|notify|post|message|slack|teams|ticket|servicenow|jira|bamboohr|workday|hris|sync|provision|licen[cs]es?|alias(?:es)?|forward\w*|distribution lists?|shared mailbox(?:es)?|quotas?|passwords?|welcome)\b/i,
+    'it asks for more than choosing the address; author that part as a separate function',
+  ),
+  guard(
+    /\b(?:interns?|students?|trainees?|apprentices?|executives?|execs?|managers?|directors?|vips?|part[- ]timers?|departments?|offices?|locations?|countries|country|regions?)\b/i,
+    'the address rule cannot differ by department, location, title or for interns (only contractors can have their own prefix or domain)',
+    { unlessEveryone: true },
+  ),
+];

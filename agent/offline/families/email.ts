@@ -1,0 +1,62 @@
+// Work email addresses: layout, domain, separator, lower-case ASCII, clash numbering and its style,
+// middle-initial fallback, preferred names, contractors' prefix or domain, a local-part limit.
+
+import { joinedEvent, splitFullName } from '../fixture-builders.ts';
+import type { FamilyRecognizer, Recognition } from '../recognizer.ts';
+import { emailFixtures } from './email-fixtures.ts';
+import { EMAIL_GUARDS } from './email-guards.ts';
+import { NAME_RULES } from './email-name-rules.ts';
+import { expectedEmail, type EmailParams } from './email-reference.ts';
+import { CONTRACTOR_RULES, DOMAIN_RULES, LAYOUT_RULES, SUFFIX_RULE } from './email-rules.ts';
+import { settleEmail } from './email-settle.ts';
+import { PATTERN_RULES } from './name-patterns.ts';
+import { CLASH_RULES, LENGTH_RULES, NAME_HANDLING_VOCABULARY, exampleRule } from './shared-rules.ts';
+
+const params = (recognition: Recognition) => recognition.params as unknown as EmailParams;
+
+/** The shared length rules without the one that reads "AD" as a 20-character limit: that is for usernames. */
+const EMAIL_LENGTH_RULES = LENGTH_RULES.filter((rule) => !rule.pattern.source.includes('samaccountname'));
+
+export const emailRecognizer: FamilyRecognizer = {
+  family: 'email',
+  keywords: [/\be-?m(?:ai|ia)ls?\b/i, /\be-?mail add?ress(?:es)?\b/i, /\bmail ?box(?:es)?\b/i, /\bupns?\b|\buser ?principal ?names?\b/i, /\blocal[- ]?part\b/i, /@[a-z0-9-]+\.[a-z]/i, /\b(?:sub-?)?domain\b/i],
+  vocabulary: [
+    /\b(?:e-?m(?:ai|ia)ls?|e-?mail add?ress(?:es)?|add?resses|add?ress|mail ?box(?:es)?|upns?|user ?principal ?names?|local[- ]?parts?|before the @|lower[- ]?case[ds]?|all lower|small letters|case[- ]insensitive(?:ly)?|work|corporate|company|layout|pattern|primary|google workspace|gmail|microsoft 365|m365|office 365|exchange|outlook|entra(?: id)?|azure ad|rfc ?5321|(?:whole|entire|full|total|complete) (?:address|e-?mail))\b/gi,
+    ...NAME_HANDLING_VOCABULARY,
+  ],
+  rules: [...LAYOUT_RULES, ...PATTERN_RULES, ...DOMAIN_RULES, ...CONTRACTOR_RULES, ...NAME_RULES, ...EMAIL_LENGTH_RULES, SUFFIX_RULE, ...CLASH_RULES, exampleRule, ...EMAIL_GUARDS],
+  finish(recognition) {
+    settleEmail(recognition);
+    const p = params(recognition);
+    for (const example of recognition.examples) {
+      const person = joinedEvent(splitFullName(example.input)).person;
+      const [local = '', domain] = example.output.toLowerCase().split('@');
+      const numbered = /\d$/.test(local);
+      const base = numbered ? expectedEmail(p, person, []) : undefined;
+      const expected = expectedEmail(p, person, typeof base === 'string' ? [{ email: base, employeeId: 'E9001' }] : []);
+      const matches = typeof expected === 'string' && (domain ? expected === `${local}@${domain}` : expected.split('@')[0] === local);
+      if (!matches) recognition.problems.push(`the example ${example.input} → ${example.output} does not follow the rule as understood (it gives ${typeof expected === 'string' ? expected : 'an error'})`);
+    }
+  },
+  fixtures: (recognition) => emailFixtures(params(recognition), recognition),
+  spec(recognition) {
+    const p = params(recognition);
+    const layout = p.pattern.replace(/\{sep\}/g, p.separator);
+    const fallbacks = p.fallbackPatterns.map((pattern) => pattern.replace(/\{sep\}/g, p.separator));
+    const contractors = [p.contractorPrefix && `"${p.contractorPrefix}" in front`, p.contractorDomain && `the domain ${p.contractorDomain}`].filter(Boolean).join(' and ');
+    return {
+      summary: `Generates a unique lower-case work email ${layout}@${p.domain}, numbered from ${p.suffixSeparator}${p.firstSuffix} on a clash, within ${p.maxLocalPartLength} characters before the @.`,
+      inputs: ['person.firstName', 'person.lastName', ...(p.usePreferredName ? ['person.preferredName'] : []), ...(/\{middle/.test(layout + fallbacks.join()) ? ['person.middleName'] : []), 'person.employmentType', 'person.employeeId'],
+      output: '{ email: string }',
+      rules: [
+        `Fold the names to lower-case ASCII (ø→oe, ß→ss, æ→ae, ł→l, accents dropped${Object.keys(p.transliterations).length ? `, and ${Object.entries(p.transliterations).map(([letter, spelling]) => `${letter}→${spelling}`).join(', ')}` : ''}); drop spaces and apostrophes${p.keepHyphens ? ', keep inner hyphens' : ' and hyphens'}.`,
+        `Build ${layout}@${p.domain}${p.usePreferredName ? ', using the preferred name when set' : ' from the legal first name'}${contractors ? `; contractors get ${contractors}` : ''}.`,
+        ...(fallbacks.length ? [`If taken, try ${fallbacks.join(', then ')}.`] : []),
+        `If the address is held by another user (active or disabled), append ${p.suffixSeparator ? `"${p.suffixSeparator}" and ` : ''}a number from ${String(p.firstSuffix).padStart(p.suffixDigits, '0')} up, cutting the name so the local part stays within ${p.maxLocalPartLength} characters.`,
+        'An address already held by the same employee is returned as it is.',
+      ],
+      edgeCases: ['a clash (any case, disabled users too)', 'the same employee re-run', 'ø, ß, æ, ł transliteration', 'apostrophes, spaces and hyphens', `a name longer than ${p.maxLocalPartLength} characters, with a clash`, 'a contractor', 'a name with no Latin letters is an error'],
+      assumptions: [],
+    };
+  },
+};

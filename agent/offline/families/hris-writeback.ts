@@ -1,0 +1,69 @@
+// HRIS write-back: once the account exists, write its work email (or username, or UPN) to the employee's
+// BambooHR record, on join or on request. Other HR systems and conditional writes are named, not ignored.
+
+import type { FamilyRecognizer, Recognition, Rule } from '../recognizer.ts';
+import { hrisWritebackFixtures } from './hris-writeback-fixtures.ts';
+import { COMPANY_RULES, FIELD_RULES, finishTrigger, finishValue, TRIGGER_RULES, VALUE_RULES } from './hris-writeback-phrases.ts';
+import type { HrisWritebackParams } from './hris-writeback-reference.ts';
+
+const params = (recognition: Recognition) => recognition.params as unknown as HrisWritebackParams;
+const negated = (match: RegExpExecArray) => /\b(?:never|not|don'?t|do not|no|without|nor|instead of)\b/i.test(match.input.slice(0, match.index));
+const refuse = (what: string): Rule['apply'] => (match, recognition) => {
+  if (!negated(match)) recognition.problems.push(`${what} ("${match.input}"): the offline hris-writeback template writes one account value to one BambooHR field, always`);
+};
+
+const SPECIFIC = String.raw`bamboo-?\s?hr|\bhris\b|\bhr (?:system|record|platform|profile|tool)|write[- ]?back|\bworkEmail\b|\bwork e-?mail\b|\bfield\b|\bsub-?domain\b|company domain|\bupn\b|\busername\b`;
+const GENERIC = String.raw`writ\w*|wrote|send\w*|put\w*|push\w*|sync\w*|stor\w*|sav\w*|set|fill\w*|populat\w*|record\w*|updat\w*|copy\w*|back|once|after|creat\w*|exist\w*|ready|final|provision\w*|accounts?|values?|e-?mails?|e-?mailing|address(?:es)?|employees?|ids?|numbers?|profiles?|runs?|trigger\w*|join\w*|hire[sd]?|hr|stops?|personal|gmail|private|home|fail\w*|errors?|api|keys?|auth\w*|basic|record|system|new|work|company|domain|instance|account`;
+
+const GENERIC_WORDS_RULE: Rule = { pattern: new RegExp(String.raw`(?:(?<=(?:${SPECIFIC}).*)|(?=.*(?:${SPECIFIC})))\b(?:${GENERIC})\b`, 'gi') };
+
+const UNSUPPORTED_RULES: Rule[] = [
+  { pattern: /\b(?:workday|success ?factors|hi ?bob|personio|rippling|adp|namely|gusto|ukg|oracle(?: hcm)?|dayforce|deel|paylocity|paycom|sage)\b/i, apply: refuse('writing to an HR system other than BambooHR') },
+  { pattern: /\b(?:only if|unless|if)\b[^.]*\b(?:empty|blank|missing|not (?:yet )?set|already (?:set|filled|there|has|have))\b|\b(?:don'?t|do not|never|without) overwrit\w*\b|\bkeep (?:the )?existing\b/i, apply: (match, recognition) => recognition.problems.push(`a conditional write ("${match.input}") is not supported: the template always writes the value`) },
+  { pattern: /\b(?:phone|mobile|department|job title|cost cent(?:er|re)|location|photo|salary|pay ?rate|home address|manager|supervisor|start date|division)\b/i, apply: refuse('writing a value other than the work email, username or UPN') },
+  { pattern: /\b(?:notify|notif\w+|alert\w*|slack|teams|ping|retr(?:y|ies)|schedul\w*|nightly|daily|every (?:day|night|hour|week))\b/i, apply: refuse('notifications, retries or schedules') },
+  { pattern: /\b(?:both|as well as|and also|plus)\b[^.]*\b(?:fields?|values?)\b/i, apply: refuse('writing more than one value') },
+];
+
+export const hrisWritebackRecognizer: FamilyRecognizer = {
+  family: 'hris-writeback',
+  keywords: [/\bbamboo-?\s?hr\b/i, /\bbamboo\w*/i, /\bhris\b/i, /\bwrite[- ]?back\b/i, /\bwrite\b[^.]*\bback\b/i, /\bhr (?:system|record|platform|tool)s?\b/i, /\bworkday\b/i, /\bsuccess ?factors\b/i, /\bworkEmail\b/],
+  vocabulary: [
+    new RegExp(SPECIFIC, 'gi'),
+    /\bemployee (?:record|profile|id|number)s?\b|\bsystem of record\b|\bemployeeId\b|\bhr(?: team| department| folks| people)?\b|\bpersonal (?:gmail|e-?mail|address)(?: address)?\b|\bgmail\b/gi,
+  ],
+  rules: [
+    GENERIC_WORDS_RULE,
+    ...UNSUPPORTED_RULES,
+    ...COMPANY_RULES,
+    ...FIELD_RULES,
+    ...VALUE_RULES,
+    ...TRIGGER_RULES,
+  ],
+  finish(recognition) {
+    const p = params(recognition);
+    finishValue(recognition);
+    finishTrigger(recognition);
+    if (!recognition.stated.has('companyDomain')) recognition.assumptions.push(`No BambooHR company was named: the company subdomain is "${p.companyDomain}"; set it to yours (the part before .bamboohr.com).`);
+    if (!recognition.stated.has('trigger')) recognition.assumptions.push('No trigger was named: it writes back when the joiner event arrives with the account (user.joined).');
+    if (p.emailField === 'workEmail' && !recognition.stated.has('emailField')) recognition.assumptions.push('The value goes to the standard BambooHR field workEmail.');
+    recognition.assumptions.push('person.employeeId must be the BambooHR employee id (the number in the BambooHR URL).');
+  },
+  fixtures: (recognition) => hrisWritebackFixtures(params(recognition)),
+  spec(recognition) {
+    const p = params(recognition);
+    return {
+      summary: `Writes event.account.${p.valueFrom}${p.lowerCase ? ' (lower-cased)' : ''} to the BambooHR field ${p.emailField} of the employee in ${p.companyDomain}.bamboohr.com, ${p.trigger === 'manual' ? 'when run by hand' : 'when the joiner event arrives'}.`,
+      trigger: p.trigger,
+      inputs: [`account.${p.valueFrom}`, 'person.employeeId'],
+      output: `{ updated: true, employeeId, field, value${p.valueFrom === 'email' ? ', workEmail' : ''} }`,
+      rules: [
+        `Refuse, before calling BambooHR, when event.account.${p.valueFrom} is missing or malformed; no other value is used instead.`,
+        `POST https://api.bamboohr.com/api/gateway.php/${p.companyDomain}/v1/employees/{employeeId} with { "${p.emailField}": value } and HTTP Basic auth (API key as user, "x" as password).`,
+        'Any non-2xx answer is an error naming the status and BambooHR\'s reason; the API key never appears in a message or log.',
+      ],
+      edgeCases: ['no account', `no ${p.valueFrom}`, 'a malformed value', 'padding around the value', 'the personal email is never used', 'BambooHR 400 / 401 / 403 / 404 / 500'],
+      assumptions: [],
+    };
+  },
+};

@@ -1,0 +1,58 @@
+// Day-1 credential: an Entra Temporary Access Pass issued through Microsoft Graph (lifetime, single or
+// multi use, valid from the start date) and delivered to the manager through Slack; never logged.
+
+import { state, type FamilyRecognizer, type Recognition } from '../recognizer.ts';
+import { tapFixtures } from './tap-fixtures.ts';
+import { finishStart, LIFETIME_RULES, lifetimeSaid, START_RULES, USABILITY_RULES } from './tap-phrases.ts';
+import type { TapParams } from './tap-reference.ts';
+import { GENERIC_WORDS_RULE, TAP_VOCABULARY, UNSUPPORTED_RULES } from './tap-vocabulary.ts';
+
+const params = (recognition: Recognition) => recognition.params as unknown as TapParams;
+export const tapRecognizer: FamilyRecognizer = {
+  family: 'tap',
+  keywords: [/\btemp\w*\s+ac+ess?\s+pass(?:es|code)?\b/i, /\bTAPs?\b/, /\b(?:issue|generate|create|send|make|get)s?\s+(?:a|an|the|them a)\s+taps?\b/i, /\baccess pass(?:es)?\b/i, /\btemporaryAccessPass\w*\b/i, /\bday[- ](?:one|1) (?:credential|password|pass)s?\b/i],
+  vocabulary: TAP_VOCABULARY,
+  rules: [
+    GENERIC_WORDS_RULE,
+    ...UNSUPPORTED_RULES,
+    ...LIFETIME_RULES,
+    ...USABILITY_RULES,
+    ...START_RULES,
+    { pattern: /\bmanual(?:ly)?\b|\bon[- ]demand\b|\bon request\b|\bwhen (?:an? )?(?:admin|i|we|it|someone|the helpdesk) (?:runs?|asks?|triggers?|requests?)\b|\bre-?issu\w*\b/i, apply: (_match, recognition) => state(recognition, 'trigger', 'manual') },
+    { pattern: /\b(?:when|once|as soon as|after)\s+(?:someone|a new hire|a joiner|the account|an account|they|a person|the user)\s+(?:joins?|starts?|is created|exists?|is hired)\b|\bon (?:join|hire)\b|\bjoiner event\b|\bnew (?:hires?|joiners?|starters?)\b|\bevery (?:new )?(?:hire|joiner|starter)\b/i, apply: (_match, recognition) => state(recognition, 'trigger', 'user.joined') },
+    { pattern: /\bslack\b/i, apply: (_match, recognition) => recognition.stated.add('slack') },
+    { pattern: /#([a-z0-9][a-z0-9_-]*)/i, apply: (match, recognition) => recognition.assumptions.push(`The Slack incoming webhook (secret SLACK_WEBHOOK_PATH) must be created for #${match[1]}; a webhook posts only to the channel it was made for.`) },
+  ],
+  finish(recognition) {
+    const p = params(recognition);
+    finishStart(recognition);
+    recognition.assumptions = [...new Set(recognition.assumptions)];
+    if (!Number.isInteger(p.lifetimeInMinutes) || p.lifetimeInMinutes < 10 || p.lifetimeInMinutes > 43200) {
+      const said = lifetimeSaid(recognition);
+      recognition.problems.push(`a Temporary Access Pass lifetime of ${p.lifetimeInMinutes} minutes${said ? ` ("${said}")` : ''} is outside what Microsoft Graph allows: a whole number of minutes from 10 to 43200 (30 days)`);
+    }
+    if (!recognition.stated.has('lifetimeInMinutes')) recognition.assumptions.push(`No lifetime was given: the pass is valid for ${p.lifetimeInMinutes} minutes (the tenant policy may shorten it).`);
+    if (!recognition.stated.has('isUsableOnce')) recognition.assumptions.push(`Single or multi use was not said: the pass is ${p.isUsableOnce ? 'single use' : 'multi-use'}.`);
+    if (!recognition.stated.has('slack')) recognition.assumptions.push("No delivery channel was named: the pass goes to the manager through a Slack incoming webhook (secret SLACK_WEBHOOK_PATH).");
+    if (!p.isUsableOnce) recognition.assumptions.push('A multi-use pass works only where the tenant Temporary Access Pass policy allows multi-use passes.');
+  },
+  fixtures: (recognition) => tapFixtures(params(recognition)),
+  spec(recognition) {
+    const p = params(recognition);
+    const from = p.startTimeOnStartDate ? `from ${p.startTimeOnStartDate} on the start date` : 'from the moment it is issued';
+    return {
+      summary: `Issues an Entra Temporary Access Pass (${p.lifetimeInMinutes} minutes, ${p.isUsableOnce ? 'single use' : 'multi-use'}, valid ${from}) through Microsoft Graph and sends it to the manager through Slack; the pass is never logged or returned.`,
+      trigger: p.trigger,
+      inputs: ['account.userPrincipalName', 'person.managerEmail', 'person.startDate', 'person.firstName', 'person.preferredName', 'person.lastName'],
+      output: '{ tapIssued: true, delivered: "slack", lifetimeInMinutes, isUsableOnce, userPrincipalName }',
+      rules: [
+        'Refuse before any pass exists when the account has no userPrincipalName, the person has no manager, or the webhook secret is not a Slack webhook path.',
+        `POST /users/{upn}/authentication/temporaryAccessPassMethods with lifetimeInMinutes ${p.lifetimeInMinutes} and isUsableOnce ${p.isUsableOnce}${p.startTimeOnStartDate ? ` and startDateTime = start date + T${p.startTimeOnStartDate}` : ''}; anything but 201 is an error naming the status.`,
+        'Send the pass to the manager in one Slack webhook message; a failed delivery is an error saying the pass was issued but not delivered.',
+        'Never put the pass, the Graph token or the webhook path in a log line, an error or the output.',
+      ],
+      edgeCases: ['guest UPN with #EXT#', 'no account or no UPN', 'no manager', 'a malformed webhook secret', 'Graph 403 / 400 / 201 without a pass', 'Slack webhook removed', 'policy grants a different lifetime'],
+      assumptions: [],
+    };
+  },
+};

@@ -1,0 +1,45 @@
+// @ts-nocheck: the project's tsc cannot resolve '@joinery/sdk'; the eval runner drops this line and the pipeline type-checks the file.
+import { defineFunction } from '@joinery/sdk';
+
+// Reference solution for the eval case tap-email-sendgrid.
+
+export default defineFunction({
+  name: 'tap-email-sendgrid',
+  description: 'Issues a 240-minute single-use Temporary Access Pass and emails it to the manager through SendGrid.',
+  trigger: 'user.joined',
+  egress: ['graph.microsoft.com', 'api.sendgrid.com'],
+  secrets: ['GRAPH_TOKEN', 'SENDGRID_API_KEY'],
+  async run(event, ctx) {
+    const { person } = event;
+    const upn = event.account?.userPrincipalName?.trim();
+    if (!upn) throw new Error(`no userPrincipalName for ${person.employeeId}`);
+    const manager = person.managerEmail?.trim();
+    if (!manager) throw new Error(`no manager email for ${person.employeeId}`);
+
+    const graphToken = await ctx.secrets.get('GRAPH_TOKEN');
+    const issued = await ctx.http.fetch(`https://graph.microsoft.com/v1.0/users/${upn}/authentication/temporaryAccessPassMethods`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${graphToken}` },
+      body: { lifetimeInMinutes: 240, isUsableOnce: true },
+    });
+    if (issued.status !== 201) throw new Error(`Graph answered HTTP ${issued.status}`);
+    const { temporaryAccessPass } = (await issued.json()) as { temporaryAccessPass?: string };
+    if (!temporaryAccessPass) throw new Error('Graph returned no temporaryAccessPass');
+
+    const sendgridKey = await ctx.secrets.get('SENDGRID_API_KEY');
+    const name = `${person.firstName} ${person.lastName}`;
+    const sent = await ctx.http.fetch('https://api.sendgrid.com/v3/mail/send', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sendgridKey}` },
+      body: {
+        personalizations: [{ to: [{ email: manager }] }],
+        from: { email: 'it-onboarding@acme.com' },
+        subject: `Temporary Access Pass for ${name}`,
+        content: [{ type: 'text/plain', value: `Temporary Access Pass for ${name} (${upn}): ${temporaryAccessPass}` }],
+      },
+    });
+    if (sent.status !== 202) throw new Error(`SendGrid answered HTTP ${sent.status}; the pass was issued but not delivered`);
+    ctx.log.info('pass emailed to the manager', { upn, manager });
+    return { tapIssued: true, delivered: 'email' };
+  },
+});

@@ -1,0 +1,35 @@
+// What the MCP server is built from. Only composition roots (the CLI's `joinery mcp`, tests, benches)
+// construct these parts; the server never opens a database, a sandbox or a model client itself.
+
+import type { ModelClient, TemplateEntry } from '../agent/index.ts';
+import type { DirectoryStore } from '../core/directory/types.ts';
+import type { Toolchain } from '../core/pipeline/index.ts';
+import type { Registry } from '../core/registry/types.ts';
+import type { FetchPort } from '../core/runtime/index.ts';
+import type { SecretStore } from '../core/secrets/types.ts';
+import type { Role } from '../core/tokens/index.ts';
+import type { DraftStore } from './drafts/index.ts';
+
+/** Who is calling: a bearer token's name and role over HTTP, the local user over stdio. */
+export interface Principal {
+  name: string;
+  role: Role;
+}
+
+export interface McpServerDeps {
+  registry: Registry;
+  directory: DirectoryStore;
+  secrets: SecretStore;
+  toolchain: Toolchain;
+  drafts: DraftStore;
+  /** A live egress client bound to a version's declared hosts, or a recorder for dry runs. */
+  fetchFor(egress: string[], dryRun: boolean): FetchPort;
+  /** The model `author_function` drives (offline, Claude or scripted); closed after each call. */
+  createModel(): Promise<ModelClient>;
+  /** The rule-family templates (templates/): resources, prompts and the agent's examples. */
+  templates: TemplateEntry[];
+  /** The principal of requests that carry no bearer token (stdio, in-memory). Unset over HTTP. */
+  localPrincipal?: Principal;
+  /** Server-side diagnostics (stack traces of internal errors). Defaults to standard error. */
+  log?: (line: string) => void;
+}

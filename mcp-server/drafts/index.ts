@@ -1,0 +1,2 @@
+export type * from './types.ts';
+export { createSqliteDraftStore } from './sqlite-draft-store.ts';

@@ -1,0 +1,37 @@
+// Every MCP tool, in the order clients list them: reading, authoring, review, operations.
+
+import { activateVersion } from './activate-version.ts';
+import { authorFunction } from './author-function.ts';
+import { checkFunction } from './check-function.ts';
+import { diffVersions } from './diff-versions.ts';
+import { getExecution } from './get-execution.ts';
+import { getFunction } from './get-function.ts';
+import { listExecutions } from './list-executions.ts';
+import { listFunctions } from './list-functions.ts';
+import { listVersions } from './list-versions.ts';
+import { publishFunction } from './publish-function.ts';
+import { reviewFunction } from './review-function.ts';
+import { runFunction } from './run-function.ts';
+import { saveDraft } from './save-draft.ts';
+import { testFunction } from './test-function.ts';
+import type { ToolDefinition } from './tool.ts';
+
+export const TOOLS: readonly ToolDefinition[] = [
+  listFunctions,
+  getFunction,
+  listVersions,
+  diffVersions,
+  checkFunction,
+  testFunction,
+  authorFunction,
+  saveDraft,
+  publishFunction,
+  reviewFunction,
+  activateVersion,
+  runFunction,
+  listExecutions,
+  getExecution,
+];
+
+export { summarizeTest, testSummarySchema, type TestSummary } from './test-summary.ts';
+export { defineTool, type RequestExtra, type ToolContext, type ToolDefinition } from './tool.ts';

@@ -1,0 +1,107 @@
+// `joinery mcp --http`: Streamable HTTP with sessions, behind bearer tokens. createMcpExpressApp checks
+// the Host header against DNS rebinding (for loopback hosts) and parses JSON bodies (100 KB at most);
+// every request then needs a live token; each session gets its own McpServer and stays bound to the
+// token that opened it.
+
+import { randomUUID } from 'node:crypto';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { TokenStore } from '../../core/tokens/index.ts';
+import { createServer } from '../create-server.ts';
+import type { McpServerDeps } from '../deps.ts';
+import { rpcError, type Handler, type HttpApp, type HttpRequest, type HttpResponse, type Next } from './http-types.ts';
+import { roleGate } from './role-gate.ts';
+import { tokenVerifier } from './token-verifier.ts';
+
+export interface McpHttpAppOptions {
+  deps: McpServerDeps;
+  tokens: TokenStore;
+  /** The address it will listen on; loopback addresses get the Host-header check. */
+  host?: string;
+  /** Host names accepted in the Host header (required in practice when listening beyond loopback). */
+  allowedHosts?: string[];
+  /** Open sessions at most; more are refused with 503 until one closes. */
+  maxSessions?: number;
+}
+
+interface Session {
+  transport: StreamableHTTPServerTransport;
+  tokenId: unknown;
+  close(): Promise<void>;
+}
+
+export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHosts, maxSessions = 100 }: McpHttpAppOptions): { app: HttpApp; sessionCount(): number; close(): Promise<void> } {
+  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const app = createMcpExpressApp({ host, ...(allowedHosts ? { allowedHosts } : {}) }) as unknown as HttpApp;
+  const auth = requireBearerAuth({ verifier: tokenVerifier(tokens) }) as unknown as Handler;
+  const sessions = new Map<string, Session>();
+  // Over HTTP every request carries a token's principal; never fall back to a local one.
+  const sessionDeps: McpServerDeps = { ...deps, localPrincipal: undefined };
+
+  async function openSession(request: HttpRequest, response: HttpResponse): Promise<void> {
+    if (sessions.size >= maxSessions) return rpcError(response, 503, -32000, `the server has ${maxSessions} open sessions; close one and retry`);
+    const mcp = createServer({ ...sessionDeps, log });
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (id) => {
+        sessions.set(id, { transport, tokenId: request.auth?.extra?.tokenId, close: mcp.close });
+      },
+    });
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+    };
+    await mcp.server.connect(transport);
+    await transport.handleRequest(request, response, request.body);
+  }
+
+  /** The request's session, when it exists and belongs to the same token; 404 otherwise (say nothing more). */
+  function sessionOf(request: HttpRequest): Session | undefined {
+    const id = request.headers['mcp-session-id'];
+    const session = typeof id === 'string' ? sessions.get(id) : undefined;
+    return session && session.tokenId === request.auth?.extra?.tokenId ? session : undefined;
+  }
+
+  app.post('/mcp', auth, roleGate(deps.registry, log), async (request, response) => {
+    const session = sessionOf(request);
+    if (session) return session.transport.handleRequest(request, response, request.body);
+    if (request.headers['mcp-session-id'] !== undefined) return rpcError(response, 404, -32001, 'Session not found');
+    if (!isInitializeRequest(request.body)) return rpcError(response, 400, -32000, 'Bad Request: No valid session ID provided');
+    await openSession(request, response);
+  });
+  const bySession: Handler = async (request, response) => {
+    const session = sessionOf(request);
+    if (!session) return rpcError(response, request.headers['mcp-session-id'] === undefined ? 400 : 404, -32001, 'Session not found');
+    await session.transport.handleRequest(request, response);
+  };
+  app.get('/mcp', auth, bySession);
+  app.delete('/mcp', auth, bySession);
+  app.use(errorHandler(log));
+
+  return {
+    app,
+    sessionCount: () => sessions.size,
+    async close() {
+      const open = [...sessions.values()];
+      sessions.clear();
+      await Promise.allSettled(open.map(async (session) => {
+        await session.transport.close();
+        await session.close();
+      }));
+    },
+  };
+}
+
+/** Express's default error page prints stack traces; this answers in JSON-RPC, without one. */
+function errorHandler(log: (line: string) => void) {
+  return (error: unknown, _request: HttpRequest, response: HttpResponse, _next: Next): void => {
+    const { type, status } = (error ?? {}) as { type?: string; status?: number };
+    if (type === 'entity.too.large') return rpcError(response, 413, -32600, 'the request body is too large (100 KB at most over HTTP)');
+    if (type === 'entity.parse.failed') return rpcError(response, 400, -32700, 'Parse error: the body is not valid JSON');
+    if (typeof status === 'number' && status >= 400 && status < 500) return rpcError(response, status, -32600, 'Bad Request');
+    const reference = randomUUID().slice(0, 8);
+    log(`joinery mcp: HTTP request failed (reference ${reference}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!response.headersSent) rpcError(response, 500, -32603, `internal error (reference ${reference})`);
+  };
+}

@@ -1,0 +1,3 @@
+export { serveStdio } from './stdio.ts';
+export { createMcpHttpApp, type McpHttpAppOptions } from './http-app.ts';
+export { serveHttp, type RunningHttpServer } from './serve-http.ts';

@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
+import { emailRecognizer } from '../../../agent/offline/families/email.ts';
+import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+
+const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
+const toolchain = createRealToolchain();
+afterAll(() => toolchain.close());
+
+async function author(requirement: string) {
+  return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers: [...RECOGNIZERS, emailRecognizer] }), toolchain, templates });
+}
+
+function paramsOf(source: string | undefined) {
+  return readTemplateParams(source ?? '');
+}
+
+const FIRST_DOT_LAST = { domain: 'acme.com', pattern: '{first}{sep}{last}', separator: '.', firstSuffix: 2, suffixSeparator: '', maxLocalPartLength: 64, contractorPrefix: '', contractorDomain: '', usePreferredName: false };
+
+describe('offline author: email family', () => {
+  const paraphrases = [
+    'Work emails are first.last@acme.com, lowercase. If taken, add a number starting at 2.',
+    "Hi team! Could you set up email addresses for new joiners? We use firstname.lastname at acme.com, all lower case. If the address already exists, append a number (john.smith2@acme.com). Thanks!",
+    '- email: first name, a dot, then last name\n- domain acme.com\n- lower case, accents removed\n- on a clash: john.smith2, john.smith3, ...',
+    'emials should be frist.last@acme.com; if somone already has it add 2, 3 and so on',
+  ];
+  for (const [index, requirement] of paraphrases.entries()) {
+    it(`paraphrase ${index + 1} gives first.last@acme.com, numbered from 2`, async () => {
+      const result = await author(requirement);
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.ok).toBe(true);
+      expect(paramsOf(result.draft.source)).toMatchObject(FIRST_DOT_LAST);
+      expect(result.draft.lastTest?.report?.failed).toBe(0);
+    });
+  }
+
+  it('reads f.last, a dotted clash number from 1, a contractor prefix, the preferred name and a 30-character local part', async () => {
+    const result = await author('- email = first initial + last name @acme.io\n- on a clash add .1, .2 ...\n- contractors get ext. in front\n- use the preferred name when there is one\n- max 30 characters before the @');
+    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.io', pattern: '{firstInitial}{last}', separator: '', firstSuffix: 1, suffixSeparator: '.', contractorPrefix: 'ext.', usePreferredName: true, maxLocalPartLength: 30 });
+  });
+
+  it('reads an underscore layout, a contractor subdomain, a middle-initial fallback, hyphens dropped and German umlauts', async () => {
+    const result = await author(
+      'Emails are firstname_lastname@globex.org. If the address is taken, try the middle initial first (john_q_smith@globex.org), then add a number. Contractors use the ext subdomain. Remove hyphens. Convert German umlauts to ae, oe, ue.',
+    );
+    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      domain: 'globex.org', pattern: '{first}{sep}{last}', separator: '_', fallbackPatterns: ['{first}{sep}{middleInitial}{sep}{last}'],
+      contractorDomain: 'ext.globex.org', contractorPrefix: '', keepHyphens: false, transliterations: { ä: 'ae', ö: 'oe', ü: 'ue' },
+    });
+  });
+
+  it('learns the layout and the clash style from written-out addresses and checks the examples', async () => {
+    const result = await author('Create emails like John Smith -> jsmith@initech.com and Zoë Müller -> zmuller@initech.com. When taken: jsmith.02@initech.com.');
+    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'initech.com', pattern: '{firstInitial}{last}', suffixSeparator: '.', firstSuffix: 2, suffixDigits: 2 });
+    const fixtures = JSON.parse(result.draft.fixturesText ?? '[]') as Array<{ name: string; expect: { output?: { email?: string } } }>;
+    expect(fixtures.find((fixture) => fixture.name.includes('Zoë Müller'))?.expect.output?.email).toBe('zmuller@initech.com');
+  });
+
+  it('names the sentence it cannot handle and writes no function', async () => {
+    const result = await author('Work emails are first.last@acme.com. Also post the new address to the #it-onboarding Slack channel.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Also post the new address to the #it-onboarding Slack channel"');
+    expect(result.draft.source).toBeUndefined();
+  });
+
+  it('gives up on a local part longer than mail systems allow', async () => {
+    const result = await author('Emails are first.last@acme.com with up to 80 characters before the @.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('80 characters is longer than mail systems allow');
+  });
+
+  it('gives up on an example that contradicts the stated layout', async () => {
+    const result = await author('Emails are first.last@acme.com, e.g. John Smith -> jsmith@acme.com');
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('John Smith → jsmith@acme.com does not follow the rule');
+  });
+});

@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
+import { hrisWritebackRecognizer } from '../../../agent/offline/families/hris-writeback.ts';
+import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+
+const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
+const toolchain = createRealToolchain();
+afterAll(() => toolchain.close());
+
+async function author(requirement: string) {
+  const model = createOfflineModel({ templates, recognizers: [...RECOGNIZERS, hrisWritebackRecognizer] });
+  return authorFunction({ requirement, model, toolchain, templates });
+}
+
+function paramsOf(source: string | undefined) {
+  return readTemplateParams(source ?? '');
+}
+
+describe('offline author: hris-writeback family', () => {
+  const paraphrases = [
+    'Write the work email back to BambooHR (acme.bamboohr.com) when someone joins.',
+    "Hello! Once a new hire's account is created, please update their BambooHR record with the new work email so HR stops emailing their personal Gmail. Our BambooHR company domain is acme. Thanks a lot!",
+    '- target: BambooHR, company domain acme\n- field: workEmail\n- value: the work email from the account\n- run on join',
+    'Sync the wrok email to BambooHr for acme on join, feild workEmail',
+  ];
+  for (const [index, requirement] of paraphrases.entries()) {
+    it(`paraphrase ${index + 1} writes account.email to workEmail in acme on join`, async () => {
+      const result = await author(requirement);
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.ok).toBe(true);
+      expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'user.joined', companyDomain: 'acme', emailField: 'workEmail', valueFrom: 'email', lowerCase: false });
+      expect(result.draft.lastTest?.report?.failed).toBe(0);
+      expect(result.draft.lastTest?.report?.passed).toBeGreaterThanOrEqual(8);
+    });
+  }
+
+  it('reads a manual write-back of the username to a custom field', async () => {
+    const result = await author('Manually write the username back to BambooHR field customUsername at acme-corp.bamboohr.com.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'manual', companyDomain: 'acme-corp', emailField: 'customUsername', valueFrom: 'username' });
+  });
+
+  it('reads the UPN, lower-cased, on demand', async () => {
+    const result = await author('Push the UPN to BambooHR (subdomain: globex) into the customUPN field, lowercased, on demand.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'manual', companyDomain: 'globex', emailField: 'customUPN', valueFrom: 'userPrincipalName', lowerCase: true });
+  });
+
+  it('names the sentence it cannot handle and writes no function', async () => {
+    const result = await author('Write the work email back to BambooHR for acme. Also create a ServiceNow ticket for a laptop.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Also create a ServiceNow ticket for a laptop"');
+    expect(result.draft.source).toBeUndefined();
+  });
+
+  it('gives up on an HR system other than BambooHR, quoting the sentence', async () => {
+    const result = await author('Write the work email back to Workday once the account exists.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('other than BambooHR ("Write the work email back to Workday once the account exists")');
+  });
+
+  it('gives up on a company name that cannot be a BambooHR subdomain', async () => {
+    const result = await author('Write the work email back to BambooHR, company domain "acme corp".');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"acme corp" is not a BambooHR company subdomain');
+  });
+
+  it('gives up on a conditional write the template cannot do', async () => {
+    const result = await author("Once the work email is final, write it to the employee's BambooHR profile (company: initech). Only if the field is empty.");
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('"Only if the field is empty"');
+  });
+
+  it('gives up when a username has no field to go to', async () => {
+    const result = await author('Write the username back to BambooHR for acme when someone joins.');
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('no BambooHR field was named for the username');
+  });
+});

@@ -1,0 +1,82 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
+import { tapRecognizer } from '../../../agent/offline/families/tap.ts';
+import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+
+const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
+const toolchain = createRealToolchain();
+afterAll(() => toolchain.close());
+
+async function author(requirement: string) {
+  const model = createOfflineModel({ templates, recognizers: [...RECOGNIZERS, tapRecognizer] });
+  return authorFunction({ requirement, model, toolchain, templates });
+}
+
+function paramsOf(source: string | undefined) {
+  return readTemplateParams(source ?? '');
+}
+
+describe('offline author: tap family', () => {
+  const paraphrases = [
+    'Issue a TAP valid for 8 hours, one-time use, and Slack it to the manager.',
+    "Hi team! When someone joins, could you please generate an Entra Temporary Access Pass for them so they can set up MFA? It should last 8 hours and only work once. Send it to their manager on Slack, and please never log it. Thanks!",
+    '- Temporary Access Pass for every new hire\n- lifetime: 480 minutes\n- single use\n- deliver to the manager via Slack\n- never logged',
+    'Generate a temprary acess pass for new joiners, vaild for 8 hrs, one time use, send it to there manager in slack',
+  ];
+  for (const [index, requirement] of paraphrases.entries()) {
+    it(`paraphrase ${index + 1} gives a single-use 480-minute pass valid from issue`, async () => {
+      const result = await author(requirement);
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.ok).toBe(true);
+      expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'user.joined', lifetimeInMinutes: 480, isUsableOnce: true, startTimeOnStartDate: '' });
+      expect(result.draft.lastTest?.report?.failed).toBe(0);
+      expect(result.draft.lastTest?.report?.passed).toBeGreaterThanOrEqual(8);
+    });
+  }
+
+  it('reads a multi-use two-day pass that starts at 08:00 UTC on the start date', async () => {
+    const result = await author("Issue a reusable TAP that lasts 2 days, valid from 08:00 UTC on the start date. Send it to the new hire's manager via Slack.");
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ lifetimeInMinutes: 2880, isUsableOnce: false, startTimeOnStartDate: '08:00:00Z' });
+    expect(result.draft.spec?.assumptions.join(' ')).toContain('multi-use');
+  });
+
+  it('reads a week, a local time with its zone, and a manual re-issue', async () => {
+    const result = await author('Re-issue a temporary access pass on demand: valid one week, multi-use, from 9am CET on their first day. If there is no manager, fail.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'manual', lifetimeInMinutes: 10080, isUsableOnce: false, startTimeOnStartDate: '09:00:00+01:00' });
+  });
+
+  it('a start date without a time starts the pass at midnight UTC and says so', async () => {
+    const result = await author('Create a TAP for new hires that is valid for 1 day starting on their start date, sent to the manager on Slack.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ lifetimeInMinutes: 1440, startTimeOnStartDate: '00:00:00Z' });
+    expect(result.draft.spec?.assumptions.join(' ')).toContain('00:00 UTC');
+  });
+
+  it('names the sentence it cannot handle and writes no function', async () => {
+    const result = await author('Issue a TAP valid 8 hours and Slack it to the manager. Also add them to the MFA-Registration group.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Also add them to the MFA-Registration group"');
+    expect(result.draft.source).toBeUndefined();
+  });
+
+  it('refuses a delivery the template cannot do, quoting the sentence', async () => {
+    const result = await author('Create a temporary access pass valid for 8 hours and email it to the manager.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Create a temporary access pass valid for 8 hours and email it to the manager"');
+  });
+
+  for (const [said, minutes] of [['5 minutes', 5], ['31 days', 44640]] as const) {
+    it(`gives up on a lifetime of ${said}: Graph allows 10 to 43200 minutes`, async () => {
+      const result = await author(`TAP for new hires, valid for ${said}, sent to the manager on Slack.`);
+      expect(result.ok).toBe(false);
+      expect(result.stop).toBe('gave-up');
+      expect(result.reason).toContain(`lifetime of ${minutes} minutes is outside what Microsoft Graph allows`);
+      expect(result.reason).toContain('10 to 43200');
+    });
+  }
+});
