@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { activateCommand } from './activate.ts';
 import { authorCommand } from './author.ts';
+import { chatCommand } from './chat.ts';
 import { checkCommand } from './check.ts';
 import { diffCommand } from './diff.ts';
 import { directoryCommand } from './directory.ts';
@@ -20,6 +21,7 @@ import { versionsCommand } from './versions.ts';
 /** In the order `joinery --help` lists them: the authoring loop, then review, then operations. */
 export const COMMANDS: Command[] = [
   authorCommand,
+  chatCommand,
   checkCommand,
   testCommand,
   publishCommand,

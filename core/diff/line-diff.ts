@@ -27,7 +27,7 @@ export function diffLines(before: string, after: string): DiffLine[] {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       lines.push({ kind: 'same', text: a[i++]! });
       j++;
-    } else if (j < b.length && (i === a.length || lengths[i * width + j + 1]! >= lengths[(i + 1) * width + j]!)) {
+    } else if (j < b.length && (i === a.length || lengths[i * width + j + 1]! > lengths[(i + 1) * width + j]!)) {
       lines.push({ kind: 'added', text: b[j++]! });
     } else {
       lines.push({ kind: 'removed', text: a[i++]! });
