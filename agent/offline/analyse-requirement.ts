@@ -2,6 +2,7 @@
 // and names every clause it could not handle. Deterministic: the same text gives the same result.
 
 import { isFiller, leftoverWords, splitClauses, type Clause } from './clauses.ts';
+import { correctTypos } from './typos.ts';
 import { matchAll, type FamilyRecognizer, type Recognition } from './recognizer.ts';
 
 export interface Analysis {
@@ -16,7 +17,11 @@ export interface Analysis {
 /** Content words a clause may keep and still count as understood. */
 const MAX_LEFTOVER_WORDS = 2;
 
-export function analyseRequirement(requirement: string, recognizers: FamilyRecognizer[], defaults: (family: string) => Record<string, unknown>): Analysis {
+/** Clauses every family understands: the output shape ("Return { username }"). */
+const GLOBAL_RULES: RegExp[] = [/\breturn(?:s|ed|ing)?\b[^.]*?\{[^}]*\}/gi, /\breturn(?:s|ed|ing)?\s+(?:just\s+|only\s+)?(?:the|an?)\s+[\w ]{1,30}?(?:\bobject\b|\barray\b|\blist\b|$)/gi];
+
+export function analyseRequirement(original: string, recognizers: FamilyRecognizer[], defaults: (family: string) => Record<string, unknown>): Analysis {
+  const { text: requirement, corrections } = correctTypos(original);
   const clauses = splitClauses(requirement);
   const score = (recognizer: FamilyRecognizer, text: string) => recognizer.keywords.reduce((total, keyword) => total + matchAll(keyword, text).length, 0);
   const ranked = recognizers.map((recognizer) => ({ recognizer, score: score(recognizer, requirement) })).sort((a, b) => b.score - a.score);
@@ -26,7 +31,7 @@ export function analyseRequirement(requirement: string, recognizers: FamilyRecog
   }
 
   const { recognizer } = best;
-  const recognition: Recognition = { params: { ...defaults(recognizer.family) }, assumptions: [], problems: [], examples: [], stated: new Set() };
+  const recognition: Recognition = { params: { ...defaults(recognizer.family) }, assumptions: [...corrections], problems: [], examples: [], stated: new Set() };
   const unhandled: Clause[] = [];
   for (const clause of clauses) {
     let matched = false;
@@ -36,8 +41,8 @@ export function analyseRequirement(requirement: string, recognizers: FamilyRecog
         rule.apply?.(match, recognition);
       }
     }
-    const consumed = [...recognizer.rules.map((rule) => rule.pattern), ...recognizer.vocabulary];
-    const understood = (matched || recognizer.vocabulary.some((word) => word.test(clause.text))) && leftoverWords(clause.text, consumed).length <= MAX_LEFTOVER_WORDS;
+    const consumed = [...recognizer.rules.map((rule) => rule.pattern), ...recognizer.vocabulary, ...GLOBAL_RULES];
+    const understood = (matched || [...recognizer.vocabulary, ...GLOBAL_RULES].some((word) => new RegExp(word.source, word.flags.replace('g', '')).test(clause.text))) && leftoverWords(clause.text, consumed).length <= MAX_LEFTOVER_WORDS;
     if (!understood && !isFiller(clause.text)) unhandled.push(clause);
   }
   recognizer.finish?.(recognition);
