@@ -3,6 +3,7 @@
 
 import { benchBundle } from './bundle.ts';
 import { benchFixtures } from './fixtures.ts';
+import { benchMcp } from './mcp.ts';
 import { benchPublish } from './publish.ts';
 import { benchSandbox } from './sandbox.ts';
 import { benchTypecheck } from './typecheck.ts';
@@ -23,6 +24,7 @@ const SUITES: Record<string, () => Promise<Figures>> = {
     }
   },
   publish: () => benchPublish(),
+  mcp: () => benchMcp(),
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -34,6 +34,8 @@ export interface CliContext {
   toolchain(): Toolchain;
   /** A live egress client bound to a version's declared hosts, or a recorder for --dry-run. */
   fetchFor(egress: string[], dryRun: boolean): FetchPort;
+  /** Executor child processes for this command (long-lived commands raise it before the toolchain starts). */
+  executorProcesses: number | undefined;
   /** Who is acting: --as, else JOINERY_USER, else the OS user. */
   defaultActor(): string;
   close(): Promise<void>;
@@ -61,11 +63,12 @@ export function createCliContext({
   let runner: SandboxRunner | undefined;
   const toolchain = once((): Toolchain => {
     checker = createTypeChecker({ allowedPackages: config().allowedPackages });
-    runner = createExecutor({ limits: config().limits });
+    runner = createExecutor({ limits: config().limits, concurrency: config().executorProcesses ?? context.executorProcesses ?? 1 });
     return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits };
   });
 
-  return {
+  const context: CliContext = {
+    executorProcesses: undefined,
     home,
     cwd,
     env,
@@ -88,4 +91,5 @@ export function createCliContext({
       if (opened) closeDatabase(opened);
     },
   };
+  return context;
 }

@@ -21,7 +21,21 @@ export {
   type BaselineEntry,
 } from './baseline.ts';
 export { renderReport } from './report.ts';
-export { dollars, fixtureCell, percent, seconds, shortReason } from './format.ts';
+export {
+  CASE_COLUMNS,
+  caseLabel,
+  caseRows,
+  comparisonLine,
+  dollars,
+  FAMILY_COLUMNS,
+  familyRows,
+  fixtureCell,
+  percent,
+  progressLine,
+  seconds,
+  shortReason,
+  totalsLine,
+} from './format.ts';
 
 /** The project's own cases and baseline, wherever Joinery is run from. */
 export const PROJECT_CASES_DIR = fileURLToPath(new URL('./cases', import.meta.url));

@@ -2,7 +2,7 @@
 // case, then what went wrong in each unsolved case, so a reviewer can act without re-running anything.
 
 import type { BaselineComparison } from './baseline.ts';
-import { dollars, fixtureCell, percent, seconds } from './format.ts';
+import { caseLabel, dollars, fixtureCell, percent, seconds } from './format.ts';
 import type { EvalRun } from './run-evals.ts';
 import type { CaseScore } from './score.ts';
 
@@ -37,7 +37,7 @@ export function renderReport({ run, comparison, casesSource }: { run: EvalRun; c
     row(['case', 'family', 'outcome', 'hidden fixtures', 'turns', 'tokens', 'cost', 'time', 'author stop']),
     row(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---']),
     ...run.cases.map((score) =>
-      row([`${score.id}${score.offline ? '' : ' †'}`, score.family, score.outcome, fixtureCell(score), String(score.turns), String(score.tokens), dollars(score.costUsd), seconds(score.wallMs), score.author.stop]),
+      row([caseLabel(score), score.family, score.outcome, fixtureCell(score), String(score.turns), String(score.tokens), dollars(score.costUsd), seconds(score.wallMs), score.author.stop]),
     ),
     '',
     ...detailsSection(run.cases.filter((score) => !score.solved)),

@@ -23,6 +23,9 @@ const INSTRUCTIONS = [
   'Errors carry a stable code in structuredContent.code (NOT_FOUND, INVALID_INPUT, CHECK_FAILED, TESTS_FAILED, FORBIDDEN, CONFLICT, ...).',
 ].join(' ');
 
+// Built once: every session's server (one per HTTP session) lists the same schemas.
+const OUTPUT_SCHEMAS = new Map(TOOLS.map((tool) => [tool.name, toolOutputSchema(tool.output)]));
+
 export function createServer(deps: McpServerDeps): { server: McpServer; close(): Promise<void> } {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { logging: {} }, instructions: INSTRUCTIONS });
@@ -32,7 +35,7 @@ export function createServer(deps: McpServerDeps): { server: McpServer; close():
   for (const tool of TOOLS) {
     server.registerTool(
       tool.name,
-      { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: toolOutputSchema(tool.output) as z.ZodObject, annotations: tool.annotations },
+      { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: OUTPUT_SCHEMAS.get(tool.name) as z.ZodObject, annotations: tool.annotations },
       (args: unknown, extra) => callTool(tool, args, extra, boundDeps),
     );
   }

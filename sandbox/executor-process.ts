@@ -105,9 +105,15 @@ export function spawnExecutorProcess({
         child.kill('SIGKILL'); // a message that cannot travel leaves the job nowhere to go: end it as crashed
       }
     },
+    // Both handles: the channel carries the answer, the process handle delivers 'exit' if the child dies.
     setBusy(busy) {
-      if (busy) child.channel?.ref();
-      else child.channel?.unref();
+      if (busy) {
+        child.ref();
+        child.channel?.ref();
+      } else {
+        child.unref();
+        child.channel?.unref();
+      }
     },
     kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;

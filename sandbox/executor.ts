@@ -4,10 +4,10 @@
 // (V8 OOM abort, SIGKILL, segfault) its job ends as `crashed` and the slot gets a new child; a job that
 // outlives its wall limit plus a grace period gets its child killed.
 import { JoineryError } from '../core/errors.ts';
-import type { DescribeResult, HostCapabilities, RunLimits, RunResult, SandboxRunner } from '../core/execution/types.ts';
+import type { DescribeResult, RunLimits, RunResult, SandboxRunner } from '../core/execution/types.ts';
 import { answerHostCall } from './executor-host-calls.ts';
-import { spawnExecutorProcess, type ExecutorProcess } from './executor-process.ts';
 import { settleLost, type ActiveJob, type Job } from './executor-jobs.ts';
+import { spawnExecutorProcess, type ExecutorProcess } from './executor-process.ts';
 import type { ChildJob, ChildMessage } from './executor-protocol.ts';
 import { checkBundleRequest, checkHost, eventJsonOf } from './request-checks.ts';
 import { resolveLimits } from './run-limits.ts';

@@ -43,7 +43,8 @@ const FILLER_WORDS = new Set(
    like such format formatted style look looks following follows example examples instance
    try first next instead otherwise before after fall falls back fallback again so on forth etc
    hope well help something lot lots quick regards best kind appreciate appreciated much advance great awesome
-   guys folks wondering know let possible`.split(/\s+/),
+   guys folks wondering know let possible you're we're i'm it's that's here's there's let's we've i've they're we'd i'd you'd re ve ll doing
+   through anything everything whatever including whose`.split(/\s+/),
 );
 
 /** Content words in `text` after removing the spans a recogniser consumed. */

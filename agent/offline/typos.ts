@@ -9,7 +9,9 @@ const KNOWN_WORDS = `username usernames login logins first last initial initials
   everyone engineering sales finance marketing location office temporary access pass lifetime minutes hours days
   ticket servicenow hardware laptop assignment queue bamboohr workday writeback employee revoke disable sessions
   leaver leavers mover movers joiner joiners starter starters account accounts maximum minimum limit length
-  including included unique duplicate exists existing directory letter`.split(/\s+/).filter(Boolean);
+  including included unique duplicate exists existing directory letter
+  token tokens director directors takes managed manage manages leave leaves disabled deferred required offices
+  revokes revoked makes`.split(/\s+/).filter(Boolean);
 
 const KNOWN = new Set(KNOWN_WORDS);
 
@@ -40,8 +42,10 @@ function correction(word: string): string | undefined {
 
 export function correctTypos(text: string): { text: string; corrections: string[] } {
   const corrections: string[] = [];
-  const corrected = text.replace(/[A-Za-z]+/g, (word) => {
-    const fixed = correction(word);
+  // Only free-standing words: parts of identifiers (GRAPH_TOKEN, MFA-Required, it@acme.com, {upn}) and
+  // all-capital words (acronyms, secret names) are names, not typos.
+  const corrected = text.replace(/(?<![\w@#{}/\\-])[A-Za-z]+(?![\w@#{}/\\-])/g, (word) => {
+    const fixed = word.length > 1 && word === word.toUpperCase() ? undefined : correction(word);
     if (!fixed) return word;
     corrections.push(`read "${word}" as "${fixed}"`);
     return word[0] === word[0]!.toUpperCase() ? fixed[0]!.toUpperCase() + fixed.slice(1) : fixed;

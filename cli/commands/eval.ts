@@ -3,24 +3,25 @@ import { dirname, relative, resolve } from 'node:path';
 import { loadTemplates, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import {
+  CASE_COLUMNS,
+  caseRows,
   compareToBaseline,
+  comparisonLine,
   createModelAuthor,
   createReferenceAuthor,
-  dollars,
-  fixtureCell,
+  FAMILY_COLUMNS,
+  familyRows,
   loadCases,
-  percent,
   PROJECT_BASELINE_PATH,
   PROJECT_CASES_DIR,
+  progressLine,
   readBaseline,
   renderReport,
   runEvals,
-  seconds,
-  shortReason,
+  totalsLine,
   updateBaseline,
   type BaselineComparison,
   type CaseAuthor,
-  type EvalProgress,
   type EvalRun,
 } from '../../evals/index.ts';
 import type { Command } from '../command.ts';
@@ -95,7 +96,16 @@ export const evalCommand: Command = {
     let run: EvalRun;
     try {
       output.note(`Scoring ${cases.length} case${cases.length === 1 ? '' : 's'} from ${shownPath(context.cwd, casesPath)} with ${author.provider} (${author.model})`);
-      run = await runEvals({ cases, author, toolchain, onProgress: (event) => reportProgress(event, progress, output) });
+      run = await runEvals({
+        cases,
+        author,
+        toolchain,
+        onProgress: (event) => {
+          if (!event.score) return progress.update(progressLine(event));
+          progress.done();
+          output.note(progressLine(event));
+        },
+      });
     } finally {
       progress.done();
       await close();
@@ -117,8 +127,10 @@ export const evalCommand: Command = {
       updateBaseline(baselinePath, run);
       output.note(`Baseline for ${run.provider} written to ${shownPath(context.cwd, baselinePath)}: ${run.totals.solved} of ${run.totals.cases} solved.`);
     }
-    output.result({ ok: !(comparison?.failed ?? false), provider: run.provider, model: run.model, cases: casesSource, totals: run.totals, families: run.families, results: run.cases, baseline: comparison ?? null, baselineUpdated: update });
-    return comparison?.failed && !update ? 1 : 0;
+    const failed = comparison?.failed === true && !update;
+    if (failed && output.json) output.note(comparisonLine(comparison));
+    output.result({ ok: !failed, provider: run.provider, model: run.model, cases: casesSource, totals: run.totals, families: run.families, results: run.cases, baseline: comparison ?? null, baselineUpdated: update });
+    return failed ? 1 : 0;
   },
 };
 
@@ -128,35 +140,13 @@ function selectCases<T extends { id: string }>(cases: T[], ids: string[]): T[] {
   return cases.filter((evalCase) => ids.includes(evalCase.id));
 }
 
-function reportProgress(event: EvalProgress, progress: ReturnType<typeof createProgress>, output: Output): void {
-  const counter = `[${String(event.index).padStart(String(event.total).length)}/${event.total}]`;
-  if (!event.score) {
-    progress.update(`${counter} ${event.caseId}: ${event.message}`);
-    return;
-  }
-  progress.done();
-  const { score } = event;
-  const mark = score.solved ? '✓' : '✗';
-  const why = score.solved ? '' : `  ${score.author.stop}: ${shortReason(score.author.reason, 90)}`;
-  output.note(`${counter} ${mark} ${score.id} ${score.outcome} ${fixtureCell(score)} (${score.turns} turns, ${seconds(score.wallMs)})${why}`);
-}
-
 function printRun(run: EvalRun, comparison: BaselineComparison | undefined, output: Output): void {
-  output.line(table(
-    ['case', 'family', 'outcome', 'hidden', 'turns', 'tokens', 'cost', 'time', 'stop'],
-    run.cases.map((score) => [`${score.id}${score.offline ? '' : ' †'}`, score.family, score.outcome, fixtureCell(score), String(score.turns), String(score.tokens), dollars(score.costUsd), seconds(score.wallMs), score.author.stop]),
-  ));
+  output.line(table(CASE_COLUMNS, caseRows(run)));
   output.line();
-  output.line(table(
-    ['family', 'cases', 'solved', 'share', 'fixtures', 'wrong', 'tokens', 'cost'],
-    run.families.map((family) => [family.family, String(family.cases), String(family.solved), percent(family.solvedShare), percent(family.fixtureShare), String(family.wrong), String(family.tokens), dollars(family.costUsd)]),
-  ));
+  output.line(table(FAMILY_COLUMNS, familyRows(run)));
   output.line();
-  const { totals } = run;
-  output.line(`${totals.solved} of ${totals.cases} solved (${percent(totals.solvedShare)}), hidden fixtures ${percent(totals.fixtureShare)}; ${totals.wrong} wrong; ${totals.tokens} tokens, ${dollars(totals.costUsd)}, ${seconds(totals.wallMs)} (${run.provider}, ${run.model}; † = not expected offline)`);
-  if (comparison === undefined) return;
-  const share = comparison.shareCompared ? `solved share ${percent(comparison.currentShare)} vs baseline ${percent(comparison.baselineShare)}` : 'solved share not compared (--only)';
-  output.line(`${comparison.failed ? '✗' : '✓'} baseline: ${share}; regressions: ${comparison.regressions.join(', ') || 'none'}; newly solved: ${comparison.newlySolved.join(', ') || 'none'}`);
+  output.line(totalsLine(run));
+  if (comparison !== undefined) output.line(comparisonLine(comparison));
 }
 
 function shownPath(cwd: string, path: string): string {

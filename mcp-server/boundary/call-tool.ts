@@ -29,7 +29,7 @@ export async function callTool(tool: ToolDefinition, args: unknown, extra: Reque
   }
 
   // 3. The input, against the tool's schema.
-  const parsed = z.object(tool.input).safeParse(args ?? {});
+  const parsed = schemasOf(tool).input.safeParse(args ?? {});
   if (!parsed.success) return errorResult('INVALID_INPUT', describeIssues(tool.name, parsed.error));
 
   // 4. Run.
@@ -48,13 +48,21 @@ export async function callTool(tool: ToolDefinition, args: unknown, extra: Reque
     }
     return errorResult(outcome.code, outcome.message, outcome.details);
   }
-  const checked = z.object(tool.output).safeParse(outcome);
+  const checked = schemasOf(tool).output.safeParse(outcome);
   if (!checked.success) {
     const reference = randomUUID().slice(0, 8);
     log(`joinery mcp: ${tool.name} produced output that does not match its schema (reference ${reference}): ${checked.error.message}`);
     return errorResult('INTERNAL', `internal error (reference ${reference}); the server log has the details`);
   }
   return successResult(checked.data);
+}
+
+const schemas = new WeakMap<ToolDefinition, { input: z.ZodObject; output: z.ZodObject }>();
+
+function schemasOf(tool: ToolDefinition): { input: z.ZodObject; output: z.ZodObject } {
+  let built = schemas.get(tool);
+  if (!built) schemas.set(tool, (built = { input: z.object(tool.input), output: z.object(tool.output) }));
+  return built;
 }
 
 function failureFromThrown(error: unknown, toolName: string, log: (line: string) => void): ToolFailure {

@@ -22,17 +22,22 @@ export interface McpHttpAppOptions {
   host?: string;
   /** Host names accepted in the Host header (required in practice when listening beyond loopback). */
   allowedHosts?: string[];
-  /** Open sessions at most; more are refused with 503 until one closes. */
+  /** Open sessions at most; more are refused with 503 until one closes or idles out. */
   maxSessions?: number;
+  /** Sessions one token may hold; opening one more closes that token's least recently used. */
+  maxSessionsPerToken?: number;
+  /** A session unused this long is closed (clients that vanish never send DELETE). */
+  idleMs?: number;
 }
 
 interface Session {
   transport: StreamableHTTPServerTransport;
   tokenId: unknown;
+  lastSeen: number;
   close(): Promise<void>;
 }
 
-export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHosts, maxSessions = 100 }: McpHttpAppOptions): { app: HttpApp; sessionCount(): number; close(): Promise<void> } {
+export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHosts, maxSessions = 100, maxSessionsPerToken = 32, idleMs = 30 * 60_000 }: McpHttpAppOptions): { app: HttpApp; sessionCount(): number; close(): Promise<void> } {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const app = createMcpExpressApp({ host, ...(allowedHosts ? { allowedHosts } : {}) }) as unknown as HttpApp;
   const auth = requireBearerAuth({ verifier: tokenVerifier(tokens) }) as unknown as Handler;
@@ -40,13 +45,28 @@ export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHost
   // Over HTTP every request carries a token's principal; never fall back to a local one.
   const sessionDeps: McpServerDeps = { ...deps, localPrincipal: undefined };
 
+  async function closeSession(id: string): Promise<void> {
+    const session = sessions.get(id);
+    sessions.delete(id);
+    await session?.transport.close().catch(() => {});
+    await session?.close().catch(() => {});
+  }
+  const sweep = setInterval(() => {
+    for (const [id, session] of sessions) if (Date.now() - session.lastSeen > idleMs) void closeSession(id);
+  }, Math.min(idleMs, 60_000));
+  sweep.unref();
+
   async function openSession(request: HttpRequest, response: HttpResponse): Promise<void> {
-    if (sessions.size >= maxSessions) return rpcError(response, 503, -32000, `the server has ${maxSessions} open sessions; close one and retry`);
+    // One token cannot crowd out the others: past its share, its least recently used session goes.
+    const tokenId = request.auth?.extra?.tokenId;
+    const own = [...sessions].filter(([, session]) => session.tokenId === tokenId).sort(([, left], [, right]) => left.lastSeen - right.lastSeen);
+    if (own.length >= maxSessionsPerToken) await closeSession(own[0]![0]);
+    if (sessions.size >= maxSessions) return rpcError(response, 503, -32000, `the server has ${maxSessions} open sessions; retry later`);
     const mcp = createServer({ ...sessionDeps, log });
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        sessions.set(id, { transport, tokenId: request.auth?.extra?.tokenId, close: mcp.close });
+        sessions.set(id, { transport, tokenId, lastSeen: Date.now(), close: mcp.close });
       },
     });
     transport.onclose = () => {
@@ -60,7 +80,9 @@ export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHost
   function sessionOf(request: HttpRequest): Session | undefined {
     const id = request.headers['mcp-session-id'];
     const session = typeof id === 'string' ? sessions.get(id) : undefined;
-    return session && session.tokenId === request.auth?.extra?.tokenId ? session : undefined;
+    if (!session || session.tokenId !== request.auth?.extra?.tokenId) return undefined;
+    session.lastSeen = Date.now();
+    return session;
   }
 
   app.post('/mcp', auth, roleGate(deps.registry, log), async (request, response) => {
@@ -83,12 +105,8 @@ export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHost
     app,
     sessionCount: () => sessions.size,
     async close() {
-      const open = [...sessions.values()];
-      sessions.clear();
-      await Promise.allSettled(open.map(async (session) => {
-        await session.transport.close();
-        await session.close();
-      }));
+      clearInterval(sweep);
+      await Promise.allSettled([...sessions.keys()].map(closeSession));
     },
   };
 }

@@ -1,6 +1,7 @@
 // Over HTTP, a tools/call the token's role may not make is refused at the door with 403 (the body is
 // the same isError FORBIDDEN result the tool would give, for the same request id), and audited. The
-// boundary checks the role again for every call, over every transport.
+// boundary checks the role again for every call, over every transport. A batch with any refused call is
+// refused whole.
 
 import type { Registry } from '../../core/registry/types.ts';
 import { auditDenial, auditTarget, mayUse, roleDenialMessage } from '../boundary/permissions.ts';

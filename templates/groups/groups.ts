@@ -3,7 +3,8 @@ import { defineFunction } from '@joinery/sdk';
 /**
  * A condition holds when every field it names matches (AND). A field given as a list matches any of its
  * values (OR). department, location, costCenter and employmentType compare case-insensitively after
- * trimming; titlePattern is a case-insensitive regular expression searched in the title.
+ * trimming; titlePattern is a case-insensitive regular expression searched in the title; `unless` holds
+ * when none of its conditions does ("everyone else": { "unless": [{ "department": "Sales" }, { "location": "Berlin" }] }).
  */
 interface Condition {
   department?: string | string[];
@@ -11,6 +12,7 @@ interface Condition {
   costCenter?: string | string[];
   employmentType?: string | string[];
   titlePattern?: string;
+  unless?: Condition | Condition[];
 }
 
 interface Params {
@@ -79,7 +81,8 @@ function conditionHolds(when: Condition, person: PersonFields): boolean {
     fieldMatches(when.location, person.location) &&
     fieldMatches(when.costCenter, person.costCenter) &&
     fieldMatches(when.employmentType, person.employmentType) &&
-    (when.titlePattern === undefined || compile(when.titlePattern, 'titlePattern').test(person.title ?? ''))
+    (when.titlePattern === undefined || compile(when.titlePattern, 'titlePattern').test(person.title ?? '')) &&
+    (when.unless === undefined || !(Array.isArray(when.unless) ? when.unless : [when.unless]).some((other) => conditionHolds(other, person)))
   );
 }
 

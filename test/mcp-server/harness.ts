@@ -27,6 +27,8 @@ export interface Harness {
   serverLog: string[];
   /** A client connected as this principal (the server's local principal, as over stdio). */
   connect(principal: Principal): Promise<Client>;
+  /** The same, to a server built from other parts (a different model, say). */
+  connectWith(deps: McpServerDeps, principal: Principal | undefined): Promise<Client>;
   /** Publishes the sample function as `author` and has `reviewer` approve it; returns the version. */
   publishApproved(options?: { author?: string; reviewer?: string; suffixStart?: number; description?: string }): Promise<number>;
   close(): Promise<void>;
@@ -50,20 +52,22 @@ export function createHarness(): Harness {
     log: (line) => serverLog.push(line),
   };
   const opened: Array<{ client: Client; close(): Promise<void> }> = [];
+  async function connectWith(serverDeps: McpServerDeps, principal: Principal | undefined): Promise<Client> {
+    const mcp = createServer({ ...serverDeps, localPrincipal: principal });
+    const client = new Client({ name: `test-${principal?.name ?? 'anonymous'}`, version: '0.0.0' });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await Promise.all([mcp.server.connect(serverSide), client.connect(clientSide)]);
+    opened.push({ client, close: mcp.close });
+    return client;
+  }
 
   return {
     db,
     registry,
     deps,
     serverLog,
-    async connect(principal) {
-      const mcp = createServer({ ...deps, localPrincipal: principal });
-      const client = new Client({ name: `test-${principal.name}`, version: '0.0.0' });
-      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-      await Promise.all([mcp.server.connect(serverSide), client.connect(clientSide)]);
-      opened.push({ client, close: mcp.close });
-      return client;
-    },
+    connect: (principal) => connectWith(deps, principal),
+    connectWith,
     async publishApproved({ author = 'alice', reviewer = 'carol', suffixStart = 1, description } = {}) {
       const published = await publishFunction({ source: sampleSource({ suffixStart, description }), fixturesText: sampleFixtures({ suffixStart }), spec: SAMPLE_SPEC, author, toolchain, registry });
       if (!published.ok) throw new Error(`the sample did not publish: ${JSON.stringify(published.test.check.problems)} ${JSON.stringify(published.test.report?.results.map((result) => result.failures))}`);

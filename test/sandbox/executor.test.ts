@@ -163,21 +163,29 @@ describe('executor and its parent process', () => {
   const script = fileURLToPath(new URL('./helpers/executor-exit-script.ts', import.meta.url));
   const tsx = createRequire(import.meta.url).resolve('tsx/esm');
   const runScript = (mode: string) =>
-    new Promise<{ childPid: number; outcome: unknown }>((resolve, reject) => {
+    new Promise<Array<{ childPid: number; outcome: unknown }>>((resolve, reject) => {
       execFile(process.execPath, ['--no-node-snapshot', '--import', tsx, script, mode], { timeout: 20_000 }, (error, stdout) => {
         if (error) reject(error);
-        else resolve(JSON.parse(stdout.trim().split('\n')[0]!));
+        else resolve(stdout.trim().split('\n').map((line) => JSON.parse(line)));
       });
     });
 
   it('lets the parent exit on its own once idle, and the child goes with it', async () => {
-    const { childPid, outcome } = await runScript('idle');
+    const { childPid, outcome } = (await runScript('idle'))[0]!;
     expect(outcome).toEqual({ kind: 'returned', value: true });
     await expect.poll(() => isAlive(childPid), { timeout: 5_000 }).toBe(false);
   });
 
   it('takes the child down when the parent exits mid-run', async () => {
-    const { childPid } = await runScript('exit-mid-run');
+    const { childPid } = (await runScript('exit-mid-run'))[0]!;
     await expect.poll(() => isAlive(childPid), { timeout: 5_000 }).toBe(false);
+  });
+
+  it('keeps the parent up until a run whose child died is settled as crashed', async () => {
+    const lines = await runScript('crash-mid-run');
+    expect(lines.map((line) => line.outcome)).toEqual([
+      { kind: 'returned', value: true },
+      { kind: 'crashed', message: 'the executor process died (signal SIGKILL) while the function ran' },
+    ]);
   });
 });

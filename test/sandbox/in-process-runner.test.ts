@@ -1,7 +1,7 @@
 // The in-process runner end to end: a real esbuild bundle in a real isolate, ctx bridged to a fake host.
 import { afterAll, describe, expect, it } from 'vitest';
 import { isJoineryError } from '../../core/errors.ts';
-import { createInProcessRunner } from '../../sandbox/index.ts';
+import { createInProcessRunner, loadIsolatedVm } from '../../sandbox/index.ts';
 import { bundleFunction, functionSource } from './helpers/bundle-function.ts';
 import { createFakeHost } from './helpers/fake-host.ts';
 
@@ -143,6 +143,11 @@ describe('in-process runner', () => {
     const result = await run(functionSource({ run: 'return { found: await ctx.directory.findUsers({ email: event.email }), event };' }), host, { email: 'JSMITH@example.com' });
     expect(result.outcome).toEqual({ kind: 'returned', value: { found: [user], event: { email: 'JSMITH@example.com' } } });
     expect(host.calls).toEqual([{ method: 'findUsers', argument: { email: 'JSMITH@example.com' } }]);
+  });
+
+  it('loads isolated-vm through the one loader', () => {
+    expect(typeof loadIsolatedVm().Isolate).toBe('function');
+    expect(loadIsolatedVm()).toBe(loadIsolatedVm());
   });
 
   it('rejects bad input with JoineryError, not an outcome', async () => {

@@ -1,12 +1,18 @@
 // The sandbox holds each run to the secrets and egress hosts its bundle declares, whatever the host
 // capabilities behind it would allow: every refusal is an error inside the guest, which it can catch.
-import { afterAll, describe, expect, it } from 'vitest';
-import { createInProcessRunner } from '../../sandbox/index.ts';
+// Through the executor, with an ordinary run after each case.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createExecutor } from '../../sandbox/index.ts';
 import { bundleFunction, functionSource } from './helpers/bundle-function.ts';
 import { createFakeHost } from './helpers/fake-host.ts';
 
-const runner = createInProcessRunner();
+const runner = createExecutor();
 afterAll(() => runner.close());
+afterEach(async () => {
+  const source = functionSource({ run: "return await ctx.directory.isUsernameTaken('jsmith');" });
+  const result = await runner.run({ ...(await bundleFunction(source)), event: {} }, createFakeHost({ taken: ['jsmith'] }));
+  expect(result.outcome).toEqual({ kind: 'returned', value: true });
+});
 
 const EGRESS = ['graph.microsoft.com', 'api.example.com:8443'];
 const GRAPH_ME = 'https://graph.microsoft.com/v1.0/me';

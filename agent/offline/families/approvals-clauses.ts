@@ -7,7 +7,7 @@ import { APPROV, EMAIL, MANAGER_WORD } from './approvals-steps.ts';
 const APPROVED = String.raw`ap+ro+ved`;
 
 /** "there is no manager", "the manager is missing", "without a manager". */
-export const MISSING_BODY = String.raw`(?:(?:there\s+is|there'?s|they\s+have|(?:the\s+)?(?:joiner|person|new\s+hire|employee|user)\s+has|someone\s+has|(?:a\s+)?joiner\s+has|it\s+has)\s+no\s+(?:line\s+|direct\s+)?${MANAGER_WORD}(?:\s+(?:set|listed|on\s+file|assigned|email|address))?|(?:the\s+|their\s+|his\s+|her\s+)?${MANAGER_WORD}(?:'?s)?(?:\s*e-?mail)?(?:\s+address)?\s+(?:is\s+|was\s+)?(?:missing|unknown|empty|blank|absent|null|not\s+(?:set|known|listed|given|present|available|there)|isn'?t\s+(?:set|known|there|listed|given))|no\s+${MANAGER_WORD}|without\s+an?\s+${MANAGER_WORD}|(?:an?\s+)?missing\s+${MANAGER_WORD}|${MANAGER_WORD}less)`;
+export const MISSING_BODY = String.raw`(?:(?:an?\s+|the\s+|any\s+)?(?:joiners?|hires?|new\s+hires?|people|person|someone|anyone|employees?)\s+(?:who\s+(?:has|have)\s+no|without\s+an?|with\s+no)\s+${MANAGER_WORD}|(?:there\s+is|there'?s|they\s+have|(?:the\s+)?(?:joiner|person|new\s+hire|employee|user)\s+has|someone\s+has|(?:a\s+)?joiner\s+has|it\s+has)\s+no\s+(?:line\s+|direct\s+)?${MANAGER_WORD}(?:\s+(?:set|listed|on\s+(?:file|record)|assigned|e-?mail|address))*|(?:the\s+|their\s+|his\s+|her\s+)?${MANAGER_WORD}(?:'?s)?(?:\s*e-?mail)?(?:\s+address)?\s+(?:is\s+|was\s+)?(?:missing|unknown|empty|blank|absent|null|not\s+(?:set|known|listed|given|present|available|there)|isn'?t\s+(?:set|known|there|listed|given))|no\s+${MANAGER_WORD}|without\s+an?\s+${MANAGER_WORD}|(?:an?\s+)?missing\s+${MANAGER_WORD}|${MANAGER_WORD}less(?:\s+(?:joiners?|hires?|people|starters?))?)`;
 const CONDITION = String.raw`(?:if|when|whenever|where|in\s+case|should|for\s+joiners?\s+with)`;
 
 /** A clause about the missing manager: "If there is no manager, use hr@acme.com", "No manager → error". */
@@ -17,14 +17,20 @@ export const MISSING_TRAILING = new RegExp(String.raw`^(?<action>.+?)\s*,?\s+${C
 /** "Fallback approver: hr@acme.com", "The backup approver is hr@acme.com". */
 export const FALLBACK_DECLARED = new RegExp(String.raw`^(?:the\s+|our\s+)?(?:fall-?\s*back|back-?up|stand-?in|substitute|deputy)(?:\s+${APPROV})?(?:\s+for\s+(?:a\s+)?missing\s+${MANAGER_WORD}s?)?\s*(?:is|:|=|→|->|-)?\s*(?<action>.+)$`, 'i');
 /** The clause after "No manager?": "Use hr@acme.com", "Then fail". */
-export const MISSING_FOLLOW_UP = new RegExp(String.raw`^(?!.*${MISSING_BODY})(?:then\s+)?(?<action>(?:use|fall\s*back\s+to|route\s+(?:it\s+)?to|send\s+(?:it\s+)?to|escalate\s+to|throw|raise|fail|error|reject|stop|abort|skip)\b.*)$`, 'i');
+export const MISSING_FOLLOW_UP = new RegExp(String.raw`^(?!.*${MISSING_BODY})(?:then\s+)?(?<action>(?:(?:use|fall\s*back\s+to|route\s+(?:it\s+)?to|send\s+(?:it\s+)?to|escalate\s+to|throw|raise|fail|error|reject|stop|abort|skip)\b|${EMAIL}\s+(?:approves|steps|stands|takes)\b).*)$`, 'i');
+
+/** "Nobody approves twice", "don't ask the same person twice": what the template does anyway. */
+export const ASKED_ONCE = /\b(?:nobody|no\s*one|no\s+person|never\s+ask\s+\w+(?:\s+\w+)?|(?:don'?t|do\s+not)\s+ask\s+(?:the\s+same\s+person|anyone|someone|people))\b[^.()]*?\b(?:twice|more\s+than\s+once|two\s+times)\b|\([^()]*\b(?:asked|approves?)\s+(?:only\s+)?once\b[^()]*\)|\b(?:asked|approves?)\s+(?:only\s+)?once\b|\bde-?dup\w*/i;
+
+/** "Route joiner approvals: <chain clause>": the words before the colon only introduce it. */
+export const INTRO = /^(?<intro>[^:@]*?\b(?:ap+ro+v\w*|routing|route|chains?|sign-?offs?)\b[^:@]*):\s*(?<rest>.+)$/i;
 
 export type MissingAction = { mode: 'fallback'; approver: string } | { mode: 'error' } | { mode: 'skip' } | { mode: 'pending' };
 
-const ERROR_ACTION = /^(?:(?:it|that|this)\s+)?(?:(?:is|should\s+be|must\s+be|will\s+be|counts\s+as)\s+an?\s+error|(?:throw|raise|return)\s+an?\s+(?:error|exception)|error(?:\s+out)?|(?:it\s+|we\s+)?(?:should\s+|must\s+)?(?:fail|fails|reject|stop|abort|refuse|halt)(?:\s+(?:it|the\s+(?:run|function|routing|request)))?|(?:don'?t|do\s+not|never)\s+(?:route|guess)(?:\s+it)?)(?:\s+(?:with\s+a\s+clear\s+(?:error|message)|and\s+(?:say|report|explain)\s+why|loudly|instead))*$/i;
+const ERROR_ACTION = /^(?:(?:it|that|this)\s+)?(?:(?:is|are|should\s+be|must\s+be|will\s+be|counts?\s+as|becomes?)\s+an?\s+error|(?:throw|raise|return)\s+an?\s+(?:error|exception)|error(?:\s+out)?|(?:it\s+|we\s+)?(?:should\s+|must\s+)?(?:fail|fails|reject|stop|abort|refuse|halt)(?:\s+(?:it|the\s+(?:run|function|routing|request)))?|(?:don'?t|do\s+not|never)\s+(?:route|guess)(?:\s+it)?)(?:\s+(?:with\s+an?\s+(?:clear\s+)?(?:error|exception|message)|and\s+(?:say|report|explain)\s+why|loudly|instead)|\s*[:;,-]?\s*(?:don'?t|do\s+not|never)\s+(?:route\s+around\s+it|guess|fall\s*back|make\s+one\s+up|pick\s+someone))*$/i;
 const SKIP_ACTION = new RegExp(String.raw`^(?:(?:just\s+)?(?:skip|drop|omit|leave\s+out|remove|ignore)\s+(?:the\s+|that\s+|their\s+)?(?:${MANAGER_WORD}(?:'s)?\s*)?(?:step|${APPROV}|stage|it)?|(?:go|continue|move\s+on|jump)\s+(?:straight\s+)?(?:on\s+)?(?:to|with)\s+the\s+(?:next|rest|remaining)(?:\s+(?:step|${APPROV}s?))?)(?:\s+and\s+(?:go|continue|move\s+on)\s+(?:straight\s+)?(?:to|with)\s+the\s+(?:next|rest|remaining)(?:\s+(?:step|steps|${APPROV}s?))?)?$`, 'i');
 const FALLBACK_ACTION = new RegExp(
-  String.raw`^(?:(?:use|fall\s*back\s+to|route\s+(?:it\s+)?to|send\s+(?:it\s+)?to|go(?:es)?\s+to|ask|escalate\s+to|assign\s+(?:it\s+)?to|replace\s+(?:it|them|the\s+${MANAGER_WORD})\s+with|substitute|(?:the\s+)?(?:fall-?\s*back|back-?up)(?:\s+${APPROV})?\s*(?:is|:|=)?)\s+)?(?:[\p{L}][\p{L}'’ -]{0,40}?(?:\s+|\s*(?=[(<])))?[(<]?(?<email>${EMAIL})[)>]?\s*(?:(?:approves?|steps?\s+in|stands?\s+in|signs?\s+off|takes?\s+over|(?:is|as)\s+(?:the\s+)?(?:fall-?\s*back|back-?up|substitute)(?:\s+${APPROV})?)\s*)?(?:instead(?:\s+of\s+(?:the|their)\s+${MANAGER_WORD})?|in\s+(?:their|the\s+${MANAGER_WORD}'?s|his\s+or\s+her)\s+place)?$`,
+  String.raw`^(?:(?:use|fall\s*back\s+to|route\s+(?:it\s+)?to|send\s+(?:it\s+)?to|go(?:es)?\s+to|(?:is|are)\s+(?:routed\s+to|approved\s+by)|needs?|requires?|ask|escalate\s+to|assign\s+(?:it\s+)?to|replace\s+(?:it|them|the\s+${MANAGER_WORD})\s+with|substitute|(?:the\s+)?(?:fall-?\s*back|back-?up)(?:\s+${APPROV})?\s*(?:is|:|=)?)\s+)?(?:[\p{L}][\p{L}'’ -]{0,40}?(?:\s+|\s*(?=[(<])))?[(<]?(?<email>${EMAIL})[)>]?\s*(?:(?:approves?|steps?\s+in|stands?\s+in|signs?\s+off|takes?\s+over|takes?\s+(?:the\s+${MANAGER_WORD}'?s|their)\s+place|(?:is|as)\s+(?:the\s+)?(?:fall-?\s*back|back-?up|substitute)(?:\s+${APPROV})?)\s*)?(?:instead(?:\s+of\s+(?:the|their)\s+${MANAGER_WORD})?|in\s+(?:their|the\s+${MANAGER_WORD}'?s|his\s+or\s+her)\s+place)?$`,
   'iu',
 );
 
@@ -61,6 +67,8 @@ export const CHAIN_SHAPES: RegExp[] = [
   new RegExp(String.raw`^${NOT_A_CHAIN}(?:for|in)\s+(?<subject>.+?)\s*,?\s+(?:also\s+)?(?<add>add|append|include|plus)\s+(?<chain>.+)$`, 'i'),
   new RegExp(String.raw`^${NOT_A_CHAIN}(?:also\s+)?(?<add>add|append|include)\s+(?<chain>.+?)\s+(?:for|to\s+the\s+(?:chain|${APPROV}s?)\s+(?:for|of))\s+(?<subject>.+)$`, 'i'),
   new RegExp(String.raw`^${NOT_A_CHAIN}(?<subject>.+?)\s*${CONNECTOR}\s*(?<chain>.+)$`, 'i'),
+  // The verb left out: "Sales joiners their manager and then sales-ops@initech.com", "anyone else just their manager".
+  new RegExp(String.raw`^${NOT_A_CHAIN}(?<subject>(?:[\w&'-]+\s+){0,3}?(?:joiners?|hires?|starters?|people|staff|else|others?|every(?:one|body)|any(?:one|body)))\s+(?<chain>(?:(?:just|only)\s+)?(?:(?:the|their)\s+)?(?:line\s+|direct\s+)?${MANAGER_WORD}\b.*|${EMAIL}.*)$`, 'i'),
 ];
 
 /** "e.g. a Finance joiner managed by ann@acme.com → ann@acme.com, fd@acme.com". */

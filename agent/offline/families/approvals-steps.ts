@@ -70,6 +70,7 @@ export function readSubject(text: string): Subject | { problem: string } {
   if (/\b(?:based|located|office|site|location|city|country|region)\b/i.test(original)) {
     return { problem: `"${original}": approval chains by location are not supported offline, only by department or worker type` };
   }
+  if (/\b(?:manager|manger|without|unless)\b/i.test(original)) return { problem: `"${original}" does not read as whom a chain is for` };
   if (/\b(?:else|other|others|rest|remaining|default|otherwise)\b/i.test(original)) return { kind: 'others' };
   const rest = original.replace(/\b(?:every(?:one|body)|any(?:one|body))\b/gi, ' ').replace(SUBJECT_NOISE, ' ').replace(/\s+/g, ' ').trim();
   const types = [...rest.matchAll(/\b(contractor|intern)s?\b/gi)].map((match) => match[1]!.toLowerCase() as 'contractor' | 'intern');

@@ -2,10 +2,12 @@
 // or named addresses; a default chain; a missing manager replaced, skipped or an error.
 
 import type { FamilyRecognizer, Recognition, Rule } from '../recognizer.ts';
-import { CHAIN_SHAPES, EXAMPLE_SHAPE, FALLBACK_DECLARED, MISSING_FOLLOW_UP, MISSING_LEADING, MISSING_TRAILING, readMissingAction, splitTrailingMissing } from './approvals-clauses.ts';
+import { ASKED_ONCE, CHAIN_SHAPES, EXAMPLE_SHAPE, INTRO, FALLBACK_DECLARED, MISSING_FOLLOW_UP, MISSING_LEADING, MISSING_TRAILING, readMissingAction, splitTrailingMissing } from './approvals-clauses.ts';
 import { checkExamples, draftOf, settleChains, settleMissingManager } from './approvals-chains.ts';
 import { approvalsFixtures, examplePerson } from './approvals-fixtures.ts';
 import { type ApprovalsParams } from './approvals-reference.ts';
+import { outputShapeRule } from './approvals-output-shape.ts';
+import { strictReadingRule } from './approvals-strict-reading.ts';
 import { APPROV, readSteps, readSubject } from './approvals-steps.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as ApprovalsParams;
@@ -16,15 +18,18 @@ const union = (shapes: RegExp[]) => new RegExp(`^\\s*(?:${shapes.map((shape) => 
 const chainRule: Rule = {
   pattern: union(CHAIN_SHAPES),
   apply(match, recognition) {
-    const groups = CHAIN_SHAPES.map((shape) => shape.exec(match[0].trim())).find(Boolean)!.groups!;
+    const text = match[0].trim();
+    const rest = INTRO.exec(text)?.groups!.rest;
+    const clause = rest !== undefined && CHAIN_SHAPES.some((shape) => shape.test(rest)) ? rest : text;
+    const groups = CHAIN_SHAPES.map((shape) => shape.exec(clause)).find(Boolean)!.groups!;
     const { chain, missing } = splitTrailingMissing(groups.chain!);
-    if (missing !== undefined) readMissing(missing, match[0], recognition);
+    if (missing !== undefined) readMissing(missing, text, recognition);
     const subject = readSubject(groups.subject!);
     const { steps, problems } = readSteps(chain);
     if ('problem' in subject) recognition.problems.push(subject.problem);
     recognition.problems.push(...problems);
     if ('problem' in subject || (steps.length === 0 && problems.length === 0)) return;
-    const additive = groups.add !== undefined || /\b(?:also|additionally|too|as well|in addition|on top|extra|further)\b/i.test(match[0]);
+    const additive = groups.add !== undefined || /\b(?:also|additionally|too|as well|in addition|on top|extra|further)\b/i.test(clause);
     draftOf(recognition).entries.push({ subject, steps, additive });
   },
 };
@@ -71,25 +76,31 @@ const exampleRule: Rule = {
 
 /** Things approval routing offline cannot do; named back rather than dropped. */
 const unsupportedRule: Rule = {
-  pattern: /\b(?:notify|notif(?:y|ies|ication)s?|slack|teams|remind(?:er|ers)?|sla|time\s*outs?|expir\w*|deadline|in\s+parallel|simultaneous\w*|at\s+the\s+same\s+time|any\s+one\s+of|either\s+of|ticket|jira|servicenow|skip[- ]level|second[- ]line|(?:manager|manger)'?s\s+(?:manager|manger)|within\s+\d+\s*(?:hours?|days?|h|d)|after\s+\d+\s*(?:hours?|days?)|escalat\w*\s+(?:after|if\s+(?:not|no)|when\s+(?:not|no)))\b/i,
+  pattern: /\b(?:notify|notif(?:y|ies|ication)s?|slack|teams|remind(?:er|ers)?|sla|time\s*outs?|expir\w*|deadline|in\s+parallel|simultaneous\w*|at\s+the\s+same\s+time|any\s+one\s+of|either\s+of|ticket|jira|servicenow|skip[- ]level|second[- ]line|copy|cc|bcc|inform|tell|files?|documents?|mov(?:e|es|ed|ing)|(?:manager|manger)'?s\s+(?:manager|manger)|within\s+\d+\s*(?:hours?|days?|h|d)|after\s+\d+\s*(?:hours?|days?)|escalat\w*\s+(?:after|if\s+(?:not|no)|when\s+(?:not|no)))\b/i,
   apply(match, recognition) {
     const problem = `"${match.input}" asks for something the approvals template does not do`;
     if (!recognition.problems.some((known) => known.startsWith(problem))) recognition.problems.push(`${problem} (${match[0]})`);
   },
 };
 
+const RULES: Rule[] = [
+  chainRule,
+  missingRule,
+  followUpRule,
+  exampleRule,
+  unsupportedRule,
+  { pattern: ASKED_ONCE },
+  outputShapeRule('approvals', ['approvers', 'chain', 'steps']),
+  { pattern: /\b(?:on\s+(?:request|demand)|manual(?:ly)?|by\s+hand|when\s+(?:asked|requested))\b/i, apply: (_match, recognition) => { params(recognition).trigger = 'manual'; recognition.stated.add('trigger'); } },
+];
+
+const VOCABULARY: RegExp[] = [new RegExp(String.raw`\b(?:${APPROV}|sign[- ]?offs?|rout(?:e|es|ed|ing)|chains?|joiners?|hires?|starters?|departments?|depts?|joins?|joining|steps?|sequence|sequential(?:ly)?|in\s+(?:that\s+|this\s+|the\s+same\s+)?order|one\s+after\s+(?:another|the\s+other)|e-?mails?|e-?mail\s+addresses|lower-?case(?:d)?|lower\s+case)\b`, 'i')];
+
 export const approvalsRecognizer: FamilyRecognizer = {
   family: 'approvals',
   keywords: [new RegExp(String.raw`\b${APPROV}`, 'i'), /\bsign[- ]?offs?\b/i, /\brout(?:e|es|ed|ing)\b/i, /\bchains?\b/i, /\bman(?:a|an)?ge?r\s*,?\s*(?:and\s+)?(?:then|→|->)/i],
-  vocabulary: [new RegExp(String.raw`\b(?:${APPROV}|sign[- ]?offs?|rout(?:e|es|ed|ing)|chains?|managers?|joiners?|hires?|starters?|departments?|depts?|joins?|joining|steps?|sequence|sequential(?:ly)?|in\s+order|one\s+after\s+(?:another|the\s+other)|order)\b`, 'gi')],
-  rules: [
-    chainRule,
-    missingRule,
-    followUpRule,
-    exampleRule,
-    unsupportedRule,
-    { pattern: /\b(?:on\s+(?:request|demand)|manual(?:ly)?|by\s+hand|when\s+(?:asked|requested))\b/i, apply: (_match, recognition) => { params(recognition).trigger = 'manual'; recognition.stated.add('trigger'); } },
-  ],
+  vocabulary: VOCABULARY,
+  rules: [...RULES, strictReadingRule('approvals', RULES, VOCABULARY)],
   finish(recognition) {
     const draft = draftOf(recognition);
     settleChains(recognition, draft);

@@ -51,7 +51,7 @@ function parameterScenarios(p: EmailParams): Scenario[] {
   if (/\{middle/.test(p.pattern)) scenarios.push({ name: 'the middle initial is part of the address', who: { firstName: 'John', middleName: 'Quincy', lastName: 'Smith' } });
   const base = baseAddress(p, { firstName: 'John', lastName: 'Smith' });
   if (p.fallbackPatterns.length > 0 && base) {
-    scenarios.push({ name: 'a taken address falls back to the middle initial', who: { firstName: 'John', middleName: 'Quincy', lastName: 'Smith' }, held: [{ email: base, employeeId: 'E9001' }] });
+    scenarios.push({ name: 'a taken address falls back to the next layout', who: { firstName: 'John', middleName: 'Quincy', lastName: 'Smith' }, held: [{ email: base, employeeId: 'E9001' }] });
     scenarios.push({ name: 'without a middle name a taken address is numbered', who: { firstName: 'John', lastName: 'Smith' }, held: [{ email: base, employeeId: 'E9001' }] });
   }
   const letters = Object.keys(p.transliterations);

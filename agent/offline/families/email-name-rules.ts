@@ -4,11 +4,10 @@
 
 import { state, type Recognition, type Rule } from '../recognizer.ts';
 import { asciiFold } from '../transliterate.ts';
-import { notesOf } from './email-rules.ts';
+import { notesOf, ON_CLASH } from './email-rules.ts';
 
 const NEGATED = /\b(?:no|not|never|ignore|without|don'?t|do not|drop|skip|exclude)\b(?:\s+\w+){0,2}\s*$/i;
 const HYPHEN_VERB = /\b(?:(keep|kept|preserve[sd]?|retain(?:ed)?|stays?|leave)|remove[sd]?|drop(?:ped)?|strip(?:ped)?|delete[sd]?|no|without|lose|join(?:ed)?|squash(?:ed)?)\b/gi;
-const ON_CLASH = /\b(?:taken|exists?|in use|clash\w*|collid\w*|conflict\w*|duplicates?|not unique|not available|fall\s?back|instead|already)\b/i;
 
 function transliterate(recognition: Recognition, letter: string, spelling: string): void {
   const key = letter.normalize('NFC').toLowerCase();
@@ -18,6 +17,7 @@ function transliterate(recognition: Recognition, letter: string, spelling: strin
 }
 
 export const NAME_RULES: Rule[] = [
+  { pattern: /\b(?:someone|somebody|anyone|another (?:user|person|employee))\b[^.]*?\b(?:already\s+)?(?:has|have|holds?|uses?|owns?|got)\s+(?:that|the|this|it|same)\b(?:\s+(?:address|e-?mail|one))?/i },
   {
     pattern: /\bmiddle[- ]?(?:name[- ]?)?initials?\b|\bmiddle names?\b/i,
     apply: (match, recognition) => {
@@ -53,7 +53,7 @@ export const NAME_RULES: Rule[] = [
     },
   },
   {
-    pattern: /(?<![\p{L}])([^\x00-\x7F])\s*(?:→|->|=>|becomes|as|to|=|should be|turns into|maps to)\s*["'“‘]?([a-z]{1,3})["'”’]?(?![\p{L}])/iu,
+    pattern: /(?<![\p{L}])([^\x00-\x7F])\s*(?:→|->|=>|becomes|should become|become|as|to|=|should be|turns into|maps to|is written as|is spelt|is spelled|changes to|converts? to)\s*["'“‘]?([a-z]{1,3})["'”’]?(?![\p{L}])/iu,
     apply: (match, recognition) => transliterate(recognition, match[1]!, match[2]!),
   },
   {
@@ -63,7 +63,11 @@ export const NAME_RULES: Rule[] = [
     },
   },
   {
-    // A length said of the local part ("before the @") is the template's limit; any other is the whole address's.
+    // A length is the local part's ("before the @"), unless said of the whole address.
+    pattern: /\b(?:whole|entire|full|total|complete)\b[^.]*?\b(?:address|e-?mail)\b|\bincluding (?:the )?(?:domain|@)/i,
+    apply: (_match, recognition) => { notesOf(recognition).wholeAddress = true; },
+  },
+  {
     pattern: /\blocal[- ]?parts?\b|\b(?:before|left of|in front of) the @|\bthe part before\b|\bmailbox names?\b/i,
     apply: (_match, recognition) => { notesOf(recognition).wholeAddress ??= false; },
   },

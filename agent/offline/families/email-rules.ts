@@ -1,26 +1,32 @@
-// How admins describe a work email address: the layout ("first.last", "f.last", "firstname_lastname"),
-// the domain ("@acme.com"), the separator, contractors' prefix or domain, the middle initial, preferred
-// names, hyphens and letter spellings. Parameters the template names differently are kept in notes and
-// settled in `finish` (email-settle.ts).
+// How admins name the domain ("@acme.com", "at acme dot com", "the ext subdomain"), write addresses out
+// ("e.g. john.smith@acme.com"), number clashes (".1, .2") and mark contractors (a prefix or their own
+// domain); and the notes the email rules keep for `finish` (email-settle.ts), where parameters the
+// template names differently are settled.
 
 import { state, type Recognition, type Rule } from '../recognizer.ts';
 
 export interface EmailNotes {
   nameSeparator?: string;
+  /** Layouts written after the first one ("if taken, first.middle.last"), in the shared rules' form. */
+  fallbackLayouts: string[];
+  /** Where layouts were read, so that a phrase inside another is not read twice. */
+  layoutSpans: Array<{ input: string; start: number; end: number }>;
   middle?: 'always' | 'fallback';
   subdomain?: { label: string; forContractors: boolean };
   wholeAddress?: boolean;
   /** Addresses written out in the requirement ("e.g. john.smith@acme.com"), decoded in finish. */
-  samples: Array<{ local: string; domain: string; forContractors: boolean }>;
+  samples: Array<{ local: string; domain: string; forContractors: boolean; mentionsContractors: boolean }>;
 }
 
 const NOTES = new WeakMap<Recognition, EmailNotes>();
 
 export function notesOf(recognition: Recognition): EmailNotes {
   let notes = NOTES.get(recognition);
-  if (!notes) NOTES.set(recognition, (notes = { samples: [] }));
+  if (!notes) NOTES.set(recognition, (notes = { samples: [], fallbackLayouts: [], layoutSpans: [] }));
   return notes;
 }
+
+export const ON_CLASH = /\b(?:taken|exists?|in use|clash\w*|collid\w*|conflict\w*|duplicates?|not unique|not available|fall\s?back|instead|already|otherwise|else)\b/i;
 
 const TLD = 'com|org|net|io|co|uk|de|fr|nl|se|no|dk|fi|eu|ch|at|be|es|it|pl|us|ca|au|nz|jp|in|ai|dev|app|tech|cloud|biz|info|edu|gov|local|corp|internal|example|test|xyz|ie|lan';
 export const DOMAIN = String.raw`[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:${TLD})(?![a-z0-9-])`;
@@ -29,60 +35,8 @@ const INTERN = /\b(?:interns?|students?|trainees?|apprentices?)\b/i;
 
 /** The words of the clause that lead up to `index`, from the last comma, semicolon or "but". */
 function leadIn(match: RegExpExecArray): string {
-  return match.input.slice(0, match.index).split(/[,;(:]|\bbut\b|\bwhile\b|\bwhereas\b|\bexcept\b/i).at(-1) ?? '';
+  return match.input.slice(0, match.index).split(/[,;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bexcept\b/i).at(-1) ?? '';
 }
-
-const SEPARATOR_WORDS: Record<string, string> = { dot: '.', period: '.', '.': '.', underscore: '_', _: '_', hyphen: '-', dash: '-', '-': '-' };
-const separatorOf = (word: string) => SEPARATOR_WORDS[word.toLowerCase().replace(/s$/, '')] ?? '';
-
-const TOKEN = String.raw`firstname|first|frist|fisrt|firts|givenname|given|fname|firstinitial|finitial|fi|f|lastname|last|surname|familyname|lname|lastinitial|linitial|l|middlename|middleinitial|middle|minitial|mi|m`;
-const TOKEN_PLACEHOLDER: Array<[RegExp, string]> = [
-  [/^(?:firstname|first|frist|fisrt|firts|givenname|given|fname)$/, '{first}'], [/^(?:firstinitial|finitial|fi|f)$/, '{f}'],
-  [/^(?:lastname|last|surname|familyname|lname)$/, '{last}'], [/^(?:lastinitial|linitial|l)$/, '{l}'],
-  [/^(?:middlename|middle)$/, '{middle}'], [/^(?:middleinitial|minitial|mi|m)$/, '{m}'],
-];
-const placeholderOf = (token: string) => TOKEN_PLACEHOLDER.find(([pattern]) => pattern.test(token.toLowerCase()))?.[1] ?? '';
-
-const TOKEN_IN_BRACKETS = String.raw`[{<\[]?(${TOKEN})[}>\]]?`;
-export const TOKEN_LAYOUT = new RegExp(String.raw`(?<![\w@.-])${TOKEN_IN_BRACKETS}([._-]?)${TOKEN_IN_BRACKETS}(?:([._-]?)${TOKEN_IN_BRACKETS})?(?![\w-])`, 'i');
-
-/** "first.last", "f.last", "flast", "firstname_lastname", "first.m.last": a layout written as one word. */
-const tokenLayoutRule: Rule = {
-  pattern: TOKEN_LAYOUT,
-  apply: (match, recognition) => {
-    const placeholders = [match[1]!, match[3]!, match[5]].filter((token): token is string => token !== undefined).map(placeholderOf);
-    const hasFirst = placeholders.some((placeholder) => placeholder === '{first}' || placeholder === '{f}');
-    const hasLast = placeholders.some((placeholder) => placeholder === '{last}' || placeholder === '{l}');
-    if (!hasFirst || !hasLast || placeholders.every((placeholder) => placeholder.length === 3)) return;
-    const [first = '', second = '', third] = placeholders;
-    state(recognition, 'pattern', first + match[2] + second + (third ? (match[4] ?? '') + third : ''));
-  },
-};
-
-const FIRST = String.raw`(?:first|given|fore)[- ]?name`;
-const LAST = String.raw`(?:last|sur|family)[- ]?name`;
-const LINK = String.raw`[\s,]*(?:(?:followed by|then|plus|and|\+)\s*)?(?:an?\s+|the\s+)?`;
-const SEPARATOR_WORD = String.raw`(dots?|periods?|underscores?|hyphens?|dash(?:es)?|\.|_|-)`;
-
-export const LAYOUT_RULES: Rule[] = [
-  tokenLayoutRule,
-  {
-    pattern: new RegExp(String.raw`\b${FIRST}${LINK}${SEPARATOR_WORD}${LINK}(?:their\s+|his\s+|her\s+)?${LAST}`, 'i'),
-    apply: (match, recognition) => state(recognition, 'pattern', `{first}${separatorOf(match[1]!)}{last}`),
-  },
-  {
-    pattern: new RegExp(String.raw`\b${LAST}${LINK}(?:${SEPARATOR_WORD}${LINK})?(?:their\s+|his\s+|her\s+)?${FIRST}(?![- ]?initial)`, 'i'),
-    apply: (match, recognition) => state(recognition, 'pattern', `{last}${match[1] ? separatorOf(match[1]) : ''}{first}`),
-  },
-  {
-    pattern: new RegExp(String.raw`\b(?:separator|delimiter)\s*(?:is|:|=|should be|of)?\s*(?:an?\s+)?["'“‘\x60]?${SEPARATOR_WORD}|\b(?:use|with|separated by|joined (?:by|with)|delimited by|put)\s+(?:an?\s+)?${SEPARATOR_WORD}\s+(?:as\s+(?:the\s+)?separator|between\s+(?:the\s+)?(?:first|given|names|parts|them))|\b${SEPARATOR_WORD}\s+instead of\s+(?:dots?|periods?|underscores?|hyphens?)`, 'i'),
-    apply: (match, recognition) => { notesOf(recognition).nameSeparator ??= separatorOf(match[1] ?? match[2] ?? match[3] ?? ''); },
-  },
-  {
-    pattern: /\b(?:no|without(?: an?)?)\s+(?:dots?|periods?|separators?|punctuation|delimiters?)\b(?!\s+before)/i,
-    apply: (_match, recognition) => { notesOf(recognition).nameSeparator ??= ''; },
-  },
-];
 
 /** ".1, .2" or "-2": the clash number written with its separator. */
 export const SUFFIX_RULE: Rule = {
@@ -115,7 +69,17 @@ export const DOMAIN_RULES: Rule[] = [
   },
   {
     pattern: new RegExp(String.raw`(?<![\w.-])([a-z0-9][a-z0-9._-]*)@(${DOMAIN})`, 'i'),
-    apply: (match, recognition) => { notesOf(recognition).samples.push({ local: match[1]!.toLowerCase(), domain: match[2]!.toLowerCase(), forContractors: CONTRACTOR.test(leadIn(match)) }); },
+    apply: (match, recognition) => { notesOf(recognition).samples.push({ local: match[1]!.toLowerCase(), domain: match[2]!.toLowerCase(), forContractors: CONTRACTOR.test(leadIn(match)), mentionsContractors: CONTRACTOR.test(match.input) }); },
+  },
+  {
+    // A local part written without its domain ("use john.smith1, john.smith2"): lower case, from the sample names.
+    pattern: /(?<![\w.@-])((?:[a-z]+[._-]?)?(?:smith|doe)(?:[._-]?[a-z]+)?(?:[._-]?\d{1,3})?)(?![\w@.-]|\.\w)/,
+    apply: (match, recognition) => { notesOf(recognition).samples.push({ local: match[1]!, domain: '', forContractors: CONTRACTOR.test(leadIn(match)), mentionsContractors: CONTRACTOR.test(match.input) }); },
+  },
+  {
+    // "at acme dot com": a domain spelt out.
+    pattern: new RegExp(String.raw`\b(?:at|@)\s+([a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*\s+dot\s+(?:${TLD}))\b`, 'i'),
+    apply: (match, recognition) => state(recognition, 'domain', match[1]!.toLowerCase().replace(/\s+dot\s+/g, '.')),
   },
   { pattern: /\b(?:company|corporate|work|primary|our|the)\s+domain\b|\bdomains?\b/i },
 ];
@@ -132,7 +96,7 @@ export const CONTRACTOR_RULES: Rule[] = [
     apply: (match, recognition) => state(recognition, 'contractorPrefix', match[1]!.toLowerCase()),
   },
   {
-    pattern: new RegExp(String.raw`\bcontractors?\b[^.]*?\b(?:get|have|receive|with|add|put)\s+${PREFIX}\s*(?:in front|before|at the (?:start|front|beginning)|prepended|as (?:an?\s+)?prefix|prefix)`, 'i'),
+    pattern: new RegExp(String.raw`\bcontractors?\b[^.]*?(?:\b(?:get|have|receive|with|add|put)\s+|\s*(?:[:=→]|->)\s*)${PREFIX}\s*(?:in front|before|at the (?:start|front|beginning)|prepended|as (?:an?\s+)?prefix|prefix)`, 'i'),
     apply: (match, recognition) => state(recognition, 'contractorPrefix', match[1]!.toLowerCase()),
   },
   {

@@ -5,7 +5,8 @@
 import type { Recognition } from '../recognizer.ts';
 import { state } from '../recognizer.ts';
 import { asciiFold } from '../transliterate.ts';
-import { notesOf, TOKEN_LAYOUT } from './email-rules.ts';
+import { TOKEN_LAYOUT } from './email-layouts.ts';
+import { notesOf } from './email-rules.ts';
 import type { EmailParams } from './email-reference.ts';
 
 const CANDIDATES = ['{first}.{last}', '{f}{last}', '{f}.{last}', '{first}{last}', '{first}_{last}', '{first}-{last}', '{last}.{first}', '{last}{f}', '{first}{l}', '{first}.{l}', '{last}_{first}', '{first}.{m}.{last}', '{f}{m}{last}', '{last}{first}'];
@@ -23,7 +24,7 @@ function render(pattern: string, fullName: string): string {
 }
 
 /** The layout, prefix and clash number that explain a written-out local part, if one does. */
-export function decodeLocalPart(local: string, patterns: string[], names: string[]): Decoded | undefined {
+function decodeLocalPart(local: string, patterns: string[], names: string[]): Decoded | undefined {
   for (const pattern of patterns) {
     for (const name of names) {
       const base = render(pattern, name);
@@ -40,17 +41,19 @@ function learnFromSamples(recognition: Recognition): void {
   const notes = notesOf(recognition);
   const names = [...recognition.examples.map((example) => example.input), ...SAMPLE_NAMES];
   const exampleOutputs = new Set(recognition.examples.map((example) => example.output.toLowerCase()));
-  for (const sample of notes.samples.filter((candidate) => !exampleOutputs.has(`${candidate.local}@${candidate.domain}`))) {
+  const writtenOf = (sample: { local: string; domain: string }) => (sample.domain ? `${sample.local}@${sample.domain}` : sample.local);
+  for (const sample of notes.samples.filter((candidate) => !exampleOutputs.has(writtenOf(candidate)))) {
     const stated = String(recognition.params.pattern);
     const patterns = recognition.stated.has('pattern') ? [stated, stated.replace(/^(\{f\}|\{first\})([._-]?)/, '$1$2{m}$2')] : CANDIDATES;
     if (new RegExp(`^${TOKEN_LAYOUT.source}$`, 'i').test(sample.local)) continue;
     const decoded = decodeLocalPart(sample.local, patterns, names);
-    if (!decoded || (decoded.prefix && !sample.forContractors)) {
-      recognition.problems.push(`could not tell how the address ${sample.local}@${sample.domain} is made from a name`);
+    const written = writtenOf(sample);
+    if (!decoded || (decoded.prefix && !sample.mentionsContractors)) {
+      recognition.problems.push(`could not tell how the address ${written} is made from a name`);
       continue;
     }
     state(recognition, 'pattern', decoded.pattern);
-    if (sample.forContractors) state(recognition, 'contractorPrefix', decoded.prefix);
+    if (decoded.prefix || sample.forContractors) state(recognition, 'contractorPrefix', decoded.prefix);
     if (decoded.number) {
       state(recognition, 'firstSuffix', Number(decoded.number));
       state(recognition, 'separator', decoded.suffixSeparator);
@@ -72,17 +75,22 @@ function writeLayout(recognition: Recognition, p: EmailParams): void {
   } else if (notes.nameSeparator !== undefined) {
     p.separator = notes.nameSeparator;
   }
-  p.pattern = pattern.replace(/\{f\}/g, '{firstInitial}').replace(/\{l\}/g, '{lastInitial}').replace(/\{m\}/g, '{middleInitial}');
-  if (notes.middle === 'fallback' && !/\{middle/.test(p.pattern)) {
-    p.fallbackPatterns = [p.pattern.replace(/^(\{firstInitial\}|\{first\})(\{sep\})?/, (_whole, first: string, sep?: string) => `${first}${sep ?? ''}{middleInitial}${sep ?? ''}`)];
+  p.pattern = templateForm(pattern);
+  p.fallbackPatterns = notes.fallbackLayouts.map((layout) => templateForm(p.separator ? layout.replace(/\}([._-])\{/g, (between, character: string) => (character === p.separator ? '}{sep}{' : between)) : layout));
+  if (notes.middle === 'fallback' && !/\{middle/.test(p.pattern + p.fallbackPatterns.join())) {
+    p.fallbackPatterns.push(p.pattern.replace(/^(\{firstInitial\}|\{first\})(\{sep\})?/, (_whole, first: string, sep?: string) => `${first}${sep ?? ''}{middleInitial}${sep ?? ''}`));
   }
 }
+
+const templateForm = (layout: string) => layout.replace(/\{f\}/g, '{firstInitial}').replace(/\{l\}/g, '{lastInitial}').replace(/\{m\}/g, '{middleInitial}');
 
 /** Drops "examples" that are not a person's name ("Email addresses → firstname_lastname@acme.com"). */
 function keepPersonExamples(recognition: Recognition): void {
   const layout = new RegExp(`^${TOKEN_LAYOUT.source}$`, 'i');
+  // "Mary Ann -> maryann" shows how one name is cleaned, not a whole address.
+  const cleaning = (example: { input: string; output: string }) => !example.output.includes('@') && asciiFold(example.input) === example.output.toLowerCase();
   recognition.examples = recognition.examples.filter((example) =>
-    !layout.test(example.output.split('@')[0]!) && !/\b(?:e-?mails?|add?ress(?:es)?|format|pattern|layout|user ?names?|upns?|domains?|contractors?|employees?|clash(?:es)?|duplicates?)\b/i.test(example.input));
+    !cleaning(example) && !layout.test(example.output.split('@')[0]!) && !/\b(?:e-?mails?|add?ress(?:es)?|format|pattern|layout|user ?names?|upns?|domains?|contractors?|employees?|clash(?:es)?|duplicates?)\b/i.test(example.input));
 }
 
 export function settleEmail(recognition: Recognition): void {
@@ -100,9 +108,10 @@ export function settleEmail(recognition: Recognition): void {
     else p.domain = domain;
   }
   if (typeof params.maxLength === 'number') {
-    const whole = notes.wholeAddress !== false;
+    const whole = notes.wholeAddress === true;
     p.maxLocalPartLength = whole ? params.maxLength - 1 - Math.max(p.domain.length, p.contractorDomain.length) : params.maxLength;
-    if (whole) recognition.assumptions.push(`The ${params.maxLength}-character limit is read as the whole address, @${p.contractorDomain || p.domain} included: at most ${p.maxLocalPartLength} characters before the @.`);
+    if (whole) recognition.assumptions.push(`The ${params.maxLength}-character limit is the whole address, @${p.contractorDomain || p.domain} included: at most ${p.maxLocalPartLength} characters before the @.`);
+    else if (notes.wholeAddress === undefined) recognition.assumptions.push(`The ${params.maxLength}-character limit is read as the part before the @ (the domain is fixed).`);
   }
   delete params.maxLength;
   assume(recognition, p);

@@ -7,7 +7,8 @@ import { emailFixtures } from './email-fixtures.ts';
 import { EMAIL_GUARDS } from './email-guards.ts';
 import { NAME_RULES } from './email-name-rules.ts';
 import { expectedEmail, type EmailParams } from './email-reference.ts';
-import { CONTRACTOR_RULES, DOMAIN_RULES, LAYOUT_RULES, SUFFIX_RULE } from './email-rules.ts';
+import { LAYOUT_RULES, layoutRule } from './email-layouts.ts';
+import { CONTRACTOR_RULES, DOMAIN_RULES, SUFFIX_RULE } from './email-rules.ts';
 import { settleEmail } from './email-settle.ts';
 import { PATTERN_RULES } from './name-patterns.ts';
 import { CLASH_RULES, LENGTH_RULES, NAME_HANDLING_VOCABULARY, exampleRule } from './shared-rules.ts';
@@ -19,12 +20,12 @@ const EMAIL_LENGTH_RULES = LENGTH_RULES.filter((rule) => !rule.pattern.source.in
 
 export const emailRecognizer: FamilyRecognizer = {
   family: 'email',
-  keywords: [/\be-?m(?:ai|ia)ls?\b/i, /\be-?mail add?ress(?:es)?\b/i, /\bmail ?box(?:es)?\b/i, /\bupns?\b|\buser ?principal ?names?\b/i, /\blocal[- ]?part\b/i, /@[a-z0-9-]+\.[a-z]/i, /\b(?:sub-?)?domain\b/i],
+  keywords: [/\be-?m(?:ai|ia)ls?\b/i, /\be-?mail add?ress(?:es)?\b/i, /\bmail ?box(?:es)?\b/i, /\bupns?\b|\buser ?principal ?names?\b/i, /\blocal[- ]?part\b/i, /(?:first|last|name|john|jane|smith|doe)[a-z._{}<>\]\[-]*@|\bf[._-]?last[a-z]*@/i],
   vocabulary: [
     /\b(?:e-?m(?:ai|ia)ls?|e-?mail add?ress(?:es)?|add?resses|add?ress|mail ?box(?:es)?|upns?|user ?principal ?names?|local[- ]?parts?|before the @|lower[- ]?case[ds]?|all lower|small letters|case[- ]insensitive(?:ly)?|work|corporate|company|layout|pattern|primary|google workspace|gmail|microsoft 365|m365|office 365|exchange|outlook|entra(?: id)?|azure ad|rfc ?5321|(?:whole|entire|full|total|complete) (?:address|e-?mail))\b/gi,
     ...NAME_HANDLING_VOCABULARY,
   ],
-  rules: [...LAYOUT_RULES, ...PATTERN_RULES, ...DOMAIN_RULES, ...CONTRACTOR_RULES, ...NAME_RULES, ...EMAIL_LENGTH_RULES, SUFFIX_RULE, ...CLASH_RULES, exampleRule, ...EMAIL_GUARDS],
+  rules: [...[...LAYOUT_RULES, ...PATTERN_RULES].map(layoutRule), ...DOMAIN_RULES, ...CONTRACTOR_RULES, ...NAME_RULES, ...EMAIL_LENGTH_RULES, SUFFIX_RULE, ...CLASH_RULES, exampleRule, ...EMAIL_GUARDS],
   finish(recognition) {
     settleEmail(recognition);
     const p = params(recognition);

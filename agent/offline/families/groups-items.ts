@@ -9,14 +9,16 @@ export interface ItemWords {
   nouns: RegExp;
   /** Names written in lower case that are still names ("slack" → "Slack"), by lower-case key. */
   known: Record<string, string>;
+  /** Words that only introduce the rule ("group membership", "based on department"). */
+  intro: RegExp;
 }
 
 export type Items = { names: string[]; patterns: string[] } | { error: string };
 
 const QUOTED = /^["'“‘`](.+)["'”’`]$/;
 const NAME = /^[\p{Lu}\p{N}][\p{L}\p{N}_.&'+-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}_.&'+-]*)*$|^[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)+$|^[\p{Ll}]+[\p{Lu}][\p{L}\p{N}]*$/u;
-const LEAD = /^(?:the|a|an|their|its|his|her|our|membership (?:in|of|to)|member(?:ship)? of|members of|access to|access (?:in|for)|accounts? (?:in|on|for)|seats? (?:in|on|for)|licen[cs]es? (?:for|to|in)|added to|to|in|into|also|both)\s+/i;
-const TRAIL = /\s+(?:too|also|as well|by default|automatically|always|on day (?:one|1)|from day (?:one|1))$/i;
+const LEAD = /^(?:only|the|a|an|their|its|his|her|our|membership (?:in|of|to)|member(?:ship)? of|members of|access to|access (?:in|for)|accounts? (?:in|on|for)|seats? (?:in|on|for)|licen[cs]es? (?:for|to|in)|added to|to|in|into|also|both)\s+/i;
+const TRAIL = /\s+(?:too|also|as well|by default|automatically|always|on day (?:one|1)|from day (?:one|1)|though|please|thanks)$/i;
 const SEPARATORS = /\s*(?:,|;|\band\b|&|\+|\bplus\b|\bas well as\b|\bor\b|\balong with\b)\s*/i;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,8 +28,9 @@ function kindsOf(text: string, words: ItemWords): string[] | undefined {
   const rest = text.replace(/^(?:no|any|nothing|anything|none of the|none)\b\s*/i, '');
   const named = /^(?:(?:\w+\s+)?(?:with|containing|matching|that contains?|including|named|called)\s+)["'“‘]?([\p{L}\d -]+?)["'”’]?(?:\s+in (?:the|their|its) names?)?$/iu.exec(rest);
   const noun = new RegExp(String.raw`^["'“‘]?([a-z][\w-]*(?:\s*(?:,|or|and|/)\s*[a-z][\w-]*)*)["'”’]?\s*(?:-?related\s+|-?level\s+)?(?:${words.nouns.source}|rights|roles?|privileges|access)$`, 'i').exec(rest);
-  const found = named?.[1] ?? noun?.[1];
-  return found?.split(/\s*(?:,|\bor\b|\band\b|\/)\s*/i).map((word) => word.trim()).filter(Boolean);
+  const found = (named?.[1] ?? noun?.[1])?.split(/\s*(?:,|\bor\b|\band\b|\/)\s*/i).map((word) => word.trim()).filter(Boolean);
+  // A name ("Salesforce licences") is not a kind of name ("admin groups").
+  return found?.every((word) => word === word.toLowerCase() && !words.known[word]) ? found : undefined;
 }
 
 function nameOf(piece: string, words: ItemWords): string | undefined {

@@ -3,7 +3,7 @@
 // ("Engineering managers in Berlin"). Every word must be accounted for, or the subject is not read.
 
 import { leftoverWords } from '../clauses.ts';
-import { CITIES, DEPARTMENTS, ROLES, type Role } from './groups-words.ts';
+import { CITIES, closest, DEPARTMENT_PEOPLE, DEPARTMENTS, LOWER_CASE_NAMES, ROLES, type Role } from './groups-words.ts';
 
 /** The template's condition: every named field must match (AND); a list matches any of its values. */
 export interface Condition {
@@ -12,8 +12,8 @@ export interface Condition {
   costCenter?: string | string[];
   employmentType?: string | string[];
   titlePattern?: string;
-  /** Holds when this condition does not: "everyone else". */
-  unless?: Condition;
+  /** Holds when none of these conditions does: "everyone else". */
+  unless?: Condition | Condition[];
 }
 
 export interface Subject {
@@ -21,6 +21,8 @@ export interface Subject {
   condition: Condition;
   /** A title that matches titlePattern, and one that nearly does, for fixtures. */
   titles?: { matching: string; nearMiss: string };
+  /** How a word was read, for the spec's assumptions ("managers" is a job title). */
+  readings?: string[];
 }
 
 const SUBJECT_FILLER = [
@@ -28,7 +30,7 @@ const SUBJECT_FILLER = [
 ];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const known = (list: string[], name: string) => list.find((entry) => entry.toLowerCase() === name.trim().toLowerCase());
+const known = (list: string[], name: string) => closest(list, name);
 const NAMES = String.raw`[\p{Lu}\d][\p{L}\d&'.-]*(?:\s+(?:&\s+)?[\p{Lu}\d][\p{L}\d&'.-]*)*`;
 
 interface Piece { pattern: RegExp; take(match: RegExpExecArray, into: Subject): void }
@@ -40,10 +42,14 @@ function add(condition: Condition, field: 'department' | 'location' | 'costCente
   condition[field] = values.length === 1 ? values[0]! : values;
 }
 
-function addPlace(condition: Condition, name: string): void {
+/** A name standing alone: a known city is a location, anything else a department. After "in" or
+ *  "based in", an unknown name is a location instead. */
+function addPlace(condition: Condition, name: string, { after = false } = {}): void {
   const department = known(DEPARTMENTS, name);
+  const city = known(CITIES, name);
   if (department) add(condition, 'department', department);
-  else add(condition, 'location', known(CITIES, name) ?? name.trim());
+  else if (city || after) add(condition, 'location', city ?? name.trim());
+  else add(condition, 'department', name.trim());
 }
 
 function setTitle(into: Subject, pattern: string, titles: { matching: string; nearMiss: string }): void {
@@ -56,8 +62,15 @@ const roleTitles = (role: Role) => ({ matching: role.sample, nearMiss: role.near
 const PIECES: Piece[] = [
   { pattern: /\bcost[- ]?cent(?:er|re)s?\s*(?:code\s*)?(?:is\s*|=\s*|of\s*|:\s*)?["'“]?([\w-]+)["'”]?|\bcc\s*[#:]?\s*(\d[\w-]*)/giu, take: (match, into) => add(into.condition, 'costCenter', match[1] ?? match[2]!) },
   {
-    pattern: /\b(?:job\s+)?(?:titles?|roles?)\s+(?:that\s+)?(?:contains?|containing|includes?|including|with|has|having|mentions?|mentioning|matching|matches)\s+(?:the\s+word\s+)?["'“‘]?([\p{L}\d][\p{L}\d &-]*?)["'”’]?(?=$|\s+(?:in|at|and|or|get|gets)\b|[,;])|\bwith\s+["'“‘]?([\p{L}\d][\p{L}\d &-]*?)["'”’]?\s+in\s+(?:their|the|his|her)\s+(?:job\s+)?title\b/giu,
-    take: (match, into) => { const word = (match[1] ?? match[2]!).trim(); setTitle(into, escape(word), { matching: `Senior ${word}`, nearMiss: 'Associate' }); },
+    pattern: /\b(?:job\s+)?(?:titles?|roles?)\s+(?:that\s+)?(?:contains?|containing|includes?|including|with|has|having|mentions?|mentioning|matching|matches)\s+(?:the\s+word\s+)?["'“‘]?([\p{L}\d][\p{L}\d &-]*?)["'”’]?(?=\s*$|\s+(?:in|at|and|or|get|gets)\b|\s*[,;])|\bwith\s+["'“‘]?([\p{L}\d][\p{L}\d &-]*?)["'”’]?\s+in\s+(?:their|the|his|her)\s+(?:job\s+)?title\b/giu,
+    take: (match, into) => {
+      const words = (match[1] ?? match[2]!).trim().split(/\s*(?:,|\bor\b|\/)\s*/).filter(Boolean);
+      setTitle(into, words.map(escape).join('|'), { matching: `Senior ${words[0]}`, nearMiss: 'Associate' });
+    },
+  },
+  {
+    pattern: /\bwith\s+(?:the|a)\s+(?:job\s+)?title\s+(?:of\s+)?["'“‘]([^"'”’]+)["'”’]/giu,
+    take: (match, into) => setTitle(into, `^${escape(match[1]!.trim())}$`, { matching: match[1]!.trim(), nearMiss: `Senior ${match[1]!.trim()}` }),
   },
   {
     pattern: /\b(?:job\s+)?title\s+(?:is|=|equals?|of)\s+["'“‘]?([\p{L}\d][\p{L}\d &-]*?)["'”’]?$/giu,
@@ -73,24 +86,46 @@ const PIECES: Piece[] = [
       const name = match[1] ?? match[2] ?? match[4]!;
       if (match[2] && /^(?:department|dept|team)$/i.test(match[3] ?? '')) add(into.condition, 'department', known(DEPARTMENTS, name) ?? name);
       else if (match[1] || match[4] || (match[3] && !known(DEPARTMENTS, name))) add(into.condition, 'location', known(CITIES, name) ?? name);
-      else addPlace(into.condition, name);
+      else addPlace(into.condition, name, { after: true });
     },
   },
   { pattern: /\b(?:department|dept\.?|team)\s*(?:is|=|:|of)\s*["'“]?([\p{Lu}\d][\p{L}\d&' -]*?)["'”]?$/giu, take: (match, into) => add(into.condition, 'department', known(DEPARTMENTS, match[1]!) ?? match[1]!.trim()) },
-  ...ROLES.map((role): Piece => ({ pattern: new RegExp(String.raw`\b(?:${role.words})\b`, 'gi'), take: (_match, into) => setTitle(into, role.pattern, roleTitles(role)) })),
-  { pattern: new RegExp(String.raw`(?<![\p{L}-])(${NAMES})(?![\p{L}-])`, 'gu'), take: (match, into) => addPlace(into.condition, match[1]!) },
+  ...ROLES.map((role): Piece => ({
+    pattern: new RegExp(String.raw`\b(?:${role.words})\b`, 'gi'),
+    take: (match, into) => { setTitle(into, role.pattern, roleTitles(role)); (into.readings ??= []).push(`"${match[0]}" is read as a job title matching /${role.pattern}/i`); },
+  })),
+  ...DEPARTMENT_PEOPLE.map((people): Piece => ({
+    pattern: new RegExp(String.raw`\b(?:${people.words})\b`, 'gi'),
+    take: (match, into) => { add(into.condition, 'department', people.department); (into.readings ??= []).push(`"${match[0]}" is read as the ${people.department} department`); },
+  })),
+  {
+    // "sales gets Salesforce": a well-known department or place written in lower case ("it" only in capitals).
+    pattern: new RegExp(String.raw`(?<![\p{L}-])(${[...LOWER_CASE_NAMES].filter((name) => name !== 'it').sort((left, right) => right.length - left.length).join('|')})(?![\p{L}-])`, 'gu'),
+    take: (match, into) => addPlace(into.condition, match[1]!),
+  },
+  // A name that looks like a group or an app ("GitHub-Users", "DE-Office", "GitHub") is not a subject.
+  { pattern: new RegExp(String.raw`(?<![\p{L}-])(?![\p{L}\d&'.]*(?:\p{Ll}\p{Lu}|-\p{Lu}|_))(${NAMES})(?![\p{L}-])`, 'gu'), take: (match, into) => addPlace(into.condition, match[1]!) },
 ];
 
 const EVERYONE = /^(?:everyone|everybody|all|all of them|every(?:one)?|each|anyone|anybody|company[- ]wide|the whole company|by default|baseline|default|all staff|all employees|all users|all joiners|all new (?:hires|joiners|starters)|every (?:joiner|employee|user|new hire|new joiner|starter|person)|each (?:joiner|employee|new hire)|(?:all )?people|staff|users|joiners|new (?:hires|joiners|starters))$/i;
 const ELSE = /^(?:everyone|everybody|all|anyone|anybody)\s+else$|^(?:the\s+)?rest(?:\s+of\s+(?:the\s+)?(?:staff|company|people|employees))?$|^(?:all\s+)?others?$|^(?:all\s+)?other\s+(?:departments|people|staff|employees|teams)$|^otherwise$/i;
 
-const CAPITALISED_FILLER = /\b(?:The|All|Every|Each|Any|Anyone|Anybody|Everyone|Everybody|People|Staff|Those|New|Our|Members|Folks|Only|If|When|For|And|Also|Employees|Joiners|Users|Someone|Whoever|Their|In|At|From|With|Based|Located|Working|Sitting|Anyone)\b/g;
+const CAPITALISED_FILLER = /(?<![\w-])(?:The|All|Every|Each|Any|Anyone|Anybody|Everyone|Everybody|People|Staff|Those|New|Our|Members|Folks|Only|If|When|For|And|Also|Employees|Joiners|Users|Someone|Whoever|Their|In|At|From|With|Based|Located|Working|Sitting|Anyone)(?![\w-])/g;
+
+const TYPO_WORDS = ['everyone', 'everybody', 'anyone', 'people', 'employees', 'contractors', 'contractor', 'interns', 'managers', 'directors', 'department', 'location', 'office', 'whose', 'title', 'contains'];
+
+/** Words one slip away from the words subjects are made of ("evryone", "poeple") are read as those words. */
+function fixTypos(text: string): string {
+  const known = [...TYPO_WORDS, ...[...LOWER_CASE_NAMES].filter((name) => /^[a-z]{6,}$/.test(name))];
+  return text.replace(/(?<!\p{L})\p{Ll}{5,}(?!\p{L})/gu, (word) => (known.includes(word) ? word : closest(known, word) ?? word));
+}
 
 /** The condition a subject names, or why it could not be read. */
 export function parseSubject(text: string): Subject | { error: string } {
-  const cleaned = text.replace(/^\s*(?:and|or|but|also|then|while|whereas|plus|for|if|when|where|only|any|all)\b\s*/i, '').replace(/[,:;.]+$/, '').trim();
-  if (ELSE.test(cleaned)) return { kind: 'else', condition: {} };
-  if (EVERYONE.test(cleaned) || /^(?:all|every|each)\s+(?:new\s+)?(?:staff|employees?|users?|joiners?|hires?|starters?|people|persons?)$/i.test(cleaned)) return { kind: 'everyone', condition: {} };
+  const connected = fixTypos(text).replace(/^\s*(?:(?:and|or|but|also|then|while|whereas|plus|for|if|when|where|only)\b\s*)+/i, '').replace(/[,:;.]+$/, '').trim();
+  if (ELSE.test(connected)) return { kind: 'else', condition: {} };
+  if (EVERYONE.test(connected) || /^(?:all|every|each)\s+(?:new\s+)?(?:staff|employees?|users?|joiners?|hires?|starters?|people|persons?)$/i.test(connected)) return { kind: 'everyone', condition: {} };
+  const cleaned = connected.replace(/^(?:any|all)\s+/i, '');
   const into: Subject = { kind: 'condition', condition: {} };
   let rest = ` ${cleaned} `.replace(CAPITALISED_FILLER, (word) => word.toLowerCase());
   for (const piece of PIECES) {

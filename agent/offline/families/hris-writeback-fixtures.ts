@@ -18,7 +18,8 @@ interface Scenario {
   error?: string;
 }
 
-export function hrisWritebackFixtures(params: HrisWritebackParams): FixtureTest[] {
+/** Worked examples are addresses the admin expects written back as they are (lower-cased if asked). */
+export function hrisWritebackFixtures(params: HrisWritebackParams, examples: Array<{ input: string; output: string }> = []): FixtureTest[] {
   const source = `event.account.${params.valueFrom}`;
   const others = Object.fromEntries(Object.entries(ACCOUNT).filter(([key]) => key !== params.valueFrom));
   const shapeCase: Scenario = params.valueFrom === 'username'
@@ -37,6 +38,12 @@ export function hrisWritebackFixtures(params: HrisWritebackParams): FixtureTest[
     { name: '403 (the key may not write the field) is an error', response: { status: 403, headers: { 'X-BambooHR-Error-Message': 'You do not have access to this field' } }, error: 'HTTP 403' },
     { name: '400 (value rejected) is an error', response: { status: 400, headers: { 'X-BambooHR-Error-Message': 'Invalid value' } }, error: 'HTTP 400 Invalid value' },
     { name: '500 is an error naming the employee', response: { status: 500, body: 'Internal Server Error' }, error: 'did not update employee' },
+    ...examples.map((example, index) => ({
+      name: `example ${index + 1} from the requirement: ${example.input} → ${example.output}`,
+      who: { firstName: example.input.split(/\s+/)[0]!, lastName: example.input.split(/\s+/).slice(1).join(' ') },
+      account: { ...ACCOUNT, [params.valueFrom]: example.output },
+      response: { status: 200 },
+    })),
   ];
   return scenarios.map((scenario, index) => fixtureOf(params, scenario, index));
 }
@@ -44,7 +51,8 @@ export function hrisWritebackFixtures(params: HrisWritebackParams): FixtureTest[
 function fixtureOf(params: HrisWritebackParams, scenario: Scenario, index: number): FixtureTest {
   const account = scenario.account ?? ACCOUNT;
   const event = joinedEvent({ employeeId: '123', ...scenario.who }, Object.keys(account).length > 0 ? { account } : {}, `evt-${index + 1}`);
-  const input = { ...event, type: params.trigger };
+  // The schema's person type is open (extra fields allowed); a Person is one.
+  const input = { ...event, type: params.trigger } as unknown as FixtureTest['input'];
   const employeeId = input.person.employeeId;
   const expected = expectedValue(params, account);
   const http: FixtureHttpEntry[] = [];

@@ -7,7 +7,7 @@ import { state, type Recognition, type Rule } from '../recognizer.ts';
 const QUOTE_OPEN = String.raw`["'\`“‘]?`;
 const QUOTE_CLOSE = String.raw`["'\`”’]?`;
 const NAME_OR_QUOTED = String.raw`(?:"([^"]*)"|'([^']*)'|“([^”]*)”|([^\s"'\`”’,;()]+?))(?=[\s,;()]|$)`;
-const NOT_A_COMPANY = String.raw`every|each|all|any|new|the|their|our|a|an|his|her|its|this|that|them|it|joiners?|hires?|employees?|people|users?|staff|starters?|join|joining|hire|demand|request|creation|onboarding|record|profile|field|workEmail|us|me|bamboo-?hr|hris|api|example|now|once|later|success|failure|everyone`;
+const NOT_A_COMPANY = String.raw`domain|subdomain|name|id|account|tenant|instance|site|writeback|write-back|company|field|fields|so|and|or|when|once|with|using|via|too|as|is|every|each|all|any|new|the|their|our|a|an|his|her|its|this|that|them|it|joiners?|hires?|employees?|people|users?|staff|starters?|join|joining|hire|demand|request|creation|onboarding|record|profile|field|workEmail|us|me|bamboo-?hr|hris|api|example|now|once|later|success|failure|everyone`;
 const NOT_A_NAME = /^(?:is|in|of|the|to|for|with|and|or|on|as|be|at|name|called|named|api|www|https?)$/i;
 
 function stateCompany(recognition: Recognition, said: string): void {
@@ -27,6 +27,16 @@ export const COMPANY_RULES: Rule[] = [
     // "company domain acme", "subdomain: 'acme'", "company: initech", "company domain "acme corp"" (refused)
     pattern: new RegExp(String.raw`\b(?:(?:company|sub)[- ]?domain(?:\s+name)?(?:\s+(?:in|for|on|at) bamboo ?hr)?|company(?:\s+name|\s+id)?(?=\s*[:=]))\s*(?:is|=|:|of|should be)?\s*${NAME_OR_QUOTED}`, 'i'),
     apply: (match, recognition) => stateCompany(recognition, match.slice(1, 5).find((group) => group !== undefined)!),
+  },
+  {
+    // "company acme", "company "acme"", "company is acme" beside BambooHR
+    pattern: new RegExp(String.raw`(?:(?<=bamboo-?\s?hr\b.*)|(?=.*bamboo-?\s?hr\b))\bcompany\s+(?:is\s+|called\s+|named\s+)?${QUOTE_OPEN}(?!(?:${NOT_A_COMPANY})\b)([a-z0-9][a-z0-9-]*)${QUOTE_CLOSE}(?![\w.-])`, 'i'),
+    apply: (match, recognition) => stateCompany(recognition, match[1]!),
+  },
+  {
+    // "BambooHR acme", "bamboohr 'acme'" (the word right after the product name)
+    pattern: new RegExp(String.raw`\bbamboo-?\s?hr\s+${QUOTE_OPEN}(?!(?:${NOT_A_COMPANY})\b)([a-z0-9][a-z0-9-]*)${QUOTE_CLOSE}(?=\s*(?:[,;.)]|$))`, 'i'),
+    apply: (match, recognition) => stateCompany(recognition, match[1]!),
   },
   {
     // "BambooHR for acme", "in BambooHR at globex"
@@ -67,7 +77,11 @@ const said = (source: string): Rule['apply'] => (_match, recognition) => {
 };
 
 export const VALUE_RULES: Rule[] = [
-  { pattern: /\b(?:user ?names?|login(?: ?names?)?|sam ?account ?names?|account ?names?)\b/i, apply: said('username') },
+  {
+    // Not "the API key as the user name": that is Basic auth.
+    pattern: /(?<!\b(?:as|is)\s+(?:the\s+)?)\b(?:user ?names?|login(?: ?names?)?|sam ?account ?names?|account ?names?)\b(?![^.]*\bpassword\b)/i,
+    apply: said('username'),
+  },
   { pattern: /\bupns?\b|\buser ?principal ?names?\b/i, apply: said('userPrincipalName') },
   { pattern: /\b(?:work|company|corporate|business|new|official)\s+e-?mail(?: address(?:es)?)?\b|\bworkEmail\b|\baccount\.email\b/i, apply: said('email') },
   { pattern: /\blower[- ]?cas(?:e|ed|ing)\b|\bdowncas\w*\b|\ball lower\b/i, apply: (match, recognition) => state(recognition, 'lowerCase', !/\b(?:not|never|don'?t|do not|no need to|keep)\b[^.]*$/i.test(match.input.slice(0, match.index))) },
@@ -107,3 +121,15 @@ export const TRIGGER_RULES: Rule[] = [
 export function finishTrigger(recognition: Recognition): void {
   if ((TRIGGERS.get(recognition)?.size ?? 0) > 1) recognition.problems.push('the requirement asks for both an automatic run on join and a manual run; a function has one trigger, so author one for each');
 }
+
+/** "e.g. john.smith@acme.com for John Smith", "John Smith → john.smith@acme.com": written back as is. */
+export const EXAMPLE_RULES: Rule[] = [
+  {
+    pattern: /\b([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s+(?:for|of)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)/u,
+    apply: (match, recognition) => { recognition.examples.push({ input: match[2]!, output: match[1]! }); },
+  },
+  {
+    pattern: /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)\s*(?:→|->|=>|:|gets|has)\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/u,
+    apply: (match, recognition) => { recognition.examples.push({ input: match[1]!, output: match[2]! }); },
+  },
+];

@@ -1,10 +1,11 @@
 // HRIS write-back: once the account exists, write its work email (or username, or UPN) to the employee's
 // BambooHR record, on join or on request. Other HR systems and conditional writes are named, not ignored.
 
-import type { FamilyRecognizer, Recognition, Rule } from '../recognizer.ts';
+import { state, type FamilyRecognizer, type Recognition, type Rule } from '../recognizer.ts';
 import { hrisWritebackFixtures } from './hris-writeback-fixtures.ts';
-import { COMPANY_RULES, FIELD_RULES, finishTrigger, finishValue, TRIGGER_RULES, VALUE_RULES } from './hris-writeback-phrases.ts';
+import { COMPANY_RULES, EXAMPLE_RULES, FIELD_RULES, finishTrigger, finishValue, TRIGGER_RULES, VALUE_RULES } from './hris-writeback-phrases.ts';
 import type { HrisWritebackParams } from './hris-writeback-reference.ts';
+import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, TECHNICAL_TOKENS_RULE, URL_PATTERN } from './shared-rules.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as HrisWritebackParams;
 const negated = (match: RegExpExecArray) => /\b(?:never|not|don'?t|do not|no|without|nor|instead of)\b/i.test(match.input.slice(0, match.index));
@@ -13,9 +14,32 @@ const refuse = (what: string): Rule['apply'] => (match, recognition) => {
 };
 
 const SPECIFIC = String.raw`bamboo-?\s?hr|\bhris\b|\bhr (?:system|record|platform|profile|tool)|write[- ]?back|\bworkEmail\b|\bwork e-?mail\b|\bfield\b|\bsub-?domain\b|company domain|\bupn\b|\busername\b`;
-const GENERIC = String.raw`writ\w*|wrote|send\w*|put\w*|push\w*|sync\w*|stor\w*|sav\w*|set|fill\w*|populat\w*|record\w*|updat\w*|copy\w*|back|once|after|creat\w*|exist\w*|ready|final|provision\w*|accounts?|values?|e-?mails?|e-?mailing|address(?:es)?|employees?|ids?|numbers?|profiles?|runs?|trigger\w*|join\w*|hire[sd]?|hr|stops?|personal|gmail|private|home|fail\w*|errors?|api|keys?|auth\w*|basic|record|system|new|work|company|domain|instance|account`;
+const GENERIC = String.raw`writ\w*|wrote|send\w*|put\w*|push\w*|sync\w*|stor\w*|sav\w*|set|fill\w*|populat\w*|record\w*|updat\w*|copy\w*|back|once|after|creat\w*|exist\w*|ready|final|provision\w*|accounts?|values?|e-?mails?|e-?mailing|address(?:es)?|employees?|ids?|numbers?|profiles?|runs?|trigger\w*|join\w*|hire[sd]?|hr|stops?|personal|gmail|private|home|fail\w*|errors?|api|keys?|auth\w*|basic|record|system|new|work`;
 
 const GENERIC_WORDS_RULE: Rule = { pattern: new RegExp(String.raw`(?:(?<=(?:${SPECIFIC}).*)|(?=.*(?:${SPECIFIC})))\b(?:${GENERIC})\b`, 'gi') };
+
+const TECHNICAL_RULES: Rule[] = [
+  {
+    pattern: URL_PATTERN,
+    apply: (match, recognition) => {
+      const url = match[0].replace(/[.:]+$/, '');
+      const endpoint = /^https:\/\/api\.bamboohr\.com\/api\/gateway\.php\/([^/]+)\/v1\/employees\/[^/]+\/?$/i.exec(url);
+      if (!endpoint) recognition.problems.push(`the function calls only BambooHR's Update Employee (https://api.bamboohr.com/api/gateway.php/{company}/v1/employees/{id}), not ${url}`);
+    },
+  },
+  {
+    // {"workEmail": "<address>"}, {"workEmail": <event.account.email>}: one field, one account value.
+    pattern: /(?<=\b(?:json|body|payload|with)\s*:?\s*)\{\s*["'“]?([A-Za-z_]\w*)["'”]?\s*:\s*([^,}]*?)\s*(,[^}]*)?\}/i,
+    apply: (match, recognition) => {
+      if (match[3]) recognition.problems.push(`the body ${match[0]} writes more than one field; the template writes one value to one field`);
+      state(recognition, 'emailField', match[1]);
+      const source = /account\.(email|username|userPrincipalName)\b/.exec(match[2]!)?.[1];
+      if (source && source !== 'email') state(recognition, 'valueFrom', source);
+    },
+  },
+  secretNamesRule(['BAMBOOHR_API_KEY']),
+  returnShapeRule({ updated: true, employeeId: null, workEmail: null, field: null, value: null }),
+];
 
 const UNSUPPORTED_RULES: Rule[] = [
   { pattern: /\b(?:workday|success ?factors|hi ?bob|personio|rippling|adp|namely|gusto|ukg|oracle(?: hcm)?|dayforce|deel|paylocity|paycom|sage)\b/i, apply: refuse('writing to an HR system other than BambooHR') },
@@ -27,18 +51,28 @@ const UNSUPPORTED_RULES: Rule[] = [
 
 export const hrisWritebackRecognizer: FamilyRecognizer = {
   family: 'hris-writeback',
-  keywords: [/\bbamboo-?\s?hr\b/i, /\bbamboo\w*/i, /\bhris\b/i, /\bwrite[- ]?back\b/i, /\bwrite\b[^.]*\bback\b/i, /\bhr (?:system|record|platform|tool)s?\b/i, /\bworkday\b/i, /\bsuccess ?factors\b/i, /\bworkEmail\b/],
+  keywords: [/\bbamboo-?\s?hr\b/i, /\bbamboo\w*/i, /\bhris\b/i, /\bwrite[- ]?back\b/i, /\bwrite\b[^.]*\bback\b/i, /\bhr (?:system|record|platform|tool)s?\b/i, /\bworkday\b/i, /\bsuccess ?factors\b/i, /\bworkEmail\b/,
+    // An action toward the HR system: "update ... in BambooHR", "write ... to the HRIS".
+    /\b(?:updat|writ|push|sync|copy|send|set|stor|sav|put|fill|populat|record)\w*\b[^.]*\b(?:bamboo|hris|hr system|hr record)/i, /\bemployee record\b|\bsystem of record\b/i,
+    /\bapi\.bamboohr\.com\b|\bgateway\.php\b/i, /\bBAMBOOHR_API_KEY\b/],
   vocabulary: [
+    ...API_DESCRIPTION_VOCABULARY,
+    /\b(?:as|is)\s+(?:the\s+)?(?:user ?name|user|password)\b|\bX-BambooHR-Error-Message\b|\bexplains?\b|\b(?:that|the)\s+text\b|\bfall(?:s|ing)?\s+back\b|\bone call\b|\bstraight\b|\bwithout calling\b|\b(?:company|domain|instance|account)\b/gi,
     new RegExp(SPECIFIC, 'gi'),
+    /\b(?:e\.g\.|for example|for instance|such as)|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gi,
     /\bemployee (?:record|profile|id|number)s?\b|\bsystem of record\b|\bemployeeId\b|\bhr(?: team| department| folks| people)?\b|\bpersonal (?:gmail|e-?mail|address)(?: address)?\b|\bgmail\b/gi,
   ],
   rules: [
+    // Whole technical tokens and the checks on them first: later rules take single words away.
+    TECHNICAL_TOKENS_RULE,
+    ...TECHNICAL_RULES,
     GENERIC_WORDS_RULE,
     ...UNSUPPORTED_RULES,
     ...COMPANY_RULES,
     ...FIELD_RULES,
     ...VALUE_RULES,
     ...TRIGGER_RULES,
+    ...EXAMPLE_RULES,
   ],
   finish(recognition) {
     const p = params(recognition);
@@ -48,8 +82,9 @@ export const hrisWritebackRecognizer: FamilyRecognizer = {
     if (!recognition.stated.has('trigger')) recognition.assumptions.push('No trigger was named: it writes back when the joiner event arrives with the account (user.joined).');
     if (p.emailField === 'workEmail' && !recognition.stated.has('emailField')) recognition.assumptions.push('The value goes to the standard BambooHR field workEmail.');
     recognition.assumptions.push('person.employeeId must be the BambooHR employee id (the number in the BambooHR URL).');
+    if (p.valueFrom === 'username' && recognition.examples.length > 0) recognition.problems.push('the examples show email addresses, but the value written is the username');
   },
-  fixtures: (recognition) => hrisWritebackFixtures(params(recognition)),
+  fixtures: (recognition) => hrisWritebackFixtures(params(recognition), recognition.examples),
   spec(recognition) {
     const p = params(recognition);
     return {

@@ -77,7 +77,7 @@ export function moverFixtures(p: MoverGroupsParams, examples: MoveExample[]): Fi
   });
   return [...fromExamples, ...scenariosFor(p)].slice(0, MAX_FIXTURES).map((scenario, index) => {
     const moved = person(scenario.who);
-    const input = { type: 'user.moved', id: `evt-${index + 1}`, occurredAt: '2026-11-20T09:00:00Z', person: moved, ...(scenario.previous ? { previous: scenario.previous } : {}) };
-    return { name: scenario.name, input, expect: { output: expectedMoverChange(p, moved, scenario.previous) } } as FixtureTest;
+    const input: FixtureTest['input'] = { type: 'user.moved', id: `evt-${index + 1}`, occurredAt: '2026-11-20T09:00:00Z', person: { ...moved }, ...(scenario.previous ? { previous: { ...scenario.previous } } : {}) };
+    return { name: scenario.name, input, expect: { output: { ...expectedMoverChange(p, moved, scenario.previous) } } };
   });
 }

@@ -12,6 +12,8 @@ export interface MoveExample {
   to: string;
   add: string[];
   remove: string[];
+  /** Groups the example says stay: in neither list. */
+  keep: string[];
 }
 
 export interface MoverDraft {
@@ -49,7 +51,7 @@ export type Row = { table: Table; name: string } | { table: 'baseline' } | { pro
 /** Whom "<subject> gets <groups>" is for: everyone, a worker type, a location or a department. */
 export function classifySubject(subject: string, section: Table | undefined, assumptions: string[]): Row {
   const text = subject.trim().replace(/[,:]+$/, '').trim();
-  if (/^(?:everyone|everybody|all(?:\s+(?:staff|users|employees|people|joiners))?|every\s+(?:employee|user|person)|the\s+whole\s+company|company-?wide)$/i.test(text)) return { table: 'baseline' };
+  if (/^(?:everyone|everybody|all(?:\s+(?:staff|users|employees|people|joiners))?|every\s+(?:employee|user|person)|the\s+whole\s+company|company-?wide|(?:the\s+)?(?:baseline|base|core|default|standard|common)(?:\s+groups?)?)$/i.test(text)) return { table: 'baseline' };
   if (/\b(?:titles?|cost\s*cent(?:er|re)s?|managers?|directors?|executives?|vps?|heads?\s+of)\b/i.test(text)) {
     return { problem: `"${text}": groups by job title or cost centre are not supported by the mover-groups template (only department, location and worker type)` };
   }

@@ -2,14 +2,22 @@
 // added and the old one's removed; baseline groups are never removed; exclusions by worker type.
 
 import type { FamilyRecognizer, Recognition, Rule } from '../recognizer.ts';
-import { MOVER_SHAPES, readGroups, readOutcome, type ShapeName } from './mover-groups-clauses.ts';
+import { outputShapeRule } from './approvals-output-shape.ts';
+import { strictReadingRule } from './approvals-strict-reading.ts';
+import { groupsRecognizer } from './groups.ts';
+import { BASELINE_INSIDE, MOVER_SHAPES, readGroups, readOutcome, type ShapeName } from './mover-groups-clauses.ts';
 import { moverFixtures, placementsOf } from './mover-groups-fixtures.ts';
 import { expectedMoverChange, type MoverGroupsParams } from './mover-groups-reference.ts';
 import { classifySubject, moverDraftOf, type MoverDraft, type Table } from './mover-groups-tables.ts';
 
+/** Words that make a text about moving people, not about joiners. */
+const MOVE_SIGNAL = /\b(?:mov(?:e|es|ed|er|ers|ing)|transfer(?:s|red|ring)?|chang(?:e|es|ed|ing)\s+(?:their\s+|the\s+|of\s+|in\s+)?(?:department|team|location|office|role|job)s?|(?:department|team|location|office|role|job)s?\s+(?:or\s+\w+\s+)?chang(?:e|es|ed)|(?:old|previous|former|prior)\s+(?:department|location|office|team|groups?|ones))\b/i;
+/** The signal for keywords that are case-sensitive themselves: every letter as [xX]. */
+const CASELESS_SIGNAL = MOVE_SIGNAL.source.replace(/\\.|[a-z]/g, (part) => (part.length === 1 ? `[${part}${part.toUpperCase()}]` : part));
 const params = (recognition: Recognition) => recognition.params as unknown as MoverGroupsParams;
 const SHAPES = Object.entries(MOVER_SHAPES) as Array<[ShapeName, RegExp]>;
-const union = new RegExp(`^\\s*(?:${SHAPES.map(([, shape]) => `(?:${shape.source.replace(/^\^|\$$/g, '').replace(/\(\?<\w+>/g, '(?:')})`).join('|')})\\s*$`, 'iu');
+const anyShape = `(?:${SHAPES.map(([, shape]) => `(?:${shape.source.replace(/^\^|\$$/g, '').replace(/\(\?<\w+>/g, '(?:')})`).join('|')})`;
+const union = new RegExp(`^\\s*${anyShape}\\s*$`, 'iu');
 const workerType = (who: string) => who.toLowerCase().replace(/s$/, '');
 
 function addRow(draft: MoverDraft, table: Table, name: string, groups: string[], recognition: Recognition): void {
@@ -18,26 +26,47 @@ function addRow(draft: MoverDraft, table: Table, name: string, groups: string[],
   recognition.stated.add(`${table}Groups`);
 }
 
+/** "Engineering: GitHub-Users, Sales: CRM-Users" holds two rows; each is read on its own. */
+function readRows(text: string, recognition: Recognition): void {
+  const rows = text.split(/\s*[,;]\s*(?:and\s+)?(?=(?:[\p{L}][^\s,:]*\s+){0,3}?(?:gets?|receives?|→|->|=)\s|[\p{L}][^\s,:]*(?:\s+[\p{L}][^\s,:]*){0,2}\s*:\s)/u);
+  if (rows.length > 1 && rows.every((row) => MOVER_SHAPES.table.test(row))) rows.forEach((row) => readClause(row, recognition));
+  else readClause(text, recognition);
+}
+
+function sectionOf(heading: string): Table {
+  const section = heading.toLowerCase();
+  return /^(?:loc|off|sit|cit)/.test(section) ? 'location' : /^(?:worker|employment)/.test(section) ? 'type' : 'department';
+}
+
 /** Reads one clause with the first shape that matches it. */
 function readClause(text: string, recognition: Recognition): void {
   const draft = moverDraftOf(recognition);
-  const [name, shape] = SHAPES.find(([, candidate]) => candidate.test(text))!;
+  const found = SHAPES.find(([, candidate]) => candidate.test(text));
+  if (!found) {
+    recognition.problems.push(`could not read "${text}" as a group row`);
+    return;
+  }
+  const [name, shape] = found;
   const groups = shape.exec(text)!.groups ?? {};
   const list = groups.groups === undefined ? { groups: [], problems: [] } : readGroups(groups.groups);
   recognition.problems.push(...list.problems);
-  if (name === 'section') {
-    const section = groups.section!.toLowerCase();
-    draft.section = /^(?:loc|off|sit|cit)/.test(section) ? 'location' : /^(?:worker|employment)/.test(section) ? 'type' : 'department';
+  if (name === 'sectionRows') {
+    draft.section = sectionOf(groups.section!);
+    const rows = groups.rows!.trim();
+    if (union.test(rows)) readRows(rows, recognition);
+    else recognition.problems.push(`"${text}": could not read "${rows}" as group rows`);
+  } else if (name === 'section') {
+    draft.section = sectionOf(groups.section!);
   } else if (name.startsWith('exclusion')) {
     const type = workerType(groups.who!);
     draft.excluded[type] = [...new Set([...(draft.excluded[type] ?? []), ...list.groups])];
-  } else if (name.startsWith('baseline') || name.startsWith('never') || name === 'everyoneKeeps') {
+  } else if (name.startsWith('baseline') || name.startsWith('never') || ['everyoneKeeps', 'nobodyLoses', 'keepAlways'].includes(name)) {
     draft.baselineMentioned = true;
     draft.baseline.push(...list.groups.filter((group) => !draft.baseline.includes(group)));
   } else if (name === 'example') {
     const outcome = readOutcome(groups.outcome!);
     recognition.problems.push(...outcome.problems);
-    draft.examples.push({ text, from: groups.from!, to: groups.to!, add: outcome.add, remove: outcome.remove });
+    draft.examples.push({ text, from: groups.from!, to: groups.to!, add: outcome.add, remove: outcome.remove, keep: outcome.keep });
   } else {
     const row = classifySubject(groups.subject!, draft.section, recognition.assumptions);
     if ('problem' in row) recognition.problems.push(row.problem);
@@ -48,7 +77,7 @@ function readClause(text: string, recognition: Recognition): void {
 
 /** Things a mover rule offline cannot do; named back rather than dropped. */
 const unsupportedRule: Rule = {
-  pattern: /\b(?:slack|licen[cs]es?|mailbox(?:es)?|notify|notif\w+|tickets?|sharepoint|delay\w*|grace\s+period|wait\w*|\d+\s*days?|ap+ro+v\w*|cost\s*cent(?:er|re)s?|job\s+titles?|schedul\w*)\b/i,
+  pattern: /\b(?:slack|licen[cs]es?|mailbox(?:es)?|notify|notif\w+|tickets?|sharepoint|delay\w*|grace\s+period|wait\w*|\d+\s*days?|ap+ro+v\w*|cost\s*cent(?:er|re)s?|titles?|schedul\w*|apps?|applications?|software|salesforce|log(?:s|ging)?|splunk|siem|audit\w*|char(?:acter)?s?|length|hr\s+(?:records?|system|data)|hris|records?|files?|managers?|cc|bcc|inform|tell|channels?|weeks?|months?|hours?|hourly|daily|nightly|(?:for\s+)?a\s+(?:day|while)|only\s+(?:do\s+this\s+|apply\s+(?:this\s+|it\s+)?)?(?:for|to)\s+(?:employees|contractors|interns)|not\s+(?:for\s+)?(?:contractors|interns|employees)|skip\s+(?:contractors|interns|employees))\b/i,
   apply(match, recognition) {
     const problem = `"${match.input}" asks for something the mover-groups template does not do`;
     if (!recognition.problems.some((known) => known.startsWith(problem))) recognition.problems.push(`${problem} (${match[0]})`);
@@ -74,17 +103,56 @@ function finish(recognition: Recognition): void {
     const { person, previous } = placementsOf(p, example);
     const expected = expectedMoverChange(p, person, previous);
     const sorted = (groups: string[]) => [...groups].sort().join(', ');
-    if (sorted(expected.add) !== sorted(example.add) || sorted(expected.remove) !== sorted(example.remove)) {
+    const touched = [...expected.add, ...expected.remove];
+    if (sorted(expected.add) !== sorted(example.add) || sorted(expected.remove) !== sorted(example.remove) || example.keep.some((group) => touched.includes(group))) {
       recognition.problems.push(`the example "${example.text}" does not follow the tables as understood (they add ${sorted(expected.add) || 'nothing'} and remove ${sorted(expected.remove) || 'nothing'})`);
     }
   }
 }
 
+/** A heading ("Locations:") holds for the rows right after it; any other clause ends it. */
+const sectionEnds: Rule = {
+  pattern: /^(?=[\s\S])/,
+  apply(match, recognition) {
+    const text = match.input.trim();
+    const shape = SHAPES.find(([, candidate]) => candidate.test(text))?.[0];
+    if (shape !== 'table' && shape !== 'section' && shape !== 'sectionRows') moverDraftOf(recognition).section = undefined;
+  },
+};
+
+const RULES: Rule[] = [
+  { pattern: union, apply: (match, recognition) => readRows(match[0].trim(), recognition) },
+  {
+    pattern: BASELINE_INSIDE,
+    apply(match, recognition) {
+      const draft = moverDraftOf(recognition);
+      const { groups, problems } = readGroups(match.groups!.groups!);
+      recognition.problems.push(...problems.filter((problem) => !recognition.problems.includes(problem)));
+      draft.baselineMentioned = true;
+      draft.baseline.push(...groups.filter((group) => !draft.baseline.includes(group)));
+    },
+  },
+  {
+    // "When people change departments, swap their groups: Engineering gets …": the rows after the colon.
+    pattern: new RegExp(String.raw`(?<=\b(?:mov\w*|chang\w*|transfer\w*|swap\w*|updat\w*)\b[^:]*):\s*(?=${anyShape}\s*$)(?<rest>.+)$`, 'iu'),
+    apply: (match, recognition) => readRows(match.groups!.rest!.trim(), recognition),
+  },
+  unsupportedRule,
+  outputShapeRule('mover-groups', ['add', 'remove']),
+];
+
+const VOCABULARY: RegExp[] = [/\b(?:mov(?:e|es|ed|er|ers|ing)|transfer\w*|chang(?:e|es|ed|ing)|switch(?:es|ed|ing)?|new|old|previous|former|prior|add(?:s|ed|ing)?|remov(?:e|es|ed|al|als|ing)|keep(?:s|ing)?|kept|stay(?:s)?|untouched|touch(?:ed)?|groups?|memberships?|departments?|depts?|locations?|offices?|teams?|sites?|someone|somebody|anyone|ones?|baseline|tables?|manual(?:ly)?|hand|granted|grant(?:s|ed)?|revok\w*|recalculat\w*|recomput\w*|both|placement|whatever|swap(?:s|ped)?|updat(?:e|es|ed)|moves?|event\.previous|values?|fields?|holds?|contains?|diff|vs|sorted|alphabetical\w*|manage[sd]?|everything|else|alone|leave|employment|types?|work\s+out|ever|only|ppl|take\s+away|some?one|departm\w*)\b/i];
+
 export const moverGroupsRecognizer: FamilyRecognizer = {
   family: 'mover-groups',
-  keywords: [/\bmov(?:e|es|ed|er|ers|ing)\b/i, /\btransfer\w*/i, /\bchang(?:e|es|ed|ing)\s+(?:their\s+|the\s+|of\s+)?(?:department|team|location|office|role|job)s?\b/i, /\b(?:old|previous|former|prior)\s+(?:department|location|office|team|groups?|ones)\b/i, /\bremov(?:e|es|ed|al|als|ing)\b/i, /\bbaseline\b/i],
-  vocabulary: [/\b(?:mov(?:e|es|ed|er|ers|ing)|transfer\w*|chang(?:e|es|ed|ing)|switch(?:es|ed|ing)?|new|old|previous|former|prior|add(?:s|ed|ing)?|remov(?:e|es|ed|al|als|ing)|keep(?:s|ing)?|kept|stay(?:s)?|untouched|touch(?:ed)?|groups?|memberships?|departments?|depts?|locations?|offices?|teams?|sites?|someone|somebody|anyone|ones?|baseline|tables?|manual(?:ly)?|hand|granted|grant(?:s|ed)?|revok\w*|recalculat\w*|recomput\w*|both|placement|whatever)\b/gi],
-  rules: [{ pattern: union, apply: (match, recognition) => readClause(match[0].trim(), recognition) }, unsupportedRule],
+  keywords: [
+    MOVE_SIGNAL,
+    // Everything the groups family counts, counted here too when the text speaks of a move: a mover
+    // requirement is also a groups requirement, and must outscore it exactly when it is about moves.
+    ...[...groupsRecognizer.keywords, /\bremov(?:e|es|ed|al|als|ing)\b/i, /\bbaseline\b/i].map((keyword) => new RegExp(`(?:${keyword.source})(?=[\\s\\S]*${CASELESS_SIGNAL})|(?<=${CASELESS_SIGNAL}[\\s\\S]*)(?:${keyword.source})`, keyword.flags)),
+  ],
+  vocabulary: VOCABULARY,
+  rules: [sectionEnds, ...RULES, strictReadingRule('mover-groups', RULES, VOCABULARY)],
   finish,
   fixtures: (recognition) => moverFixtures(params(recognition), moverDraftOf(recognition).examples),
   spec(recognition) {

@@ -55,3 +55,62 @@ export const exampleRule: Rule = {
     recognition.examples.push({ input: match[1]!.trim(), output: match[2]!.replace(/[.]+$/, '') });
   },
 };
+
+// Technical restatements of what a template does (tap, hris-writeback, ticket): admins paste the API call,
+// its auth, status codes and return shape. These consume the words; each family checks the concrete values
+// (endpoint URLs, secret names, returned keys) against its template and names any difference as a problem.
+
+/** A URL, placeholders in it included: https://hooks.slack.com/services/<path in SLACK_WEBHOOK_PATH>. */
+export const URL_PATTERN = /\bhttps?:\/\/(?:[^\s<>{}"'“”,;)]|\{[^}\n]{0,60}\}|<[^>\n]{0,60}>|,(?=[\w=&]))+/i;
+
+export const API_DESCRIPTION_VOCABULARY: RegExp[] = [
+  /\b(?:POST|GET|PUT|PATCH)\b/g,
+  /\bjson\b|\b(?:request |response )?(?:body|payload|headers?)\b|\bendpoints?\b|\bapi\b|\bcall\b/gi,
+  /\b(?:http\s+)?(?:bearer|basic)\b(?:\s+(?:auth\w*|token))?|\bauthori[sz]ation\b|\bauth\b|\b(?:api\s+)?(?:token|key)s?\b|\bsecrets?\b|\bliterally\b|\bstored\b|["'“]?\bx\b["'”]?\s+as\s+(?:the\s+)?password\b/gi,
+  /\b[1-5](?:\d\d|xx)\b|\bnon-?2xx\b|\bstatus(?: code)?\b|\bansw(?:ers?|ering|ered)\b|\brespon(?:ds?|se)\b|\bthrows?\b|\berrors?\b|\bfail(?:s|ing|ure|ures)?\b|\bblow up\b|\bswallow\w*\b|\banything but\b|\bexcept\w*\b/gi,
+  /\b(?:never|not|don'?t|do not|no)\b[^.]*?\b(?:log(?:s|ged|ging)?|appear\w*|print\w*|output|return(?:ed)?|show\w*|expos\w*|leak\w*)\b|\blogs?\b|\breturn value\b|\boutput\b/gi,
+  /\{[^{}\n]{1,60}\}|<[^<>\n]{1,60}>|\b(?:event|person|account|result|ctx|previous)\.[\w.]*\w|(?<![\w.])(?:\.\.\.|…)?\/[\w.@%{}<>\/-]+|\.\.\.|…/g,
+  /\be\.g\.|\bi\.e\.|\bfor example\b|\bsuch as\b|\blike\b|\bas[- ]is\b|\b(?:does|do|did|is|are|was|were|must|should|can|could|would|will)n[o']?t\b|\bdon'?t\b|\bfollowed by\b|\b(?:the\s+)?(?:url\s+)?path\b|\bvalues?\b/gi,
+];
+
+/**
+ * URLs, event paths, placeholders and header names, whole. A family lists this rule before any rule that
+ * consumes single words, so that "api" or "account" inside them is not taken away first.
+ */
+export const TECHNICAL_TOKENS_RULE: Rule = {
+  pattern: new RegExp(String.raw`${URL_PATTERN.source}|\b(?:event|person|account|result|ctx|previous)\.[\w.]*\w|\{[^{}
+]{1,60}\}|<[^<>
+]{1,60}>|\bX-[A-Za-z]+(?:-[A-Za-z]+)+\b`, 'i'),
+};
+
+/** "the secret GRAPH_TOKEN": a secret the template does not read is a problem, never ignored. */
+export function secretNamesRule(known: string[]): Rule {
+  return {
+    pattern: /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/,
+    apply: (match, recognition) => {
+      if (!known.includes(match[0])) recognition.problems.push(`the secret ${match[0]} is not one the template reads (it reads ${known.join(' and ')})`);
+    },
+  };
+}
+
+/**
+ * "Return { tapIssued: true }", "return tapIssued: true", "return { ticket } = the number": every key must be
+ * one the template returns, and a literal value must be the one it returns.
+ */
+export function returnShapeRule(output: Record<string, string | boolean | null>): Rule {
+  return {
+    pattern: /\breturns?\s+(?:only\s+|just\s+)?(?:\{([^}]*)\}|((?:[a-z]\w*\s*:\s*(?:true|false|"[^"]*"|'[^']*'|<[^>]*>|[\w.]+)\s*,?\s*)+))/i,
+    apply: (match, recognition) => {
+      for (const entry of (match[1] ?? match[2]!).split(/,(?![^<]*>)/)) {
+        const [key = '', value] = entry.split(':').map((part) => part.trim());
+        if (!/^[a-z]\w*$/i.test(key)) continue;
+        if (!(key in output)) recognition.problems.push(`the function returns no "${key}" ("${match[0].trim()}"); it returns { ${Object.keys(output).join(', ')} }`);
+        const literal = value?.replace(/^["']|["']$/g, '');
+        const expected = output[key];
+        if (expected !== null && expected !== undefined && literal !== undefined && /^(?:true|false|"[^"]*"|'[^']*')$/.test(value!) && literal !== String(expected)) {
+          recognition.problems.push(`the function returns ${key}: ${JSON.stringify(expected)}, not ${value} ("${match[0].trim()}")`);
+        }
+      }
+    },
+  };
+}

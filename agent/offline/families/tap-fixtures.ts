@@ -20,9 +20,12 @@ interface Scenario {
   graph?: { granted?: Partial<Granted>; status?: number; body?: unknown };
   slackStatus?: number;
   error?: string;
+  /** The startDateTime the admin's example says the request carries. */
+  exampleStart?: string;
 }
 
-export function tapFixtures(params: TapParams): FixtureTest[] {
+/** Worked examples: a start date and the moment the admin said the pass becomes valid. */
+export function tapFixtures(params: TapParams, examples: Array<{ input: string; output: string }> = []): FixtureTest[] {
   const shorter = params.lifetimeInMinutes > 60 ? 60 : params.lifetimeInMinutes > 10 ? 10 : undefined;
   const scenarios: Scenario[] = [
     { name: `issues a ${params.isUsableOnce ? 'single-use' : 'multi-use'} ${params.lifetimeInMinutes}-minute pass and sends it to the manager through Slack; the pass is never logged or returned`, graph: {} },
@@ -39,6 +42,7 @@ export function tapFixtures(params: TapParams): FixtureTest[] {
     { name: 'Graph 400 (TAP disabled by policy) is an error; nothing is sent to Slack', graph: { status: 400, body: { error: { code: 'badRequest', message: 'Temporary Access Pass is disabled for this user.' } } }, error: 'Microsoft Graph refused' },
     { name: '201 without a temporaryAccessPass is an error; nothing is sent to Slack', graph: { granted: { pass: '' } }, error: 'without a temporaryAccessPass' },
     { name: 'Slack 404 (webhook removed): issued but not delivered, the pass not in the error', graph: {}, slackStatus: 404, error: 'issued but not delivered' },
+    ...examples.map((example, index) => ({ name: `example ${index + 1} from the requirement: a joiner starting ${example.input} gets a pass valid from ${example.output}`, who: { startDate: example.input }, graph: { granted: { startDateTime: example.output } }, exampleStart: example.output })),
   ];
   return scenarios.map((scenario, index) => fixtureOf(params, scenario, index));
 }
@@ -46,9 +50,10 @@ export function tapFixtures(params: TapParams): FixtureTest[] {
 function fixtureOf(params: TapParams, scenario: Scenario, index: number): FixtureTest {
   const who = person({ managerEmail: 'jane.doe@example.com', ...scenario.who });
   const account = scenario.account ?? { userPrincipalName: 'john.smith@example.com' };
-  const input = { ...joinedEvent(who, { account }, `evt-${index + 1}`), type: params.trigger };
+  // The schema's person type is open (extra fields allowed); a Person is one.
+  const input = { ...joinedEvent(who, { account }, `evt-${index + 1}`), type: params.trigger } as unknown as FixtureTest['input'];
   const userPrincipalName = account.userPrincipalName ?? '';
-  const body = graphBody(params, who);
+  const body = { ...graphBody(params, who), ...(scenario.exampleStart ? { startDateTime: scenario.exampleStart } : {}) };
   const granted: Granted = {
     pass: '+drkzqAD',
     lifetimeInMinutes: params.lifetimeInMinutes,

@@ -3,16 +3,25 @@
 
 import { state, type FamilyRecognizer, type Recognition } from '../recognizer.ts';
 import { tapFixtures } from './tap-fixtures.ts';
-import { finishStart, LIFETIME_RULES, lifetimeSaid, START_RULES, USABILITY_RULES } from './tap-phrases.ts';
+import { LIFETIME_RULES, lifetimeSaid, USABILITY_RULES } from './tap-phrases.ts';
+import { finishStart, START_RULES } from './tap-start.ts';
 import type { TapParams } from './tap-reference.ts';
-import { GENERIC_WORDS_RULE, TAP_VOCABULARY, UNSUPPORTED_RULES } from './tap-vocabulary.ts';
+import { TECHNICAL_TOKENS_RULE } from './shared-rules.ts';
+import { GENERIC_WORDS_RULE, TAP_VOCABULARY, TECHNICAL_RULES, UNSUPPORTED_RULES } from './tap-vocabulary.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as TapParams;
 export const tapRecognizer: FamilyRecognizer = {
   family: 'tap',
-  keywords: [/\btemp\w*\s+ac+ess?\s+pass(?:es|code)?\b/i, /\bTAPs?\b/, /\b(?:issue|generate|create|send|make|get)s?\s+(?:a|an|the|them a)\s+taps?\b/i, /\baccess pass(?:es)?\b/i, /\btemporaryAccessPass\w*\b/i, /\bday[- ](?:one|1) (?:credential|password|pass)s?\b/i],
+  keywords: [/\btemp\w*\s+ac+ess?\s+pass(?:es|code)?\b/i, /\bTAPs?\b/, /\bTAP\b/, /\b(?:issue|generate|create|send|make|get)s?\s+(?:a|an|the|them a)\s+taps?\b/i, /\baccess pass(?:es)?\b/i, /\btemporaryAccessPass\w*\b/i, /\bday[- ](?:one|1) (?:credential|password|pass)s?\b/i,
+    // What only a pass has: a lifetime and single or multi use.
+    /\b(?:lifetime|v(?:ali|ail)d(?:ity)? for|usable for|expires? (?:after|in))\b/i, /\b(?:single|one)[- ]?(?:time|use)\b|\bmulti[- ]?use\b|\bre-?usable\b|\busable once\b/i, /\bmfa\b|\bauthenticator\b|\bpasswordless\b/i,
+    // The endpoints, secrets and fields of a technical description.
+    /\bisUsableOnce\b|\blifetimeInMinutes\b/, /\bgraph\.microsoft\.com\b/i, /\bhooks\.slack\.com\b/i, /\bGRAPH_TOKEN\b/, /\bSLACK_WEBHOOK_PATH\b/],
   vocabulary: TAP_VOCABULARY,
   rules: [
+    // Whole technical tokens and the checks on them first: later rules take single words away.
+    TECHNICAL_TOKENS_RULE,
+    ...TECHNICAL_RULES,
     GENERIC_WORDS_RULE,
     ...UNSUPPORTED_RULES,
     ...LIFETIME_RULES,
@@ -36,7 +45,7 @@ export const tapRecognizer: FamilyRecognizer = {
     if (!recognition.stated.has('slack')) recognition.assumptions.push("No delivery channel was named: the pass goes to the manager through a Slack incoming webhook (secret SLACK_WEBHOOK_PATH).");
     if (!p.isUsableOnce) recognition.assumptions.push('A multi-use pass works only where the tenant Temporary Access Pass policy allows multi-use passes.');
   },
-  fixtures: (recognition) => tapFixtures(params(recognition)),
+  fixtures: (recognition) => tapFixtures(params(recognition), recognition.examples),
   spec(recognition) {
     const p = params(recognition);
     const from = p.startTimeOnStartDate ? `from ${p.startTimeOnStartDate} on the start date` : 'from the moment it is issued';

@@ -1,12 +1,12 @@
 // What may be a table key in the ticket family: a department ("Engineering", "R&D", "engineers") or a
 // location ("New York", "people in Berlin"), and what a value looks like (a device, a queue name).
 
-const DEPARTMENTS = [
+export const DEPARTMENTS = [
   'engineering', 'sales', 'marketing', 'design', 'finance', 'hr', 'human resources', 'legal', 'support', 'customer success',
   'customer support', 'product', 'operations', 'ops', 'it', 'security', 'data', 'research', 'r&d', 'admin', 'executive',
   'executives', 'procurement', 'facilities', 'accounting', 'people', 'recruiting', 'devops', 'qa', 'infrastructure',
 ];
-const LOCATIONS = [
+export const LOCATIONS = [
   'london', 'berlin', 'paris', 'madrid', 'amsterdam', 'dublin', 'munich', 'zurich', 'stockholm', 'oslo', 'copenhagen',
   'warsaw', 'prague', 'vienna', 'lisbon', 'barcelona', 'milan', 'rome', 'new york', 'nyc', 'boston', 'chicago', 'austin',
   'denver', 'seattle', 'san francisco', 'sf', 'los angeles', 'toronto', 'vancouver', 'sydney', 'melbourne', 'tokyo',
@@ -15,15 +15,38 @@ const LOCATIONS = [
 /** Role plurals admins use for departments; the ticket compares department names. */
 const ROLE_PLURALS: Record<string, string> = {
   engineers: 'Engineering', developers: 'Engineering', designers: 'Design', marketers: 'Marketing', salespeople: 'Sales',
-  'sales people': 'Sales', 'sales reps': 'Sales', accountants: 'Finance', recruiters: 'Recruiting',
+  'sales people': 'Sales', 'sales reps': 'Sales', accountants: 'Finance', recruiters: 'Recruiting', eng: 'Engineering', engg: 'Engineering',
 };
 
-const NOT_KEYS = /^(?:create|open|raise|file|assign|route|send|set|use|order|include|add|make|put|please|also|then|if|when|for|the|a|an|all|everyone|everybody|anyone|others?|rest|default|otherwise|else|servicenow|service-now|ticket|tickets|hardware|laptops?|equipment|devices?|profile|profiles|queue|group|groups|assignment|table|instance|priority|category|urgency|impact|they|it|we|our|new|each|every|any|i|you|note|everything|other)$/i;
-const KEY_PREFIX = /^(?:(?:and|or|but|also|then|for|in|at|from|to)\s+)?(?:(?:the|our|all|any|anyone|everyone|people|folks|staff|joiners?|new hires?|hires|employees|those|users|tickets?)\s+)*(?:(?:in|at|from|for|based in|working in|of)\s+)?(?:the\s+)?/i;
+const NOT_KEYS = /^(?:create|open|raise|file|assign|route|send|set|use|order|include|add|make|put|please|also|then|if|when|for|the|a|an|all|everyone|everybody|anyone|others?|rest|default|otherwise|else|servicenow|service-now|ticket|tickets|hardware|laptops?|equipment|devices?|profile|profiles|queue|group|groups|assignment|table|instance|priority|category|urgency|impact|they|it|we|our|each|every|any|i|you|note|everything|other)$/i;
+const KEY_PREFIX = /^(?:(?:and|or|but|also|then|for|in|at|from|to)\s+)?(?:(?:the|our|all|any|anyone|everyone|people|folks|staff|joiners?|new hires?|hires|employees|those|users|tickets?|new(?=\s+(?:joiners?|hires?|starters?|employees|people|staff)\b))\s+)*(?:(?:in|at|from|for|based in|working in|of)\s+)?(?:the\s+)?/i;
 const KEY_SUFFIX = /(?:\s+(?:team|teams|department|dept|office|offices|site|people|folks|staff|joiners?|hires|employees|new hires|tickets?|based|location|org))+$/i;
 
+/** Edits between two words, a swap of neighbours counting as one ("desing" → "design"). */
+function distance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i]![j] = Math.min(rows[i]![j]!, rows[i - 2]![j - 2]! + 1);
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+const title = (name: string) => name.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
+
+/** "enginering" → "Engineering": a lower-case near miss of a known name of six letters or more. */
+function nearName(words: string): string | undefined {
+  const lower = words.toLowerCase();
+  if (lower.length < 5) return undefined;
+  const near = [...DEPARTMENTS, ...LOCATIONS].find((name) => name.length >= 6 && distance(lower, name) <= (name.length >= 9 ? 2 : 1));
+  return near ? title(near) : undefined;
+}
+
 /** The clean key, or undefined when the words cannot be a department or location name. */
-export function readKey(words: string): { key: string; role?: boolean } | undefined {
+export function readKey(words: string): { key: string; role?: boolean; corrected?: string } | undefined {
   const cleaned = words.trim().replace(/^["'“‘]|["'”’]$/g, '').replace(KEY_PREFIX, '').replace(KEY_SUFFIX, '').replace(/-based$/i, '').trim();
   if (!cleaned) return undefined;
   const role = ROLE_PLURALS[cleaned.toLowerCase()];
@@ -33,7 +56,11 @@ export function readKey(words: string): { key: string; role?: boolean } | undefi
   // "IT", "HR", "US" are names only in capitals; "it" and "us" are pronouns.
   const known = (DEPARTMENTS.includes(cleaned.toLowerCase()) || LOCATIONS.includes(cleaned.toLowerCase())) && (cleaned.length > 3 || /^[A-Z&]+$/.test(cleaned));
   const named = parts.every((part) => /^[\p{Lu}\d][\p{L}\d&.'’-]*$/u.test(part) || /^(?:of|and|de|la|am|upon)$/.test(part));
-  return known || named ? { key: cleaned } : undefined;
+  if (known) return { key: cleaned === cleaned.toLowerCase() ? title(cleaned) : cleaned };
+  // A near miss of a known name is a typo ("Enginering"), capitalised or not.
+  const near = nearName(cleaned);
+  if (near) return { key: near, corrected: cleaned };
+  return named ? { key: cleaned } : undefined;
 }
 
 export function isKnownLocation(key: string): boolean {

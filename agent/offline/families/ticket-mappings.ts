@@ -4,8 +4,9 @@
 
 import { leftoverWords } from '../clauses.ts';
 import type { Recognition, Rule } from '../recognizer.ts';
-import { isKnownDepartment, isKnownLocation, readKey } from './ticket-keys.ts';
-import { continuesValue, kindOfValue, readGapped, readSegment, type Kind } from './ticket-segments.ts';
+import { DEPARTMENTS, DEVICE_WORDS, isKnownDepartment, isKnownLocation, LOCATIONS, readValue } from './ticket-keys.ts';
+import { keysOf, split } from './ticket-pieces.ts';
+import { continuesValue, ENTRY_SIGNAL, kindOfValue, looksLikeEntry, readCondition, readConsequence, readGapped, readSegment, type Kind } from './ticket-segments.ts';
 
 interface Entry {
   kind?: Kind;
@@ -20,76 +21,117 @@ const HEADING_WORDS: Record<Kind, RegExp> = {
 /** Where a clause is only a heading ("Hardware by department:"), the kind of the lines below it. */
 const SECTION = new WeakMap<Recognition, Kind>();
 
-function keysOf(text: string | undefined): { keys: string[]; roles: string[] } | undefined {
-  if (text === undefined) return { keys: [], roles: [] };
-  const read = text.split(/\s*(?:\/|\bor\b|\s&\s)\s*/).map(readKey);
-  if (read.some((key) => key === undefined)) return undefined;
-  return { keys: read.map((key) => key!.key), roles: read.filter((key) => key!.role).map((key) => key!.key) };
-}
-
-/** Splits at , ; and the joining words outside quotes, keeping each separator with the piece after it. */
-function split(clause: string): Array<{ text: string; separator: string }> {
-  const quoted: string[] = [];
-  const masked = clause.replace(/"[^"]*"|“[^”]*”|'[^'\s][^']*'/g, (text) => `\u0000${quoted.push(text) - 1}\u0000`);
-  const unmask = (text: string) => text.replace(/\u0000(\d+)\u0000/g, (_whole, index: string) => quoted[Number(index)]!);
-  const parts = masked.split(/(\s*[,;]\s*(?:(?:and|but|while|whereas|then)\s+)?|\s+(?:and|but|while|whereas)\s+)/i);
-  const pieces: Array<{ text: string; separator: string }> = [];
-  for (let index = 0; index < parts.length; index += 2) {
-    pieces.push({ separator: unmask(parts[index - 1] ?? ''), text: unmask(parts[index]!).trim().replace(/^(?:also|then|and|plus)\s+/i, '') });
-  }
-  return pieces.filter((piece) => piece.text !== '');
-}
-
 export interface MappingOptions {
   /** The family's other patterns: a piece that is no table entry must be understood by them. */
   otherPatterns: () => RegExp[];
+  /** Words a piece may hold when its clause as a whole is about a ticket ("include their name"). */
+  genericWords: RegExp;
+  aboutTickets: RegExp;
+}
+
+interface ClauseReading {
+  entries: Entry[];
+  unread: string[];
+  notes: string[];
+}
+
+/** Reads a clause piece by piece; each step takes the piece or leaves it to the next one. */
+function createClauseReader(clause: string, recognition: Recognition, { otherPatterns, genericWords, aboutTickets }: MappingOptions) {
+  const reading: ClauseReading = { entries: [], unread: [], notes: [] };
+  let pendingKeys: string[] = [];
+  let condition: Kind | undefined;
+  const inContext = aboutTickets.test(clause);
+  const understood = (text: string) => {
+    const patterns = [...otherPatterns(), ...(inContext ? [genericWords] : [])];
+    const said = inContext || patterns.some((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text));
+    return said && leftoverWords(text, patterns).length <= 2;
+  };
+  const add = (kind: Kind | undefined, keys: string[], value: string) => {
+    reading.entries.push({ kind, keys: [...pendingKeys, ...keys], value });
+    pendingKeys = [];
+  };
+  const headingKind = (text: string) => (Object.keys(HEADING_WORDS) as Kind[]).find((kind) => HEADING_WORDS[kind].test(text));
+
+  return {
+    reading,
+    /** "If the department is Engineering, order a MacBook Pro". */
+    condition(text: string): boolean {
+      const consequence = condition ? readConsequence(text) : undefined;
+      if (condition && consequence) {
+        add(condition, [], consequence);
+        condition = undefined;
+        return true;
+      }
+      const read = readCondition(text);
+      const keys = read && keysOf(read.keysText);
+      if (!read || !keys) return false;
+      reading.notes.push(...keys.notes);
+      const kind = read.kind ?? (keys.keys.every(isKnownLocation) ? 'queue' : keys.keys.every(isKnownDepartment) ? 'hardware' : undefined);
+      const value = read.consequence === undefined ? undefined : readConsequence(read.consequence);
+      if (read.consequence !== undefined && value === undefined) return false;
+      pendingKeys.push(...keys.keys);
+      if (value !== undefined) add(kind, [], value);
+      else condition = kind ?? 'hardware';
+      return true;
+    },
+    entry(text: string): boolean {
+      const candidates = [...readSegment(text), ...(reading.entries.length > 0 ? readGapped(text) : [])];
+      const read = candidates.find((candidate) => keysOf(candidate.keysText) && candidate.value !== '' && (!candidate.prefix || understood(candidate.prefix)));
+      if (!read) return false;
+      const keys = keysOf(read.keysText)!;
+      reading.notes.push(...keys.notes);
+      add(read.kind, keys.keys, read.value);
+      return true;
+    },
+    /** "Hardware by department: Engineering → MacBook Pro", "Assignment group: IT Hardware", "Hardware:" */
+    heading(text: string): boolean {
+      const heading = /^([^:]{2,100}?):\s*(.*)$/.exec(text);
+      if (!heading || keysOf(heading[1])) return false;
+      const kind = headingKind(heading[1]!);
+      if (kind) SECTION.set(recognition, kind);
+      else if (!understood(heading[1]!)) reading.unread.push(heading[1]!);
+      const rest = heading[2]!.trim();
+      if (rest === '' || this.entry(rest)) return true;
+      if (kind && !ENTRY_SIGNAL.test(rest) && (kind === 'queue' || kindOfValue(rest) === 'hardware')) add(kind, [], readValue(rest.replace(/\s+for\s+(?:everyone|everybody|all)$/i, '')));
+      else this.rest(rest);
+      return true;
+    },
+    /** "Engineering, Data and Design get ...": bare keys before the entry that names their value. */
+    bareKey(text: string, later: string[]): boolean {
+      const keys = keysOf(text);
+      const next = later.find((piece) => !keysOf(piece));
+      if (!keys || keys.keys.length === 0 || !next || !readSegment(next).some((candidate) => candidate.keysText !== undefined && keysOf(candidate.keysText))) return false;
+      pendingKeys.push(...keys.keys);
+      reading.notes.push(...keys.notes);
+      return true;
+    },
+    /** "64 GB RAM" after "Engineering gets a MacBook Pro 16" is more of that value. */
+    continuation(text: string, separator: string): boolean {
+      const last = reading.entries.at(-1);
+      if (!last || last.kind === 'queue' || !continuesValue(text)) return false;
+      last.value += /^[,;]$/.test(separator.trim()) ? `${separator.trim()} ${text}` : separator + text;
+      return true;
+    },
+    rest(text: string): void {
+      if (looksLikeEntry(text, (words) => keysOf(words) !== undefined) || !understood(text)) reading.unread.push(text);
+    },
+    finish(): ClauseReading {
+      reading.unread.push(...pendingKeys);
+      return reading;
+    },
+  };
 }
 
 /** Entries of one clause, and the pieces that are neither entries nor understood otherwise. */
-export function readClause(clause: string, recognition: Recognition, { otherPatterns }: MappingOptions): { entries: Entry[]; unread: string[]; roles: string[] } {
-  const entries: Entry[] = [];
-  const unread: string[] = [];
-  const roles: string[] = [];
-  let pendingKeys: string[] = [];
-  const understood = (text: string) => {
-    const patterns = otherPatterns();
-    return patterns.some((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text)) && leftoverWords(text, patterns).length <= 2;
-  };
+export function readClause(clause: string, recognition: Recognition, options: MappingOptions): ClauseReading {
+  const reader = createClauseReader(clause, recognition, options);
   const pieces = split(clause);
-  for (const [index, piece] of pieces.entries()) {
-    let text = piece.text;
-    // "Hardware by department: Engineering → MacBook Pro": a heading before the entries.
-    const heading = /^([^:]{2,60}?):\s*(.*)$/.exec(text);
-    if (heading && !keysOf(heading[1]) ) {
-      const kind = (Object.keys(HEADING_WORDS) as Kind[]).find((candidate) => HEADING_WORDS[candidate].test(heading[1]!));
-      if (kind) SECTION.set(recognition, kind);
-      else if (!understood(heading[1]!)) unread.push(heading[1]!);
-      text = heading[2]!.trim();
-      if (text === '') continue;
-    }
-    const last = entries.at(-1);
-    const read = [...readSegment(text), ...(last ? [readGapped(text)] : [])].find((candidate) => candidate && keysOf(candidate.keysText) && candidate.value !== '');
-    if (read) {
-      const keys = keysOf(read.keysText)!;
-      roles.push(...keys.roles);
-      entries.push({ kind: read.kind, keys: [...pendingKeys, ...keys.keys], value: read.value });
-      pendingKeys = [];
-      continue;
-    }
-    const next = pieces[index + 1];
-    const bareKey = keysOf(text);
-    if (bareKey && bareKey.keys.length > 0 && next && readSegment(next.text).some((candidate) => candidate.keysText !== undefined && keysOf(candidate.keysText))) {
-      pendingKeys.push(...bareKey.keys);
-      continue;
-    }
-    if (last && last.kind !== 'queue' && continuesValue(text)) {
-      last.value += `${piece.separator.trim() === ',' || piece.separator.trim() === ';' ? piece.separator.trim() + ' ' : piece.separator}${text}`;
-      continue;
-    }
-    if (!understood(text)) unread.push(text);
+  for (const [index, { text, separator }] of pieces.entries()) {
+    const later = pieces.slice(index + 1).map((piece) => piece.text);
+    if (reader.condition(text) || reader.entry(text) || reader.heading(text) || reader.bareKey(text, later) || reader.continuation(text, separator)) continue;
+    reader.rest(text);
   }
-  unread.push(...pendingKeys);
-  return { entries, unread, roles };
+  return reader.finish();
 }
 
 /** The kind of each entry: its verb, else its value, else its keys, else the entries around it. */
@@ -104,11 +146,11 @@ export function settleKinds(entries: Entry[], recognition: Recognition): void {
 export function createMappingRule(options: MappingOptions, store: (entries: Entry[], clause: string, recognition: Recognition) => void): Rule {
   return {
     // The whole clause when it holds a table-like phrase; the reading above decides what it says.
-    pattern: /^(?=.*(?:\b(?:gets?|receives?|given|issued|needs?|go(?:es)?\s+to|assign\w*|route[sd]?|handled by|lands? in|belongs? to|everyone|everybody|anyone|otherwise|else|default|the rest|others)\b|→|->|=>|⇒|:|=)).+$/i,
+    pattern: new RegExp(String.raw`^(?=.*(?:${ENTRY_SIGNAL.source}|:|\b(?:if|when|for|order|needs?|lands? in|belongs? to|${[...DEPARTMENTS, ...LOCATIONS].map((name) => name.replace('&', '\\&')).join('|')})\b|${DEVICE_WORDS.source})).+$`, 'i'),
     apply: (match, recognition) => {
-      const { entries, unread, roles } = readClause(match.input, recognition, options);
+      const { entries, unread, notes } = readClause(match.input, recognition, options);
       settleKinds(entries, recognition);
-      for (const role of new Set(roles)) recognition.assumptions.push(`A role such as "engineers" is read as the ${role} department.`);
+      recognition.assumptions.push(...notes);
       for (const text of unread) recognition.problems.push(`could not read "${text}" in "${match.input}"`);
       store(entries, match.input, recognition);
     },

@@ -23,13 +23,13 @@ function stateInstance(recognition: Recognition, said: string): void {
 export const INSTANCE_RULES: Rule[] = [
   { pattern: /\b(?:https?:\/\/)?([a-z0-9][a-z0-9-]*)\.service-?now\.com\b/i, apply: (match, recognition) => stateInstance(recognition, `${match[1]}.service-now.com`) },
   { pattern: /\binstance(?:\s+(?:is|=|:|called|named|url|host|name))*\s*["'`“]?((?:https?:\/\/)?[a-z0-9][a-z0-9.-]*[a-z0-9])["'`”]?/i, apply: (match, recognition) => stateInstance(recognition, match[1]!) },
-  { pattern: /\b(?:https?:\/\/)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co\.uk|de))\b(?=[^.]*\b(?:servicenow|service-now|instance)\b)/i, apply: (match, recognition) => stateInstance(recognition, match[1]!) },
+  { pattern: /(?:(?<=\b(?:servicenow|service-now|snow|instance)\b.*)|(?=.*\b(?:servicenow|service-now|instance)\b))(?<![@\w.-])(?:https?:\/\/)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co\.uk|de))\b/i, apply: (match, recognition) => stateInstance(recognition, match[1]!) },
 ];
 
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
 
 export const TABLE_RULES: Rule[] = [
-  { pattern: /\bincidents?\b|\bINC\d*\b/i, apply: (match, recognition) => { if (!negated(match)) state(recognition, 'table', 'incident'); } },
+  { pattern: /\bincidents?\b/i, apply: (match, recognition) => { if (!negated(match)) state(recognition, 'table', 'incident'); } },
   { pattern: /\bsc_task\b|\bcatalog(?:ue)? tasks?\b|\bsc ?tasks?\b/i, apply: (match, recognition) => { if (!negated(match)) state(recognition, 'table', 'sc_task'); } },
   { pattern: /\bsc_req_item\b|\brequested items?\b|\bRITMs?\b/i, apply: (match, recognition) => { if (!negated(match)) state(recognition, 'table', 'sc_req_item'); } },
   { pattern: /\bsc_request\b/i, apply: (match, recognition) => { if (!negated(match)) state(recognition, 'table', 'sc_request'); } },
@@ -65,7 +65,7 @@ export const EXTRA_FIELD_RULES: Rule[] = [
     pattern: new RegExp(String.raw`\b(${FIELD_WORDS})\s*(?:to|=|:|is|of|as|should be)?\s*(?:"([^"]+)"|'([^']+)'|“([^”]+)”|(\d+)\b|([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))`, 'i'),
     apply: (match, recognition) => stateField(recognition, match[1]!, match.slice(2, 7).find((group) => group !== undefined)!.trim()),
   },
-  { pattern: /\bP([0-9])\b/, apply: (match, recognition) => stateField(recognition, 'priority', match[1]!) },
+  { pattern: /\b(?:as|at|is|with)\s+(?:an?\s+)?P([0-9])\b|\bP([0-9])\s+(?:priority|ticket|incident|task)\b/, apply: (match, recognition) => stateField(recognition, 'priority', (match[1] ?? match[2])!) },
 ];
 
 export const UNSUPPORTED_RULES: Rule[] = [
@@ -74,16 +74,22 @@ export const UNSUPPORTED_RULES: Rule[] = [
   { pattern: /(?<!\b(?:manager|boss)(?:'s|’s|s')?\s+)\b(?:notify|notif\w+|slack|teams|e-?mail(?!\s+address)|ping|alert)\b/i, apply: refuse('notifications') },
   { pattern: /\bshort[_ ]description\b|\b(?:titled|subject(?: line)?|with (?:the )?(?:title|subject))\s*[:=]?\s*["'“]/i, apply: refuse('a custom ticket text') },
   { pattern: /\b(?:basic auth\w*|username and password|user ?name\/password)\b/i, apply: refuse('basic authentication (the template uses an OAuth bearer token, secret SERVICENOW_TOKEN)') },
+  { pattern: /\b\d+\s*(?:days?|weeks?|hours?|business days?|working days?)\s+(?:before|prior|ahead|after|in advance)\b|\b(?:schedul\w*|delay\w*|wait(?:s|ing)?|due)\b/i, apply: refuse('timing the ticket (it is opened when the joiner event arrives)') },
   { pattern: /\bmanual(?:ly)?\b|\bon[- ]demand\b|\bon (?:leave|exit|departure|move)\b|\b(?:leavers?|movers?)\b/i, apply: refuse('a trigger other than the joiner event') },
 ];
 
-const SPECIFIC = String.raw`service-?\s?now|\bsnow\b|\btickets?\b|\bsc_task\b|\bincidents?\b|catalog(?:ue)? task|\britm\b|\bequipment\b|\bhardware\b|\blaptops?\b|\bmac ?books?\b|\bthink ?pads?\b|assignment group|\bqueues?\b|\bdesks?\b|\binstance\b|\btable\b`;
-const GENERIC = String.raw`creat\w*|open\w*|rais\w*|fil(?:e|es|ed|ing)|log|logs|logged|submit\w*|mak\w*|order\w*|request\w*|provision\w*|new|joiners?|hires?|starters?|employees?|includ\w*|contain\w*|list\w*|with|name|names|start|date|location|locations|title|role|job|department|departments|dept|manager|employment|type|id|profiles?|based|depend\w*|depending|by|per|assign\w*|group|groups|team|teams|it|fields?|set|values?|display|tokens?|bearer|oauth|fail\w*|errors?|status|returns?|number|sys_id|everyone|else|default|routed|route|ready|day|first|before|arrive\w*|prepar\w*|ship\w*|need\w*|gets?|setup|set up|kit|onboard\w*|the|office|site|city|country`;
+const SPECIFIC = String.raw`ser?v?i?ce-?\s?now|\bsnow\b|\bti[ck]+ets?\b|\bsc_task\b|\bincidents?\b|catalog(?:ue)? task|\britm\b|\bequipment\b|\bhardware\b|\blaptops?\b|\bmac ?books?\b|\bthink ?pads?\b|assignment group|\bqueues?\b|\bdesks?\b|\binstance\b|\btable\b`;
+const GENERIC = String.raw`creat\w*|open\w*|rais\w*|fil(?:e|es|ed|ing)|log|logs|logged|submit\w*|mak\w*|order\w*|request\w*|provision\w*|new|joiners?|hires?|starters?|employees?|includ\w*|contain\w*|list\w*|with|name|names|start|date|location|locations|title|role|job|department|departments|dept|manager|employment|type|id|profiles?|based|depend\w*|depending|by|per|assign\w*|group|groups|team|teams|it|fields?|set|values?|display|tokens?|bearer|oauth|fail\w*|errors?|status|returns?|number|sys_id|everyone|else|default|routed|route|ready|day|first|go|goes|arrive\w*|prepar\w*|ship\w*|need\w*|gets?|setup|set up|kit|onboard\w*|the|office|site|city|country`;
 
 /** A rule, first in the family: generic words count only beside a ticket word ("Also create their mailbox" stays unhandled). */
 export const GENERIC_WORDS_RULE: Rule = { pattern: new RegExp(String.raw`(?:(?<=(?:${SPECIFIC}).*)|(?=.*(?:${SPECIFIC})))\b(?:${GENERIC})\b`, 'gi') };
 
+/** The same words without the lookarounds, for a piece of a clause that is about a ticket as a whole. */
+export const GENERIC_WORDS = new RegExp(String.raw`\b(?:${GENERIC})\b`, 'gi');
+export const ABOUT_TICKETS = new RegExp(SPECIFIC, 'i');
+
 export const TICKET_VOCABULARY: RegExp[] = [
   new RegExp(SPECIFIC, 'gi'),
+  /\b(?:by|for (?:their|the|each)|per|based on|depend\w* on)\s+(?:the\s+|their\s+)?(?:location|office|site|city|country|department|dept|team)s?\b/gi,
   /\bservice ?now\b|\bitsm\b|\bservice desk\b|\bhelp ?desk\b|\bit (?:queue|team|desk|support)\b|\bhardware profiles?\b|\bdevices?\b|\bcomputers?\b|\bmonitors?\b|\bemployee ?id\b|\bstart ?date\b|\bjob title\b|\bemployment type\b|\bemployeeId\b|\bstartDate\b|\bmanagerEmail\b|\bcorrelation[ _]id\b/gi,
 ];

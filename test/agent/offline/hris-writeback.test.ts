@@ -47,6 +47,13 @@ describe('offline author: hris-writeback family', () => {
     expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'manual', companyDomain: 'globex', emailField: 'customUPN', valueFrom: 'userPrincipalName', lowerCase: true });
   });
 
+  it('reads a terse line with the company after the word "company", and an example as a fixture', async () => {
+    const result = await author('bamboohr writeback: workEmail <- account email, company acme, e.g. john.smith@acme.com for John Smith');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ companyDomain: 'acme', emailField: 'workEmail', valueFrom: 'email' });
+    expect(result.draft.lastTest?.report?.results.filter((test) => test.passed).map((test) => test.name)).toContain('example 1 from the requirement: John Smith → john.smith@acme.com');
+  });
+
   it('names the sentence it cannot handle and writes no function', async () => {
     const result = await author('Write the work email back to BambooHR for acme. Also create a ServiceNow ticket for a laptop.');
     expect(result.ok).toBe(false);

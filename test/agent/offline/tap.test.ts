@@ -55,6 +55,16 @@ describe('offline author: tap family', () => {
     expect(result.draft.spec?.assumptions.join(' ')).toContain('00:00 UTC');
   });
 
+  it("turns the admin's worked example into a fixture, and gives up on one that contradicts the rule", async () => {
+    const rule = 'Issue a TAP for new hires valid for 8 hours from 08:00 UTC on their start date, single use, sent to the manager via Slack.';
+    const result = await author(`${rule} For example, if Jane starts on 2026-12-01, her pass is valid from 2026-12-01T08:00:00Z for 8 hours.`);
+    expect(result.ok).toBe(true);
+    expect(result.draft.lastTest?.report?.results.filter((test) => test.passed).map((test) => test.name)).toContain('example 1 from the requirement: a joiner starting 2026-12-01 gets a pass valid from 2026-12-01T08:00:00Z');
+    const contradicted = await author(`${rule} For example, if Jane starts on 2026-12-01, her pass is valid from 2026-12-01T09:00:00Z.`);
+    expect(contradicted.ok).toBe(false);
+    expect(contradicted.reason).toContain('the example "2026-12-01T09:00:00Z" does not start at 08:00:00Z');
+  });
+
   it('names the sentence it cannot handle and writes no function', async () => {
     const result = await author('Issue a TAP valid 8 hours and Slack it to the manager. Also add them to the MFA-Registration group.');
     expect(result.ok).toBe(false);
@@ -75,7 +85,7 @@ describe('offline author: tap family', () => {
       const result = await author(`TAP for new hires, valid for ${said}, sent to the manager on Slack.`);
       expect(result.ok).toBe(false);
       expect(result.stop).toBe('gave-up');
-      expect(result.reason).toContain(`lifetime of ${minutes} minutes is outside what Microsoft Graph allows`);
+      expect(result.reason).toContain(`lifetime of ${minutes} minutes ("${said}") is outside what Microsoft Graph allows`);
       expect(result.reason).toContain('10 to 43200');
     });
   }

@@ -1,0 +1,57 @@
+// Group membership for joiners: groups everyone gets, groups by department, location, cost centre, title
+// and employment type, and exceptions that beat every rule ("contractors never get VPN-Users", "interns
+// get no admin groups").
+
+import type { FamilyRecognizer, Recognition } from '../recognizer.ts';
+import { assignmentFixtures } from './groups-fixtures.ts';
+import type { ItemWords } from './groups-items.ts';
+import { groupsGrants, type GroupsParams } from './groups-reference.ts';
+import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from './groups-settle.ts';
+import { describeCondition, exampleProblems } from './groups-spec.ts';
+
+const INTRO = /\b(?:groups?|membership|memberships|assign\w*|add\w*|put|give|grant|mapping|map|logic|birthright|based on|depending on|according to|department|departments|location|locations|title|titles|employment type|cost cent(?:er|re)s?|following|below|as follows|like this|these|setup|set up|automatically|access|provision\w*|onboard\w*|function|entra|azure|ad|okta|google|workspace|security|distribution|dynamic|correct|right|appropriate|relevant|proper|office|offices|team|teams|return\w*|list|output|matrix|table|land|end up|here|current|existing|want|need|baseline|default|standard|mandatory|required|should|automatic\w*)\b/gi;
+const GROUP_WORDS: ItemWords = {
+  nouns: /(?:(?:security|distribution|mail(?:-enabled)?|ad|entra|azure(?: ad)?|google|okta|m365|dynamic)\s+)?(?:groups?|dls?|distribution lists?|mailing lists?)/,
+  known: {},
+  intro: INTRO,
+};
+
+const params = (recognition: Recognition) => recognition.params as unknown as GroupsParams;
+
+export const groupsRecognizer: FamilyRecognizer = {
+  family: 'groups',
+  keywords: [/\bgroups?\b/i, /\b[\w"'-]+\s+groups?\b/i, /\bdls?\b/i, /\bdistribution lists?\b/i, /\bmembers?(?:hips?)?\b/i, /(?<![\w-])[A-Z][A-Za-z0-9]*-[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])/],
+  vocabulary: [INTRO],
+  rules: [assignmentRule(GROUP_WORDS)],
+  finish(recognition) {
+    const settled = settleStatements(recognition, 'group');
+    Object.assign(recognition.params, {
+      baselineGroups: settled.baseline,
+      rules: settled.grants.map((grant) => ({ when: grant.when, groups: grant.names })),
+      exclusions: settled.withholds.map((withhold) => ({ when: withhold.when, ...(withhold.names.length ? { groups: withhold.names } : {}), ...(withhold.pattern ? { groupPattern: withhold.pattern } : {}) })),
+    });
+    recognition.problems.push(...exampleProblems(recognition, settled, titleSamples(recognition)));
+    recognition.assumptions.push('Groups are returned sorted and without duplicates; department, location, cost centre and employment type compare case-insensitively after trimming.', 'An exception removes a group whatever rule gave it, baseline groups included.');
+  },
+  fixtures(recognition) {
+    const { baseline, grants, withholds } = groupsGrants(params(recognition));
+    return assignmentFixtures({ baseline, grants, withholds }, { kept: 'groups', removed: 'excluded' }, titleSamples(recognition), assignmentNotes(recognition).examples);
+  },
+  spec(recognition) {
+    const p = params(recognition);
+    const { grants, withholds } = groupsGrants(p);
+    return {
+      summary: `Assigns a joiner's groups: ${p.baselineGroups.length ? `${p.baselineGroups.join(', ')} for everyone, ` : ''}${p.rules.length} rule${p.rules.length === 1 ? '' : 's'} by department, location, title or employment type, and ${p.exclusions.length} exception${p.exclusions.length === 1 ? '' : 's'} that beat every rule.`,
+      inputs: ['person.department', 'person.location', 'person.title', 'person.costCenter', 'person.employmentType'],
+      output: '{ groups: string[]; excluded: string[] }',
+      rules: [
+        ...(p.baselineGroups.length ? [`Everyone gets ${p.baselineGroups.join(', ')}.`] : []),
+        ...grants.map((grant) => `${describeCondition(grant.when)} get ${grant.names.join(', ')}.`),
+        ...withholds.map((withhold) => `${describeCondition(withhold.when)} never get ${[...withhold.names, ...(withhold.pattern ? [`groups matching /${withhold.pattern}/i`] : [])].join(', ')}, whatever rule gave it.`),
+        'Return the groups sorted and de-duplicated, and list what an exception took away under "excluded".',
+      ],
+      edgeCases: ['one joiner per rule and per exception', 'nobody matched: baseline only', 'case and spacing of department and location', 'a near-miss title', 'two rules at once'],
+      assumptions: [],
+    };
+  },
+};

@@ -1,0 +1,96 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
+import { appsRecognizer } from '../../../agent/offline/families/apps.ts';
+import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+
+const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
+const toolchain = createRealToolchain();
+afterAll(() => toolchain.close());
+
+async function author(requirement: string) {
+  return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers: [...RECOGNIZERS, appsRecognizer] }), toolchain, templates });
+}
+
+function paramsOf(source: string | undefined) {
+  return readTemplateParams(source ?? '');
+}
+
+const TYPICAL = {
+  baselineApps: ['Slack'],
+  departmentApps: { Sales: ['Salesforce'], Engineering: ['Jira', 'GitHub'] },
+  employmentTypeApps: {},
+  excludedApps: { contractor: ['Salesforce'] },
+  rules: [],
+  exclusions: [],
+};
+
+describe('offline author: apps family', () => {
+  const paraphrases = [
+    'Sales gets Salesforce, Engineering gets Jira and GitHub, everyone gets Slack; contractors skip Salesforce.',
+    "Hello! Hope you're doing well. We'd like app assignment for new starters please: the Sales team should get Salesforce, while Engineering gets Jira and GitHub. Everybody gets Slack. Contractors shouldn't get Salesforce though. Thanks a lot!",
+    'Apps for joiners:\n* Sales -> Salesforce\n* Engineering -> Jira, GitHub\n* everyone -> Slack\n* contractors: no Salesforce',
+    'Sales get Salesforce, Engneering get jira and github, evryone gets slack, contractors never get salesforce',
+  ];
+  for (const [index, requirement] of paraphrases.entries()) {
+    it(`paraphrase ${index + 1} gives Salesforce for Sales, Jira and GitHub for Engineering, Slack for everyone, no Salesforce for contractors`, async () => {
+      const result = await author(requirement);
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.ok).toBe(true);
+      expect(paramsOf(result.draft.source)).toMatchObject(TYPICAL);
+      expect(result.draft.lastTest?.report?.failed).toBe(0);
+    });
+  }
+
+  it('reads locations, titles, several departments, licences, an intern table and an exception by location', async () => {
+    const result = await author(
+      'Give everyone Slack and Zoom. Sales and Marketing get a HubSpot licence. Designers get Figma. People in the Berlin office get Personio. Interns get Notion. Interns should not get GitHub. Nobody in London gets Zoom.',
+    );
+    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      baselineApps: ['Slack', 'Zoom'],
+      departmentApps: { Sales: ['HubSpot'], Marketing: ['HubSpot'] },
+      employmentTypeApps: { intern: ['Notion'] },
+      excludedApps: { intern: ['GitHub'] },
+      rules: [{ when: { titlePattern: '\\bdesigners?\\b' }, apps: ['Figma'] }, { when: { location: 'Berlin' }, apps: ['Personio'] }],
+      exclusions: [{ when: { location: 'London' }, apps: ['Zoom'] }],
+    });
+  });
+
+  it('names the sentence it cannot handle and writes no function', async () => {
+    const result = await author('Everyone gets Slack. Sales gets Salesforce. Also order them a laptop.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Also order them a laptop"');
+    expect(result.draft.source).toBeUndefined();
+  });
+
+  it('names a sentence whose apps it cannot read', async () => {
+    const result = await author('Everyone gets Slack. Engineering gets whatever tools their manager asks for.');
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Engineering gets whatever tools their manager asks for"');
+  });
+
+  it('gives up when the same people are given and denied an app', async () => {
+    const result = await author('Everyone gets Slack and Zoom. Interns get Figma. Interns never get Figma.');
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('both given and denied the app Figma');
+  });
+
+  it('reads lower-case names, a table with pipes and "only"', async () => {
+    const result = await author('App matrix:\n| everyone | slack, zoom |\n| sales | salesforce |\n| engineering | jira, github |\nContractors only get Slack.');
+    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      baselineApps: ['Slack', 'Zoom'],
+      departmentApps: { Sales: ['Salesforce'], Engineering: ['Jira', 'GitHub'] },
+      employmentTypeApps: { contractor: ['Slack'] },
+      exclusions: [{ when: { employmentType: 'contractor' }, appPattern: '^(?!(?:Slack)$)' }],
+    });
+  });
+
+  it('gives up when a kind of app is granted instead of named', async () => {
+    const result = await author('Everyone gets Slack. Engineering gets all developer apps.');
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('Engineering gets all developer apps');
+  });
+});

@@ -1,0 +1,113 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
+import { groupsRecognizer } from '../../../agent/offline/families/groups.ts';
+import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+
+const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
+const toolchain = createRealToolchain();
+afterAll(() => toolchain.close());
+
+async function author(requirement: string) {
+  return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers: [...RECOGNIZERS, groupsRecognizer] }), toolchain, templates });
+}
+
+function paramsOf(source: string | undefined) {
+  return readTemplateParams(source ?? '');
+}
+
+const TYPICAL = {
+  baselineGroups: ['All-Staff'],
+  rules: [
+    { when: { department: 'Engineering' }, groups: ['GitHub-Users', 'Jira-Users'] },
+    { when: { department: 'Sales' }, groups: ['Salesforce-Users'] },
+    { when: { location: 'Berlin' }, groups: ['DE-Office'] },
+    { when: { titlePattern: '\\bmanagers?\\b' }, groups: ['Managers-DL'] },
+  ],
+  exclusions: [{ when: { employmentType: 'contractor' }, groups: ['VPN-Users'] }],
+};
+
+describe('offline author: groups family', () => {
+  const paraphrases = [
+    'Everyone gets All-Staff. Engineering gets GitHub-Users and Jira-Users, Sales gets Salesforce-Users. People in Berlin get DE-Office. Managers get Managers-DL. Contractors never get VPN-Users.',
+    "Hi team! Hope you're well. Could you write the group logic for our new joiners? Everybody should be added to All-Staff. Engineering folks get GitHub-Users and Jira-Users, while the Sales team gets Salesforce-Users. Anyone based in Berlin goes into DE-Office, and managers get Managers-DL. Oh, and contractors must not be added to VPN-Users. Thanks!",
+    '- everyone: All-Staff\n- Engineering -> GitHub-Users, Jira-Users\n- Sales -> Salesforce-Users\n- Berlin office: DE-Office\n- managers: Managers-DL\n- contractors: no VPN-Users',
+    'evryone gets All-Staff; Engneering gets GitHub-Users + Jira-Users, Sales gets Salesforce-Users; poeple in Berlin get DE-Office; managers get Managers-DL; contractors never get VPN-Users',
+  ];
+  for (const [index, requirement] of paraphrases.entries()) {
+    it(`paraphrase ${index + 1} gives the baseline, four rules and the contractor exception`, async () => {
+      const result = await author(requirement);
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.ok).toBe(true);
+      expect(paramsOf(result.draft.source)).toMatchObject(TYPICAL);
+      expect(result.draft.lastTest?.report?.failed).toBe(0);
+    });
+  }
+
+  it('reads verb-first and "for" sentences, a title that contains a word, "everyone else", interns without admin groups, and an example', async () => {
+    const result = await author(
+      'Add everyone to All-Staff and MFA-Required. Put people in the London office into UK-Office. CRM-Users for Sales and Marketing, Eng-Tools for everyone else. Anyone whose title contains "Director" gets Directors-DL. Interns get no admin groups. For example, a Sales director in London gets All-Staff, CRM-Users, Directors-DL, MFA-Required and UK-Office.',
+    );
+    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      baselineGroups: ['All-Staff', 'MFA-Required'],
+      rules: [
+        { when: { location: 'London' }, groups: ['UK-Office'] },
+        { when: { department: ['Sales', 'Marketing'] }, groups: ['CRM-Users'] },
+        { when: { unless: { department: ['Sales', 'Marketing'] } }, groups: ['Eng-Tools'] },
+        { when: { titlePattern: 'Director' }, groups: ['Directors-DL'] },
+      ],
+      exclusions: [{ when: { employmentType: 'intern' }, groupPattern: 'admin' }],
+    });
+    const fixtures = JSON.parse(result.draft.fixturesText ?? '[]') as Array<{ name: string }>;
+    expect(fixtures[0]?.name).toContain('example 1 from the requirement');
+  });
+
+  it('reads combined conditions and an exception written after the groups', async () => {
+    const result = await author('Engineering managers in Berlin get Eng-Leads. Everyone gets VPN-Users, except contractors. Cost centre 4100 gets Finance-Reports.');
+    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      baselineGroups: ['VPN-Users'],
+      rules: [{ when: { department: 'Engineering', location: 'Berlin', titlePattern: '\\bmanagers?\\b' }, groups: ['Eng-Leads'] }, { when: { costCenter: '4100' }, groups: ['Finance-Reports'] }],
+      exclusions: [{ when: { employmentType: 'contractor' }, groups: ['VPN-Users'] }],
+    });
+  });
+
+  it('names the sentence it cannot handle and writes no function', async () => {
+    const result = await author('Everyone gets All-Staff. Sales gets Salesforce-Users. Also create their home folder on the file server.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Also create their home folder on the file server"');
+    expect(result.draft.source).toBeUndefined();
+  });
+
+  it('names a sentence that grants something it cannot read as groups', async () => {
+    const result = await author('Everyone gets All-Staff. Managers get notified by email.');
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Managers get notified by email"');
+  });
+
+  it('gives up on an example that contradicts the rules', async () => {
+    const result = await author('Everyone gets All-Staff. Sales gets CRM-Users. For example, a Sales contractor gets All-Staff and VPN-Users.');
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('does not follow the rules as understood');
+  });
+
+  it('gives up on a rule that contradicts itself', async () => {
+    const result = await author('Everyone gets All-Staff. Contractors get VPN-Users. Contractors never get VPN-Users.');
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('both given and denied the group VPN-Users');
+  });
+
+  it('reads "everyone else" in its own sentence as whoever no earlier rule matched', async () => {
+    const result = await author('Engineering managers in Berlin get Eng-Leads. Sales gets CRM-Users. Everyone else gets General-Users.');
+    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      rules: [
+        { when: { department: 'Engineering', location: 'Berlin', titlePattern: '\\bmanagers?\\b' }, groups: ['Eng-Leads'] },
+        { when: { department: 'Sales' }, groups: ['CRM-Users'] },
+        { when: { unless: [{ department: 'Engineering', location: 'Berlin', titlePattern: '\\bmanagers?\\b' }, { department: 'Sales' }] }, groups: ['General-Users'] },
+      ],
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
+import { leaverRevokeRecognizer } from '../../../agent/offline/families/leaver-revoke.ts';
+import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+
+const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
+const toolchain = createRealToolchain();
+afterAll(() => toolchain.close());
+
+async function author(requirement: string) {
+  const recognizers = [...RECOGNIZERS.filter((recognizer) => recognizer.family !== 'leaver-revoke'), leaverRevokeRecognizer];
+  return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers }), toolchain, templates });
+}
+
+function paramsOf(source: string | undefined) {
+  return readTemplateParams(source ?? '');
+}
+
+const ON_LAST_DAY = { deferUntilLastDay: true, daysAfterLastDay: 0, revokeSessions: true, missingUser: 'error', tokenSecret: 'GRAPH_TOKEN' };
+
+describe('offline author: leaver-revoke family', () => {
+  const paraphrases = [
+    'Leavers: disable the Entra account and revoke sign-in sessions on their last day.',
+    'Hi there! When an employee leaves we want their Microsoft account blocked. Please disable the account in Entra ID and sign them out everywhere, but not before their last day. Thanks so much!',
+    'Leaver rule:\n- disable the Entra account\n- revoke all sign-in sessions\n- wait until their last day',
+    'when somone leaves, disabel there account and revoke sesions on there last day',
+  ];
+  for (const [index, requirement] of paraphrases.entries()) {
+    it(`paraphrase ${index + 1}: disable and revoke on the last day`, async () => {
+      const result = await author(requirement);
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.ok).toBe(true);
+      expect(paramsOf(result.draft.source)).toMatchObject(ON_LAST_DAY);
+      expect(result.draft.lastTest?.report?.failed).toBe(0);
+      expect(result.draft.lastTest?.report?.passed).toBeGreaterThanOrEqual(8);
+      expect(result.draft.spec).toMatchObject({ trigger: 'user.left', egress: ['graph.microsoft.com'], secrets: ['GRAPH_TOKEN'] });
+    });
+  }
+
+  it('revokes at once when asked to, and when the requirement does not say when', async () => {
+    const stated = await author('When someone leaves, disable their Entra account and revoke all sessions immediately, whatever their last day says.');
+    expect(stated.ok).toBe(true);
+    expect(paramsOf(stated.draft.source)).toMatchObject({ deferUntilLastDay: false, daysAfterLastDay: 0 });
+    const unstated = await author('Offboarding: block sign-in for the leaver in Azure AD and kill their sessions.');
+    expect(unstated.ok).toBe(true);
+    expect(paramsOf(unstated.draft.source)).toMatchObject({ deferUntilLastDay: false });
+    expect(unstated.draft.spec?.assumptions.join(' ')).toMatch(/does not say when/);
+  });
+
+  it('reads days after the last day, sessions left alone, a missing user skipped and a named secret', async () => {
+    const result = await author('On termination, disable the account 3 days after their last day. Don\'t revoke sessions. If the user no longer exists, just log a warning. The Graph token is stored in the secret ENTRA_GRAPH_TOKEN.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ deferUntilLastDay: true, daysAfterLastDay: 3, revokeSessions: false, missingUser: 'skip', tokenSecret: 'ENTRA_GRAPH_TOKEN' });
+    expect(result.draft.spec?.secrets).toEqual(['ENTRA_GRAPH_TOKEN']);
+  });
+
+  it('reads "at the end of their last day" as the day after, and says so', async () => {
+    const result = await author('Offboarding: disable the user at the end of their last day and revoke their refresh tokens.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ deferUntilLastDay: true, daysAfterLastDay: 1 });
+    expect(result.draft.spec?.assumptions.join(' ')).toMatch(/day after the last day/);
+  });
+
+  it('names the sentence it cannot handle and writes no function', async () => {
+    const result = await author('When someone leaves, disable their account and revoke sessions. Also remove their licenses and convert the mailbox to shared.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Also remove their licenses and convert the mailbox to shared"');
+    expect(result.draft.source).toBeUndefined();
+  });
+
+  it('names a sentence that belongs to no rule', async () => {
+    const result = await author('When someone leaves, disable their Entra account immediately. Collect their badge at reception too.');
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('"Collect their badge at reception too"');
+  });
+
+  it('gives up on impossible timing: a clock time that does not exist, a wait of years, and acting before the last day', async () => {
+    const clock = await author('When someone leaves, disable their account at 25:00 on their last day.');
+    expect(clock.ok).toBe(false);
+    expect(clock.stop).toBe('gave-up');
+    expect(clock.reason).toContain('"at 25:00" is not a time of day');
+    const years = await author('Disable leavers 800 days after their last day.');
+    expect(years.ok).toBe(false);
+    expect(years.reason).toContain('800 days after the last day is more than a year');
+    const before = await author('Disable leavers 2 days before their last day.');
+    expect(before.ok).toBe(false);
+    expect(before.reason).toContain('cannot act before it');
+  });
+
+  it('gives up on two timings at once and on a UPN guessed from the email', async () => {
+    const both = await author('Disable leavers immediately. Revoke their sessions on their last day.');
+    expect(both.ok).toBe(false);
+    expect(both.reason).toContain('one function revokes at one time');
+    const guess = await author('Disable leavers in Entra immediately. If the UPN is missing, use their email instead.');
+    expect(guess.ok).toBe(false);
+    expect(guess.reason).toContain('never guesses a UPN');
+  });
+});

@@ -1,0 +1,102 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
+import { moverGroupsRecognizer } from '../../../agent/offline/families/mover-groups.ts';
+import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+
+const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
+const toolchain = createRealToolchain();
+afterAll(() => toolchain.close());
+
+async function author(requirement: string) {
+  const recognizers = [...RECOGNIZERS.filter((recognizer) => recognizer.family !== 'mover-groups'), moverGroupsRecognizer];
+  return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers }), toolchain, templates });
+}
+
+function paramsOf(source: string | undefined) {
+  return readTemplateParams(source ?? '');
+}
+
+const TYPICAL = {
+  baselineGroups: ['All-Staff', 'MFA-Required'],
+  departmentGroups: { Engineering: ['GitHub-Users', 'VPN-Users'], Sales: ['CRM-Users'] },
+  locationGroups: {},
+  employmentTypeGroups: {},
+  excludedGroups: { contractor: ['VPN-Users'] },
+};
+
+describe('offline author: mover-groups family', () => {
+  const paraphrases = [
+    'On a move, add the new department\'s groups and remove the old ones. Engineering gets GitHub-Users and VPN-Users; Sales gets CRM-Users. Never remove All-Staff or MFA-Required. Contractors never get VPN-Users.',
+    'Hi! For movers please: add the groups of the new department and take away the old department\'s groups, but never remove the baseline groups (All-Staff, MFA-Required). Engineering: GitHub-Users, VPN-Users. Sales: CRM-Users. Contractors should never get VPN-Users. Thanks a lot!',
+    'Mover group changes:\n- Engineering → GitHub-Users, VPN-Users\n- Sales → CRM-Users\n- baseline groups: All-Staff, MFA-Required (never removed)\n- contractors never get VPN-Users',
+    'when somone moves departmnet add the new groups and remove the old ones. Engeneering gets GitHub-Users and VPN-Users, Salse gets CRM-Users. Everyone keeps All-Staff and MFA-Required. Contractors dont get VPN-Users.',
+  ];
+  for (const [index, requirement] of paraphrases.entries()) {
+    it(`paraphrase ${index + 1}: Engineering and Sales tables, baseline kept, contractors without VPN`, async () => {
+      const result = await author(requirement);
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.ok).toBe(true);
+      expect(paramsOf(result.draft.source)).toMatchObject(TYPICAL);
+      expect(result.draft.lastTest?.report?.failed).toBe(0);
+      expect(result.draft.lastTest?.report?.passed).toBeGreaterThanOrEqual(8);
+      expect(result.draft.spec?.trigger).toBe('user.moved');
+    });
+  }
+
+  it('reads location and worker-type tables, a heading-led list and the trailing rows of an intro sentence', async () => {
+    const result = await author(
+      'When people change department or office, swap their groups: Engineering\'s groups are GitHub-Users and VPN-Users.\nLocations:\n- London: Office-London\n- Berlin-based staff: Office-Berlin\n- Remote workers get Remote-Workers and VPN-Users\nInterns get the Interns group. Everyone gets All-Staff.',
+    );
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      baselineGroups: ['All-Staff'],
+      departmentGroups: { Engineering: ['GitHub-Users', 'VPN-Users'] },
+      locationGroups: { London: ['Office-London'], Berlin: ['Office-Berlin'], Remote: ['Remote-Workers', 'VPN-Users'] },
+      employmentTypeGroups: { intern: ['Interns'] },
+      excludedGroups: {},
+    });
+  });
+
+  it('turns a worked example into a fixture', async () => {
+    const result = await author('On a move, add new groups and remove old ones. Engineering gets GitHub-Users and All-Staff. Sales gets CRM-Users. Everyone gets All-Staff. For example, someone moving from Engineering to Sales gets CRM-Users, loses GitHub-Users and keeps All-Staff.');
+    expect(result.ok).toBe(true);
+    expect(JSON.parse(result.draft.fixturesText ?? '[]')[0]).toMatchObject({
+      input: { type: 'user.moved', person: { department: 'Sales' }, previous: { department: 'Engineering' } },
+      expect: { output: { add: ['CRM-Users'], remove: ['GitHub-Users'] } },
+    });
+  });
+
+  it('gives up on an example that contradicts the tables', async () => {
+    const result = await author('On a move, add new groups and remove old ones. Engineering gets GitHub-Users. Sales gets CRM-Users. E.g. someone moving from Engineering to Sales gets CRM-Users and keeps GitHub-Users.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('does not follow the tables as understood');
+  });
+
+  it('names the sentence it cannot handle and writes no function', async () => {
+    const result = await author('When someone moves, update their groups. Engineering gets GitHub-Users. Sales gets CRM-Users. Wait 7 days before removing the old groups.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Wait 7 days before removing the old groups"');
+    expect(result.draft.source).toBeUndefined();
+  });
+
+  it('names a sentence that belongs to no rule', async () => {
+    const result = await author('On a move, add new groups and remove old ones. Engineering gets GitHub-Users. Also reassign their laptop to the new cost centre owner.');
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('"Also reassign their laptop to the new cost centre owner"');
+  });
+
+  it('gives up on groups by job title, which the template cannot express', async () => {
+    const result = await author('On a move, add new groups and remove old ones. Engineering gets GitHub-Users. Managers get Managers-DL.');
+    expect(result.ok).toBe(false);
+    expect(result.reason).toMatch(/"Managers": groups by job title/);
+  });
+
+  it('gives up when no group is named at all', async () => {
+    const result = await author('When someone moves department, add the new department\'s groups and remove the old ones.');
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('no groups are named');
+  });
+});

@@ -1,0 +1,104 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
+import { ticketRecognizer } from '../../../agent/offline/families/ticket.ts';
+import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+
+const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
+const toolchain = createRealToolchain();
+afterAll(() => toolchain.close());
+
+async function author(requirement: string) {
+  const model = createOfflineModel({ templates, recognizers: [...RECOGNIZERS, ticketRecognizer] });
+  return authorFunction({ requirement, model, toolchain, templates });
+}
+
+function paramsOf(source: string | undefined) {
+  return readTemplateParams(source ?? '');
+}
+
+const HARDWARE = { hardwareProfilesByDepartment: { Engineering: 'MacBook Pro 16' }, defaultHardwareProfile: 'MacBook Air' };
+
+describe('offline author: ticket family', () => {
+  const paraphrases = [
+    'ServiceNow ticket for new hire equipment on acme.service-now.com. Engineering gets a MacBook Pro 16, everyone else a MacBook Air.',
+    'Hi there! For every new joiner, please open a ticket in our ServiceNow instance (acme.service-now.com) so IT can prepare their laptop. Engineering gets a MacBook Pro 16 and everyone else gets a MacBook Air. Thanks!',
+    '- create a ServiceNow catalog task on acme.service-now.com\n- hardware by department:\n- Engineering: MacBook Pro 16\n- everyone else: MacBook Air',
+    'Open a SeviceNow tiket on acme.service-now.com: enginering gets a MacBook Pro 16, everone else a MacBook Air',
+  ];
+  for (const [index, requirement] of paraphrases.entries()) {
+    it(`paraphrase ${index + 1} gives acme's sc_task, a MacBook Pro 16 for Engineering and a MacBook Air for everyone else`, async () => {
+      const result = await author(requirement);
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.ok).toBe(true);
+      expect(paramsOf(result.draft.source)).toMatchObject({ instanceHost: 'acme.service-now.com', table: 'sc_task', ...HARDWARE });
+      expect(result.draft.lastTest?.report?.failed).toBe(0);
+      expect(result.draft.lastTest?.report?.passed).toBeGreaterThanOrEqual(8);
+    });
+  }
+
+  it('reads an incident with fixed fields, queues by location and hardware by department with defaults', async () => {
+    const result = await author('Create a ServiceNow incident on globex.service-now.com with priority 3 and category Hardware. Assign London to EMEA Desk, Berlin to EMEA Desk and New York to US Desk; everything else goes to Global IT. Engineers get a ThinkPad P1, Sales a MacBook Air 13, default is a ThinkPad T14.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toEqual(expect.objectContaining({
+      instanceHost: 'globex.service-now.com',
+      table: 'incident',
+      assignmentGroupsByLocation: { London: 'EMEA Desk', Berlin: 'EMEA Desk', 'New York': 'US Desk' },
+      defaultAssignmentGroup: 'Global IT',
+      hardwareProfilesByDepartment: { Engineering: 'ThinkPad P1', Sales: 'MacBook Air 13' },
+      defaultHardwareProfile: 'ThinkPad T14',
+      extraFields: { priority: '3', category: 'Hardware' },
+    }));
+  });
+
+  it('reads bulleted tables under headings, a custom table and one queue for everyone', async () => {
+    const result = await author('Raise a ServiceNow ticket (table u_equipment_request) on initech.service-now.com assigned to the Deskside Support group.\nHardware by department:\n- Engineering: MacBook Pro 16 with 64 GB RAM\n- Design: MacBook Pro 14\n- anyone else: MacBook Air');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toEqual(expect.objectContaining({
+      instanceHost: 'initech.service-now.com',
+      table: 'u_equipment_request',
+      assignmentGroupsByLocation: {},
+      defaultAssignmentGroup: 'Deskside Support',
+      hardwareProfilesByDepartment: { Engineering: 'MacBook Pro 16 with 64 GB RAM', Design: 'MacBook Pro 14' },
+      defaultHardwareProfile: 'MacBook Air',
+    }));
+  });
+
+  it('reads a bracketed queue list with "defaulting to", a condition and misspelt departments', async () => {
+    const result = await author('ServiceNow on acme.service-now.com: tickets go to the IT queue for their location (London: LON-IT, Paris: PAR-IT), defaulting to GLOBAL-IT. If they are in Enginering or Desing they get a MacBook Pro 16, otherwise a MacBook Air.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toEqual(expect.objectContaining({
+      assignmentGroupsByLocation: { London: 'LON-IT', Paris: 'PAR-IT' },
+      defaultAssignmentGroup: 'GLOBAL-IT',
+      hardwareProfilesByDepartment: { Engineering: 'MacBook Pro 16', Design: 'MacBook Pro 16' },
+      defaultHardwareProfile: 'MacBook Air',
+    }));
+  });
+
+  it('names the sentence it cannot handle and writes no function', async () => {
+    const result = await author('Create a ServiceNow ticket for new hire laptops on acme.service-now.com. Engineering gets a MacBook Pro 16. Also add them to the VPN group.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('"Also add them to the VPN group"');
+    expect(result.draft.source).toBeUndefined();
+  });
+
+  it('names a table entry it cannot place: hardware by location', async () => {
+    const result = await author('Create a ServiceNow ticket on acme.service-now.com. London gets ThinkPads.');
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('hardware by location ("London → ThinkPads") is not supported');
+  });
+
+  it('gives up on a priority ServiceNow does not have', async () => {
+    const result = await author('Create a ServiceNow ticket for equipment on acme.service-now.com with priority 7. Engineering gets a MacBook Pro 16.');
+    expect(result.ok).toBe(false);
+    expect(result.stop).toBe('gave-up');
+    expect(result.reason).toContain('priority 7 is not a ServiceNow priority: it runs from 1 to 5');
+  });
+
+  it('gives up on a ticket system other than ServiceNow', async () => {
+    const result = await author('Create a Jira Service Management ticket for the laptop. Engineering gets a MacBook Pro 16.');
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('a ticket system other than ServiceNow ("Create a Jira Service Management ticket for the laptop")');
+  });
+});

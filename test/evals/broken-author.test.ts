@@ -1,0 +1,81 @@
+// The question the eval answers on every change: does the author still turn real requirements into
+// correct functions? A deliberately broken author must make the eval fail on the project's username
+// cases, whether its own fixtures notice the damage (it then gives up) or not (it then claims success,
+// and only the hidden fixtures catch it).
+
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOfflineModel, loadTemplates, type ModelClient, type ModelRequest } from '../../agent/index.ts';
+import { baselineEntryOf, compareToBaseline, createModelAuthor, loadCases, PROJECT_CASES_DIR, runEvals, type EvalRun } from '../../evals/index.ts';
+import { createRealToolchain } from '../helpers/real-toolchain.ts';
+
+const templates = loadTemplates(fileURLToPath(new URL('../../templates', import.meta.url)));
+const { cases } = loadCases({ path: join(PROJECT_CASES_DIR, 'username.json') });
+const toolchain = createRealToolchain();
+afterAll(() => toolchain.close());
+
+/** The username template's clash number, as the offline author instantiates it. */
+const CLASH_SUFFIX = /const suffix = number === undefined \? '' : [^;]+;/;
+
+/** Wraps the offline model so that the function it writes never appends the clash number. */
+function dropClashNumbering(model: ModelClient, { alsoFromOwnFixtures }: { alsoFromOwnFixtures: boolean }): ModelClient {
+  return {
+    ...model,
+    async complete(request: ModelRequest, options) {
+      const response = await model.complete(request, options);
+      const content = response.content.map((block) => {
+        if (block.type !== 'tool_use') return block;
+        if (block.name === 'write_function') {
+          const { source } = block.input as { source: string };
+          if (!CLASH_SUFFIX.test(source)) throw new Error('the username template changed: update CLASH_SUFFIX so this test still breaks it');
+          return { ...block, input: { source: source.replace(CLASH_SUFFIX, "const suffix = '';") } };
+        }
+        if (block.name === 'write_fixtures' && alsoFromOwnFixtures) {
+          // Its own clash fixtures go too, so the broken function passes everything the author checks.
+          const { fixtures } = block.input as { fixtures: Array<{ directory?: unknown }> };
+          return { ...block, input: { fixtures: fixtures.filter((fixture) => fixture.directory === undefined) } };
+        }
+        return block;
+      });
+      return { ...response, content };
+    },
+  };
+}
+
+async function evaluate(model: ModelClient): Promise<EvalRun> {
+  return runEvals({ cases, author: createModelAuthor({ model, toolchain, templates }), toolchain });
+}
+
+describe('a broken author fails the eval on the project username cases', () => {
+  let healthy: EvalRun;
+  beforeAll(async () => {
+    healthy = await evaluate(createOfflineModel({ templates }));
+  });
+
+  it('the healthy offline author solves some username cases (otherwise nothing could regress)', () => {
+    const solved = healthy.cases.filter((score) => score.solved).map((score) => score.id);
+    expect(solved).toContain('username-readme-example');
+    expect(healthy.cases.filter((score) => score.outcome === 'wrong')).toEqual([]);
+  });
+
+  it('an author whose own fixtures catch the broken function gives up: every solved case regresses', async () => {
+    const broken = await evaluate(dropClashNumbering(createOfflineModel({ templates }), { alsoFromOwnFixtures: false }));
+    const comparison = compareToBaseline({ run: broken, entry: baselineEntryOf(healthy) });
+    expect(comparison.failed).toBe(true);
+    expect(comparison.shareDropped).toBe(true);
+    expect(comparison.regressions).toEqual(baselineEntryOf(healthy).solved);
+    expect(broken.cases.find((score) => score.id === 'username-readme-example')).toMatchObject({ outcome: 'unfinished', author: { ok: false } });
+  });
+
+  it('an author that also drops its own clash fixtures claims success; the hidden fixtures still catch it', async () => {
+    const broken = await evaluate(dropClashNumbering(createOfflineModel({ templates }), { alsoFromOwnFixtures: true }));
+    const readme = broken.cases.find((score) => score.id === 'username-readme-example')!;
+    expect(readme).toMatchObject({ outcome: 'wrong', solved: false, author: { ok: true, stop: 'finished' } });
+    expect(readme.failed.map((failure) => failure.test)).toContain('taken: 1');
+    expect(readme.hidden.passed).toBeGreaterThan(0);
+    const comparison = compareToBaseline({ run: broken, entry: baselineEntryOf(healthy) });
+    expect(comparison.failed).toBe(true);
+    expect(comparison.regressions).toContain('username-readme-example');
+  });
+});

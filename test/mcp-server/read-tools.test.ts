@@ -1,0 +1,100 @@
+// tools/list and the reading tools through a real Client: the listing's schemas and annotations,
+// list_functions, get_function, list_versions and diff_versions.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { createHarness, structured } from './harness.ts';
+import { SAMPLE_NAME, SAMPLE_SPEC } from './sample-function.ts';
+
+const harness = createHarness();
+let auditor: Client;
+beforeAll(async () => {
+  auditor = await harness.connect({ name: 'audrey', role: 'auditor' });
+});
+afterAll(() => harness.close());
+
+const TOOL_NAMES = [
+  'list_functions', 'get_function', 'list_versions', 'diff_versions', 'check_function', 'test_function', 'author_function',
+  'save_draft', 'publish_function', 'review_function', 'activate_version', 'run_function', 'list_executions', 'get_execution',
+];
+
+describe('tools/list', () => {
+  it('lists every tool with an input schema, an output schema and all four annotations', async () => {
+    const { tools } = await auditor.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(TOOL_NAMES);
+    for (const tool of tools) {
+      expect(tool.name).toMatch(/^[a-z]+(?:_[a-z]+)+$/);
+      expect(tool.description?.length).toBeGreaterThan(40);
+      expect(tool.outputSchema?.type).toBe('object');
+      expect(Object.keys(tool.annotations ?? {}).sort()).toEqual(['destructiveHint', 'idempotentHint', 'openWorldHint', 'readOnlyHint']);
+    }
+  });
+
+  it('marks the reading tools read-only and the ones that change what runs as not', async () => {
+    const { tools } = await auditor.listTools();
+    const hints = Object.fromEntries(tools.map((tool) => [tool.name, tool.annotations]));
+    for (const name of ['list_functions', 'get_function', 'list_versions', 'diff_versions', 'list_executions', 'get_execution', 'check_function', 'test_function']) {
+      expect(hints[name]).toMatchObject({ readOnlyHint: true, destructiveHint: false });
+    }
+    expect(hints.run_function).toMatchObject({ readOnlyHint: false, destructiveHint: true, openWorldHint: true, idempotentHint: false });
+    expect(hints.activate_version).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    expect(hints.publish_function).toMatchObject({ readOnlyHint: false, destructiveHint: false });
+  });
+
+  it('publishes the error envelope in every output schema', async () => {
+    const { tools } = await auditor.listTools();
+    for (const tool of tools) {
+      expect(tool.outputSchema?.properties).toHaveProperty('code');
+      expect((tool.outputSchema as { anyOf?: unknown[] }).anyOf).toContainEqual({ required: ['code', 'message'] });
+    }
+  });
+});
+
+describe('reading tools', () => {
+  it('lists no functions in an empty registry', async () => {
+    expect(structured(await auditor.callTool({ name: 'list_functions', arguments: {} }))).toEqual({ functions: [] });
+  });
+
+  it('lists, shows, and diffs published versions', async () => {
+    await harness.publishApproved({ author: 'alice', reviewer: 'carol' });
+    await harness.publishApproved({ author: 'alice', reviewer: 'carol', suffixStart: 2 });
+
+    const listed = structured(await auditor.callTool({ name: 'list_functions', arguments: {} }));
+    expect(listed.functions).toEqual([expect.objectContaining({ name: SAMPLE_NAME, latestVersion: 2, activeVersion: 2, latestStatus: 'approved' })]);
+
+    const latest = structured(await auditor.callTool({ name: 'get_function', arguments: { name: SAMPLE_NAME } }));
+    expect(latest).toMatchObject({ name: SAMPLE_NAME, version: 2, status: 'approved', active: true, activeVersion: 2, spec: SAMPLE_SPEC });
+    expect(latest.manifest).toMatchObject({ egress: ['hooks.example.com'] });
+    expect(latest.source).toContain('defineFunction');
+    expect(latest.fixtures).toHaveLength(2);
+    expect(latest.reviews).toEqual([expect.objectContaining({ reviewer: 'carol', decision: 'approved' })]);
+    expect(latest.provenance).toMatchObject({ author: 'alice', requestedBy: null, parentVersion: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(latest.reports.test).toMatchObject({ passed: 2, failed: 0 });
+    expect(latest).not.toHaveProperty('bundle');
+
+    const first = structured(await auditor.callTool({ name: 'get_function', arguments: { name: SAMPLE_NAME, version: 1 } }));
+    expect(first).toMatchObject({ version: 1, active: false });
+
+    const versions = structured(await auditor.callTool({ name: 'list_versions', arguments: { name: SAMPLE_NAME } }));
+    expect(versions).toMatchObject({ name: SAMPLE_NAME, activeVersion: 2 });
+    expect(versions.versions.map((version: any) => [version.version, version.status, version.active])).toEqual([[1, 'approved', false], [2, 'approved', true]]);
+
+    const diff = structured(await auditor.callTool({ name: 'diff_versions', arguments: { name: SAMPLE_NAME, from: 1, to: 2 } }));
+    expect(diff).toMatchObject({ name: SAMPLE_NAME, from: 1, to: 2, egress: { added: [], removed: [] }, trigger: null, fixtures: { from: 2, to: 2 } });
+    expect(diff.sourceDiff).toContain('-    for (let n = 1;');
+    expect(diff.sourceDiff).toContain('+    for (let n = 2;');
+  });
+
+  it('answers NOT_FOUND for unknown functions and versions', async () => {
+    for (const [tool, args] of [
+      ['get_function', { name: 'no-such-function' }],
+      ['get_function', { name: SAMPLE_NAME, version: 99 }],
+      ['list_versions', { name: 'no-such-function' }],
+      ['diff_versions', { name: SAMPLE_NAME, from: 1, to: 99 }],
+    ] as const) {
+      const result = await auditor.callTool({ name: tool, arguments: args });
+      expect(result.isError).toBe(true);
+      expect(structured(result).code).toBe('NOT_FOUND');
+    }
+  });
+});
