@@ -11,7 +11,7 @@ const KNOWN_WORDS = `username usernames login logins first last initial initials
   leaver leavers mover movers joiner joiners starter starters account accounts maximum minimum limit length
   including included unique duplicate exists existing directory letter
   token tokens director directors takes managed manage manages leave leaves disabled deferred required offices
-  revokes revoked makes`.split(/\s+/).filter(Boolean);
+  revokes revoked makes logic excluded`.split(/\s+/).filter(Boolean);
 
 const KNOWN = new Set(KNOWN_WORDS);
 
@@ -30,9 +30,13 @@ function distance(a: string, b: string): number {
   return table[a.length]![b.length]!;
 }
 
+/** Real words one edit away from a known word, which must never be "corrected". */
+const REAL_WORDS = new Set(`excluded exclude excludes logic logins shouldn couldn wouldn directly regular general mentor
+  listed lasted tasted posted hosted pasted string strings thing things later latter liter number numbed`.split(/\s+/).filter(Boolean));
+
 function correction(word: string): string | undefined {
   const lower = word.toLowerCase();
-  if (lower.length < 5 || KNOWN.has(lower) || !/^[a-z]+$/.test(lower)) return undefined;
+  if (lower.length < 5 || KNOWN.has(lower) || REAL_WORDS.has(lower) || !/^[a-z]+$/.test(lower)) return undefined;
   // Plurals and singulars of known words are words, not typos.
   if (KNOWN.has(`${lower}s`) || KNOWN.has(lower.replace(/e?s$/, ''))) return undefined;
   const allowed = lower.length >= 8 ? 2 : 1;

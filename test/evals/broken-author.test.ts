@@ -5,10 +5,13 @@
 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOfflineModel, loadTemplates, type ModelClient, type ModelRequest } from '../../agent/index.ts';
 import { baselineEntryOf, compareToBaseline, createModelAuthor, loadCases, PROJECT_CASES_DIR, runEvals, type EvalRun } from '../../evals/index.ts';
 import { createRealToolchain } from '../helpers/real-toolchain.ts';
+
+// Three full runs of the username cases through the real pipeline: slow on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const templates = loadTemplates(fileURLToPath(new URL('../../templates', import.meta.url)));
 const { cases } = loadCases({ path: join(PROJECT_CASES_DIR, 'username.json') });

@@ -53,7 +53,17 @@ export function approvalsFixtures(p: ApprovalsParams, examples: ApprovalExample[
     scenarios.push({ name: `a ${type} in ${first}`, who: { department: first, employmentType: type as Person['employmentType'], managerEmail: manager } });
     scenarios.push({ name: `a ${type} without a manager`, who: { department: other, employmentType: type as Person['employmentType'], managerEmail: null } });
   }
-  if (scenarios.length < 8) scenarios.push({ name: 'an intern follows the department chain', who: { department: first, employmentType: 'intern', managerEmail: manager } });
+  // Enough cases to pin the behaviour even for a one-line rule.
+  const second = unlistedDepartment({ ...p, chains: { ...p.chains, [other]: [] } });
+  const padding: Scenario[] = [
+    { name: `an intern in ${first}`, who: { department: first, employmentType: 'intern', managerEmail: manager } },
+    { name: `a contractor in ${other}`, who: { department: other, employmentType: 'contractor', managerEmail: manager } },
+    { name: `another department without a chain (${second})`, who: { department: second, managerEmail: `lee.chu@${domain}` } },
+    { name: `no manager in a department without a chain (${other})`, who: { department: other, managerEmail: null } },
+    { name: `a blank manager in ${first}`, who: { department: first, managerEmail: '' } },
+    { name: `a second joiner in ${first} with another manager`, who: { department: first, managerEmail: `Lee.Chu@${domain.toUpperCase()}` } },
+  ];
+  for (const extra of padding) if (scenarios.length < 8) scenarios.push(extra);
 
   const fromExamples = examples.map((example, index) => ({ name: `example ${index + 1} from the requirement: ${example.text}`, who: examplePerson(example) }));
   return [...fromExamples, ...scenarios].slice(0, MAX_FIXTURES).map((scenario, index) => {

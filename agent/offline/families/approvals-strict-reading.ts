@@ -1,7 +1,9 @@
 // A stricter reading than the analyser's for the approvals, mover-groups and leaver-revoke families: a
 // clause counts as understood only when one of the family's rules or words occurs in it and at most one
 // content word is left over (the analyser allows two, which lets "Old groups stay for a week" or "Joiners
-// in Finance get a laptop" pass unread). Anything else is named back as a problem, quoting the clause.
+// in Finance get a laptop" pass unread). The rule consumes nothing, so clauses the analyser itself cannot
+// read stay "not handled" (and get its typo-corrected second reading); this rule only names, as a
+// problem, the clauses the analyser would let through.
 
 import { isFiller, leftoverWords } from '../clauses.ts';
 import type { Rule } from '../recognizer.ts';
@@ -15,7 +17,7 @@ const once = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.repla
 /** Must come last among the family's rules; `rules` are the others. */
 export function strictReadingRule(family: string, rules: Rule[], vocabulary: RegExp[]): Rule {
   return {
-    pattern: /^[\s\S]+$/,
+    pattern: /^(?=[\s\S])/,
     apply(match, recognition) {
       const text = match.input.trim();
       if (isFiller(text)) return;

@@ -98,7 +98,7 @@ const VOCABULARY: RegExp[] = [new RegExp(String.raw`\b(?:${APPROV}|sign[- ]?offs
 
 export const approvalsRecognizer: FamilyRecognizer = {
   family: 'approvals',
-  keywords: [new RegExp(String.raw`\b${APPROV}`, 'i'), /\bsign[- ]?offs?\b/i, /\brout(?:e|es|ed|ing)\b/i, /\bchains?\b/i, /\bman(?:a|an)?ge?r\s*,?\s*(?:and\s+)?(?:then|→|->)/i],
+  keywords: [new RegExp(String.raw`\b${APPROV}`, 'i'), /\bsign[- ]?offs?\b/i, /\brout(?:e|es|ed|ing)\b/i, /\bchains?\b/i, /\bman(?:a|an)?ge?r\s*,?\s*(?:and\s+)?(?:then|→|->)/i, /\b(?:needs?|requires?)\s+(?:(?:their|the)\s+)?(?:manager\b|[\w.+-]+@[\w-]+\.)/i],
   vocabulary: VOCABULARY,
   rules: [...RULES, strictReadingRule('approvals', RULES, VOCABULARY)],
   finish(recognition) {

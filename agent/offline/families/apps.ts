@@ -3,6 +3,7 @@
 // contractors skip Salesforce"). The sentences are read by the same grammar as the groups family.
 
 import type { FamilyRecognizer, Recognition } from '../recognizer.ts';
+import { guard } from './email-guards.ts';
 import { appsGrants, appsParamsOf, type AppsParams } from './apps-reference.ts';
 import { assignmentFixtures } from './groups-fixtures.ts';
 import type { ItemWords } from './groups-items.ts';
@@ -22,8 +23,11 @@ const APP_WORDS: ItemWords = {
   known: Object.fromEntries(KNOWN_APPS.map((name) => [name.toLowerCase(), name])),
   intro: INTRO,
 };
+/** Systems other families write to (HR write-back, tickets): naming them does not make a rule about apps. */
+const SYSTEMS_OF_OTHER_FAMILIES = ['BambooHR', 'Workday', 'ServiceNow'];
+
 /** An app's name, not when the sentence makes it a group ("the GitHub and Jira groups"). */
-const APP_NAME = new RegExp(String.raw`(?<![\w-])(?:${KNOWN_APPS.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])(?![^.\n]*\bgroups?\b)`, 'i');
+export const APP_NAME = new RegExp(String.raw`(?<![\w-])(?<!\bgroups?\b[^.\n]*)(?:${KNOWN_APPS.filter((name) => !SYSTEMS_OF_OTHER_FAMILIES.includes(name)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])(?![^.\n]*\bgroups?\b)`, 'i');
 
 const params = (recognition: Recognition) => recognition.params as unknown as AppsParams;
 
@@ -31,7 +35,7 @@ export const appsRecognizer: FamilyRecognizer = {
   family: 'apps',
   keywords: [/\bapps?\b/i, /\bapplications?\b/i, /\blicen[cs]es?\b/i, /\bseats?\b/i, /\bsaas\b/i, APP_NAME],
   vocabulary: [INTRO],
-  rules: [assignmentRule(APP_WORDS)],
+  rules: [assignmentRule(APP_WORDS), guard(/\b(?:groups?|dls?|distribution lists?)\b|(?<![\w-])[A-Z]\w*-(?:Users|Group|Groups|DL|Admins|Staff|Members)(?![\w-])/, 'it is about groups; author group membership as a separate function')],
   finish(recognition) {
     const settled = settleStatements(recognition, 'app');
     Object.assign(recognition.params, appsParamsOf(settled));

@@ -7,7 +7,8 @@ import type { Rule } from '../recognizer.ts';
 
 const EVERYONE = /\b(?:same|too|also|as well|like everyone|like employees|all|every|any|regardless|including)\b/i;
 
-function guard(pattern: RegExp, why: string, { unlessEveryone = false } = {}): Rule {
+/** A rule that names its sentence as a problem: it sounds like this family but asks for what it cannot do. */
+export function guard(pattern: RegExp, why: string, { unlessEveryone = false } = {}): Rule {
   return {
     pattern,
     apply: (match, recognition) => {
@@ -19,6 +20,10 @@ function guard(pattern: RegExp, why: string, { unlessEveryone = false } = {}): R
 }
 
 export const EMAIL_GUARDS: Rule[] = [
+  guard(
+    /\b(?:(?:first|last|second|other)\s+(?:part|half|word)|double[- ]barrel+ed|multi[- ]part)\b[^.]*\b(?:only|just|drop|ignore)\b|\b(?:only|just)\b[^.]*\b(?:first|last|second)\s+(?:part|half|word)\b/i,
+    'the address keeps every part of a multi-part name (hyphens kept or dropped, spaces dropped); it cannot keep only one part',
+  ),
   guard(
     /\b(?:send|sends|sent|notify|post|message|slack|teams|ticket|servicenow|jira|bamboohr|workday|hris|sync|provision|licen[cs]es?|alias(?:es)?|forward\w*|distribution lists?|shared mailbox(?:es)?|quotas?|passwords?|welcome)\b/i,
     'it asks for more than choosing the address; author that part as a separate function',

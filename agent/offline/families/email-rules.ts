@@ -14,6 +14,8 @@ export interface EmailNotes {
   middle?: 'always' | 'fallback';
   subdomain?: { label: string; forContractors: boolean };
   wholeAddress?: boolean;
+  /** How one name is spelt ("Zoë -> zoe", "Müller → mueller"), checked once the spellings are known. */
+  spellings: Array<{ input: string; output: string }>;
   /** Addresses written out in the requirement ("e.g. john.smith@acme.com"), decoded in finish. */
   samples: Array<{ local: string; domain: string; forContractors: boolean; mentionsContractors: boolean }>;
 }
@@ -22,7 +24,7 @@ const NOTES = new WeakMap<Recognition, EmailNotes>();
 
 export function notesOf(recognition: Recognition): EmailNotes {
   let notes = NOTES.get(recognition);
-  if (!notes) NOTES.set(recognition, (notes = { samples: [], fallbackLayouts: [], layoutSpans: [] }));
+  if (!notes) NOTES.set(recognition, (notes = { samples: [], spellings: [], fallbackLayouts: [], layoutSpans: [] }));
   return notes;
 }
 

@@ -9,9 +9,9 @@ import { NAME_RULES } from './email-name-rules.ts';
 import { expectedEmail, type EmailParams } from './email-reference.ts';
 import { LAYOUT_RULES, layoutRule } from './email-layouts.ts';
 import { CONTRACTOR_RULES, DOMAIN_RULES, SUFFIX_RULE } from './email-rules.ts';
-import { settleEmail } from './email-settle.ts';
+import { learnSpellings, settleEmail } from './email-settle.ts';
 import { PATTERN_RULES } from './name-patterns.ts';
-import { CLASH_RULES, LENGTH_RULES, NAME_HANDLING_VOCABULARY, exampleRule } from './shared-rules.ts';
+import { CLASH_RULES, LENGTH_RULES, exampleRule } from './shared-rules.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as EmailParams;
 
@@ -23,7 +23,10 @@ export const emailRecognizer: FamilyRecognizer = {
   keywords: [/\be-?m(?:ai|ia)ls?\b/i, /\be-?mail add?ress(?:es)?\b/i, /\bmail ?box(?:es)?\b/i, /\bupns?\b|\buser ?principal ?names?\b/i, /\blocal[- ]?part\b/i, /(?:first|last|name|john|jane|smith|doe)[a-z._{}<>\]\[-]*@|\bf[._-]?last[a-z]*@/i],
   vocabulary: [
     /\b(?:e-?m(?:ai|ia)ls?|e-?mail add?ress(?:es)?|add?resses|add?ress|mail ?box(?:es)?|upns?|user ?principal ?names?|local[- ]?parts?|before the @|lower[- ]?case[ds]?|all lower|small letters|case[- ]insensitive(?:ly)?|work|corporate|company|layout|pattern|primary|google workspace|gmail|microsoft 365|m365|office 365|exchange|outlook|entra(?: id)?|azure ad|rfc ?5321|(?:whole|entire|full|total|complete) (?:address|e-?mail))\b/gi,
-    ...NAME_HANDLING_VOCABULARY,
+    // Name clean-up the template always does; narrower than the shared list, which also understands
+    // "only the first part", something this template does not do.
+    /\b(?:accents?|accented|diacritics?|umlauts?|special characters?|non-?ascii|ascii|latin|unicode|transliterat\w*|normali[sz]\w*|strip\w*|remov\w*|drop\w*|apostrophes?|spaces?|punctuation|lowercase|names?)\b/gi,
+    /[øæåßłđþöüäéèñ]/gi,
   ],
   rules: [...[...LAYOUT_RULES, ...PATTERN_RULES].map(layoutRule), ...DOMAIN_RULES, ...CONTRACTOR_RULES, ...NAME_RULES, ...EMAIL_LENGTH_RULES, SUFFIX_RULE, ...CLASH_RULES, exampleRule, ...EMAIL_GUARDS],
   finish(recognition) {
@@ -32,11 +35,14 @@ export const emailRecognizer: FamilyRecognizer = {
     for (const example of recognition.examples) {
       const person = joinedEvent(splitFullName(example.input)).person;
       const [local = '', domain] = example.output.toLowerCase().split('@');
-      const numbered = /\d$/.test(local);
-      const base = numbered ? expectedEmail(p, person, []) : undefined;
-      const expected = expectedEmail(p, person, typeof base === 'string' ? [{ email: base, employeeId: 'E9001' }] : []);
-      const matches = typeof expected === 'string' && (domain ? expected === `${local}@${domain}` : expected.split('@')[0] === local);
-      if (!matches) recognition.problems.push(`the example ${example.input} → ${example.output} does not follow the rule as understood (it gives ${typeof expected === 'string' ? expected : 'an error'})`);
+      const outcome = (params: EmailParams) => {
+        const base = /\d$/.test(local) ? expectedEmail(params, person, []) : undefined;
+        return expectedEmail(params, person, typeof base === 'string' ? [{ email: base, employeeId: 'E9001' }] : []);
+      };
+      const matches = (params: EmailParams) => { const expected = outcome(params); return typeof expected === 'string' && (domain ? expected === `${local}@${domain}` : expected.split('@')[0] === local); };
+      const learned = learnSpellings(p, example.input, matches);
+      if (learned) p.transliterations = learned;
+      else recognition.problems.push(`the example ${example.input} → ${example.output} does not follow the rule as understood (it gives ${JSON.stringify(outcome(p)).replace(/^"|"$/g, '')})`);
     }
   },
   fixtures: (recognition) => emailFixtures(params(recognition), recognition),

@@ -81,7 +81,7 @@ const PIECES: Piece[] = [
   { pattern: /\b(?:(?:full[- ]time|permanent|regular|salaried|direct|internal)\s+(?:employees|staff|hires)|ftes?|employees only)\b|^\s*employees\s*$/gi, take: (_match, into) => add(into.condition, 'employmentType', 'employee') },
   { pattern: /\bremote(?:ly)?\b(?:\s+(?:workers|employees|staff|people|folks))?|\bwork(?:s|ing)? from home\b|\bwfh\b|\bhome[- ]based\b/gi, take: (_match, into) => add(into.condition, 'location', 'Remote') },
   {
-    pattern: new RegExp(String.raw`\blocation\s*(?:is|=|:|of)?\s*["'“]?(${NAMES})["'”]?|\b(?:in|at|from|based in|located in|working (?:in|from|out of)|sitting in|out of)\s+(?:the\s+)?(${NAMES})(?:\s+(office|site|hub|location|department|dept|team))?|\b(${NAMES})(?:[- ](?:office|based|site|hub))\b`, 'gu'),
+    pattern: new RegExp(String.raw`\blocation\s*(?:is|=|:|of)?\s*["'“]?(${NAMES})["'”]?|\b(?:in|at|from|based in|located in|working (?:in|from|out of)|sitting in|out of)\s+(?:the\s+)?(${NAMES})(?:\s+(office|site|hub|location|department|dept|team))?|\b(${NAMES})(?:[- ](?:offices?|based|sites?|hubs?))\b`, 'gu'),
     take: (match, into) => {
       const name = match[1] ?? match[2] ?? match[4]!;
       if (match[2] && /^(?:department|dept|team)$/i.test(match[3] ?? '')) add(into.condition, 'department', known(DEPARTMENTS, name) ?? name);

@@ -3,6 +3,8 @@
 // get no admin groups").
 
 import type { FamilyRecognizer, Recognition } from '../recognizer.ts';
+import { APP_NAME } from './apps.ts';
+import { guard } from './email-guards.ts';
 import { assignmentFixtures } from './groups-fixtures.ts';
 import type { ItemWords } from './groups-items.ts';
 import { groupsGrants, type GroupsParams } from './groups-reference.ts';
@@ -22,7 +24,8 @@ export const groupsRecognizer: FamilyRecognizer = {
   family: 'groups',
   keywords: [/\bgroups?\b/i, /\b[\w"'-]+\s+groups?\b/i, /\bdls?\b/i, /\bdistribution lists?\b/i, /\bmembers?(?:hips?)?\b/i, /(?<![\w-])[A-Z][A-Za-z0-9]*-[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])/],
   vocabulary: [INTRO],
-  rules: [assignmentRule(GROUP_WORDS)],
+  rules: [assignmentRule(GROUP_WORDS), guard(/\b(?:apps?|applications?|licen[cs]es?|seats?|saas)\b/i, 'it is about apps; author app assignment as a separate function'),
+    guard(APP_NAME, 'it names an app, not a group (say "the GitHub group" if it is one); author app assignment as a separate function')],
   finish(recognition) {
     const settled = settleStatements(recognition, 'group');
     Object.assign(recognition.params, {

@@ -23,7 +23,7 @@ const TECHNICAL_RULES: Rule[] = [
     pattern: URL_PATTERN,
     apply: (match, recognition) => {
       const url = match[0].replace(/[.:]+$/, '');
-      const endpoint = /^https:\/\/api\.bamboohr\.com\/api\/gateway\.php\/([^/]+)\/v1\/employees\/[^/]+\/?$/i.exec(url);
+      const endpoint = /^https:\/\/api\.bamboohr\.com\/api\/gateway\.php\/([^/]+)\/v1\/employees\/[^/]+\/?$/i.exec(url) ?? /^https?:\/\/[a-z0-9-]+\.bamboohr\.com\/?$/i.exec(url);
       if (!endpoint) recognition.problems.push(`the function calls only BambooHR's Update Employee (https://api.bamboohr.com/api/gateway.php/{company}/v1/employees/{id}), not ${url}`);
     },
   },
@@ -78,7 +78,8 @@ export const hrisWritebackRecognizer: FamilyRecognizer = {
     const p = params(recognition);
     finishValue(recognition);
     finishTrigger(recognition);
-    if (!recognition.stated.has('companyDomain')) recognition.assumptions.push(`No BambooHR company was named: the company subdomain is "${p.companyDomain}"; set it to yours (the part before .bamboohr.com).`);
+    // A guessed company would write to somebody else's BambooHR: ask rather than assume.
+    if (!recognition.stated.has('companyDomain')) recognition.problems.push('the requirement does not name the BambooHR company (the part before .bamboohr.com, e.g. "our BambooHR is acme.bamboohr.com")');
     if (!recognition.stated.has('trigger')) recognition.assumptions.push('No trigger was named: it writes back when the joiner event arrives with the account (user.joined).');
     if (p.emailField === 'workEmail' && !recognition.stated.has('emailField')) recognition.assumptions.push('The value goes to the standard BambooHR field workEmail.');
     recognition.assumptions.push('person.employeeId must be the BambooHR employee id (the number in the BambooHR URL).');

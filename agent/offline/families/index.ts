@@ -1,5 +1,25 @@
 import type { FamilyRecognizer } from '../recognizer.ts';
+import { approvalsRecognizer } from './approvals.ts';
+import { appsRecognizer } from './apps.ts';
+import { emailRecognizer } from './email.ts';
+import { groupsRecognizer } from './groups.ts';
+import { hrisWritebackRecognizer } from './hris-writeback.ts';
+import { leaverRevokeRecognizer } from './leaver-revoke.ts';
+import { moverGroupsRecognizer } from './mover-groups.ts';
+import { tapRecognizer } from './tap.ts';
+import { ticketRecognizer } from './ticket.ts';
 import { usernameRecognizer } from './username.ts';
 
 /** Every family the offline author understands, in the order ties are broken. */
-export const RECOGNIZERS: FamilyRecognizer[] = [usernameRecognizer];
+export const RECOGNIZERS: FamilyRecognizer[] = [
+  usernameRecognizer,
+  emailRecognizer,
+  groupsRecognizer,
+  appsRecognizer,
+  approvalsRecognizer,
+  tapRecognizer,
+  hrisWritebackRecognizer,
+  ticketRecognizer,
+  moverGroupsRecognizer,
+  leaverRevokeRecognizer,
+];

@@ -31,7 +31,7 @@ const VOCABULARY: RegExp[] = [
 
 export const leaverRevokeRecognizer: FamilyRecognizer = {
   family: 'leaver-revoke',
-  keywords: [/\bleav(?:e|es|er|ers|ing)\b/i, /\bleft\b/i, /\boffboard\w*/i, /\bterminat\w*/i, /\bdisab(?:l|el)\w*/i, /\brev?ok\w*/i, /\bdeprovision\w*/i, /\bsess?ions?\b/i, /\brevokeSignInSessions\b/i, /\baccountEnabled\b/i, /\b(?:kill|cut|remove|end)\s+(?:all\s+)?(?:their\s+|the\s+)?access\b/i, /\blast\s+(?:working\s+)?day\b/i, /\bdeactivat\w*/i, /\bblock\s+sign-?in/i],
+  keywords: [/\bleav(?:e|es|er|ers|ing)\b/i, /\bleft\b/i, /\boffboard\w*/i, /\bterminat\w*/i, /\bdisab(?:l|el)\w*/i, /\brev?ok\w*/i, /\bdeprovision\w*/i, /\bsess?ions?\b/i, /\brevokeSignInSessions\b/i, /\baccountEnabled\b/i, /\b(?:kill|cut|remove|end)\s+(?:all\s+)?(?:their\s+|the\s+)?access\b/i, /\blast\s+(?:working\s+)?day\b/i, /\bdeactivat\w*/i, /\b(?:entra(?:\s+id)?|azure\s+ad|aad|microsoft\s+graph)\b/i, /\bblock\s+sign-?in/i],
   vocabulary: VOCABULARY,
   rules: [...LEAVER_RULES, strictReadingRule('leaver-revoke', LEAVER_RULES, VOCABULARY)],
   finish,
@@ -43,7 +43,7 @@ export const leaverRevokeRecognizer: FamilyRecognizer = {
       summary: `Disables the leaver's Entra account${p.revokeSessions ? ' and revokes their sign-in sessions' : ''} through Microsoft Graph, ${when}.`,
       trigger: 'user.left',
       inputs: ['account.userPrincipalName', 'lastDay', 'occurredAt', 'person.employeeId'],
-      output: '{ disabled, sessionsRevoked, lastDay, userPrincipalName } or { deferred: true, revokeOn } or { notFound: true }',
+      output: '{ disabled: true, sessionsRevoked: true|false, lastDay, userPrincipalName }, or { disabled: false, sessionsRevoked: false, deferred: true, lastDay, revokeOn }, or { disabled: false, notFound: true }',
       rules: [
         ...(p.deferUntilLastDay ? [`Before ${p.daysAfterLastDay === 0 ? 'lastDay' : `lastDay + ${p.daysAfterLastDay} day(s)`} (UTC dates) nothing changes and the result says deferred; without lastDay access goes at once.`] : ['Access goes at once, whatever lastDay says.']),
         `PATCH /v1.0/users/{upn} with accountEnabled: false, with the ${p.tokenSecret} bearer token.`,

@@ -9,7 +9,7 @@ const NEVER_REMOVE = String.raw`(?:never|not)\s+(?:be\s+|get\s+)?(?:removed|touc
 const BY_HAND = String.raw`(?!.*\b(?:granted|by\s+hand|manual(?:ly)?|other\s+rules?|outside|not\s+in\s+(?:the|these|any))\b)`;
 const NOT_A_TABLE = String.raw`(?!\s*(?:when|if|on\s+(?:a\s+)?moves?|whenever|after|before|never|don'?t|do\s+not|only|add|remove|keep|e\.g|for\s+example|for\s+instance|example|so|note|but|and|also\s+(?:add|remove))\b)`;
 /** A word of a table row's subject: never a word about moving or a request ("for movers please:"). */
-const TABLE_WORD = String.raw`(?!(?:mov\w*|transfer\w*|please|rules?|hi|hello|hey|add|remove|take|diff|event\.\w+|old|new|previous)\b)[^\s:]+`;
+const TABLE_WORD = String.raw`(?!(?:mov\w*|transfer\w*|please|rules?|hi|hello|hey|add|remove|take|diff|event\.\w+|old|new|previous|swap\w*|updat\w*|chang\w*|their|compute|work)\b)[^\s:]+`;
 const TABLE_CONNECTOR = String.raw`(?:\s+(?:gets?|receives?|is\s+in|are\s+in|go(?:es)?\s+in(?:to)?|joins?|(?:is|are|gets?)\s+added\s+to|belongs?\s+to|maps?\s+to|(?:should|must|will)\s+be\s+in|(?:are|is)\s+(?:a\s+)?members?\s+of)\s+|(?:'s)?\s+groups?(?:\s+(?:are|is)\s+|\s*[:=]\s*)|\s*(?::|→|->|=>|=)\s*)`;
 
 /** Shapes in the order they are tried; the first that matches a clause reads it. */

@@ -67,6 +67,15 @@ function scenariosFor(p: MoverGroupsParams): Scenario[] {
   const kept = Object.entries(p.departmentGroups).find(([, groups]) => groups.some((group) => p.baselineGroups.includes(group)));
   if (kept) scenarios.push({ name: `leaving ${kept[0]} keeps its baseline groups`, who: { ...home, department: otherDepartment }, previous: { department: kept[0] } });
   if (l0) scenarios.push({ name: 'a cleared location removes the location groups', who: { ...home, location: null }, previous: { location: l0 } });
+  // Enough cases to pin the behaviour even for a one-row table.
+  const padding: Scenario[] = [
+    { name: `${otherDepartment} → Legal Operations: no table rows, no change`, who: { ...home, department: 'Legal Operations' }, previous: { department: otherDepartment } },
+    { name: `an office move between offices without rows (${otherLocation} → Cork)`, who: { ...home, location: 'Cork' }, previous: { location: otherLocation } },
+    { name: 'an employee who becomes a contractor', who: { ...home, employmentType: 'contractor' }, previous: { employmentType: 'employee' } },
+    { name: 'an intern hired as an employee', who: home, previous: { employmentType: 'intern' } },
+    { name: `a contractor moving from ${otherDepartment} into ${home.department}`, who: { ...home, employmentType: 'contractor' }, previous: { department: otherDepartment } },
+  ];
+  for (const extra of padding) if (scenarios.length < 8) scenarios.push(extra);
   return scenarios;
 }
 

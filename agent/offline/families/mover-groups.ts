@@ -5,76 +5,17 @@ import type { FamilyRecognizer, Recognition, Rule } from '../recognizer.ts';
 import { outputShapeRule } from './approvals-output-shape.ts';
 import { strictReadingRule } from './approvals-strict-reading.ts';
 import { groupsRecognizer } from './groups.ts';
-import { BASELINE_INSIDE, MOVER_SHAPES, readGroups, readOutcome, type ShapeName } from './mover-groups-clauses.ts';
+import { BASELINE_INSIDE, readGroups } from './mover-groups-clauses.ts';
 import { moverFixtures, placementsOf } from './mover-groups-fixtures.ts';
+import { anyShape, readRows, SHAPES, union } from './mover-groups-read.ts';
 import { expectedMoverChange, type MoverGroupsParams } from './mover-groups-reference.ts';
-import { classifySubject, moverDraftOf, type MoverDraft, type Table } from './mover-groups-tables.ts';
+import { moverDraftOf } from './mover-groups-tables.ts';
 
 /** Words that make a text about moving people, not about joiners. */
 const MOVE_SIGNAL = /\b(?:mov(?:e|es|ed|er|ers|ing)|transfer(?:s|red|ring)?|chang(?:e|es|ed|ing)\s+(?:their\s+|the\s+|of\s+|in\s+)?(?:department|team|location|office|role|job)s?|(?:department|team|location|office|role|job)s?\s+(?:or\s+\w+\s+)?chang(?:e|es|ed)|(?:old|previous|former|prior)\s+(?:department|location|office|team|groups?|ones))\b/i;
 /** The signal for keywords that are case-sensitive themselves: every letter as [xX]. */
 const CASELESS_SIGNAL = MOVE_SIGNAL.source.replace(/\\.|[a-z]/g, (part) => (part.length === 1 ? `[${part}${part.toUpperCase()}]` : part));
 const params = (recognition: Recognition) => recognition.params as unknown as MoverGroupsParams;
-const SHAPES = Object.entries(MOVER_SHAPES) as Array<[ShapeName, RegExp]>;
-const anyShape = `(?:${SHAPES.map(([, shape]) => `(?:${shape.source.replace(/^\^|\$$/g, '').replace(/\(\?<\w+>/g, '(?:')})`).join('|')})`;
-const union = new RegExp(`^\\s*${anyShape}\\s*$`, 'iu');
-const workerType = (who: string) => who.toLowerCase().replace(/s$/, '');
-
-function addRow(draft: MoverDraft, table: Table, name: string, groups: string[], recognition: Recognition): void {
-  const known = Object.keys(draft.tables[table]).find((key) => key.toLowerCase() === name.toLowerCase()) ?? name;
-  draft.tables[table][known] = [...new Set([...(draft.tables[table][known] ?? []), ...groups])];
-  recognition.stated.add(`${table}Groups`);
-}
-
-/** "Engineering: GitHub-Users, Sales: CRM-Users" holds two rows; each is read on its own. */
-function readRows(text: string, recognition: Recognition): void {
-  const rows = text.split(/\s*[,;]\s*(?:and\s+)?(?=(?:[\p{L}][^\s,:]*\s+){0,3}?(?:gets?|receives?|→|->|=)\s|[\p{L}][^\s,:]*(?:\s+[\p{L}][^\s,:]*){0,2}\s*:\s)/u);
-  if (rows.length > 1 && rows.every((row) => MOVER_SHAPES.table.test(row))) rows.forEach((row) => readClause(row, recognition));
-  else readClause(text, recognition);
-}
-
-function sectionOf(heading: string): Table {
-  const section = heading.toLowerCase();
-  return /^(?:loc|off|sit|cit)/.test(section) ? 'location' : /^(?:worker|employment)/.test(section) ? 'type' : 'department';
-}
-
-/** Reads one clause with the first shape that matches it. */
-function readClause(text: string, recognition: Recognition): void {
-  const draft = moverDraftOf(recognition);
-  const found = SHAPES.find(([, candidate]) => candidate.test(text));
-  if (!found) {
-    recognition.problems.push(`could not read "${text}" as a group row`);
-    return;
-  }
-  const [name, shape] = found;
-  const groups = shape.exec(text)!.groups ?? {};
-  const list = groups.groups === undefined ? { groups: [], problems: [] } : readGroups(groups.groups);
-  recognition.problems.push(...list.problems);
-  if (name === 'sectionRows') {
-    draft.section = sectionOf(groups.section!);
-    const rows = groups.rows!.trim();
-    if (union.test(rows)) readRows(rows, recognition);
-    else recognition.problems.push(`"${text}": could not read "${rows}" as group rows`);
-  } else if (name === 'section') {
-    draft.section = sectionOf(groups.section!);
-  } else if (name.startsWith('exclusion')) {
-    const type = workerType(groups.who!);
-    draft.excluded[type] = [...new Set([...(draft.excluded[type] ?? []), ...list.groups])];
-  } else if (name.startsWith('baseline') || name.startsWith('never') || ['everyoneKeeps', 'nobodyLoses', 'keepAlways'].includes(name)) {
-    draft.baselineMentioned = true;
-    draft.baseline.push(...list.groups.filter((group) => !draft.baseline.includes(group)));
-  } else if (name === 'example') {
-    const outcome = readOutcome(groups.outcome!);
-    recognition.problems.push(...outcome.problems);
-    draft.examples.push({ text, from: groups.from!, to: groups.to!, add: outcome.add, remove: outcome.remove, keep: outcome.keep });
-  } else {
-    const row = classifySubject(groups.subject!, draft.section, recognition.assumptions);
-    if ('problem' in row) recognition.problems.push(row.problem);
-    else if (row.table === 'baseline') draft.baseline.push(...list.groups.filter((group) => !draft.baseline.includes(group)));
-    else addRow(draft, row.table, row.name, list.groups, recognition);
-  }
-}
-
 /** Things a mover rule offline cannot do; named back rather than dropped. */
 const unsupportedRule: Rule = {
   pattern: /\b(?:slack|licen[cs]es?|mailbox(?:es)?|notify|notif\w+|tickets?|sharepoint|delay\w*|grace\s+period|wait\w*|\d+\s*days?|ap+ro+v\w*|cost\s*cent(?:er|re)s?|titles?|schedul\w*|apps?|applications?|software|salesforce|log(?:s|ging)?|splunk|siem|audit\w*|char(?:acter)?s?|length|hr\s+(?:records?|system|data)|hris|records?|files?|managers?|cc|bcc|inform|tell|channels?|weeks?|months?|hours?|hourly|daily|nightly|(?:for\s+)?a\s+(?:day|while)|only\s+(?:do\s+this\s+|apply\s+(?:this\s+|it\s+)?)?(?:for|to)\s+(?:employees|contractors|interns)|not\s+(?:for\s+)?(?:contractors|interns|employees)|skip\s+(?:contractors|interns|employees))\b/i,
@@ -133,8 +74,8 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "When people change departments, swap their groups: Engineering gets …": the rows after the colon.
-    pattern: new RegExp(String.raw`(?<=\b(?:mov\w*|chang\w*|transfer\w*|swap\w*|updat\w*)\b[^:]*):\s*(?=${anyShape}\s*$)(?<rest>.+)$`, 'iu'),
+    // "When people change departments, swap their groups: Engineering gets …", "On a move, Sales gets …": the rows after the intro.
+    pattern: new RegExp(String.raw`(?<=\b(?:mov\w*|chang\w*|transfer\w*|swap\w*|updat\w*)\b[^:,]*)[:,]\s*(?=${anyShape}\s*$)(?<rest>.+)$`, 'iu'),
     apply: (match, recognition) => readRows(match.groups!.rest!.trim(), recognition),
   },
   unsupportedRule,

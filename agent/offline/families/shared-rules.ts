@@ -64,7 +64,7 @@ export const exampleRule: Rule = {
 export const URL_PATTERN = /\bhttps?:\/\/(?:[^\s<>{}"'“”,;)]|\{[^}\n]{0,60}\}|<[^>\n]{0,60}>|,(?=[\w=&]))+/i;
 
 export const API_DESCRIPTION_VOCABULARY: RegExp[] = [
-  /\b(?:POST|GET|PUT|PATCH)\b/g,
+  /\b(?:POST|GET|PUT|PATCH)\b|\bpost(?:s|ed|ing)?\b/g,
   /\bjson\b|\b(?:request |response )?(?:body|payload|headers?)\b|\bendpoints?\b|\bapi\b|\bcall\b/gi,
   /\b(?:http\s+)?(?:bearer|basic)\b(?:\s+(?:auth\w*|token))?|\bauthori[sz]ation\b|\bauth\b|\b(?:api\s+)?(?:token|key)s?\b|\bsecrets?\b|\bliterally\b|\bstored\b|["'“]?\bx\b["'”]?\s+as\s+(?:the\s+)?password\b/gi,
   /\b[1-5](?:\d\d|xx)\b|\bnon-?2xx\b|\bstatus(?: code)?\b|\bansw(?:ers?|ering|ered)\b|\brespon(?:ds?|se)\b|\bthrows?\b|\berrors?\b|\bfail(?:s|ing|ure|ures)?\b|\bblow up\b|\bswallow\w*\b|\banything but\b|\bexcept\w*\b/gi,

@@ -34,7 +34,7 @@ const refuse = (what: string): Rule['apply'] => (match, recognition) => {
 };
 
 /** Graph's temporaryAccessPassMethods for a user, and the Slack webhook: the only endpoints the template calls. */
-const ENDPOINTS = [/^https:\/\/graph\.microsoft\.com\/v1\.0\/users\/[^/]+\/authentication\/temporaryAccessPassMethods\/?$/i, /^https:\/\/hooks\.slack\.com\/services(?:\/.*)?$/i];
+const ENDPOINTS = [/^https:\/\/graph\.microsoft\.com(?:\/v1\.0\/users\/[^/]+\/authentication\/temporaryAccessPassMethods)?\/?$/i, /^https:\/\/hooks\.slack\.com(?:\/services(?:\/.*)?)?\/?$/i];
 
 export const TECHNICAL_RULES: Rule[] = [
   {

@@ -18,7 +18,7 @@ const ROLE_PLURALS: Record<string, string> = {
   'sales people': 'Sales', 'sales reps': 'Sales', accountants: 'Finance', recruiters: 'Recruiting', eng: 'Engineering', engg: 'Engineering',
 };
 
-const NOT_KEYS = /^(?:create|open|raise|file|assign|route|send|set|use|order|include|add|make|put|please|also|then|if|when|for|the|a|an|all|everyone|everybody|anyone|others?|rest|default|otherwise|else|servicenow|service-now|ticket|tickets|hardware|laptops?|equipment|devices?|profile|profiles|queue|group|groups|assignment|table|instance|priority|category|urgency|impact|they|it|we|our|each|every|any|i|you|note|everything|other)$/i;
+const NOT_KEYS = /^(?:create|open|raise|file|assign|route|send|set|use|order|include|add|make|put|please|also|then|if|when|for|the|a|an|all|everyone|everybody|anyone|others?|rest|default|otherwise|else|servicenow|service-now|ticket|tickets|hardware|laptops?|equipment|devices?|profile|profiles|queue|group|groups|assignment|table|instance|priority|category|urgency|impact|they|it|we|our|each|every|any|i|you|note|notes|everything|other|fields?|body|json|auth|token|url|endpoint|post|return|returns|result|description|status|errors?|secrets?|headers?|example|steps?|step|when|where|what|who|why|how|trigger|output)$/i;
 const KEY_PREFIX = /^(?:(?:and|or|but|also|then|for|in|at|from|to)\s+)?(?:(?:the|our|all|any|anyone|everyone|people|folks|staff|joiners?|new hires?|hires|employees|those|users|tickets?|new(?=\s+(?:joiners?|hires?|starters?|employees|people|staff)\b))\s+)*(?:(?:in|at|from|for|based in|working in|of)\s+)?(?:the\s+)?/i;
 const KEY_SUFFIX = /(?:\s+(?:team|teams|department|dept|office|offices|site|people|folks|staff|joiners?|hires|employees|new hires|tickets?|based|location|org))+$/i;
 

@@ -76,7 +76,8 @@ function createClauseReader(clause: string, recognition: Recognition, { otherPat
     },
     entry(text: string): boolean {
       const candidates = [...readSegment(text), ...(reading.entries.length > 0 ? readGapped(text) : [])];
-      const read = candidates.find((candidate) => keysOf(candidate.keysText) && candidate.value !== '' && (!candidate.prefix || understood(candidate.prefix)));
+      // "anything else → an error with the status code" is about failures, not a table entry.
+      const read = candidates.find((candidate) => keysOf(candidate.keysText) && candidate.value !== '' && !/\b(?:error|throw|fail\w*|exception|status)\b/i.test(candidate.value) && (!candidate.prefix || understood(candidate.prefix)));
       if (!read) return false;
       const keys = keysOf(read.keysText)!;
       reading.notes.push(...keys.notes);
@@ -85,7 +86,7 @@ function createClauseReader(clause: string, recognition: Recognition, { otherPat
     },
     /** "Hardware by department: Engineering → MacBook Pro", "Assignment group: IT Hardware", "Hardware:" */
     heading(text: string): boolean {
-      const heading = /^([^:]{2,100}?):\s*(.*)$/.exec(text);
+      const heading = /^([^:"“]{2,100}?):(?!\/\/)\s*(.*)$/.exec(text);
       if (!heading || keysOf(heading[1])) return false;
       const kind = headingKind(heading[1]!);
       if (kind) SECTION.set(recognition, kind);
@@ -113,7 +114,8 @@ function createClauseReader(clause: string, recognition: Recognition, { otherPat
       return true;
     },
     rest(text: string): void {
-      if (looksLikeEntry(text, (words) => keysOf(words) !== undefined) || !understood(text)) reading.unread.push(text);
+      const fullyUnderstood = understood(text) && leftoverWords(text, [...otherPatterns(), genericWords]).length === 0;
+      if (!fullyUnderstood && (looksLikeEntry(text, (words) => keysOf(words) !== undefined) || !understood(text))) reading.unread.push(text);
     },
     finish(): ClauseReading {
       reading.unread.push(...pendingKeys);

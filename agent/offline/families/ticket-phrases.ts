@@ -3,6 +3,7 @@
 // ticket clauses, and the requests the template cannot honour.
 
 import { state, type Recognition, type Rule } from '../recognizer.ts';
+import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, URL_PATTERN } from './shared-rules.ts';
 
 const NOT_A_NAME = /^(?:is|in|of|the|to|for|with|and|or|on|as|be|at|name|called|named|api|www|our|url|host|https?)$/i;
 const negated = (match: RegExpExecArray) => /\b(?:never|not|don'?t|do not|no|without|nor|instead of|rather than)\b/i.test(match.input.slice(0, match.index));
@@ -70,12 +71,44 @@ export const EXTRA_FIELD_RULES: Rule[] = [
 
 export const UNSUPPORTED_RULES: Rule[] = [
   { pattern: /\b(?:jira|jsm|freshservice|fresh ?desk|zendesk|halo ?itsm|topdesk|ivanti|cherwell|manage ?engine|servicedesk plus|github issues?)\b/i, apply: refuse('a ticket system other than ServiceNow') },
-  { pattern: /\b(?:cost cent(?:er|re)|phone|mobile|personal e-?mail|home address|shirt|software|licen[cs]es?|due date|needed by|deadline|requested[ _]for|caller|approv\w*|attachments?|watch ?list|work notes|comments?|shipping address|delivery address)\b/i, apply: refuse('a ticket field the template does not fill') },
+  { pattern: /\b(?:cost cent(?:er|re)|(?:phone|mobile|cell) numbers?|personal e-?mail|home address|shirt|software|licen[cs]es?|due date|needed by|deadline|requested[ _]for|caller|approv\w*|attachments?|watch ?list|work notes|comments?|shipping address|delivery address)\b/i, apply: refuse('a ticket field the template does not fill') },
   { pattern: /(?<!\b(?:manager|boss)(?:'s|’s|s')?\s+)\b(?:notify|notif\w+|slack|teams|e-?mail(?!\s+address)|ping|alert)\b/i, apply: refuse('notifications') },
-  { pattern: /\bshort[_ ]description\b|\b(?:titled|subject(?: line)?|with (?:the )?(?:title|subject))\s*[:=]?\s*["'“]/i, apply: refuse('a custom ticket text') },
+  { pattern: /\b(?:titled|subject(?: line)?|with (?:the )?(?:title|subject))\s*[:=]?\s*["'“]/i, apply: refuse('a custom ticket text') },
   { pattern: /\b(?:basic auth\w*|username and password|user ?name\/password)\b/i, apply: refuse('basic authentication (the template uses an OAuth bearer token, secret SERVICENOW_TOKEN)') },
   { pattern: /\b\d+\s*(?:days?|weeks?|hours?|business days?|working days?)\s+(?:before|prior|ahead|after|in advance)\b|\b(?:schedul\w*|delay\w*|wait(?:s|ing)?|due)\b/i, apply: refuse('timing the ticket (it is opened when the joiner event arrives)') },
   { pattern: /\bmanual(?:ly)?\b|\bon[- ]demand\b|\bon (?:leave|exit|departure|move)\b|\b(?:leavers?|movers?)\b/i, apply: refuse('a trigger other than the joiner event') },
+];
+
+/** The template's own short description, "New starter equipment: <name>, starts <date>"; any other text is a problem. */
+const SHORT_DESCRIPTION = /\bshort[_ ]description\b\s*(?:should\s+(?:look\s+like|be|say|read)|:|=|is|of)?\s*(["“][^"”]*["”])?/i;
+const TEMPLATE_SHORT_DESCRIPTION = /^["“]new starter equipment:/i;
+const QUERY_PARAMETERS = new Set(['sysparm_input_display_value=true', 'sysparm_fields=number,sys_id', 'sysparm_fields=number', 'sysparm_fields=sys_id,number']);
+
+export const TECHNICAL_RULES: Rule[] = [
+  {
+    pattern: URL_PATTERN,
+    apply: (match, recognition) => {
+      const url = match[0].replace(/[.:]+$/, '');
+      const instance = /^https?:\/\/([a-z0-9-]+\.service-?now\.com)\/?$/i.exec(url);
+      if (instance) return stateInstance(recognition, instance[1]!);
+      const parsed = /^https:\/\/([a-z0-9.-]+)\/api\/now\/table\/([a-z0-9_]+)\/?(?:\?(.*))?$/i.exec(url);
+      const unknown = parsed?.[3]?.split('&').filter((parameter) => !QUERY_PARAMETERS.has(parameter)) ?? [];
+      if (!parsed || unknown.length > 0) {
+        recognition.problems.push(`the function calls only the Table API as POST https://{instance}/api/now/table/{table}?sysparm_input_display_value=true&sysparm_fields=number,sys_id, not ${url}`);
+        return;
+      }
+      stateInstance(recognition, parsed[1]!);
+      state(recognition, 'table', parsed[2]!.toLowerCase());
+    },
+  },
+  {
+    pattern: SHORT_DESCRIPTION,
+    apply: (match, recognition) => {
+      if (match[1] && !TEMPLATE_SHORT_DESCRIPTION.test(match[1])) recognition.problems.push(`a custom short description (${match[1]}) is not supported: the template writes "New starter equipment: <name>, starts <start date>"`);
+    },
+  },
+  secretNamesRule(['SERVICENOW_TOKEN']),
+  returnShapeRule({ ticket: null, sysId: null, assignmentGroup: null, hardwareProfile: null }),
 ];
 
 const SPECIFIC = String.raw`ser?v?i?ce-?\s?now|\bsnow\b|\bti[ck]+ets?\b|\bsc_task\b|\bincidents?\b|catalog(?:ue)? task|\britm\b|\bequipment\b|\bhardware\b|\blaptops?\b|\bmac ?books?\b|\bthink ?pads?\b|assignment group|\bqueues?\b|\bdesks?\b|\binstance\b|\btable\b`;
@@ -89,6 +122,8 @@ export const GENERIC_WORDS = new RegExp(String.raw`\b(?:${GENERIC})\b`, 'gi');
 export const ABOUT_TICKETS = new RegExp(SPECIFIC, 'i');
 
 export const TICKET_VOCABULARY: RegExp[] = [
+  ...API_DESCRIPTION_VOCABULARY,
+  /["“]new starter equipment:[^"”]*["”]|\bshort[_ ]description\b|\bdescription\b|\bassignment[_ ]group\b|\bcorrelation[_ ]id\b(?:\s*(?:=|:|is|to)?\s*(?:the\s+)?event(?:'s)?\s*id)?|\bsys_?id\b|\bresult\b|\bevent(?:'s)?\s+ids?\b|\bduplicates?\b|\bfound\b|\bfind\b|\bpreferred(?: first)? name\b|\bif set\b|\bput\b|\bpeople\b|\bfolks\b|\banswer\w*\b|\bexpect\w*\b/gi,
   new RegExp(SPECIFIC, 'gi'),
   /\b(?:by|for (?:their|the|each)|per|based on|depend\w* on)\s+(?:the\s+|their\s+)?(?:location|office|site|city|country|department|dept|team)s?\b/gi,
   /\bservice ?now\b|\bitsm\b|\bservice desk\b|\bhelp ?desk\b|\bit (?:queue|team|desk|support)\b|\bhardware profiles?\b|\bdevices?\b|\bcomputers?\b|\bmonitors?\b|\bemployee ?id\b|\bstart ?date\b|\bjob title\b|\bemployment type\b|\bemployeeId\b|\bstartDate\b|\bmanagerEmail\b|\bcorrelation[ _]id\b/gi,

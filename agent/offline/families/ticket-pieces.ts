@@ -2,6 +2,7 @@
 // table keys a piece names ("Engineering", "London / Dublin", "engineers").
 
 import { readKey } from './ticket-keys.ts';
+import { URL_PATTERN } from './shared-rules.ts';
 
 /** The keys of "Engineering", "London / Dublin", "engineers"; notes say what was read loosely. */
 export function keysOf(text: string | undefined): { keys: string[]; notes: string[] } | undefined {
@@ -16,12 +17,12 @@ export function keysOf(text: string | undefined): { keys: string[]; notes: strin
 export function split(clause: string): Array<{ text: string; separator: string }> {
   const quoted: string[] = [];
   // Brackets hold asides ("(acme.service-now.com)") or lists ("(London: LON-IT, Paris: PAR-IT)"): pieces of their own.
-  const masked = clause.replace(/\s*[()]\s*/g, ', ').replace(/"[^"]*"|“[^”]*”|'[^'\s][^']*'/g, (text) => `\u0000${quoted.push(text) - 1}\u0000`);
+  const masked = clause.replace(new RegExp(URL_PATTERN.source, 'gi'), (url) => `\u0000${quoted.push(url) - 1}\u0000`).replace(/\s*[()]\s*/g, ', ').replace(/"[^"]*"|“[^”]*”|'[^'\s][^']*'/g, (text) => `\u0000${quoted.push(text) - 1}\u0000`);
   const unmask = (text: string) => text.replace(/\u0000(\d+)\u0000/g, (_whole, index: string) => quoted[Number(index)]!);
   const parts = masked.split(/(\s*[,;]\s*(?:(?:and|but|while|whereas|then)\s+)?|\s+(?:and|but|while|whereas)\s+)/i);
   const pieces: Array<{ text: string; separator: string }> = [];
   for (let index = 0; index < parts.length; index += 2) {
-    pieces.push({ separator: unmask(parts[index - 1] ?? ''), text: unmask(parts[index]!).trim().replace(/^(?:also|then|and|plus)\s+/i, '') });
+    pieces.push({ separator: unmask(parts[index - 1] ?? ''), text: unmask(parts[index]!).trim().replace(/^[:,]\s*/, '').replace(/^(?:also|then|and|plus)\s+/i, '') });
   }
   return pieces.filter((piece) => piece.text !== '');
 }

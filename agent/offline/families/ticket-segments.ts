@@ -19,7 +19,7 @@ const HW_VERB = String.raw`(?:gets?|receives?|(?:should|will|must|shall|would|to
 const QUEUE_VERB = String.raw`(?:go(?:es)?|(?:is|are|get|gets)\s+(?:routed|assigned|sent)|(?:is|are)\s+handled|lands?|belongs?)\s+(?:to|by|in|with)`;
 const ASSIGN = String.raw`(?:please\s+)?(?:assign|route|send|direct)`;
 const OBJECT = String.raw`(?:(?:it|them|the ticket|tickets|the tickets|these|those)\s+)?`;
-const DEFAULT = String.raw`(?:for\s+)?(?:ev[a-z]{2,5}(?:one|body|thing)|anyone|anybody|anywhere|all|any|the rest|others|elsewhere|otherwise|other|else|by default|defaulting|defaults?|fall(?:ing|s)? ?back|fallback)(?:\s+(?:else|other|others))?(?:\s+(?:tickets?|joiners?|hires|new hires|people|departments?|locations?|offices?|sites?|cities|teams?|staff|employees|cases?|profile|hardware|laptop|group|queue|assignment group))?\b`;
+const DEFAULT = String.raw`(?:for\s+)?(?:ev[a-z]{2,5}(?:one|body|thing)|anyone|anybody|anything|anywhere|all|any|the rest|others|elsewhere|otherwise|other|else|by default|defaulting|defaults?|fall(?:ing|s)? ?back|fallback)(?:\s+(?:else|other|others))?(?:\s+(?:tickets?|joiners?|hires|new hires|people|departments?|locations?|offices?|sites?|cities|teams?|staff|employees|cases?|profile|hardware|laptop|group|queue|assignment group))?(?:\s+or\s+(?:no|a missing|an unknown|an unlisted|without an?)\s+(?:office|location|site|city|department|team))?\b`;
 const CONNECTOR = String.raw`(?:(?:should\s+)?(?:go(?:es)?\s+to|gets?|get|receives?|is|are|uses?|to|→|->|=>|⇒|:|=|–|—)\s*)?`;
 const ARROW = String.raw`\s*(?:→|->|=>|⇒|:|=|–|—)\s*`;
 
@@ -50,6 +50,8 @@ const FORMS: Array<{ pattern: RegExp; read(match: RegExpExecArray): ReadSegment 
   { pattern: new RegExp(String.raw`^(.+?)\s+${QUEUE_VERB}\s+(.+)$`, 'i'), read: (match) => ({ keysText: match[1], value: match[2]!, kind: 'queue' }) },
   { pattern: new RegExp(String.raw`^${DEFAULT}\s*${CONNECTOR}(.+)$`, 'i'), read: (match) => ({ value: match[1]!, kind: kindOfConnector(match[0].slice(0, match[0].length - match[1]!.length)) }) },
   { pattern: new RegExp(String.raw`^(.+?)${ARROW}(.+)$`, 'i'), read: (match) => ({ keysText: match[1], value: match[2]! }) },
+  // The value first, quoted: '"Desk NYC" for New York'
+  { pattern: /^(["“'][^"”']+["”'])\s+(?:for|in|at)\s+(.+)$/i, read: (match) => ({ keysText: match[2], value: match[1]! }) },
   // Inline, after words about the ticket: "... assigned to the Deskside Support group", "with a MacBook Air for everyone"
   { pattern: /^(.*?)\s*\b(?:assigned|routed|sent|going)\s+to\s+(.+)$/i, read: (match) => ({ prefix: match[1], value: match[2]!, kind: 'queue' }) },
   { pattern: new RegExp(String.raw`^(.*?)\s*\b(?:with|gets?|give|order|provide|ship)\s+(?:everyone|everybody|all of them|them|each|every \w+)?\s*(an?\s.+?|the\s.+?)\s+(?:for\s+)?(?:everyone|everybody|all|every \w+|each \w+)$`, 'i'), read: (match) => ({ prefix: match[1], value: match[2]!, kind: 'hardware' }) },

@@ -5,7 +5,8 @@ import { state, type FamilyRecognizer, type Recognition, type Rule } from '../re
 import { ticketFixtures } from './ticket-fixtures.ts';
 import { isKnownDepartment, isKnownLocation } from './ticket-keys.ts';
 import { createMappingRule, type Entry } from './ticket-mappings.ts';
-import { ABOUT_TICKETS, EXTRA_FIELD_RULES, GENERIC_WORDS, GENERIC_WORDS_RULE, INSTANCE_RULES, TABLE_RULES, TICKET_VOCABULARY, UNSUPPORTED_RULES } from './ticket-phrases.ts';
+import { ABOUT_TICKETS, EXTRA_FIELD_RULES, GENERIC_WORDS, GENERIC_WORDS_RULE, INSTANCE_RULES, TABLE_RULES, TECHNICAL_RULES, TICKET_VOCABULARY, UNSUPPORTED_RULES } from './ticket-phrases.ts';
+import { TECHNICAL_TOKENS_RULE } from './shared-rules.ts';
 import type { TicketParams } from './ticket-reference.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as TicketParams;
@@ -49,7 +50,8 @@ function store(entries: Entry[], clause: string, recognition: Recognition): void
   }
 }
 
-const OTHER_RULES: Rule[] = [GENERIC_WORDS_RULE, ...UNSUPPORTED_RULES, ...INSTANCE_RULES, ...TABLE_RULES, ...EXTRA_FIELD_RULES];
+// Whole technical tokens and the checks on them first: later rules take single words away.
+const OTHER_RULES: Rule[] = [TECHNICAL_TOKENS_RULE, ...TECHNICAL_RULES, GENERIC_WORDS_RULE, ...UNSUPPORTED_RULES, ...INSTANCE_RULES, ...TABLE_RULES, ...EXTRA_FIELD_RULES];
 const MAPPING_RULE = createMappingRule({ otherPatterns: () => [...OTHER_RULES.map((rule) => rule.pattern), ...TICKET_VOCABULARY], genericWords: GENERIC_WORDS, aboutTickets: ABOUT_TICKETS }, store);
 
 export const ticketRecognizer: FamilyRecognizer = {

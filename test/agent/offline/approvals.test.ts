@@ -105,6 +105,25 @@ describe('offline author: approvals family', () => {
     expect(result.reason).toContain('"the finance director" has no email address');
   });
 
+  it('reads a technical requirement: a heading before the chains, a left-out verb, "asked once" and the output shape', async () => {
+    const result = await author('Route joiner approvals: Legal joiners need their manager and then general-counsel@initech.com; Sales joiners their manager and then sales-ops@initech.com; anyone else just their manager. If the joiner has no manager email, fail with an error: don\'t route around it. Nobody approves twice. Return { approvers } (lowercase emails, in order).');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      chains: { Legal: ['manager', 'general-counsel@initech.com'], Sales: ['manager', 'sales-ops@initech.com'] },
+      defaultChain: ['manager'],
+      missingManager: 'error',
+    });
+  });
+
+  it('gives up on an output the template does not return, and on a short sentence it cannot read', async () => {
+    const shape = await author('Finance joiners need their manager and then fd@acme.com. Return { approvers, deadline }.');
+    expect(shape.ok).toBe(false);
+    expect(shape.reason).toContain('deadline');
+    const short = await author('Finance joiners need their manager and then fd@acme.com. The manager should also welcome them.');
+    expect(short.ok).toBe(false);
+    expect(short.reason).toContain('"The manager should also welcome them"');
+  });
+
   it('gives up on a manager\'s manager, which the directory cannot tell', async () => {
     const result = await author("Engineering joiners need approval from their manager and then their manager's manager.");
     expect(result.ok).toBe(false);

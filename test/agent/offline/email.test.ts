@@ -60,6 +60,12 @@ describe('offline author: email family', () => {
     expect(fixtures.find((fixture) => fixture.name.includes('Zoë Müller'))?.expect.output?.email).toBe('zmuller@initech.com');
   });
 
+  it('learns letter spellings from the examples', async () => {
+    const result = await author('Emails are first.last@acme.com, e.g. Jürgen Müller -> juergen.mueller@acme.com and Søren Ødegård -> soren.odegard@acme.com');
+    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(paramsOf(result.draft.source)).toMatchObject({ transliterations: { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'o' } });
+  });
+
   it('names the sentence it cannot handle and writes no function', async () => {
     const result = await author('Work emails are first.last@acme.com. Also post the new address to the #it-onboarding Slack channel.');
     expect(result.ok).toBe(false);

@@ -73,6 +73,15 @@ describe('offline author: groups family', () => {
     });
   });
 
+  it('reads an exception written as "excluded from" and one in brackets', async () => {
+    const result = await author('Security groups: Engineering -> Eng-SG, IT -> IT-Admins (interns get no admin groups). Contractors are excluded from VPN-Users.');
+    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      rules: [{ when: { department: 'Engineering' }, groups: ['Eng-SG'] }, { when: { department: 'IT' }, groups: ['IT-Admins'] }],
+      exclusions: [{ when: { employmentType: 'intern' }, groupPattern: 'admin' }, { when: { employmentType: 'contractor' }, groups: ['VPN-Users'] }],
+    });
+  });
+
   it('names the sentence it cannot handle and writes no function', async () => {
     const result = await author('Everyone gets All-Staff. Sales gets Salesforce-Users. Also create their home folder on the file server.');
     expect(result.ok).toBe(false);

@@ -23,6 +23,7 @@ describe('offline author: hris-writeback family', () => {
     "Hello! Once a new hire's account is created, please update their BambooHR record with the new work email so HR stops emailing their personal Gmail. Our BambooHR company domain is acme. Thanks a lot!",
     '- target: BambooHR, company domain acme\n- field: workEmail\n- value: the work email from the account\n- run on join',
     'Sync the wrok email to BambooHr for acme on join, feild workEmail',
+    'When an account is created: POST https://api.bamboohr.com/api/gateway.php/acme/v1/employees/{employeeId} with JSON {"workEmail": <event.account.email>}, Basic auth with the secret BAMBOOHR_API_KEY as the user name and x as the password. Non-2xx → throw with the status. Return { updated: true }.',
   ];
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1} writes account.email to workEmail in acme on join`, async () => {

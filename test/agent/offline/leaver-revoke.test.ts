@@ -62,6 +62,21 @@ describe('offline author: leaver-revoke family', () => {
     expect(result.draft.spec?.assumptions.join(' ')).toMatch(/day after the last day/);
   });
 
+  it('reads a technical requirement that spells out the Graph calls, the failures and the output', async () => {
+    const result = await author('When someone leaves: disable their Entra account, then revoke their sign-in sessions, through Microsoft Graph with a bearer token from the secret GRAPH_TOKEN.\n1) PATCH https://graph.microsoft.com/v1.0/users/{userPrincipalName} with {"accountEnabled": false}\n2) POST https://graph.microsoft.com/v1.0/users/{userPrincipalName}/revokeSignInSessions\nThe UPN is event.account.userPrincipalName. No UPN → error, touch nothing. If the disable fails, don\'t revoke: throw with the status code. Return { disabled: true, sessionsRevoked: true }.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ deferUntilLastDay: false, revokeSessions: true, tokenSecret: 'GRAPH_TOKEN' });
+  });
+
+  it('gives up on a call, a body or an output the template does not make', async () => {
+    const webhook = await author('When someone leaves, disable their Entra account, then POST https://hooks.slack.com/services/T0/B0/x with a note.');
+    expect(webhook.ok).toBe(false);
+    expect(webhook.reason).toContain('the leaver-revoke template calls only PATCH https://graph.microsoft.com/v1.0/users/{upn}');
+    const output = await author('Disable leavers in Entra immediately and revoke their sessions. Return { disabled: true, notified: true }.');
+    expect(output.ok).toBe(false);
+    expect(output.reason).toContain('notified: true');
+  });
+
   it('names the sentence it cannot handle and writes no function', async () => {
     const result = await author('When someone leaves, disable their account and revoke sessions. Also remove their licenses and convert the mailbox to shared.');
     expect(result.ok).toBe(false);

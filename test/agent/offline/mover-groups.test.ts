@@ -58,6 +58,24 @@ describe('offline author: mover-groups family', () => {
     });
   });
 
+  it('reads headings with rows on the same line, "=" rows, and an explanation of event.previous', async () => {
+    const result = await author('mover: dept groups: Support = Support, Zendesk-Agents; Product = Product, Jira-Users. location groups: Paris = Office-Paris; Madrid = Office-Madrid. diff old vs new (event.previous has the old values of whatever changed) -> { add, remove }, sorted. All-Staff is never removed.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      baselineGroups: ['All-Staff'],
+      departmentGroups: { Support: ['Support', 'Zendesk-Agents'], Product: ['Product', 'Jira-Users'] },
+      locationGroups: { Paris: ['Office-Paris'], Madrid: ['Office-Madrid'] },
+    });
+  });
+
+  it('gives up on short sentences it cannot read rather than dropping them', async () => {
+    for (const [extra, quoted] of [['Old groups stay for a week.', 'Old groups stay for a week'], ['Joiners in Finance get a laptop.', 'laptop']]) {
+      const result = await author(`On a move, add new groups and remove old ones. Engineering gets GitHub-Users. ${extra}`);
+      expect(result.ok, extra).toBe(false);
+      expect(result.reason).toContain(quoted);
+    }
+  });
+
   it('turns a worked example into a fixture', async () => {
     const result = await author('On a move, add new groups and remove old ones. Engineering gets GitHub-Users and All-Staff. Sales gets CRM-Users. Everyone gets All-Staff. For example, someone moving from Engineering to Sales gets CRM-Users, loses GitHub-Users and keeps All-Staff.');
     expect(result.ok).toBe(true);

@@ -23,6 +23,7 @@ describe('offline author: tap family', () => {
     "Hi team! When someone joins, could you please generate an Entra Temporary Access Pass for them so they can set up MFA? It should last 8 hours and only work once. Send it to their manager on Slack, and please never log it. Thanks!",
     '- Temporary Access Pass for every new hire\n- lifetime: 480 minutes\n- single use\n- deliver to the manager via Slack\n- never logged',
     'Generate a temprary acess pass for new joiners, vaild for 8 hrs, one time use, send it to there manager in slack',
+    'POST https://graph.microsoft.com/v1.0/users/{upn}/authentication/temporaryAccessPassMethods with a Bearer token from the secret GRAPH_TOKEN, lifetimeInMinutes 480 and isUsableOnce true; UPN = event.account.userPrincipalName, keep the @ as is. Then POST the pass to https://hooks.slack.com/services/<SLACK_WEBHOOK_PATH> for the manager. Graph not answering 201 → throw with the status. Never log the pass. Return { tapIssued: true }.',
   ];
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1} gives a single-use 480-minute pass valid from issue`, async () => {
@@ -63,6 +64,14 @@ describe('offline author: tap family', () => {
     const contradicted = await author(`${rule} For example, if Jane starts on 2026-12-01, her pass is valid from 2026-12-01T09:00:00Z.`);
     expect(contradicted.ok).toBe(false);
     expect(contradicted.reason).toContain('the example "2026-12-01T09:00:00Z" does not start at 08:00:00Z');
+  });
+
+  it('gives up on an endpoint, a secret or a returned value the template does not have', async () => {
+    const result = await author('Issue a TAP valid 8 hours via POST https://graph.microsoft.com/beta/users/{upn}/authentication/temporaryAccessPassMethods with the secret MS_GRAPH_TOKEN and Slack it to the manager. Return { tapIssued: true, delivered: "email" }.');
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('not https://graph.microsoft.com/beta/users/{upn}/authentication/temporaryAccessPassMethods');
+    expect(result.reason).toContain('the secret MS_GRAPH_TOKEN is not one the template reads');
+    expect(result.reason).toContain('the function returns delivered: "slack", not "email"');
   });
 
   it('names the sentence it cannot handle and writes no function', async () => {

@@ -25,6 +25,7 @@ describe('offline author: ticket family', () => {
     'Hi there! For every new joiner, please open a ticket in our ServiceNow instance (acme.service-now.com) so IT can prepare their laptop. Engineering gets a MacBook Pro 16 and everyone else gets a MacBook Air. Thanks!',
     '- create a ServiceNow catalog task on acme.service-now.com\n- hardware by department:\n- Engineering: MacBook Pro 16\n- everyone else: MacBook Air',
     'Open a SeviceNow tiket on acme.service-now.com: enginering gets a MacBook Pro 16, everone else a MacBook Air',
+    'POST https://acme.service-now.com/api/now/table/sc_task?sysparm_input_display_value=true&sysparm_fields=number,sys_id with a bearer token from the secret SERVICENOW_TOKEN. short_description "New starter equipment: <name>, starts <start date>"; correlation_id = the event id. Hardware profile in the description: Engineering → "MacBook Pro 16", anything else → "MacBook Air". Not 201 → an error with the status. Return { ticket: <result.number> }.',
   ];
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1} gives acme's sc_task, a MacBook Pro 16 for Engineering and a MacBook Air for everyone else`, async () => {
