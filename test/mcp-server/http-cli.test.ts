@@ -8,20 +8,14 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
-import { createRealToolchain } from '../helpers/real-toolchain.ts';
 import { structured } from './harness.ts';
 import { SAMPLE_NAME } from './sample-function.ts';
-import { createPublishedHome, JOINERY_BIN, REPO_ROOT } from './spawned-home.ts';
+import { createPublishedHomeAlone, JOINERY_BIN, REPO_ROOT } from './spawned-home.ts';
 
-let home: Awaited<ReturnType<typeof createPublishedHome>>;
+let home: Awaited<ReturnType<typeof createPublishedHomeAlone>>;
 let token: string;
 beforeAll(async () => {
-  const toolchain = createRealToolchain();
-  try {
-    home = await createPublishedHome(toolchain);
-  } finally {
-    await toolchain.close();
-  }
+  home = await createPublishedHomeAlone();
   const db = openDatabase(join(home.home, 'joinery.db'));
   token = createSqliteTokenStore(db).create({ name: 'audrey', role: 'auditor', lifetimeMs: 600_000 }).token;
   closeDatabase(db);

@@ -5,21 +5,15 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRealToolchain } from '../helpers/real-toolchain.ts';
 import { sampleEvent, SAMPLE_NAME } from './sample-function.ts';
-import { createPublishedHome, JOINERY_BIN, REPO_ROOT } from './spawned-home.ts';
+import { createPublishedHomeAlone, JOINERY_BIN, REPO_ROOT } from './spawned-home.ts';
 
 const run = promisify(execFile);
 const INSPECTOR = join(REPO_ROOT, 'node_modules', '@modelcontextprotocol', 'inspector', 'cli', 'build', 'cli.js');
 
-let home: Awaited<ReturnType<typeof createPublishedHome>>;
+let home: Awaited<ReturnType<typeof createPublishedHomeAlone>>;
 beforeAll(async () => {
-  const toolchain = createRealToolchain();
-  try {
-    home = await createPublishedHome(toolchain);
-  } finally {
-    await toolchain.close();
-  }
+  home = await createPublishedHomeAlone();
 });
 afterAll(() => home.remove());
 

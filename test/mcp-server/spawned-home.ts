@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { publishFunction, type Toolchain } from '../../core/pipeline/index.ts';
 import { createSqliteRegistry } from '../../core/registry/index.ts';
 import { openDatabase } from '../../core/store/index.ts';
+import { createRealToolchain } from '../helpers/real-toolchain.ts';
 import { SAMPLE_SPEC, sampleFixtures, sampleSource } from './sample-function.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,4 +25,14 @@ export async function createPublishedHome(toolchain: Toolchain): Promise<{ home:
     registry.close();
   }
   return { home, remove: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+/** A published, approved home for spawned servers, built with a toolchain of its own that is closed after. */
+export async function createPublishedHomeAlone(): Promise<{ home: string; remove(): void }> {
+  const toolchain = createRealToolchain();
+  try {
+    return await createPublishedHome(toolchain);
+  } finally {
+    await toolchain.close();
+  }
 }

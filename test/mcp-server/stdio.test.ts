@@ -4,19 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { createRealToolchain } from '../helpers/real-toolchain.ts';
 import { structured } from './harness.ts';
 import { SAMPLE_NAME, sampleEvent, sampleFixtures, sampleSource } from './sample-function.ts';
-import { createPublishedHome, JOINERY_BIN, REPO_ROOT } from './spawned-home.ts';
+import { createPublishedHomeAlone, JOINERY_BIN, REPO_ROOT } from './spawned-home.ts';
 
-let home: Awaited<ReturnType<typeof createPublishedHome>>;
+let home: Awaited<ReturnType<typeof createPublishedHomeAlone>>;
 beforeAll(async () => {
-  const toolchain = createRealToolchain();
-  try {
-    home = await createPublishedHome(toolchain);
-  } finally {
-    await toolchain.close();
-  }
+  home = await createPublishedHomeAlone();
 });
 afterAll(() => home.remove());
 
