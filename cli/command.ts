@@ -2,6 +2,7 @@
 
 import type { ParseArgsConfig } from 'node:util';
 import type { CliContext } from './context.ts';
+import type { Output } from './output.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -17,8 +18,8 @@ export interface Command {
   /** The usage line(s) and option help printed by `--help`. */
   usage: string;
   options: OptionSpec;
-  /** Returns the exit code: 0 ok, 1 checks or tests failed, 2 bad usage or input. */
-  run(parsed: ParsedCommand, context: CliContext): Promise<number>;
+  /** Returns the exit code: 0 ok, 1 checks or tests failed, 2 bad usage or input. `output` honours --json. */
+  run(parsed: ParsedCommand, context: CliContext, output: Output): Promise<number>;
 }
 
 /** Options every command accepts. */

@@ -38,7 +38,7 @@ export async function main(argv: string[], context: CliContext = createCliContex
     return 0;
   }
   try {
-    return await command.run(parsed, context);
+    return await command.run(parsed, context, output);
   } catch (error) {
     return reportError(error, output);
   } finally {

@@ -1,14 +1,12 @@
 import type { Command } from '../command.ts';
 import { parseReference } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 
 export const activateCommand: Command = {
   name: 'activate',
   summary: 'Point a function at an approved version (rollback)',
   usage: ['Usage: joinery activate <name>@<version> [--as <who>] [--json]', '', 'Only approved versions can be active.'].join('\n'),
   options: { as: { type: 'string' } },
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const { name, version } = parseReference(positionals[0], { versionRequired: true });
     const registry = context.registry();
     const previous = registry.getActiveVersion(name)?.version ?? null;

@@ -6,7 +6,6 @@ import { publishFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
 import { printTest } from '../format.ts';
 import { requireString } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 import { createProgress } from '../progress.ts';
 import { templatesDir } from '../paths.ts';
 
@@ -28,8 +27,7 @@ export const authorCommand: Command = {
     'produce a function that passes its checks and fixtures (the draft is still written, with the reason).',
   ].join('\n'),
   options: { name: { type: 'string' }, provider: { type: 'string' }, out: { type: 'string' }, 'max-turns': { type: 'string' }, publish: { type: 'boolean' }, as: { type: 'string' } },
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const requirement = positionals.join(' ').trim();
     if (!requirement) throw new JoineryError('INVALID_INPUT', 'give the requirement in quotes: joinery author "Usernames are ..."');
     if (requirement.length > 20_000) throw new JoineryError('INVALID_INPUT', `the requirement is ${requirement.length} characters; the limit is 20000`);

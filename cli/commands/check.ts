@@ -2,7 +2,6 @@ import { checkFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
 import { printCheck } from '../format.ts';
 import { readTextFile } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -14,8 +13,7 @@ export const checkCommand: Command = {
     'reads the manifest (name, trigger, egress, secrets) in the sandbox. Exit 1 when anything fails.',
   ].join('\n'),
   options: {},
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const [path] = positionals;
     if (!path || positionals.length > 1) {
       output.note(this.usage);

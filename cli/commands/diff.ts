@@ -2,15 +2,13 @@ import { diffVersions } from '../../core/diff/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
 import { parseReference, parseVersionNumber } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'Diff two versions: source, and the egress hosts and secrets added or removed',
   usage: 'Usage: joinery diff <name> <v1> <v2> [--json]',
   options: {},
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const { name } = parseReference(positionals[0]);
     const from = parseVersionNumber(positionals[1], 'v1');
     const to = parseVersionNumber(positionals[2], 'v2');

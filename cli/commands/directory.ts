@@ -3,7 +3,6 @@ import { JoineryError } from '../../core/errors.ts';
 import { parseDirectoryImport } from '../../core/directory/index.ts';
 import type { Command } from '../command.ts';
 import { readTextFile } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 import { table } from '../table.ts';
 
 export const directoryCommand: Command = {
@@ -18,8 +17,7 @@ export const directoryCommand: Command = {
     'CSV needs a header row; groups are separated by ";". An import is all or nothing.',
   ].join('\n'),
   options: { format: { type: 'string' }, retired: { type: 'boolean' } },
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const [action, target] = positionals;
     const directory = context.directory();
     if (action === 'import') {

@@ -25,7 +25,7 @@ import {
   type EvalRun,
 } from '../../evals/index.ts';
 import type { Command } from '../command.ts';
-import { createOutput, type Output } from '../output.ts';
+import type { Output } from '../output.ts';
 import { createProgress } from '../progress.ts';
 import { templatesDir } from '../paths.ts';
 import { table } from '../table.ts';
@@ -59,8 +59,7 @@ export const evalCommand: Command = {
     'update-baseline': { type: 'boolean' },
     'max-turns': { type: 'string' },
   },
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     if (positionals.length > 0) throw new JoineryError('INVALID_INPUT', `unexpected argument "${positionals[0]}"; give cases with --cases <file-or-dir>`);
     const provider = typeof values.provider === 'string' ? values.provider : 'offline';
     const maxTurns = values['max-turns'] === undefined ? undefined : Number(values['max-turns']);

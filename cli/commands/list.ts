@@ -1,5 +1,4 @@
 import type { Command } from '../command.ts';
-import { createOutput } from '../output.ts';
 import { table } from '../table.ts';
 
 export const listCommand: Command = {
@@ -7,8 +6,7 @@ export const listCommand: Command = {
   summary: 'List the functions in the registry',
   usage: 'Usage: joinery list [--json]',
   options: {},
-  async run({ values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ values }, context, output) {
     const functions = context.registry().listFunctions();
     if (functions.length === 0) output.line('No functions yet. Publish one with: joinery publish <file.ts> --as <you>');
     else output.line(table(['name', 'latest', 'status', 'active', 'description'], functions.map((f) => [f.name, String(f.latestVersion), f.latestStatus, f.activeVersion === null ? '-' : String(f.activeVersion), f.description])));

@@ -2,7 +2,6 @@ import { JoineryError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
 import { parseReference } from '../inputs.ts';
 import { describeOutcome } from '../outcome.ts';
-import { createOutput } from '../output.ts';
 
 export const logsCommand: Command = {
   name: 'logs',
@@ -14,8 +13,7 @@ export const logsCommand: Command = {
     '  --id <execution>   one execution in full: input, output, logs, outgoing calls',
   ].join('\n'),
   options: { limit: { type: 'string' }, id: { type: 'string' } },
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const { name } = parseReference(positionals[0]);
     const registry = context.registry();
     if (typeof values.id === 'string') {

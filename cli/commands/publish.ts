@@ -2,7 +2,6 @@ import { publishFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
 import { printTest, testJson } from '../format.ts';
 import { optionalSibling, readTextFile, requireString, siblingPath } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 
 export const publishCommand: Command = {
   name: 'publish',
@@ -19,8 +18,7 @@ export const publishCommand: Command = {
     'fixtures and reports atomically. The version is pending review until someone else approves it.',
   ].join('\n'),
   options: { as: { type: 'string' }, 'requested-by': { type: 'string' }, fixtures: { type: 'string' }, spec: { type: 'string' } },
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const [path] = positionals;
     if (!path || positionals.length > 1) {
       output.note(this.usage);

@@ -1,7 +1,6 @@
 import { JoineryError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
 import { parseReference, requireString } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 
 export const reviewCommand: Command = {
   name: 'review',
@@ -12,8 +11,7 @@ export const reviewCommand: Command = {
     'Nobody may review a version they authored or requested. Approving makes the version active.',
   ].join('\n'),
   options: { approve: { type: 'boolean' }, reject: { type: 'boolean' }, comment: { type: 'string' }, as: { type: 'string' } },
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const { name, version } = parseReference(positionals[0], { versionRequired: true });
     if (Boolean(values.approve) === Boolean(values.reject)) throw new JoineryError('INVALID_INPUT', 'give exactly one of --approve or --reject');
     const reviewer = requireString(values.as, '--as <who>');

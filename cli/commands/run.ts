@@ -1,7 +1,6 @@
 import { runFunction, resolveRunnableVersion } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
 import { parseJson, parseReference, readAll, readTextFile, requireString } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 import { describeOutcome } from '../outcome.ts';
 
 export const runCommand: Command = {
@@ -19,8 +18,7 @@ export const runCommand: Command = {
     'not return (threw, timed out, ran out of memory, crashed).',
   ].join('\n'),
   options: { input: { type: 'string' }, 'dry-run': { type: 'boolean' }, as: { type: 'string' } },
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const { name, version } = parseReference(positionals[0]);
     const inputPath = requireString(values.input, '--input <file>');
     const text = inputPath === '-' ? await readAll(context.stdin) : readTextFile(context.cwd, inputPath, 'input file');

@@ -1,7 +1,6 @@
 import { JoineryError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
 import { readAll } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 import { table } from '../table.ts';
 
 const NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
@@ -19,8 +18,7 @@ export const secretCommand: Command = {
     'Example: printf %s "$TOKEN" | joinery secret set GRAPH_TOKEN',
   ].join('\n'),
   options: {},
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const [action, name, ...extra] = positionals;
     if (extra.length > 0) throw new JoineryError('INVALID_INPUT', 'secret values are read from standard input, never from arguments');
     const store = context.secrets();

@@ -1,15 +1,13 @@
 import { JoineryError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
 import { parseReference } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 
 export const showCommand: Command = {
   name: 'show',
   summary: 'Show a version: manifest, status, reviews, provenance, spec and source',
   usage: ['Usage: joinery show <name>[@<version>] [--json]', '', 'Without a version, shows the latest.'].join('\n'),
   options: {},
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const { name, version } = parseReference(positionals[0]);
     const registry = context.registry();
     const record = registry.getVersion(name, version);

@@ -2,7 +2,6 @@ import { testFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
 import { printTest, testJson } from '../format.ts';
 import { readTextFile, siblingPath } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 
 export const testCommand: Command = {
   name: 'test',
@@ -16,8 +15,7 @@ export const testCommand: Command = {
     'Exit 1 when a check or a fixture fails, 2 when a file is missing or the fixture file is malformed.',
   ].join('\n'),
   options: { fixtures: { type: 'string' } },
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const [path] = positionals;
     if (!path || positionals.length > 1) {
       output.note(this.usage);

@@ -4,7 +4,6 @@ import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore, isTokenRole, parseDuration } from '../../core/tokens/index.ts';
 import type { Command } from '../command.ts';
 import { requireString } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 import { table } from '../table.ts';
 
 const DEFAULT_LIFETIME = '90d';
@@ -26,8 +25,7 @@ export const tokenCommand: Command = {
     'a version cannot be approved by the name that authored or requested it.',
   ].join('\n'),
   options: { name: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' } },
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const [action, target, ...extra] = positionals;
     if (extra.length > 0) throw new JoineryError('INVALID_INPUT', `unexpected arguments: ${extra.join(' ')}`);
     const db = openDatabase(join(context.home, 'joinery.db'));

@@ -1,7 +1,6 @@
 import { JoineryError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
 import { parseReference } from '../inputs.ts';
-import { createOutput } from '../output.ts';
 import { table } from '../table.ts';
 
 export const versionsCommand: Command = {
@@ -9,8 +8,7 @@ export const versionsCommand: Command = {
   summary: 'List the versions of a function with status, author and reviewer gate',
   usage: 'Usage: joinery versions <name> [--json]',
   options: {},
-  async run({ positionals, values }, context) {
-    const output = createOutput({ json: Boolean(values.json), stdout: context.stdout, stderr: context.stderr, color: false });
+  async run({ positionals, values }, context, output) {
     const { name } = parseReference(positionals[0]);
     const versions = context.registry().listVersions(name);
     if (versions.length === 0) throw new JoineryError('NOT_FOUND', `no function named "${name}"`);
