@@ -3,10 +3,9 @@
 // callback costs ≈2.75 ms p50, so ten one-isolate-per-run tests should take ≈30 ms plus host round trips.
 
 import { readFileSync } from 'node:fs';
-import { build, type Plugin } from 'esbuild';
+import { bundleFunction } from '../core/build/index.ts';
 import type { SandboxRunner } from '../core/execution/types.ts';
 import { parseFixtureFile, runFixtures, type FixtureTest } from '../core/fixtures/index.ts';
-import { SDK_MODULE_NAME, SDK_RUNTIME_SOURCE } from '../core/sdk/index.ts';
 
 const TEMPLATE = new URL('../templates/username/', import.meta.url);
 const SUITE_SIZE = 10;
@@ -49,25 +48,10 @@ function loadTests(): FixtureTest[] {
   return parsed.tests;
 }
 
-/** The same shape core/build produces: an IIFE that sets `globalThis.__handler`, with an external map. */
 async function bundleTemplate(): Promise<{ bundle: string; sourceMap: string }> {
-  const sdk: Plugin = {
-    name: 'joinery-sdk',
-    setup(builder) {
-      builder.onResolve({ filter: /^@joinery\/sdk$/ }, () => ({ path: SDK_MODULE_NAME, namespace: 'joinery-sdk' }));
-      builder.onLoad({ filter: /.*/, namespace: 'joinery-sdk' }, () => ({ contents: SDK_RUNTIME_SOURCE, loader: 'js' }));
-    },
-  };
-  const result = await build({
-    entryPoints: [new URL('username.ts', TEMPLATE).pathname],
-    bundle: true, write: false, platform: 'neutral', format: 'iife', globalName: '__fn', target: 'es2022',
-    sourcemap: 'external', sourcesContent: true, outfile: 'fn.js', logLevel: 'silent', plugins: [sdk],
-    footer: { js: 'globalThis.__handler = __fn.default; void 0;' },
-  });
-  const bundle = result.outputFiles.find((file) => file.path.endsWith('.js'))?.text;
-  const sourceMap = result.outputFiles.find((file) => file.path.endsWith('.map'))?.text;
-  if (bundle === undefined || sourceMap === undefined) throw new Error('esbuild produced no bundle');
-  return { bundle, sourceMap };
+  const result = await bundleFunction(readFileSync(new URL('username.ts', TEMPLATE), 'utf8'), { allowedPackages: [] });
+  if (!result.ok) throw new Error(`the username template does not bundle: ${result.errors[0]?.message}`);
+  return { bundle: result.bundle, sourceMap: result.sourceMap };
 }
 
 function percentile(sorted: number[], fraction: number): number {

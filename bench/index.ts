@@ -1,6 +1,7 @@
 // `npm run bench [-- --json] [-- --only sandbox,typecheck]`: runs every benchmark and prints its figures
 // (with the peer each is compared against). With --json, stdout is one JSON object of named figures.
 
+import { benchAuthor } from './author.ts';
 import { benchBundle } from './bundle.ts';
 import { benchFixtures } from './fixtures.ts';
 import { benchMcp } from './mcp.ts';
@@ -16,15 +17,21 @@ const SUITES: Record<string, () => Promise<Figures>> = {
   typecheck: () => benchTypecheck(),
   bundle: () => benchBundle(),
   fixtures: async () => {
-    const runner = createExecutor();
-    try {
-      return await benchFixtures({ runner });
-    } finally {
-      await runner.close();
+    // The CLI's default is two executor processes; one process is the floor it is compared with.
+    const figures: Figures = {};
+    for (const processes of [2, 1]) {
+      const runner = createExecutor({ concurrency: processes });
+      try {
+        for (const [key, value] of Object.entries(await benchFixtures({ runner }))) figures[`${processes}proc.${key}`] = value;
+      } finally {
+        await runner.close();
+      }
     }
+    return figures;
   },
   publish: () => benchPublish(),
   mcp: () => benchMcp(),
+  author: () => benchAuthor(),
 };
 
 async function main(argv: string[]): Promise<void> {

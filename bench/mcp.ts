@@ -58,7 +58,7 @@ async function prepareHome(home: string): Promise<{ token: string; direct: { p50
   const db = openDatabase(join(home, 'joinery.db'));
   const registry = createSqliteRegistry(db);
   const checker = createTypeChecker();
-  const runner = createExecutor();
+  const runner = createExecutor({ concurrency: 2 });
   try {
     const source = readFileSync(join(TEMPLATE, 'username.ts'), 'utf8');
     const fixturesText = readFileSync(join(TEMPLATE, 'username.fixtures.json'), 'utf8');

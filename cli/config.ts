@@ -8,7 +8,7 @@ import { JoineryError } from '../core/errors.ts';
 const configSchema = z.strictObject({
   /** npm packages authored functions may import; they must be installed beside Joinery. */
   allowedPackages: z.array(z.string().regex(/^(@[a-z0-9-]+\/)?[a-z0-9][a-z0-9._-]*$/)).default([]),
-  /** Executor child processes; 2 keeps a prepared isolate ready while the other runs (servers, evals). */
+  /** Executor child processes (default 2): fixtures run side by side and a prepared isolate waits. */
   executorProcesses: z.number().int().min(1).max(8).optional(),
   egress: z
     .strictObject({

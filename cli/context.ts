@@ -34,7 +34,8 @@ export interface CliContext {
   toolchain(): Toolchain;
   /** A live egress client bound to a version's declared hosts, or a recorder for --dry-run. */
   fetchFor(egress: string[], dryRun: boolean): FetchPort;
-  /** Executor child processes for this command (long-lived commands raise it before the toolchain starts). */
+  /** Executor child processes for this command (default 2: fixtures run side by side, and a prepared
+   *  isolate waits while the other process runs). */
   executorProcesses: number | undefined;
   /** Who is acting: --as, else JOINERY_USER, else the OS user. */
   defaultActor(): string;
@@ -63,7 +64,7 @@ export function createCliContext({
   let runner: SandboxRunner | undefined;
   const toolchain = once((): Toolchain => {
     checker = createTypeChecker({ allowedPackages: config().allowedPackages });
-    runner = createExecutor({ limits: config().limits, concurrency: config().executorProcesses ?? context.executorProcesses ?? 1 });
+    runner = createExecutor({ limits: config().limits, concurrency: config().executorProcesses ?? context.executorProcesses ?? 2 });
     return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits };
   });
 

@@ -62,8 +62,6 @@ export const mcpCommand: Command = {
 };
 
 function serverDeps(context: CliContext, db: ReturnType<typeof openDatabase>, log: (line: string) => void): McpServerDeps {
-  // A server runs many functions: a second executor process keeps a prepared isolate ready.
-  context.executorProcesses ??= 2;
   const templates = loadTemplates(templatesDir());
   return {
     registry: context.registry(),

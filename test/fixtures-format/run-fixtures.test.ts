@@ -37,7 +37,7 @@ describe('runFixtures', () => {
       logs: [{ level: 'info', message: 'checked', atMs: 0 }],
     }));
     const report = await runFixtures({
-      bundle: 'BUNDLE', sourceMap: 'MAP', tests, runner, limits: { wallTimeMs: 100 }, _internal: { now: counter() },
+      bundle: 'BUNDLE', sourceMap: 'MAP', tests, runner, limits: { wallTimeMs: 100 }, parallel: 1, _internal: { now: counter() },
     });
     expect(requests).toEqual([
       { bundle: 'BUNDLE', sourceMap: 'MAP', event: tests[0]!.input, limits: { wallTimeMs: 100 } },
@@ -100,5 +100,24 @@ describe('runFixtures', () => {
     const tests = [fixture({ secrets: { TOKEN: 'abcd' }, expect: { output: { last: 'Smith', token: 4 }, outputExclude: ['abcd'], logsExclude: ['abcd'] } })];
     const report = await runFixtures({ bundle, tests, runner: createInProcessRunner() });
     expect(report.results[0]).toMatchObject({ passed: true, logs: [{ level: 'info', message: 'hello' }] });
+  });
+});
+
+describe('runFixtures in parallel', () => {
+  it('keeps file order in the report when later tests finish first', async () => {
+    const delays: Record<string, number> = { slow: 30, fast: 1, middle: 10 };
+    const tests = Object.keys(delays).map((name) => fixture({ name, input: { ...joinerInput(), id: name } }));
+    let inFlight = 0;
+    let most = 0;
+    const { runner } = scriptedRunner(async (request) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, delays[(request.event as { id: string }).id] ?? 0));
+      inFlight--;
+      return {};
+    });
+    const report = await runFixtures({ bundle: '', tests, runner, parallel: 2 });
+    expect(report.results.map((result) => result.name)).toEqual(['slow', 'fast', 'middle']);
+    expect(most).toBe(2);
   });
 });

@@ -7,7 +7,7 @@ import { createExecutor } from '../../sandbox/index.ts';
 
 export function createRealToolchain(): Toolchain & { close(): Promise<void> } {
   const checker = createTypeChecker();
-  const runner = createExecutor();
+  const runner = createExecutor({ concurrency: 2 });
   return {
     checker,
     runner,
