@@ -51,7 +51,7 @@ const PARAMS: Params = {
 /* joinery:params:end */
 
 function fold(text: string | null | undefined): string {
-  return (text ?? '').trim().toLowerCase();
+  return (text ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** The value under a key compared case-insensitively after trimming; [] when there is none. */

@@ -57,7 +57,7 @@ interface PersonFields {
 }
 
 function fold(text: string | null | undefined): string {
-  return (text ?? '').trim().toLowerCase();
+  return (text ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** A bad pattern in PARAMS is a configuration error: say which one instead of failing obscurely. */

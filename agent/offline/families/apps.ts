@@ -7,6 +7,7 @@ import { guard } from './email-guards.ts';
 import { appsGrants, appsParamsOf, type AppsParams } from './apps-reference.ts';
 import { assignmentFixtures } from './groups-fixtures.ts';
 import type { ItemWords } from './groups-items.ts';
+import { MATCHING_NOTES } from './groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from './groups-settle.ts';
 import { describeCondition, exampleProblems } from './groups-spec.ts';
 
@@ -22,6 +23,7 @@ const APP_WORDS: ItemWords = {
   nouns: /(?:apps?|applications?|tools?|licen[cs]es?|seats?|access|accounts?|subscriptions?|logins?|software|saas(?: apps?)?)/,
   known: Object.fromEntries(KNOWN_APPS.map((name) => [name.toLowerCase(), name])),
   intro: INTRO,
+  fields: ['apps', 'skipped'],
 };
 /** Systems other families write to (HR write-back, tickets): naming them does not make a rule about apps. */
 const SYSTEMS_OF_OTHER_FAMILIES = ['BambooHR', 'Workday', 'ServiceNow'];
@@ -35,7 +37,7 @@ export const appsRecognizer: FamilyRecognizer = {
   family: 'apps',
   keywords: [/\bapps?\b/i, /\bapplications?\b/i, /\blicen[cs]es?\b/i, /\bseats?\b/i, /\bsaas\b/i, APP_NAME],
   vocabulary: [INTRO],
-  rules: [assignmentRule(APP_WORDS), guard(/\b(?:groups?|dls?|distribution lists?)\b|(?<![\w-])[A-Z]\w*-(?:Users|Group|Groups|DL|Admins|Staff|Members)(?![\w-])/, 'it is about groups; author group membership as a separate function')],
+  rules: [...MATCHING_NOTES.map((pattern) => ({ pattern })), assignmentRule(APP_WORDS), guard(/\b(?:groups?|dls?|distribution lists?)\b|(?<![\w-])[A-Z]\w*-(?:Users|Group|Groups|DL|Admins|Staff|Members)(?![\w-])/, 'it is about groups; author group membership as a separate function')],
   finish(recognition) {
     const settled = settleStatements(recognition, 'app');
     Object.assign(recognition.params, appsParamsOf(settled));

@@ -3,7 +3,8 @@
 
 import type { FixtureTest } from '../../../core/fixtures/index.ts';
 import type { DirectoryUser, Person } from '../../../core/sdk/index.ts';
-import { directoryUser, joinedEvent, splitFullName } from '../fixture-builders.ts';
+import { directoryUser, joinedEvent } from '../fixture-builders.ts';
+import { splitOf } from './email-examples.ts';
 import type { Recognition } from '../recognizer.ts';
 import { expectedEmail, type EmailParams, type HeldAddress } from './email-reference.ts';
 
@@ -61,7 +62,7 @@ function parameterScenarios(p: EmailParams): Scenario[] {
 
 function exampleScenarios(p: EmailParams, recognition: Recognition): Scenario[] {
   return recognition.examples.map((example, index) => {
-    const who = splitFullName(example.input);
+    const who = splitOf(example);
     const numbered = /[._-]?\d+$/.test(example.output.split('@')[0]!);
     const base = numbered ? baseAddress(p, who) : undefined;
     return { name: `example ${index + 1} from the requirement: ${example.input} → ${example.output}`, who, ...(base ? { held: [{ email: base, employeeId: 'E9001' }] } : {}) };

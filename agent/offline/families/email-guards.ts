@@ -5,7 +5,7 @@
 import { isFiller } from '../clauses.ts';
 import type { Rule } from '../recognizer.ts';
 
-const EVERYONE = /\b(?:same|too|also|as well|like everyone|like employees|all|every|any|regardless|including)\b/i;
+const EVERYONE = /\b(?:same|too|also|as well|like everyone|like employees|all|every|any|regardless|including)\b|\b(?:employees|staff|everyone)\s+(?:and|&|\+)\s+(?:interns?|students?|trainees?|apprentices?)\b|\b(?:interns?|students?|trainees?|apprentices?)\s+(?:and|&|\+)\s+employees\b/i;
 
 /** A rule that names its sentence as a problem: it sounds like this family but asks for what it cannot do. */
 export function guard(pattern: RegExp, why: string, { unlessEveryone = false } = {}): Rule {
@@ -27,6 +27,12 @@ export const EMAIL_GUARDS: Rule[] = [
   guard(
     /\b(?:send|sends|sent|notify|post|message|slack|teams|ticket|servicenow|jira|bamboohr|workday|hris|sync|provision|licen[cs]es?|alias(?:es)?|forward\w*|distribution lists?|shared mailbox(?:es)?|quotas?|passwords?|welcome)\b/i,
     'it asks for more than choosing the address; author that part as a separate function',
+  ),
+  guard(
+    // Other jobs on the same people: disabling, revoking, approvals, passes. "Disabled users" (whose addresses
+    // still count as taken) is not one.
+    /\b(?:disabl(?:e|es|ing)|disabled(?!\s+(?:users?|accounts?|ones?|people|employees|mailboxes|addresses))|deactivat\w*|re-?activat\w*|revok\w*|suspend\w*|block(?:s|ing)?|lock(?:s|ing)?\s+out|offboard\w*|terminat\w*|wip(?:e|es|ing)|reset\w*|approv\w*|sign[- ]?offs?|sessions?|temporary access pass(?:es)?|taps?|tickets?|laptops?|hardware|equipment|write[- ]?back|writes? (?:it )?back|managers? approval)\b/i,
+    'it is about something other than choosing the address; author that part as a separate function',
   ),
   guard(
     /\b(?:interns?|students?|trainees?|apprentices?|executives?|execs?|managers?|directors?|vips?|part[- ]timers?|departments?|offices?|locations?|countries|country|regions?)\b/i,

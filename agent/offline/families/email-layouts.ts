@@ -65,8 +65,19 @@ export function layoutRule(rule: Rule): Rule {
   };
 }
 
+const MIDDLE = String.raw`(middle[- ]?(?:name[- ]?)?initial|middle[- ]?name)`;
+const SEPARATED = String.raw`[\s,]*(?:(?:all|each)\s+)?(?:separated|joined|delimited|split)\s+(?:by|with)\s+(?:an?\s+)?${SEPARATOR_WORD}`;
+
 export const LAYOUT_RULES: Rule[] = [
   tokenLayoutRule,
+  {
+    // "first name, middle initial, last name, separated by dots": three parts, the separator said after them.
+    pattern: new RegExp(String.raw`\b${FIRST}${LINK}(?:their\s+|his\s+|her\s+)?${MIDDLE}${LINK}(?:their\s+|his\s+|her\s+)?${LAST}${SEPARATED}`, 'i'),
+    apply: (match, recognition) => {
+      const separator = separatorOf(match[2]!);
+      state(recognition, 'pattern', `{first}${separator}${/initial/i.test(match[1]!) ? '{m}' : '{middle}'}${separator}{last}`);
+    },
+  },
   {
     pattern: new RegExp(String.raw`\b${FIRST}${LINK}${SEPARATOR_WORD}${LINK}(?:their\s+|his\s+|her\s+)?${LAST}`, 'i'),
     apply: (match, recognition) => state(recognition, 'pattern', `{first}${separatorOf(match[1]!)}{last}`),

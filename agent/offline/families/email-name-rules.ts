@@ -18,7 +18,8 @@ function transliterate(recognition: Recognition, letter: string, spelling: strin
 
 export const NAME_RULES: Rule[] = [
   {
-    pattern: /(?<![\p{L}'’-])([\p{Lu}][\p{L}'’-]*)\s*(?:→|->|=>|⇒|becomes|gives|should be|will be)\s*["'“‘]?([a-z-]+)["'”’]?(?![\p{L}@.])/u,
+    // Not "Clash → add a number": a word followed by more words is an instruction, not a spelling.
+    pattern: /(?<![\p{L}'’-])([\p{Lu}][\p{L}'’-]*)\s*(?:→|->|=>|⇒|becomes|gives|should be|will be)\s*["'“‘]?([a-z-]+)["'”’]?(?![\p{L}@.])(?!\s+(?:a|an|the|one|it|them|number|numbers|suffix|digits?|counter)\b)/u,
     apply: (match, recognition) => { notesOf(recognition).spellings.push({ input: match[1]!, output: match[2]! }); },
   },
   { pattern: /\b(?:someone|somebody|anyone|another (?:user|person|employee))\b[^.]*?\b(?:already\s+)?(?:has|have|holds?|uses?|owns?|got)\s+(?:that|the|this|it|same)\b(?:\s+(?:address|e-?mail|one))?/i },

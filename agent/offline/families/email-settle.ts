@@ -6,11 +6,12 @@ import type { Recognition } from '../recognizer.ts';
 import { state } from '../recognizer.ts';
 import { asciiFold } from '../transliterate.ts';
 import { TOKEN_LAYOUT } from './email-layouts.ts';
+import { keepPersonExamples, nameFromLocalPart } from './email-examples.ts';
 import { notesOf } from './email-rules.ts';
 import { foldName, type EmailParams } from './email-reference.ts';
 
 const CANDIDATES = ['{first}.{last}', '{f}{last}', '{f}.{last}', '{first}{last}', '{first}_{last}', '{first}-{last}', '{last}.{first}', '{last}{f}', '{first}{l}', '{first}.{l}', '{last}_{first}', '{first}.{m}.{last}', '{f}{m}{last}', '{last}{first}'];
-const SAMPLE_NAMES = ['John Quinn Smith', 'Jane Quinn Doe', 'John Quinn Doe', 'Jane Quinn Smith'];
+const SAMPLE_NAMES = ['John Quinn Smith', 'Jane Quinn Doe', 'John Quinn Doe', 'Jane Quinn Smith', 'John Smith', 'Jane Doe'];
 
 interface Decoded { pattern: string; prefix: string; suffixSeparator: string; number?: string }
 
@@ -20,7 +21,8 @@ function render(pattern: string, fullName: string): string {
   const last = asciiFold(words.at(-1) ?? '');
   const middle = words.length > 2 ? asciiFold(words[1]!) : '';
   const values: Record<string, string> = { first, last, middle, f: first.slice(0, 1), l: last.slice(0, 1), m: middle.slice(0, 1) };
-  return pattern.replace(/\{(\w+)\}/g, (_placeholder, name: string) => values[name] ?? '');
+  // An empty part (no middle name) leaves no doubled or stray separator, as in the template.
+  return pattern.replace(/\{(\w+)\}/g, (_placeholder, name: string) => values[name] ?? '').replace(/([._-])[._-]+/g, '$1').replace(/^[._-]+|[._-]+$/g, '');
 }
 
 /** The layout, prefix and clash number that explain a written-out local part, if one does. */
@@ -48,6 +50,12 @@ function learnFromSamples(recognition: Recognition): void {
     if (new RegExp(`^${TOKEN_LAYOUT.source}$`, 'i').test(sample.local)) continue;
     const decoded = decodeLocalPart(sample.local, patterns, names);
     const written = writtenOf(sample);
+    // "keep their hyphen (mary.smith-jones@acme.com)": the address names its person; the example is checked in finish.
+    const named = decoded ? undefined : recognition.stated.has('pattern') ? nameFromLocalPart(sample.local, stated) : undefined;
+    if (named && !/\d$/.test(sample.local)) {
+      recognition.examples.push({ input: named, output: written });
+      continue;
+    }
     if (!decoded || (decoded.prefix && !sample.mentionsContractors)) {
       recognition.problems.push(`could not tell how the address ${written} is made from a name`);
       continue;
@@ -83,15 +91,6 @@ function writeLayout(recognition: Recognition, p: EmailParams): void {
 }
 
 const templateForm = (layout: string) => layout.replace(/\{f\}/g, '{firstInitial}').replace(/\{l\}/g, '{lastInitial}').replace(/\{m\}/g, '{middleInitial}');
-
-/** Drops "examples" that are not a person's name ("Email addresses → firstname_lastname@acme.com"). */
-function keepPersonExamples(recognition: Recognition): void {
-  const layout = new RegExp(`^${TOKEN_LAYOUT.source}$`, 'i');
-  // "Mary Ann -> maryann" shows how one name is cleaned, not a whole address.
-  const cleaning = (example: { input: string; output: string }) => !example.output.includes('@') && asciiFold(example.input) === example.output.toLowerCase();
-  recognition.examples = recognition.examples.filter((example) =>
-    !cleaning(example) && !layout.test(example.output.split('@')[0]!) && !/\b(?:e-?mails?|add?ress(?:es)?|format|pattern|layout|user ?names?|upns?|domains?|contractors?|employees?|clash(?:es)?|duplicates?)\b/i.test(example.input));
-}
 
 export function settleEmail(recognition: Recognition): void {
   keepPersonExamples(recognition);

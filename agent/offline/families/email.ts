@@ -1,7 +1,8 @@
 // Work email addresses: layout, domain, separator, lower-case ASCII, clash numbering and its style,
 // middle-initial fallback, preferred names, contractors' prefix or domain, a local-part limit.
 
-import { joinedEvent, splitFullName } from '../fixture-builders.ts';
+import { joinedEvent } from '../fixture-builders.ts';
+import { rememberSplit, splitOf, splitsOf, type NameSplit } from './email-examples.ts';
 import type { FamilyRecognizer, Recognition } from '../recognizer.ts';
 import { emailFixtures } from './email-fixtures.ts';
 import { EMAIL_GUARDS } from './email-guards.ts';
@@ -11,6 +12,7 @@ import { LAYOUT_RULES, layoutRule } from './email-layouts.ts';
 import { CONTRACTOR_RULES, DOMAIN_RULES, SUFFIX_RULE } from './email-rules.ts';
 import { learnSpellings, settleEmail } from './email-settle.ts';
 import { PATTERN_RULES } from './name-patterns.ts';
+import { TEMPLATE_NOTE_RULES } from './email-template-notes.ts';
 import { CLASH_RULES, LENGTH_RULES, exampleRule } from './shared-rules.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as EmailParams;
@@ -28,21 +30,24 @@ export const emailRecognizer: FamilyRecognizer = {
     /\b(?:accents?|accented|diacritics?|umlauts?|special characters?|non-?ascii|ascii|latin|unicode|transliterat\w*|normali[sz]\w*|strip\w*|remov\w*|drop\w*|apostrophes?|spaces?|punctuation|lowercase|names?)\b/gi,
     /[øæåßłđþöüäéèñ]/gi,
   ],
-  rules: [...[...LAYOUT_RULES, ...PATTERN_RULES].map(layoutRule), ...DOMAIN_RULES, ...CONTRACTOR_RULES, ...NAME_RULES, ...EMAIL_LENGTH_RULES, SUFFIX_RULE, ...CLASH_RULES, exampleRule, ...EMAIL_GUARDS],
+  // An example ("Mary Ann O'Brien → maryann.obrien@acme.com") and a written-out address are read whole first.
+  rules: [{ pattern: exampleRule.pattern }, ...TEMPLATE_NOTE_RULES, ...[...LAYOUT_RULES, ...PATTERN_RULES].map(layoutRule), ...DOMAIN_RULES, ...CONTRACTOR_RULES, ...NAME_RULES, ...EMAIL_LENGTH_RULES, SUFFIX_RULE, ...CLASH_RULES, exampleRule, ...EMAIL_GUARDS],
   finish(recognition) {
     settleEmail(recognition);
     const p = params(recognition);
     for (const example of recognition.examples) {
-      const person = joinedEvent(splitFullName(example.input)).person;
       const [local = '', domain] = example.output.toLowerCase().split('@');
-      const outcome = (params: EmailParams) => {
+      const outcome = (params: EmailParams, split: NameSplit) => {
+        const person = joinedEvent(split).person;
         const base = /\d$/.test(local) ? expectedEmail(params, person, []) : undefined;
         return expectedEmail(params, person, typeof base === 'string' ? [{ email: base, employeeId: 'E9001' }] : []);
       };
-      const matches = (params: EmailParams) => { const expected = outcome(params); return typeof expected === 'string' && (domain ? expected === `${local}@${domain}` : expected.split('@')[0] === local); };
-      const learned = learnSpellings(p, example.input, matches);
-      if (learned) p.transliterations = learned;
-      else recognition.problems.push(`the example ${example.input} → ${example.output} does not follow the rule as understood (it gives ${JSON.stringify(outcome(p)).replace(/^"|"$/g, '')})`);
+      const matches = (split: NameSplit) => (params: EmailParams) => { const expected = outcome(params, split); return typeof expected === 'string' && (domain ? expected === `${local}@${domain}` : expected.split('@')[0] === local); };
+      const fit = splitsOf(example.input).map((split) => ({ split, learned: learnSpellings(p, example.input, matches(split)) })).find((candidate) => candidate.learned);
+      if (fit) {
+        p.transliterations = fit.learned!;
+        rememberSplit(example, fit.split);
+      } else recognition.problems.push(`the example ${example.input} → ${example.output} does not follow the rule as understood (it gives ${JSON.stringify(outcome(p, splitOf(example))).replace(/^"|"$/g, '')})`);
     }
   },
   fixtures: (recognition) => emailFixtures(params(recognition), recognition),

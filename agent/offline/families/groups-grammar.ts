@@ -10,6 +10,7 @@ import { leftoverWords } from '../clauses.ts';
 import type { ItemWords } from './groups-items.ts';
 import { readFor, readVerbFirst } from './groups-forms.ts';
 import { statementsOf, type Statement } from './groups-statements.ts';
+import { EVERYONE, wholeWords } from './groups-subjects.ts';
 
 export type { Statement };
 
@@ -53,7 +54,23 @@ function readPairs(text: string, words: ItemWords, previous?: Statement): Statem
 /** "Group membership for new joiners: Engineering gets …" reads from after the colon. */
 function dropIntro(text: string, words: ItemWords): string {
   const colon = text.indexOf(':');
+  // "all: All-Staff" is a row for everyone, not an introduction.
+  if (colon > 0 && EVERYONE.test(text.slice(0, colon).trim())) return text;
   return colon > 0 && leftoverWords(text.slice(0, colon), [words.intro, words.nouns]).length === 0 ? text.slice(colon + 1) : text;
+}
+
+const WHOLE_WORDS = /\s*\(\s*(?:match(?:ing)?\s+)?(?:on\s+)?(?:whole|full|complete)[- ]words?(?:\s+only)?\b[^()]*\)/i;
+
+/** Words that make a remark a rule of its own: it is then read, never dropped. */
+const RULE_WORDS = /(?<![\w'-])(?:gets?|got|receives?|never|not|no|nothing|only|except|unless|excluding|add\w*|remove\w*|give\w*|grant\w*|assign\w*|skips?|exclud\w*|don'?t|doesn'?t|isn'?t|aren'?t|should|must|also|but)(?![\w'-])/i;
+
+/** Reasons that change nothing: "(security said so)", "(they use their own)", "bc they use their own
+ *  company's MFA". A bracket is a remark when it holds no name and no rule word; a reason is a tail that
+ *  starts with "because"/"bc"/"since" and holds no rule word. */
+function withoutRemarks(text: string): string {
+  const unbracketed = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (/[\p{Lu}\d"'“‘`]/u.test(inner.replace(/^\s*I\b/, '')) || RULE_WORDS.test(inner) ? whole : ' '));
+  const reason = /\s*,?\s*(?<![\w-])(?:(?:bc|b\/c|because|cause|cuz|coz|since)\s+(?:they|it|he|she|we|that|this|those|these|the|security|legal|compliance|our|their)|as\s+(?:they|it|we|he|she))\b([^()]*)$/i.exec(unbracketed);
+  return reason && !RULE_WORDS.test(reason[1]!) ? unbracketed.slice(0, reason.index) : unbracketed;
 }
 
 const EXAMPLE = /^(?:e\.g\.?|for example|for instance|example|i\.e\.?|so(?=\s+an?\s))[,:]?\s+/i;
@@ -61,10 +78,17 @@ const EXAMPLE = /^(?:e\.g\.?|for example|for instance|example|i\.e\.?|so(?=\s+an
 export function readClause(clause: string, words: ItemWords, previous?: Statement): Reading {
   // "(interns excluded from admin groups)": a sentence in brackets is read on its own.
   // One that only describes ("(baseline)") is dropped.
+  // "(whole words: a 'Management Trainee' is not a manager)": title words match whole words only.
+  const whole = WHOLE_WORDS.exec(clause);
+  if (whole) {
+    const reading = readClause(clause.replace(whole[0], ' '), words, previous);
+    if (!('error' in reading)) for (const { subject } of reading.statements) if (subject.condition.titlePattern) subject.condition.titlePattern = wholeWords(subject.condition.titlePattern);
+    return reading;
+  }
   const asides = [...clause.matchAll(/\(([^()]*)\)/g)]
     .map((aside) => ({ whole: aside[0], reading: leftoverWords(aside[1]!, [words.intro, words.nouns]).length === 0 ? { statements: [], example: false } : readSentence(aside[1]!, words) }))
     .filter((aside) => !('error' in aside.reading));
-  const main = readSentence(asides.reduce((text, aside) => text.replace(aside.whole, ' '), clause).trim(), words, previous);
+  const main = readSentence(withoutRemarks(asides.reduce((text, aside) => text.replace(aside.whole, ' '), clause)).trim(), words, previous);
   if ('error' in main || asides.length === 0) return main;
   return { statements: [...main.statements, ...asides.flatMap((aside) => ('error' in aside.reading ? [] : aside.reading.statements))], example: main.example };
 }
@@ -73,7 +97,7 @@ function readSentence(clause: string, words: ItemWords, previous?: Statement): R
   const example = EXAMPLE.test(clause);
   // A table row ("| Engineering | GitHub-Users, Jira-Users |", tab-separated too) reads as "Engineering: …".
   const row = clause.replace(/^\s*\|\s*|\s*\|\s*$/g, '').replace(/\s*(?:\||\t)\s*/, ': ');
-  const text = dropIntro(row.replace(EXAMPLE, ''), words).replace(/^(?:note|nb|also|and|plus|finally|lastly|then|oh and)\s*[:,-]?\s+/i, '').replace(/\s*(?:→|->|=>)\s*/g, ' gets ').trim();
+  const text = dropIntro(row.replace(EXAMPLE, ''), words).replace(/^(?:note|nb|also|and|plus|finally|lastly|then|oh and|exceptions?|however|important)\s*[:,-]?\s+/i, '').replace(/\s*(?:→|->|=>)\s*/g, ' gets ').trim();
   for (const read of [readVerbFirst, readPairs, readFor]) {
     const statements = read(text, words, previous);
     if (statements === undefined) continue;

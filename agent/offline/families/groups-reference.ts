@@ -15,7 +15,8 @@ export interface GroupsParams {
 /** A rule or exception in the form both families share. */
 export interface Grant { when: Condition; names: string[]; pattern?: string }
 
-const same = (left: string | null | undefined, right: string) => (left ?? '').trim().toLowerCase() === right.trim().toLowerCase();
+const fold = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+const same = (left: string | null | undefined, right: string) => fold(left ?? '') === fold(right);
 
 export function holds(condition: Condition, person: Person): boolean {
   const fields = ['department', 'location', 'costCenter', 'employmentType'] as const;

@@ -5,6 +5,8 @@ import { isFiller, leftoverWords } from '../clauses.ts';
 import type { Recognition, Rule } from '../recognizer.ts';
 import { readClause, type Statement } from './groups-grammar.ts';
 import type { ItemWords } from './groups-items.ts';
+import { mentionProblems, readMention, type Mention } from './groups-mentions.ts';
+import { MATCHING_NOTES, readOutputSentence } from './groups-output.ts';
 import type { Grant } from './groups-reference.ts';
 import type { Condition, Subject } from './groups-subjects.ts';
 
@@ -14,13 +16,15 @@ export interface AssignmentNotes {
   sentences: number;
   /** "For example, a Sales manager in Berlin gets …": a person and what they should end up with. */
   examples: Statement[];
+  /** Sentences that only name items ("App names exactly: Salesforce, Jira"). */
+  mentions: Mention[];
 }
 
 const NOTES = new WeakMap<Recognition, AssignmentNotes>();
 
 export function assignmentNotes(recognition: Recognition): AssignmentNotes {
   let notes = NOTES.get(recognition);
-  if (!notes) NOTES.set(recognition, (notes = { statements: [], examples: [], sentences: 0 }));
+  if (!notes) NOTES.set(recognition, (notes = { statements: [], examples: [], mentions: [], sentences: 0 }));
   return notes;
 }
 
@@ -33,6 +37,18 @@ export function assignmentRule(words: ItemWords): Rule {
     pattern: new RegExp(String.raw`^(?=[\s\S]*(?:${CUE}|${words.nouns.source}))[\s\S]+$`, 'i'),
     apply: (match, recognition) => {
       const notes = assignmentNotes(recognition);
+      // "The HR data is messy: trim and compare case-insensitively" says what the template already does.
+      if (leftoverWords(match.input, MATCHING_NOTES).length === 0) return;
+      const output = readOutputSentence(match.input, words.fields);
+      if (output) {
+        if ('problem' in output) recognition.problems.push(output.problem);
+        return;
+      }
+      const mention = readMention(match.input, words);
+      if (mention) {
+        notes.mentions.push(mention);
+        return;
+      }
       const reading = readClause(match.input, words, notes.statements.at(-1));
       if ('error' in reading) {
         if (!isFiller(match.input) && leftoverWords(match.input, [words.intro, words.nouns]).length > 0) recognition.problems.push(`could not read "${match.input}": ${reading.error}`);
@@ -62,7 +78,7 @@ export function settleStatements(recognition: Recognition, noun: string): Settle
   const clauses: Array<{ when: Condition; clause: number }> = [];
   if (statements.length === 0) recognition.problems.push(`no sentence says who gets which ${noun}s`);
   for (const reading of new Set(statements.flatMap((statement) => statement.subject.readings ?? []))) recognition.assumptions.push(`${reading}.`);
-  for (const statement of statements) {
+  for (const statement of statements.filter((each) => !each.nothing)) {
     const describe = `${statement.negated ? 'withholding' : 'granting'} ${[...statement.names, ...statement.patterns].join(', ')}`;
     if (statement.negated) {
       if (statement.subject.kind !== 'condition') recognition.problems.push(`${describe} from everyone takes back what the rule grants: say who does not get it`);
@@ -80,8 +96,26 @@ export function settleStatements(recognition: Recognition, noun: string): Settle
       clauses.push({ when: statement.subject.condition, clause: statement.clause });
     }
   }
+  settleNothing(statements.filter((each) => each.nothing), settled, noun).forEach((problem) => recognition.problems.push(problem));
+  const used = [...settled.baseline, ...settled.grants.flatMap((grant) => grant.names), ...settled.withholds.flatMap((withhold) => withhold.names)];
+  mentionProblems(assignmentNotes(recognition).mentions, used, noun).forEach((problem) => recognition.problems.push(problem));
   contradictions(settled, noun).forEach((problem) => recognition.problems.push(problem));
   return settled;
+}
+
+/** "Everyone else gets nothing" adds nothing when nobody gets anything by default; "interns get nothing"
+ *  (or "neither", of exactly two) withholds every name a rule grants. Anything less clear is named back. */
+function settleNothing(statements: Statement[], settled: Settled, noun: string): string[] {
+  const granted = [...new Set(settled.grants.flatMap((grant) => grant.names))];
+  return statements.flatMap((statement) => {
+    const said = `"${statement.nothing}"`;
+    if (settled.baseline.length > 0) return [`${said} is unclear next to the ${noun}s everyone gets (${settled.baseline.join(', ')}): say whether they keep those`];
+    if (statement.subject.kind === 'else') return [];
+    if (statement.subject.kind === 'everyone') return [`${said} for everyone takes back what the rules grant: say who does not get it`];
+    if (statement.nothing === 'neither' && granted.length !== 2) return [`${said} is unclear when the rules name ${granted.length} ${noun}s: name the ${noun}s they do not get`];
+    settled.withholds.push({ when: statement.subject.condition, names: granted });
+    return [];
+  });
 }
 
 /** The same people both given and denied the same names: the requirement contradicts itself. */

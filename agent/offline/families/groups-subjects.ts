@@ -3,6 +3,10 @@
 // ("Engineering managers in Berlin"). Every word must be accounted for, or the subject is not read.
 
 import { leftoverWords } from '../clauses.ts';
+import { REGARDLESS } from './groups-items.ts';
+import { setTitle, TITLE_PIECES, type Piece } from './groups-titles.ts';
+
+export { wholeWords } from './groups-titles.ts';
 import { CITIES, closest, DEPARTMENT_PEOPLE, DEPARTMENTS, LOWER_CASE_NAMES, ROLES, type Role } from './groups-words.ts';
 
 /** The template's condition: every named field must match (AND); a list matches any of its values. */
@@ -33,7 +37,6 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const known = (list: string[], name: string) => closest(list, name);
 const NAMES = String.raw`[\p{Lu}\d][\p{L}\d&'.-]*(?:\s+(?:&\s+)?[\p{Lu}\d][\p{L}\d&'.-]*)*`;
 
-interface Piece { pattern: RegExp; take(match: RegExpExecArray, into: Subject): void }
 
 function add(condition: Condition, field: 'department' | 'location' | 'costCenter' | 'employmentType', value: string): void {
   const current = condition[field];
@@ -52,15 +55,12 @@ function addPlace(condition: Condition, name: string, { after = false } = {}): v
   else add(condition, 'department', name.trim());
 }
 
-function setTitle(into: Subject, pattern: string, titles: { matching: string; nearMiss: string }): void {
-  into.condition.titlePattern = into.condition.titlePattern ? `${into.condition.titlePattern}|${pattern}` : pattern;
-  into.titles ??= titles;
-}
 
 const roleTitles = (role: Role) => ({ matching: role.sample, nearMiss: role.nearMiss });
 
 const PIECES: Piece[] = [
-  { pattern: /\bcost[- ]?cent(?:er|re)s?\s*(?:code\s*)?(?:is\s*|=\s*|of\s*|:\s*)?["'“]?([\w-]+)["'”]?|\bcc\s*[#:]?\s*(\d[\w-]*)/giu, take: (match, into) => add(into.condition, 'costCenter', match[1] ?? match[2]!) },
+  { pattern: /\bcost[- ]?cent(?:er|re)s?\s*(?:code\s*)?(?:is\s*|=\s*|of\s*|:\s*)?["'“]?([\w-]+)["'”]?(?:\s*\([^()]*\))?|\bcc\s*[#:]?\s*(\d[\w-]*)(?:\s*\([^()]*\))?/giu, take: (match, into) => add(into.condition, 'costCenter', match[1] ?? match[2]!) },
+  ...TITLE_PIECES,
   {
     pattern: /\b(?:job\s+)?(?:titles?|roles?)\s+(?:that\s+)?(?:contains?|containing|includes?|including|with|has|having|mentions?|mentioning|matching|matches)\s+(?:the\s+word\s+)?["'“‘]?([\p{L}\d][\p{L}\d &-]*?)["'”’]?(?=\s*$|\s+(?:in|at|and|or|get|gets)\b|\s*[,;])|\bwith\s+["'“‘]?([\p{L}\d][\p{L}\d &-]*?)["'”’]?\s+in\s+(?:their|the|his|her)\s+(?:job\s+)?title\b/giu,
     take: (match, into) => {
@@ -107,7 +107,7 @@ const PIECES: Piece[] = [
   { pattern: new RegExp(String.raw`(?<![\p{L}-])(?![\p{L}\d&'.]*(?:\p{Ll}\p{Lu}|-\p{Lu}|_))(${NAMES})(?![\p{L}-])`, 'gu'), take: (match, into) => addPlace(into.condition, match[1]!) },
 ];
 
-const EVERYONE = /^(?:everyone|everybody|all|all of them|every(?:one)?|each|anyone|anybody|company[- ]wide|the whole company|by default|baseline|default|all staff|all employees|all users|all joiners|all new (?:hires|joiners|starters)|every (?:joiner|employee|user|new hire|new joiner|starter|person)|each (?:joiner|employee|new hire)|(?:all )?people|staff|users|joiners|new (?:hires|joiners|starters))$/i;
+export const EVERYONE = /^(?:everyone|everybody|all|all of them|every(?:one)?|each|anyone|anybody|company[- ]wide|the whole company|by default|baseline|default|all staff|all employees|all users|all joiners|all new (?:hires|joiners|starters)|every (?:joiner|employee|user|new hire|new joiner|starter|person)|each (?:joiner|employee|new hire)|(?:all )?people|staff|users|joiners|new (?:hires|joiners|starters))$/i;
 const ELSE = /^(?:everyone|everybody|all|anyone|anybody)\s+else$|^(?:the\s+)?rest(?:\s+of\s+(?:the\s+)?(?:staff|company|people|employees))?$|^(?:all\s+)?others?$|^(?:all\s+)?other\s+(?:departments|people|staff|employees|teams)$|^otherwise$/i;
 
 const CAPITALISED_FILLER = /(?<![\w-])(?:The|All|Every|Each|Any|Anyone|Anybody|Everyone|Everybody|People|Staff|Those|New|Our|Members|Folks|Only|If|When|For|And|Also|Employees|Joiners|Users|Someone|Whoever|Their|In|At|From|With|Based|Located|Working|Sitting|Anyone)(?![\w-])/g;
@@ -122,7 +122,7 @@ function fixTypos(text: string): string {
 
 /** The condition a subject names, or why it could not be read. */
 export function parseSubject(text: string): Subject | { error: string } {
-  const connected = fixTypos(text).replace(/^\s*(?:(?:and|or|but|also|then|while|whereas|plus|for|if|when|where|only)\b\s*)+/i, '').replace(/[,:;.]+$/, '').trim();
+  const connected = fixTypos(text).replace(REGARDLESS, ' ').replace(/\s+(?:also|too|as well)\s*$/i, '').replace(/^\s*(?:(?:and|or|but|also|then|while|whereas|plus|for|if|when|where|only)\b\s*)+/i, '').replace(/[,:;.]+$/, '').trim();
   if (ELSE.test(connected)) return { kind: 'else', condition: {} };
   if (EVERYONE.test(connected) || /^(?:all|every|each)\s+(?:new\s+)?(?:staff|employees?|users?|joiners?|hires?|starters?|people|persons?)$/i.test(connected)) return { kind: 'everyone', condition: {} };
   const cleaned = connected.replace(/^(?:any|all)\s+/i, '');

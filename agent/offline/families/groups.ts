@@ -8,6 +8,7 @@ import { guard } from './email-guards.ts';
 import { assignmentFixtures } from './groups-fixtures.ts';
 import type { ItemWords } from './groups-items.ts';
 import { groupsGrants, type GroupsParams } from './groups-reference.ts';
+import { MATCHING_NOTES } from './groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from './groups-settle.ts';
 import { describeCondition, exampleProblems } from './groups-spec.ts';
 
@@ -16,6 +17,7 @@ const GROUP_WORDS: ItemWords = {
   nouns: /(?:(?:security|distribution|mail(?:-enabled)?|ad|entra|azure(?: ad)?|google|okta|m365|dynamic)\s+)?(?:groups?|dls?|distribution lists?|mailing lists?)/,
   known: {},
   intro: INTRO,
+  fields: ['groups', 'excluded'],
 };
 
 const params = (recognition: Recognition) => recognition.params as unknown as GroupsParams;
@@ -24,7 +26,7 @@ export const groupsRecognizer: FamilyRecognizer = {
   family: 'groups',
   keywords: [/\bgroups?\b/i, /\b[\w"'-]+\s+groups?\b/i, /\bdls?\b/i, /\bdistribution lists?\b/i, /\bmembers?(?:hips?)?\b/i, /(?<![\w-])[A-Z][A-Za-z0-9]*-[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])/],
   vocabulary: [INTRO],
-  rules: [assignmentRule(GROUP_WORDS), guard(/\b(?:apps?|applications?|licen[cs]es?|seats?|saas)\b/i, 'it is about apps; author app assignment as a separate function'),
+  rules: [...MATCHING_NOTES.map((pattern) => ({ pattern })), assignmentRule(GROUP_WORDS), guard(/\b(?:apps?|applications?|licen[cs]es?|seats?|saas)\b/i, 'it is about apps; author app assignment as a separate function'),
     guard(APP_NAME, 'it names an app, not a group (say "the GitHub group" if it is one); author app assignment as a separate function')],
   finish(recognition) {
     const settled = settleStatements(recognition, 'group');

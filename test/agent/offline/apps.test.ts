@@ -93,4 +93,33 @@ describe('offline author: apps family', () => {
     expect(result.stop).toBe('gave-up');
     expect(result.reason).toContain('Engineering gets all developer apps');
   });
+
+  describe('"nothing", "neither", teasers and spelling notes', () => {
+    it('reads "everyone else gets nothing" when nobody gets an app by default, and an output sentence', async () => {
+      const result = await author('Apps: Design gets Figma and Miro; Marketing gets Miro. Everyone else gets nothing. Return { apps } sorted A-Z.');
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(paramsOf(result.draft.source)).toMatchObject({ baselineApps: [], departmentApps: { Design: ['Figma', 'Miro'], Marketing: ['Miro'] }, excludedApps: {} });
+    });
+
+    it('gives up on "nothing" next to apps everyone gets', async () => {
+      const result = await author('Everyone gets Slack. Design gets Figma. Everyone else gets nothing.');
+      expect(result.stop).toBe('gave-up');
+      expect(result.reason).toContain('"nothing" is unclear next to the apps everyone gets');
+    });
+
+    it('reads a teaser, "neither, regardless of their department", a spelling note and a bracketed reason', async () => {
+      const result = await author("some people need zoom, some need figma, some both! Design → Figma and Zoom. Marketing → Zoom. Interns get neither, regardless of their department. App names exactly: Zoom, Figma. Contractors don't get Zoom (they bring their own).");
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(paramsOf(result.draft.source)).toMatchObject({ departmentApps: { Design: ['Figma', 'Zoom'], Marketing: ['Zoom'] }, excludedApps: { contractor: ['Zoom'], intern: ['Figma', 'Zoom'] } });
+    });
+
+    it('names back a teaser app no rule grants, and "neither" among three apps', async () => {
+      const teaser = await author('some people get notion, some get miro. Design → Miro.');
+      expect(teaser.stop).toBe('gave-up');
+      expect(teaser.reason).toContain('"some people get notion, some get miro" names Notion');
+      const neither = await author('Design → Miro. Support → Zendesk. Marketing → Canva. Interns get neither.');
+      expect(neither.stop).toBe('gave-up');
+      expect(neither.reason).toContain('"neither" is unclear when the rules name 3 apps');
+    });
+  });
 });

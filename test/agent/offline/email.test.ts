@@ -86,4 +86,50 @@ describe('offline author: email family', () => {
     expect(result.ok).toBe(false);
     expect(result.reason).toContain('John Smith → jsmith@acme.com does not follow the rule');
   });
+
+  describe('sentences that restate what the template does, and sentences about other jobs', () => {
+    it('reads a hyphen kept with an example address, a two-word first name in an example and "keep it if it belongs to the same employee"', async () => {
+      const result = await author('Addresses: firstname.lastname@globex.com, lowercase. Hyphenated surnames keep the hyphen (anna.lopez-garcia@globex.com). Spaces are dropped (Anna Maria Rossi → annamaria.rossi@globex.com). If the address already belongs to the same employee, keep it.');
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'globex.com', pattern: '{first}{sep}{last}', separator: '.', keepHyphens: true });
+      const fixtures = JSON.parse(result.draft.fixturesText ?? '[]') as Array<{ name: string; expect: { output?: { email?: string } } }>;
+      expect(fixtures.find((fixture) => fixture.name.includes('Anna Lopez-Garcia'))?.expect.output?.email).toBe('anna.lopez-garcia@globex.com');
+      expect(fixtures.find((fixture) => fixture.name.includes('Anna Maria Rossi'))?.expect.output?.email).toBe('annamaria.rossi@globex.com');
+    });
+
+    it('reads "given name, middle initial, surname, joined with underscores" and a case without a middle name', async () => {
+      const result = await author('Format: given name, middle initial, surname, joined with underscores @initech.io. No middle name → jane_doe@initech.io.');
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'initech.io', pattern: '{first}{sep}{middleInitial}{sep}{last}', separator: '_' });
+    });
+
+    it('reads a limit with "prefix and clash number included" and "throw an error" for names with no Latin letters', async () => {
+      const result = await author("Emails are f.last@acme.net; contractors start with x- . Max 40 characters before the @, prefix and clash number included. If someone's name has no Latin letters, throw an error instead of guessing.");
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.net', pattern: '{firstInitial}{sep}{last}', maxLocalPartLength: 40, contractorPrefix: 'x-' });
+    });
+
+    it('reads a domain "for employees and interns" next to the contractors\' own domain', async () => {
+      const result = await author('first.last@umbrella.org for employees and interns; contractors use first.last@partners.umbrella.org');
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'umbrella.org', contractorDomain: 'partners.umbrella.org', contractorPrefix: '' });
+    });
+
+    it('names back what the template does not do for names with no Latin letters or for the same person', async () => {
+      const latin = await author('Emails are first.last@acme.net. If a name has no latin letters, use the employee ID rather than failing.');
+      expect(latin.stop).toBe('gave-up');
+      expect(latin.reason).toContain('"If a name has no latin letters, use the employee ID rather than failing"');
+      const same = await author('Emails are first.last@acme.net. If it already belongs to the same person, give them a new one.');
+      expect(same.stop).toBe('gave-up');
+      expect(same.reason).toContain('"If it already belongs to the same person, give them a new one"');
+    });
+
+    it('read alone, does not claim a sentence about disabling leavers', async () => {
+      const model = createOfflineModel({ templates, recognizers: [emailRecognizer] });
+      const result = await authorFunction({ requirement: 'Disable leavers in Entra immediately. If the UPN is missing, use their email instead.', model, toolchain, templates });
+      expect(result.ok).toBe(false);
+      expect(result.stop).toBe('gave-up');
+      expect(result.reason).toContain('"Disable leavers in Entra immediately"');
+    });
+  });
 });

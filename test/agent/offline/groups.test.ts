@@ -119,4 +119,47 @@ describe('offline author: groups family', () => {
       ],
     });
   });
+
+  describe('output sentences, asides and the ways admins say "whatever"', () => {
+    it('accepts an output sentence naming only the groups, a bulleted "all:" row, "regardless of their team", a bracketed remark and a note on messy data', async () => {
+      const result = await author('- all: Everyone-DL\n- Engineering → Dev-Users, VPN-Users\n- Support → Zendesk-Agents\nFreelancers never get VPN-Users, regardless of their team (legal insisted). The HR data is inconsistent: trim whitespace and compare case-insensitively.\n- output { groups }, sorted');
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(paramsOf(result.draft.source)).toMatchObject({
+        baselineGroups: ['Everyone-DL'],
+        rules: [{ when: { department: 'Engineering' }, groups: ['Dev-Users', 'VPN-Users'] }, { when: { department: 'Support' }, groups: ['Zendesk-Agents'] }],
+        exclusions: [{ when: { employmentType: 'contractor' }, groups: ['VPN-Users'] }],
+      });
+    });
+
+    it('accepts "please return the groups sorted alphabetically"', async () => {
+      const result = await author('Everyone gets All-Staff. Finance gets Finance-ERP. Please return the groups sorted alphabetically.');
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(paramsOf(result.draft.source)).toMatchObject({ baselineGroups: ['All-Staff'], rules: [{ when: { department: 'Finance' }, groups: ['Finance-ERP'] }] });
+    });
+
+    it('names back an output sentence that asks for a field the function does not return', async () => {
+      const result = await author('Everyone gets All-Staff; Sales gets CRM-Users. Return { groups, licences } sorted.');
+      expect(result.stop).toBe('gave-up');
+      expect(result.reason).toContain('"Return { groups, licences } sorted" asks for "licences"');
+    });
+
+    it('reads a title prefix, a reason after "since", a cost centre with its name in brackets and "Exception:"', async () => {
+      const result = await author("Anyone whose title begins with VP → Leadership-DL; contractors don't get Leadership-DL since they are external. Cost centre 7100 (Marketing Ops) → Campaign-Tools. Exception: interns never get any group with 'Admin' in its name. Everyone gets All-Staff and Ops-Admins.");
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(paramsOf(result.draft.source)).toMatchObject({
+        baselineGroups: ['All-Staff', 'Ops-Admins'],
+        rules: [{ when: { titlePattern: '^\\s*(?:VP)\\b' }, groups: ['Leadership-DL'] }, { when: { costCenter: '7100' }, groups: ['Campaign-Tools'] }],
+        exclusions: [{ when: { employmentType: 'contractor' }, groups: ['Leadership-DL'] }, { when: { employmentType: 'intern' }, groupPattern: 'Admin' }],
+      });
+    });
+
+    it('reads "contains the word A or B" as whole words, "(whole words only)", and "not X either because …"', async () => {
+      const result = await author('Add anyone whose title contains the word Lead or Principal to Tech-Leads (whole words only). contractors get Vendors-DL but never VPN-Users, and not MFA-Required either because their company handles MFA. Everyone gets VPN-Users and MFA-Required.');
+      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(paramsOf(result.draft.source)).toMatchObject({
+        rules: [{ when: { titlePattern: '\\b(?:Lead|Principal)\\b' }, groups: ['Tech-Leads'] }, { when: { employmentType: 'contractor' }, groups: ['Vendors-DL'] }],
+        exclusions: [{ when: { employmentType: 'contractor' }, groups: ['VPN-Users', 'MFA-Required'] }],
+      });
+    });
+  });
 });
