@@ -3,7 +3,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { loadBetterSqlite3 } from './load-better-sqlite3.ts';
 import { applyMigrations } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { Migration, SqliteDatabase } from './types.ts';
@@ -27,6 +27,7 @@ export function openDatabase(
   { synchronous = 'FULL', busyTimeoutMs = 5_000, migrations = MIGRATIONS }: OpenDatabaseOptions = {},
 ): SqliteDatabase {
   if (file !== ':memory:' && file !== '') mkdirSync(dirname(file), { recursive: true });
+  const Database = loadBetterSqlite3();
   const db = new Database(file, { timeout: busyTimeoutMs });
   try {
     db.pragma('journal_mode = WAL');
