@@ -1,6 +1,8 @@
 // Admins type fast. Words one edit away from a word the offline author knows are read as that word
 // (Damerau-Levenshtein distance 1, or 2 for long words), and every correction is shown as an assumption.
 
+import { editDistance } from './edit-distance.ts';
+
 const KNOWN_WORDS = `username usernames login logins first last initial initials surname surnames lastname firstname
   lowercase uppercase characters character letters already should taken number numbers append prefix suffix
   contractor contractors employee employees intern interns preferred middle name names hyphen hyphens hyphenated
@@ -15,20 +17,6 @@ const KNOWN_WORDS = `username usernames login logins first last initial initials
 
 const KNOWN = new Set(KNOWN_WORDS);
 
-function distance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const columns = b.length + 1;
-  const table: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < columns; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(table[i - 1]![j]! + 1, table[i]![j - 1]! + 1, table[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, table[i - 2]![j - 2]! + 1);
-      table[i]![j] = best;
-    }
-  }
-  return table[a.length]![b.length]!;
-}
 
 /** Real words one edit away from a known word, which must never be "corrected". */
 const REAL_WORDS = new Set(`excluded exclude excludes logic logins shouldn couldn wouldn directly regular general mentor
@@ -40,7 +28,7 @@ function correction(word: string): string | undefined {
   // Plurals and singulars of known words are words, not typos.
   if (KNOWN.has(`${lower}s`) || KNOWN.has(lower.replace(/e?s$/, ''))) return undefined;
   const allowed = lower.length >= 8 ? 2 : 1;
-  const candidates = KNOWN_WORDS.filter((known) => Math.abs(known.length - lower.length) <= allowed && distance(lower, known) <= allowed);
+  const candidates = KNOWN_WORDS.filter((known) => Math.abs(known.length - lower.length) <= allowed && editDistance(lower, known) <= allowed);
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 

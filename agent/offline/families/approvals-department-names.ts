@@ -2,24 +2,14 @@
 // department is read as that department, and the reading is recorded as an assumption. Used by the
 // approvals and mover-groups families; names that are not close to a common one are kept as written.
 
+import { editDistance } from '../edit-distance.ts';
+
 const COMMON_DEPARTMENTS = [
   'Finance', 'Engineering', 'Sales', 'Marketing', 'Human Resources', 'Legal', 'Operations', 'Product', 'Support',
   'Customer Support', 'Customer Success', 'Security', 'Design', 'Facilities', 'Procurement', 'People', 'Research',
   'Accounting', 'Compliance', 'Executive', 'Administration', 'Recruiting', 'Data Science', 'Infrastructure',
 ];
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i]![j] = Math.min(rows[i]![j]!, rows[i - 2]![j - 2]! + 1);
-    }
-  }
-  return rows[a.length]![b.length]!;
-}
 
 /** The common department a name is a typo of, or the name as written (first letters capitalised when all lower case). */
 export function correctDepartment(name: string, assumptions: string[]): string {

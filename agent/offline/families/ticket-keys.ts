@@ -1,6 +1,8 @@
 // What may be a table key in the ticket family: a department ("Engineering", "R&D", "engineers") or a
 // location ("New York", "people in Berlin"), and what a value looks like (a device, a queue name).
 
+import { editDistance } from '../edit-distance.ts';
+
 export const DEPARTMENTS = [
   'engineering', 'sales', 'marketing', 'design', 'finance', 'hr', 'human resources', 'legal', 'support', 'customer success',
   'customer support', 'product', 'operations', 'ops', 'it', 'security', 'data', 'research', 'r&d', 'admin', 'executive',
@@ -22,18 +24,6 @@ const NOT_KEYS = /^(?:create|open|raise|file|assign|route|send|set|use|order|inc
 const KEY_PREFIX = /^(?:(?:and|or|but|also|then|for|in|at|from|to)\s+)?(?:(?:the|our|all|any|anyone|everyone|people|folks|staff|joiners?|new hires?|hires|employees|those|users|tickets?|new(?=\s+(?:joiners?|hires?|starters?|employees|people|staff)\b))\s+)*(?:(?:in|at|from|for|based in|working in|of)\s+)?(?:the\s+)?/i;
 const KEY_SUFFIX = /(?:\s+(?:team|teams|department|dept|office|offices|site|people|folks|staff|joiners?|hires|employees|new hires|tickets?|based|location|org))+$/i;
 
-/** Edits between two words, a swap of neighbours counting as one ("desing" → "design"). */
-function distance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i]![j] = Math.min(rows[i]![j]!, rows[i - 2]![j - 2]! + 1);
-    }
-  }
-  return rows[a.length]![b.length]!;
-}
 
 const title = (name: string) => name.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase());
 
@@ -41,7 +31,7 @@ const title = (name: string) => name.replace(/\b\p{L}/gu, (letter) => letter.toU
 function nearName(words: string): string | undefined {
   const lower = words.toLowerCase();
   if (lower.length < 5) return undefined;
-  const near = [...DEPARTMENTS, ...LOCATIONS].find((name) => name.length >= 6 && distance(lower, name) <= (name.length >= 9 ? 2 : 1));
+  const near = [...DEPARTMENTS, ...LOCATIONS].find((name) => name.length >= 6 && editDistance(lower, name) <= (name.length >= 9 ? 2 : 1));
   return near ? title(near) : undefined;
 }
 
