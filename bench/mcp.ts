@@ -69,7 +69,7 @@ async function prepareHome(home: string): Promise<{ token: string; direct: { p50
     const directory = createSqliteDirectory(db);
     const secrets = createSecretStore({ db, key: randomBytes(32) });
     const direct = await timed(async () => {
-      const execution = await runFunction({ name: 'generate-username', event: EVENT, caller: 'bench', dryRun: true, registry, directory, secrets, fetch: createDryRunFetch({ allowedHosts: [] }).fetch, runner });
+      const execution = await runFunction({ name: 'generate-username', event: EVENT, caller: 'bench', dryRun: true, registry, directory, secrets, fetchFor: (egress) => createDryRunFetch({ allowedHosts: egress }).fetch, runner });
       if (execution.outcome.kind !== 'returned') throw new Error('the in-process run failed');
     });
     return { token, direct };

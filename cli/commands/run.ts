@@ -1,4 +1,4 @@
-import { runFunction, resolveRunnableVersion } from '../../core/pipeline/index.ts';
+import { runFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
 import { parseJson, parseReference, readAll, readTextFile, requireString } from '../inputs.ts';
 import { describeOutcome } from '../outcome.ts';
@@ -25,18 +25,17 @@ export const runCommand: Command = {
     const event = parseJson(text, inputPath === '-' ? 'standard input' : inputPath);
     const dryRun = Boolean(values['dry-run']);
     const registry = context.registry();
-    const record = resolveRunnableVersion(registry, name, version);
     const toolchain = context.toolchain();
     const execution = await runFunction({
       name,
-      version: record.version,
+      version,
       event,
       caller: typeof values.as === 'string' ? values.as : context.defaultActor(),
       dryRun,
       registry,
       directory: context.directory(),
       secrets: context.secrets(),
-      fetch: context.fetchFor(record.manifest.egress, dryRun),
+      fetchFor: (egress) => context.fetchFor(egress, dryRun),
       runner: toolchain.runner,
       limits: toolchain.limits,
     });

@@ -19,8 +19,8 @@ export interface RunFunctionOptions {
   registry: Registry;
   directory: DirectoryStore;
   secrets: SecretStore;
-  /** The egress client for live runs, or a recorder for dry runs. */
-  fetch: FetchPort;
+  /** The egress client for the version's declared hosts: live, or a recorder for dry runs. */
+  fetchFor: (egress: string[]) => FetchPort;
   runner: SandboxRunner;
   limits?: Partial<RunLimits>;
 }
@@ -41,7 +41,7 @@ export function resolveRunnableVersion(registry: Registry, name: string, version
 }
 
 export async function runFunction(options: RunFunctionOptions): Promise<ExecutionRecord> {
-  const { name, event, caller, dryRun = false, registry, directory, secrets, fetch, runner, limits } = options;
+  const { name, event, caller, dryRun = false, registry, directory, secrets, fetchFor, runner, limits } = options;
 
   // 1. Input: a JSON object of bounded size.
   validateEvent(event);
@@ -50,7 +50,7 @@ export async function runFunction(options: RunFunctionOptions): Promise<Executio
   const record = resolveRunnableVersion(registry, name, options.version);
 
   // 3. Run with a live ctx bound to the stored manifest.
-  const live = createLiveHost({ manifest: record.manifest, directory, secrets, fetch });
+  const live = createLiveHost({ manifest: record.manifest, directory, secrets, fetch: fetchFor(record.manifest.egress) });
   const result = await runner.run({ bundle: record.bundle, sourceMap: record.sourceMap, event, limits }, live.host);
 
   // 4. Log it, secrets redacted.

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { resolveRunnableVersion, runFunction as run } from '../../core/pipeline/index.ts';
+import { runFunction as run } from '../../core/pipeline/index.ts';
 import { functionName, versionNumber } from './schemas.ts';
 import { defineTool } from './tool.ts';
 import { executionSchema, executionView } from './views.ts';
@@ -21,17 +21,16 @@ export const runFunction = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   roles: ['operator'],
   async run({ name, input, version, dry_run: dryRun }, { deps, principal }) {
-    const record = resolveRunnableVersion(deps.registry, name, version);
     const execution = await run({
       name,
-      version: record.version,
+      version,
       event: input,
       caller: principal.name,
       dryRun,
       registry: deps.registry,
       directory: deps.directory,
       secrets: deps.secrets,
-      fetch: deps.fetchFor(record.manifest.egress, dryRun),
+      fetchFor: (egress) => deps.fetchFor(egress, dryRun),
       runner: deps.toolchain.runner,
       limits: deps.toolchain.limits,
     });
