@@ -43,8 +43,7 @@ export async function checkFunction({ source, toolchain }: { source: string; too
   }
 
   // 2. Bundle: allowlisted packages only; reported even when types failed, so one round shows both.
-  const bundle = toolchain.bundle ?? bundleFunction;
-  const bundled = await bundle(source, { allowedPackages: toolchain.allowedPackages });
+  const bundled = await bundleFunction(source, { allowedPackages: toolchain.allowedPackages });
   if (!bundled.ok) {
     for (const error of bundled.errors) {
       problems.push({ stage: 'bundle', text: formatBundleError(error), line: error.line, column: error.column });
