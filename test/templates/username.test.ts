@@ -1,12 +1,12 @@
 // The username template passes its own fixture file, and holds its promises for every naughty name.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTestHost, formatTestReport } from '../../core/fixtures/index.ts';
 import { createInProcessRunner } from '../helpers/in-process-context.ts';
 import { importedModules, loadTemplate, runTemplateFixtures } from './template-harness.ts';
+import { NAUGHTY_STRINGS } from '../helpers/naughty-strings.ts';
 
-const naughtyStrings = JSON.parse(readFileSync(new URL('../../../shared/data/blns.json', import.meta.url), 'utf8')) as string[];
+const naughtyStrings = NAUGHTY_STRINGS;
 
 describe('templates/username', () => {
   it('declares a joiner function with no egress and no secrets, importing only the SDK', async () => {
