@@ -13,6 +13,7 @@ import { publishCommand } from './publish.ts';
 import { reviewCommand } from './review.ts';
 import { runCommand } from './run.ts';
 import { secretCommand } from './secret.ts';
+import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
 import { testCommand } from './test.ts';
 import { tokenCommand } from './token.ts';
@@ -38,4 +39,5 @@ export const COMMANDS: Command[] = [
   evalCommand,
   mcpCommand,
   tokenCommand,
+  serveCommand,
 ];
