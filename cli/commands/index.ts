@@ -6,6 +6,7 @@ import { checkCommand } from './check.ts';
 import { diffCommand } from './diff.ts';
 import { directoryCommand } from './directory.ts';
 import { evalCommand } from './eval.ts';
+import { eventsCommand } from './events.ts';
 import { listCommand } from './list.ts';
 import { logsCommand } from './logs.ts';
 import { mcpCommand } from './mcp.ts';
@@ -40,4 +41,5 @@ export const COMMANDS: Command[] = [
   mcpCommand,
   tokenCommand,
   serveCommand,
+  eventsCommand,
 ];
