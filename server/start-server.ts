@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { EventQueue } from '../core/events/index.ts';
 import type { ExecutionRecord, Registry } from '../core/registry/index.ts';
 import type { TokenStore } from '../core/tokens/index.ts';
-import { createHandler } from './http/create-handler.ts';
+import { createHandler, type HandlerDeps } from './http/create-handler.ts';
 import type { Logger } from './logger.ts';
 import { createRuntimeMetrics } from './metrics/runtime-metrics.ts';
 import { createSubscriberFinder } from './workers/find-subscribers.ts';
@@ -26,6 +26,8 @@ export interface StartServerOptions {
   workers?: number;
   leaseMs?: number;
   pollIntervalMs?: number;
+  /** Signed webhooks (POST /v1/hooks/<source>); omitted, none are accepted. */
+  hooks?: HandlerDeps['hooks'];
 }
 
 export interface RunningServer {
@@ -36,12 +38,12 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { queue, tokens, registry, runStep, logger, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
+  const { queue, tokens, registry, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
 
   // 1. Metrics and the routes.
   const metrics = createRuntimeMetrics();
   let accepting = true;
-  const server = createServer(createHandler({ queue, tokens, registry, metrics, logger, isReady: () => accepting }));
+  const server = createServer(createHandler({ queue, tokens, registry, metrics, logger, isReady: () => accepting, ...(hooks ? { hooks } : {}) }));
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
 

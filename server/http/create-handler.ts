@@ -2,6 +2,7 @@
 // run and the server is not draining, so a load balancer stops sending before shutdown.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { receiveHook, type HookRouteDeps } from '../hooks/hook-route.ts';
 import type { Logger } from '../logger.ts';
 import { showEvent, submitEvent, type EventRoutesDeps } from './events-routes.ts';
 import { sendError, sendFailure, sendJson, sendText } from './respond.ts';
@@ -9,9 +10,12 @@ import { sendError, sendFailure, sendJson, sendText } from './respond.ts';
 export interface HandlerDeps extends EventRoutesDeps {
   logger: Logger;
   isReady(): boolean;
+  /** Signed webhooks; without them every /v1/hooks/<source> is 404. */
+  hooks?: Omit<HookRouteDeps, 'queue' | 'registry' | 'logger'>;
 }
 
 const EVENT_PATH = /^\/v1\/events\/([^/]+)$/;
+const HOOK_PATH = /^\/v1\/hooks\/([a-z0-9][a-z0-9._-]{0,63})$/;
 
 export function createHandler(deps: HandlerDeps): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
@@ -39,6 +43,11 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: H
   if (eventMatch?.[1] !== undefined) {
     if (method !== 'GET') return sendError(response, 405, 'METHOD_NOT_ALLOWED', 'use GET /v1/events/<id>');
     return showEvent(request, response, safeDecode(eventMatch[1]), deps);
+  }
+  const hookMatch = HOOK_PATH.exec(path);
+  if (hookMatch?.[1] !== undefined && deps.hooks) {
+    if (method !== 'POST') return sendError(response, 405, 'METHOD_NOT_ALLOWED', 'use POST /v1/hooks/<source>');
+    return receiveHook(request, response, hookMatch[1], { ...deps.hooks, queue: deps.queue, registry: deps.registry, logger: deps.logger });
   }
   return sendError(response, 404, 'NOT_FOUND', `no route ${method} ${path}`);
 }

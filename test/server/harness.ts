@@ -13,7 +13,8 @@ import { createSecretStore } from '../../core/secrets/index.ts';
 import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore, type TokenRole } from '../../core/tokens/index.ts';
 import { createDryRunFetch } from '../../sandbox/egress/index.ts';
-import { createLogger, startServer, type RunningServer } from '../../server/index.ts';
+import { createSqliteDeliveryLog } from '../../core/events/index.ts';
+import { createLogger, startServer, type HookSource, type RunningServer } from '../../server/index.ts';
 import { samplePublishInput } from '../registry/sample-publish-input.ts';
 
 export type Behaviour = (event: Record<string, unknown>, attempt: number) => RunOutcome | Promise<RunOutcome>;
@@ -33,13 +34,25 @@ export interface Harness {
   runs: Map<string, number>;
   logLines(): Array<Record<string, unknown>>;
   token(role: TokenRole, name?: string): string;
-  request(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string | Buffer }): Promise<{ status: number; body: any; text: string }>;
+  request(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string }>;
   /** Polls GET /v1/events/<id> until the status is one of `statuses`. */
   waitForStatus(id: string, statuses: string[]): Promise<any>;
   close(): Promise<void>;
 }
 
-export async function startHarness({ functions, retry = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, workers = 2, leaseMs }: { functions: FunctionSpec[]; retry?: RetryPolicy; workers?: number; leaseMs?: number }): Promise<Harness> {
+export interface HarnessHooks {
+  sources: Record<string, HookSource>;
+  secrets: Record<string, string>;
+  now?: () => number;
+}
+
+export async function startHarness({
+  functions,
+  retry = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+  workers = 2,
+  leaseMs,
+  hooks,
+}: { functions: FunctionSpec[]; retry?: RetryPolicy; workers?: number; leaseMs?: number; hooks?: HarnessHooks }): Promise<Harness> {
   const db = openDatabase(':memory:');
   const registry = createSqliteRegistry(db);
   const tokens = createSqliteTokenStore(db);
@@ -71,6 +84,9 @@ export async function startHarness({ functions, retry = { maxAttempts: 3, baseDe
   const destination = new Writable({ write(chunk, _encoding, done) { lines.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
   const directory = createSqliteDirectory(db);
   const secrets = createSecretStore({ db, key: randomBytes(32) });
+  for (const [name, value] of Object.entries(hooks?.secrets ?? {})) secrets.set(name, value);
+  const run = (name: string, event: unknown, caller: string) =>
+    runFunction({ name, event, caller, dryRun: true, registry, directory, secrets, runner, fetchFor: (egress) => createDryRunFetch({ allowedHosts: egress }).fetch });
   const server = await startServer({
     queue,
     tokens,
@@ -80,8 +96,18 @@ export async function startHarness({ functions, retry = { maxAttempts: 3, baseDe
     workers,
     pollIntervalMs: 5,
     ...(leaseMs === undefined ? {} : { leaseMs }),
-    runStep: ({ name, event, claimed }) =>
-      runFunction({ name, event, caller: `serve:${claimed.event.source}`, dryRun: true, registry, directory, secrets, runner, fetchFor: (egress) => createDryRunFetch({ allowedHosts: egress }).fetch }),
+    runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`),
+    ...(hooks
+      ? {
+          hooks: {
+            hooks: hooks.sources,
+            readSecret: (name: string) => secrets.get(name),
+            runMapping: ({ name, payload, source }: { name: string; payload: unknown; source: string }) => run(name, payload, `hook:${source}`),
+            deliveries: createSqliteDeliveryLog(db, hooks.now ? { _internal: { now: hooks.now } } : {}),
+            ...(hooks.now ? { now: hooks.now } : {}),
+          },
+        }
+      : {}),
   });
 
   let tokenCount = 0;
@@ -92,8 +118,8 @@ export async function startHarness({ functions, retry = { maxAttempts: 3, baseDe
     runs,
     logLines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
     token: (role, name = `${role}-${(tokenCount += 1)}`) => tokens.create({ name, role, lifetimeMs: 3_600_000 }).token,
-    async request(method, path, { token, body, rawBody } = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+    async request(method, path, { token, body, rawBody, headers: extraHeaders = {} } = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
       if (token !== undefined) headers.authorization = `Bearer ${token}`;
       const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
       const response = await fetch(`${server.url}${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) });

@@ -1,6 +1,7 @@
 // The durable event queue (core/events): one row per lifecycle event, keyed by the event's own id (the
 // idempotency key), with the current lease; one row per step result. A lease is a fencing id plus an
-// expiry: only the holder of the live lease may record results or finish the event.
+// expiry: only the holder of the live lease may record results or finish the event. Signed webhook
+// deliveries are remembered for the replay window, so the same signed body is accepted once.
 
 import type { Migration } from '../types.ts';
 
@@ -38,6 +39,14 @@ CREATE TABLE event_results (
   recorded_at INTEGER NOT NULL,
   PRIMARY KEY (event_id, step)
 ) STRICT;
+
+CREATE TABLE webhook_deliveries (
+  source TEXT NOT NULL,
+  signature_sha256 TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  PRIMARY KEY (source, signature_sha256)
+) STRICT;
+CREATE INDEX webhook_deliveries_by_age ON webhook_deliveries (received_at);
 `);
   },
 };
