@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { JoineryError } from '../../core/errors.ts';
-import { createSqliteEventQueue } from '../../core/events/index.ts';
+import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
@@ -26,6 +26,10 @@ export const serveCommand: Command = {
     'the event id is the idempotency key. GET /v1/events/<id> (operator, auditor) shows its status and',
     'results. GET /healthz, /readyz and /metrics (Prometheus text) need no token. Logs are JSON lines on',
     'standard output. Every approved, active function whose trigger is the event type runs on it.',
+    '',
+    'Signed webhooks: config.json "hooks": { "<source>": { "secret": "<SECRET_NAME>", "mapping": "<function>" } }',
+    'accepts POST /v1/hooks/<source> with X-Joinery-Timestamp (unix seconds) and X-Joinery-Signature',
+    '(sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">), within 5 minutes, each delivery once.',
   ].join('\n'),
   options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, 'drain-seconds': { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run({ values }, context) {
@@ -39,8 +43,21 @@ export const serveCommand: Command = {
     const db = openDatabase(join(context.home, 'joinery.db'));
     const logger = createLogger({ destination: context.stdout });
     // Its own executor, one process per worker; serving never needs the type-checker.
-    const limits = context.config().limits;
+    const { limits, hooks } = context.config();
     const runner = createExecutor({ limits, concurrency: workers });
+    const run = (name: string, event: unknown, caller: string) =>
+      runFunction({
+        name,
+        event,
+        caller,
+        dryRun,
+        registry: context.registry(),
+        directory: context.directory(),
+        secrets: context.secrets(),
+        fetchFor: (egress) => context.fetchFor(egress, dryRun),
+        runner,
+        limits,
+      });
     try {
       const registry = context.registry();
       const running = await startServer({
@@ -51,19 +68,17 @@ export const serveCommand: Command = {
         port,
         host,
         workers,
-        runStep: ({ name, event, claimed }) =>
-          runFunction({
-            name,
-            event,
-            caller: `serve:${claimed.event.source}`,
-            dryRun,
-            registry,
-            directory: context.directory(),
-            secrets: context.secrets(),
-            fetchFor: (egress) => context.fetchFor(egress, dryRun),
-            runner,
-            limits,
-          }),
+        runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`),
+        ...(Object.keys(hooks).length === 0
+          ? {}
+          : {
+              hooks: {
+                hooks,
+                readSecret: (name: string) => context.secrets().get(name),
+                runMapping: ({ name, payload, source }: { name: string; payload: unknown; source: string }) => run(name, payload, `hook:${source}`),
+                deliveries: createSqliteDeliveryLog(db),
+              },
+            }),
       });
       context.stderr.write(`joinery serve: listening on ${running.url} with ${workers} workers${dryRun ? ' (dry run)' : ''}\n`);
       await untilSignalled();

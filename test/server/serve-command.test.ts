@@ -3,7 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-it('serves health checks and stops cleanly on SIGTERM', async () => {
+it('serves health checks and configured webhooks, and stops cleanly on SIGTERM', async () => {
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, 'config.json'), JSON.stringify({ hooks: { bamboohr: { secret: 'BAMBOOHR_WEBHOOK_SECRET', mapping: 'map-bamboohr' } } }));
   const child = spawn(process.execPath, ['--no-node-snapshot', BIN, 'serve', '--port', '0', '--workers', '1'], { env: { ...process.env, JOINERY_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = once(child, 'exit');
   let stdout = '';
@@ -36,6 +38,9 @@ it('serves health checks and stops cleanly on SIGTERM', async () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     expect(await (await fetch(`${url}/metrics`)).text()).toContain('joinery_queue_depth 0');
+    const unset = await fetch(`${url}/v1/hooks/bamboohr`, { method: 'POST', body: '{}' });
+    expect([unset.status, await unset.text()]).toEqual([503, expect.stringContaining('joinery secret set BAMBOOHR_WEBHOOK_SECRET')]);
+    expect((await fetch(`${url}/v1/hooks/workday`, { method: 'POST', body: '{}' })).status).toBe(404);
   } finally {
     child.kill('SIGTERM');
   }
