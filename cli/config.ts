@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { JoineryError } from '../core/errors.ts';
+import { SECRET_NAME_PATTERN } from '../core/secrets/index.ts';
 
 const configSchema = z.strictObject({
   /** npm packages authored functions may import; they must be installed beside Joinery. */
@@ -25,6 +26,10 @@ const configSchema = z.strictObject({
       memoryLimitMb: z.number().int().min(8).max(4096).optional(),
     })
     .prefault({}),
+  /** joinery serve's signed webhooks: per source, the secret holding the HMAC key and the mapping function. */
+  hooks: z
+    .record(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/), z.strictObject({ secret: z.string().regex(SECRET_NAME_PATTERN), mapping: z.string().min(1) }))
+    .default({}),
 });
 
 export type JoineryConfig = z.infer<typeof configSchema>;

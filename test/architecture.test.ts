@@ -13,7 +13,8 @@ const ALLOWED: Record<string, string[]> = {
   agent: ['core', 'agent'],
   'mcp-server': ['core', 'agent', 'mcp-server', 'sandbox'],
   evals: ['core', 'agent', 'evals', 'sandbox'],
-  cli: ['core', 'agent', 'mcp-server', 'evals', 'sandbox', 'cli'],
+  server: ['core', 'sandbox', 'server'],
+  cli: ['core', 'agent', 'mcp-server', 'evals', 'sandbox', 'server', 'cli'],
 };
 
 function sourceFiles(folder: string): string[] {

@@ -6,6 +6,7 @@ import { checkCommand } from './check.ts';
 import { diffCommand } from './diff.ts';
 import { directoryCommand } from './directory.ts';
 import { evalCommand } from './eval.ts';
+import { eventsCommand } from './events.ts';
 import { listCommand } from './list.ts';
 import { logsCommand } from './logs.ts';
 import { mcpCommand } from './mcp.ts';
@@ -13,6 +14,7 @@ import { publishCommand } from './publish.ts';
 import { reviewCommand } from './review.ts';
 import { runCommand } from './run.ts';
 import { secretCommand } from './secret.ts';
+import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
 import { testCommand } from './test.ts';
 import { tokenCommand } from './token.ts';
@@ -38,4 +40,6 @@ export const COMMANDS: Command[] = [
   evalCommand,
   mcpCommand,
   tokenCommand,
+  serveCommand,
+  eventsCommand,
 ];

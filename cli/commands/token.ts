@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { JoineryError } from '../../core/errors.ts';
 import { closeDatabase, openDatabase } from '../../core/store/index.ts';
-import { createSqliteTokenStore, isTokenRole, parseDuration } from '../../core/tokens/index.ts';
+import { createSqliteTokenStore, isTokenRole, parseDuration, TOKEN_ROLES } from '../../core/tokens/index.ts';
 import type { Command } from '../command.ts';
 import { requireString } from '../inputs.ts';
 import { table } from '../table.ts';
@@ -12,13 +12,14 @@ export const tokenCommand: Command = {
   name: 'token',
   summary: 'Create, list or revoke bearer tokens for the MCP server over HTTP',
   usage: [
-    'Usage: joinery token create --name <name> --role author|reviewer|operator|auditor [--expires <duration>] [--json]',
+    'Usage: joinery token create --name <name> --role author|reviewer|operator|auditor|source [--expires <duration>] [--json]',
     '       joinery token list [--json]',
     '       joinery token revoke <name> [--json]',
     '',
     `  --name <name>        the principal the token acts as (audit trail, four eyes); one live token per name`,
     '  --role <role>        auditor reads; author drafts and publishes; reviewer reviews and activates;',
-    '                       operator runs and activates (see mcp-server/README.md)',
+    '                       operator runs and activates (see mcp-server/README.md); source only submits',
+    '                       events to joinery serve (an HR system, a scheduler)',
     `  --expires <d>        lifetime: 90m, 12h, 30d, 8w (default ${DEFAULT_LIFETIME}, at most 3650d)`,
     '',
     'The token is printed once, at creation; only its SHA-256 is stored. Give each person their own name:',
@@ -49,8 +50,8 @@ export const tokenCommand: Command = {
       }
       if (action !== 'create') throw new JoineryError('INVALID_INPUT', `unknown action "${action ?? ''}"; use create, list or revoke`);
       const name = requireString(values.name, '--name <name>');
-      const role = requireString(values.role, '--role author|reviewer|operator|auditor');
-      if (!isTokenRole(role)) throw new JoineryError('INVALID_INPUT', `--role "${role}" must be one of author, reviewer, operator, auditor`);
+      const role = requireString(values.role, '--role author|reviewer|operator|auditor|source');
+      if (!isTokenRole(role)) throw new JoineryError('INVALID_INPUT', `--role "${role}" must be one of ${TOKEN_ROLES.join(', ')}`);
       const lifetimeMs = parseDuration(typeof values.expires === 'string' ? values.expires : DEFAULT_LIFETIME);
       const { token, record } = tokens.create({ name, role, lifetimeMs });
       context.registry().recordAudit({ actor: context.defaultActor(), action: 'token.create', target: name, allowed: true, detail: { id: record.id, role, expiresAt: record.expiresAt } });

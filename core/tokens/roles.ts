@@ -5,8 +5,10 @@
 //   author    reads, checks, tests, drafts (by hand or with the agent) and publishes
 //   reviewer  reads, checks, tests, approves or rejects, and activates an approved version (rollback)
 //   operator  reads, runs the active approved version (live or dry run), reads executions, and activates
+//   source    submits lifecycle events to `joinery serve` (an HR system, a scheduler) and nothing else;
+//             no MCP tool admits it
 
-export const TOKEN_ROLES = ['author', 'reviewer', 'operator', 'auditor'] as const;
+export const TOKEN_ROLES = ['author', 'reviewer', 'operator', 'auditor', 'source'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 export const ROLES = [...TOKEN_ROLES, 'admin'] as const;

@@ -3,7 +3,7 @@
 
 import { JoineryError } from '../errors.ts';
 import type { SqliteDatabase } from '../store/index.ts';
-import { isTokenRole, type TokenRole } from './roles.ts';
+import { isTokenRole, TOKEN_ROLES, type TokenRole } from './roles.ts';
 import { generateTokenText, hashToken, sameDigest, tokenIdOf, type RandomBytes } from './token-text.ts';
 import type { CreateTokenInput, TokenRecord, TokenStore } from './types.ts';
 
@@ -73,7 +73,7 @@ function checkCreateInput({ name, role, lifetimeMs }: CreateTokenInput): void {
   if (typeof name !== 'string' || !TOKEN_NAME_PATTERN.test(name)) {
     throw new JoineryError('INVALID_INPUT', `token name ${JSON.stringify(name)} must be 1-64 characters: lower-case letters, digits and . _ @ - (it names the principal, e.g. "alice" or "ci-bot")`);
   }
-  if (!isTokenRole(role)) throw new JoineryError('INVALID_INPUT', `role ${JSON.stringify(role)} must be one of author, reviewer, operator, auditor`);
+  if (!isTokenRole(role)) throw new JoineryError('INVALID_INPUT', `role ${JSON.stringify(role)} must be one of ${TOKEN_ROLES.join(', ')}`);
   if (!Number.isSafeInteger(lifetimeMs) || lifetimeMs <= 0) throw new JoineryError('INVALID_INPUT', 'the lifetime must be a positive number of milliseconds');
 }
 

@@ -36,6 +36,7 @@ const ALLOWED: Record<Role, string[]> = {
   author: [...READ, 'check_function', 'test_function', 'author_function', 'save_draft', 'publish_function'],
   reviewer: [...READ, 'check_function', 'test_function', 'review_function', 'activate_version'],
   operator: [...READ, 'activate_version', 'run_function', 'list_executions', 'get_execution'],
+  source: [],
   admin: Object.keys(ARGUMENTS),
 };
 

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { JoineryError } from '../../core/errors.ts';
+import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
+import { runFunction } from '../../core/pipeline/index.ts';
+import { closeDatabase, openDatabase } from '../../core/store/index.ts';
+import { createSqliteTokenStore } from '../../core/tokens/index.ts';
+import { createLogger, startServer } from '../../server/index.ts';
+import type { Command } from '../command.ts';
+import { createExecutor } from '../../sandbox/index.ts';
+import { wholeNumberOption } from '../whole-number-option.ts';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Run the lifecycle runtime: the events API, workers and metrics, until SIGTERM',
+  usage: [
+    'Usage: joinery serve [--port <n>] [--host <address>] [--workers <n>] [--drain-seconds <n>] [--dry-run]',
+    '',
+    '  --port <n>           listen port (default 8080; 0 picks a free one)',
+    '  --host <address>     listen address (default 127.0.0.1)',
+    '  --workers <n>        events run side by side (default 4; also the executor processes)',
+    '  --drain-seconds <n>  on SIGTERM/SIGINT, how long running events may finish before they are',
+    '                       given back to the queue (default 30)',
+    '  --dry-run            record every outgoing HTTP call instead of sending it',
+    '',
+    'POST /v1/events (token role operator or source) queues a lifecycle event and answers 202 {"id"};',
+    'the event id is the idempotency key. GET /v1/events/<id> (operator, auditor) shows its status and',
+    'results. GET /healthz, /readyz and /metrics (Prometheus text) need no token. Logs are JSON lines on',
+    'standard output. Every approved, active function whose trigger is the event type runs on it.',
+    '',
+    'Signed webhooks: config.json "hooks": { "<source>": { "secret": "<SECRET_NAME>", "mapping": "<function>" } }',
+    'accepts POST /v1/hooks/<source> with X-Joinery-Timestamp (unix seconds) and X-Joinery-Signature',
+    '(sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">), within 5 minutes, each delivery once.',
+  ].join('\n'),
+  options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, 'drain-seconds': { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  async run({ values }, context) {
+    const port = wholeNumberOption(values.port, '--port', { min: 0, max: 65_535, fallback: 8080 });
+    const workers = wholeNumberOption(values.workers, '--workers', { min: 1, max: 64, fallback: 4 });
+    const drainSeconds = wholeNumberOption(values['drain-seconds'], '--drain-seconds', { min: 0, max: 3_600, fallback: 30 });
+    const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+    const dryRun = Boolean(values['dry-run']);
+    if (host.length === 0) throw new JoineryError('INVALID_INPUT', '--host must not be empty');
+
+    const db = openDatabase(join(context.home, 'joinery.db'));
+    const logger = createLogger({ destination: context.stdout });
+    // Its own executor, one process per worker; serving never needs the type-checker.
+    const { limits, hooks } = context.config();
+    const runner = createExecutor({ limits, concurrency: workers });
+    const run = (name: string, event: unknown, caller: string) =>
+      runFunction({
+        name,
+        event,
+        caller,
+        dryRun,
+        registry: context.registry(),
+        directory: context.directory(),
+        secrets: context.secrets(),
+        fetchFor: (egress) => context.fetchFor(egress, dryRun),
+        runner,
+        limits,
+      });
+    try {
+      const registry = context.registry();
+      const running = await startServer({
+        queue: createSqliteEventQueue(db),
+        tokens: createSqliteTokenStore(db),
+        registry,
+        logger,
+        port,
+        host,
+        workers,
+        runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`),
+        ...(Object.keys(hooks).length === 0
+          ? {}
+          : {
+              hooks: {
+                hooks,
+                readSecret: (name: string) => context.secrets().get(name),
+                runMapping: ({ name, payload, source }: { name: string; payload: unknown; source: string }) => run(name, payload, `hook:${source}`),
+                deliveries: createSqliteDeliveryLog(db),
+              },
+            }),
+      });
+      context.stderr.write(`joinery serve: listening on ${running.url} with ${workers} workers${dryRun ? ' (dry run)' : ''}\n`);
+      await untilSignalled();
+      await running.stop({ deadlineMs: drainSeconds * 1000 });
+      return 0;
+    } finally {
+      await runner.close();
+      closeDatabase(db);
+    }
+  },
+};
+
+function untilSignalled(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,103 @@
+// `joinery serve` as a library: the HTTP API, the workers and the metrics over ports handed in by the
+// composition root (the CLI). Listens on `port` (0 picks a free one); stop() drains: readiness goes
+// false, new connections are refused, workers finish or give back their events, then the socket closes.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EventQueue } from '../core/events/index.ts';
+import type { ExecutionRecord, Registry } from '../core/registry/index.ts';
+import type { TokenStore } from '../core/tokens/index.ts';
+import { createHandler, type HandlerDeps } from './http/create-handler.ts';
+import type { Logger } from './logger.ts';
+import { createRuntimeMetrics } from './metrics/runtime-metrics.ts';
+import { createSubscriberFinder } from './workers/find-subscribers.ts';
+import { processEvent, type StepRun } from './workers/process-event.ts';
+import { startWorkerPool } from './workers/worker-pool.ts';
+
+export interface StartServerOptions {
+  queue: EventQueue;
+  tokens: TokenStore;
+  registry: Registry;
+  /** Runs one function on an event the way `joinery run` does (core/pipeline runFunction). */
+  runStep(run: StepRun): Promise<ExecutionRecord>;
+  logger: Logger;
+  port?: number;
+  host?: string;
+  workers?: number;
+  leaseMs?: number;
+  pollIntervalMs?: number;
+  /** Signed webhooks (POST /v1/hooks/<source>); omitted, none are accepted. */
+  hooks?: HandlerDeps['hooks'];
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Drains and closes; resolves when the socket is closed. Safe to call twice. */
+  stop(options?: { deadlineMs?: number }): Promise<{ finished: boolean; released: number }>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { queue, tokens, registry, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
+
+  // 1. Metrics and the routes.
+  const metrics = createRuntimeMetrics();
+  let accepting = true;
+  const server = createServer(createHandler({ queue, tokens, registry, metrics, logger, isReady: () => accepting, ...(hooks ? { hooks } : {}) }));
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+
+  // 2. Listen before the workers start, so a port clash fails fast with nothing claimed.
+  await listen(server, port, host);
+  const address = server.address() as AddressInfo;
+
+  // 3. The workers.
+  const findSubscribers = createSubscriberFinder(registry);
+  const pool = startWorkerPool({
+    queue,
+    workers,
+    logger,
+    ...(leaseMs === undefined ? {} : { leaseMs }),
+    ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
+    handle: async (claimed) => {
+      const disposition = await processEvent(claimed, {
+        queue,
+        findSubscribers,
+        runStep,
+        observeStep: metrics.observeStep,
+        reportError: (step, error) => logger.error({ err: error, eventId: claimed.event.id, step }, 'step failed with an internal error'),
+      });
+      logger.info({ eventId: claimed.event.id, attempt: claimed.attempt, disposition: disposition.kind }, 'event processed');
+    },
+  });
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  logger.info({ url, workers }, 'joinery serve listening');
+
+  let stopped: Promise<{ finished: boolean; released: number }> | undefined;
+  return {
+    url,
+    port: address.port,
+    stop: ({ deadlineMs = 30_000 } = {}) =>
+      (stopped ??= (async () => {
+        // 4. Drain: not ready, no new connections, workers finish or give back their events.
+        accepting = false;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const result = await pool.stop({ deadlineMs });
+        server.closeAllConnections();
+        await closed;
+        logger.info(result, 'joinery serve stopped');
+        return result;
+      })()),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
