@@ -5,18 +5,18 @@ import { parseArgs } from 'node:util';
 import { COMMON_OPTIONS, type Command } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { createCliContext, type CliContext } from './context.ts';
-import { createOutput, reportError } from './output.ts';
+import { createOutput, reportError, writeVisible } from './output.ts';
 
 export async function main(argv: string[], context: CliContext = createCliContext()): Promise<number> {
   const [name, ...rest] = argv;
   const wantsJson = rest.includes('--json');
   const output = createOutput({ json: wantsJson, stdout: context.stdout, stderr: context.stderr, color: false });
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    context.stdout.write(overview());
+    writeVisible(context.stdout, overview());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    context.stdout.write('joinery 0.1.0\n');
+    writeVisible(context.stdout, 'joinery 0.1.0\n');
     return 0;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
@@ -34,7 +34,7 @@ export async function main(argv: string[], context: CliContext = createCliContex
     return 2;
   }
   if (parsed.values.help) {
-    context.stdout.write(`${command.summary}\n\n${command.usage}\n`);
+    writeVisible(context.stdout, `${command.summary}\n\n${command.usage}\n`);
     return 0;
   }
   try {

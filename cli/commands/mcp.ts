@@ -6,6 +6,7 @@ import { createSqliteTokenStore, isRole, ROLES } from '../../core/tokens/index.t
 import { createSqliteDraftStore, serveHttp, serveStdio, type McpServerDeps } from '../../mcp-server/index.ts';
 import type { Command } from '../command.ts';
 import type { CliContext } from '../context.ts';
+import { writeVisible } from '../output.ts';
 import { templatesDir } from '../paths.ts';
 
 export const mcpCommand: Command = {
@@ -35,7 +36,7 @@ export const mcpCommand: Command = {
     'allowed-host': { type: 'string', multiple: true },
   },
   async run({ values }, context) {
-    const log = (line: string) => void context.stderr.write(`${line}\n`);
+    const log = (line: string) => writeVisible(context.stderr, `${line}\n`);
     const db = openDatabase(join(context.home, 'joinery.db'));
     try {
       const deps = serverDeps(context, db, log);
