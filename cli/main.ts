@@ -1,5 +1,5 @@
 // `joinery <command> [options]`: finds the command, parses its options strictly, runs it, maps errors to
-// exit codes (0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal error).
+// exit codes (0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal or integrity error).
 
 import { parseArgs } from 'node:util';
 import { COMMON_OPTIONS, type Command } from './command.ts';
@@ -58,7 +58,8 @@ function overview(): string {
     ...lines,
     '',
     'Data lives in ./.joinery unless JOINERY_HOME says otherwise.',
-    'Exit codes: 0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal error.',
+    'Exit codes: 0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal error or a stored version',
+    'that no longer matches its sha256.',
     '',
   ].join('\n');
 }

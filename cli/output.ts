@@ -36,7 +36,7 @@ export function writeVisible(stream: NodeJS.WritableStream, text: string): void 
   stream.write(visibleText(text));
 }
 
-const EXIT_FOR_CODE: Partial<Record<ErrorCode, number>> = { CHECK_FAILED: 1, TESTS_FAILED: 1, INTERNAL: 3 };
+const EXIT_FOR_CODE: Partial<Record<ErrorCode, number>> = { CHECK_FAILED: 1, TESTS_FAILED: 1, INTEGRITY: 3, INTERNAL: 3 };
 
 /** Reports an error the way the CLI promises (message, no stack) and returns the exit code. */
 export function reportError(error: unknown, output: Output): number {

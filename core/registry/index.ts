@@ -2,4 +2,5 @@ export type * from './types.ts';
 export { createSqliteRegistry, type SqliteRegistryOptions } from './sqlite-registry.ts';
 export { assertFunctionName, functionNameProblem, FUNCTION_NAME_PATTERN } from './function-name.ts';
 export { versionDigest } from './version-digest.ts';
+export { assertVersionIntegrity, versionIntegrity, type VersionIntegrity } from './version-integrity.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact-secrets.ts';
