@@ -3,7 +3,6 @@
 // touches the database.
 
 import { mkdirSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTypeChecker, type TypeChecker } from '../core/build/index.ts';
 import type { DirectoryStore } from '../core/directory/types.ts';
@@ -18,6 +17,7 @@ import type { SandboxRunner } from '../core/execution/types.ts';
 import { createDryRunFetch, createEgressFetch } from '../sandbox/egress/index.ts';
 import { createExecutor } from '../sandbox/index.ts';
 import type { FetchPort } from '../core/runtime/index.ts';
+import { resolveActor, type Actor } from './actor.ts';
 import { loadConfig, type JoineryConfig } from './config.ts';
 
 export interface CliContext {
@@ -37,8 +37,9 @@ export interface CliContext {
   /** Executor child processes for this command (default 2: fixtures run side by side, and a prepared
    *  isolate waits while the other process runs). */
   executorProcesses: number | undefined;
-  /** Who is acting: --as, else JOINERY_USER, else the OS user. */
-  defaultActor(): string;
+  /** Who is acting: JOINERY_USER, else the OS user; `--as` (the option's value) only when it names the
+   *  same person, or under the config's localTrust (see actor.ts). */
+  actor(asFlag?: unknown): Actor;
   close(): Promise<void>;
 }
 
@@ -85,7 +86,7 @@ export function createCliContext({
       if (dryRun) return createDryRunFetch({ allowedHosts: egress, allowHttp: config().egress.allowHttp }).fetch;
       return createEgressFetch({ allowedHosts: egress, ...config().egress });
     },
-    defaultActor: () => env.JOINERY_USER ?? userInfo().username,
+    actor: (asFlag) => resolveActor(asFlag, { env, localTrust: () => config().localTrust }),
     close: async () => {
       checker?.close();
       await runner?.close();

@@ -17,7 +17,7 @@ export const mcpCommand: Command = {
     '       joinery mcp --http [--port <n>] [--host <address>] [--allowed-host <name>]...',
     '',
     'stdio (the default): standard output carries only the protocol; logs go to standard error.',
-    '  --as <who>          the principal (default: JOINERY_USER or the OS user)',
+    '  --as <who>          the principal: you (JOINERY_USER or the OS user), or anyone under localTrust',
     `  --role <role>       ${ROLES.join(', ')} (default: JOINERY_ROLE or admin, who may do everything;`,
     '                      four eyes still applies: nobody approves what they authored or requested)',
     'HTTP: every request needs a bearer token (joinery token create); one session per client.',
@@ -43,8 +43,8 @@ export const mcpCommand: Command = {
       if (!values.http) {
         const role = typeof values.role === 'string' ? values.role : (context.env.JOINERY_ROLE ?? 'admin');
         if (!isRole(role)) throw new JoineryError('INVALID_INPUT', `--role "${role}" must be one of ${ROLES.join(', ')}`);
-        const name = typeof values.as === 'string' ? values.as : context.defaultActor();
-        await serveStdio({ ...deps, localPrincipal: { name, role } }, { stdin: context.stdin as typeof process.stdin, stdout: context.stdout, stderr: context.stderr });
+        const actor = context.actor(values.as);
+        await serveStdio({ ...deps, localPrincipal: { name: actor.name, role, source: actor.source } }, { stdin: context.stdin as typeof process.stdin, stdout: context.stdout, stderr: context.stderr });
         return 0;
       }
       const port = values.port === undefined ? 3000 : Number(values.port);

@@ -42,7 +42,7 @@ export const tokenCommand: Command = {
       if (action === 'revoke') {
         const name = target ?? requireString(values.name, 'the token name (joinery token revoke <name>)');
         const record = tokens.revoke(name);
-        context.registry().recordAudit({ actor: context.defaultActor(), action: 'token.revoke', target: name, allowed: true, detail: { id: record.id } });
+        context.registry().recordAudit({ actor: context.actor().name, action: 'token.revoke', target: name, allowed: true, detail: { id: record.id } });
         output.line(`✓ revoked the token of ${name} (${record.id})`);
         output.result({ ok: true, token: record });
         return 0;
@@ -53,7 +53,7 @@ export const tokenCommand: Command = {
       if (!isTokenRole(role)) throw new JoineryError('INVALID_INPUT', `--role "${role}" must be one of author, reviewer, operator, auditor`);
       const lifetimeMs = parseDuration(typeof values.expires === 'string' ? values.expires : DEFAULT_LIFETIME);
       const { token, record } = tokens.create({ name, role, lifetimeMs });
-      context.registry().recordAudit({ actor: context.defaultActor(), action: 'token.create', target: name, allowed: true, detail: { id: record.id, role, expiresAt: record.expiresAt } });
+      context.registry().recordAudit({ actor: context.actor().name, action: 'token.create', target: name, allowed: true, detail: { id: record.id, role, expiresAt: record.expiresAt } });
       output.line(`✓ token for ${name} (role ${role}), expires ${record.expiresAt}:\n\n  ${token}\n\nIt is shown this once; only its hash is stored. Send it as: Authorization: Bearer <token>`);
       output.result({ ok: true, token, record });
       return 0;
