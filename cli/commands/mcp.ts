@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { loadTemplates, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
-import { closeDatabase, openDatabase } from '../../core/store/index.ts';
+import type { SqliteDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore, isRole, ROLES } from '../../core/tokens/index.ts';
 import { createSqliteDraftStore, serveHttp, serveStdio, type McpServerDeps } from '../../mcp-server/index.ts';
 import type { Command } from '../command.ts';
@@ -37,32 +36,28 @@ export const mcpCommand: Command = {
   },
   async run({ values }, context) {
     const log = (line: string) => writeVisible(context.stderr, `${line}\n`);
-    const db = openDatabase(join(context.home, 'joinery.db'));
-    try {
-      const deps = serverDeps(context, db, log);
-      if (!values.http) {
-        const role = typeof values.role === 'string' ? values.role : (context.env.JOINERY_ROLE ?? 'admin');
-        if (!isRole(role)) throw new JoineryError('INVALID_INPUT', `--role "${role}" must be one of ${ROLES.join(', ')}`);
-        const actor = context.actor(values.as);
-        await serveStdio({ ...deps, localPrincipal: { name: actor.name, role, source: actor.source } }, { stdin: context.stdin as typeof process.stdin, stdout: context.stdout, stderr: context.stderr });
-        return 0;
-      }
-      const port = values.port === undefined ? 3000 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new JoineryError('INVALID_INPUT', '--port must be a whole number from 0 to 65535');
-      const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
-      const allowedHosts = Array.isArray(values['allowed-host']) ? values['allowed-host'].map(String) : undefined;
-      const running = await serveHttp({ deps, tokens: createSqliteTokenStore(db), port, host, ...(allowedHosts ? { allowedHosts } : {}) });
-      log(`joinery mcp: listening on ${running.url} (bearer tokens: joinery token create --name <name> --role <role>)`);
-      await untilStopped();
-      await running.close();
+    const db = context.database();
+    const deps = serverDeps(context, db, log);
+    if (!values.http) {
+      const role = typeof values.role === 'string' ? values.role : (context.env.JOINERY_ROLE ?? 'admin');
+      if (!isRole(role)) throw new JoineryError('INVALID_INPUT', `--role "${role}" must be one of ${ROLES.join(', ')}`);
+      const actor = context.actor(values.as);
+      await serveStdio({ ...deps, localPrincipal: { name: actor.name, role, source: actor.source } }, { stdin: context.stdin as typeof process.stdin, stdout: context.stdout, stderr: context.stderr });
       return 0;
-    } finally {
-      closeDatabase(db);
     }
+    const port = values.port === undefined ? 3000 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new JoineryError('INVALID_INPUT', '--port must be a whole number from 0 to 65535');
+    const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+    const allowedHosts = Array.isArray(values['allowed-host']) ? values['allowed-host'].map(String) : undefined;
+    const running = await serveHttp({ deps, tokens: createSqliteTokenStore(db), port, host, ...(allowedHosts ? { allowedHosts } : {}) });
+    log(`joinery mcp: listening on ${running.url} (bearer tokens: joinery token create --name <name> --role <role>)`);
+    await untilStopped();
+    await running.close();
+    return 0;
   },
 };
 
-function serverDeps(context: CliContext, db: ReturnType<typeof openDatabase>, log: (line: string) => void): McpServerDeps {
+function serverDeps(context: CliContext, db: SqliteDatabase, log: (line: string) => void): McpServerDeps {
   const templates = loadTemplates(templatesDir());
   return {
     registry: context.registry(),
@@ -80,7 +75,7 @@ function serverDeps(context: CliContext, db: ReturnType<typeof openDatabase>, lo
       get allowedPackages() { return context.toolchain().allowedPackages; },
       get limits() { return context.toolchain().limits; },
     },
-    // Drafts live in the same file as the registry; this command's own handle reaches them.
+    // Drafts live in the same file as the registry, behind the same handle.
     drafts: createSqliteDraftStore(db),
     fetchFor: context.fetchFor,
     createModel: () => selectModel({ env: context.env, templates }),
