@@ -13,8 +13,12 @@ export const directoryCommand: Command = {
     '       joinery directory list [--retired] [--json]',
     '       joinery directory remove <id-or-username> [--json]',
     '',
-    'Users: id, username, email, displayName, employeeId, department, status (active|disabled), groups.',
-    'CSV needs a header row; groups are separated by ";". An import is all or nothing.',
+    'Users: id, username, email, displayName, employeeId, department, status (active|disabled, any case), groups.',
+    'CSV needs a header row with at least id and username; fields are separated by "," or ";" (read from the',
+    'header), other columns are ignored with a note, and groups are separated by ";" (quote the cell in a',
+    '";"-separated file). The file must be UTF-8. Refused, with the line and column: a cell starting with',
+    '= + - @ or a tab (a spreadsheet formula), invisible characters in ids, usernames, emails, employee ids',
+    'and groups, control or bidi characters in names. An import is all or nothing.',
   ].join('\n'),
   options: { format: { type: 'string' }, retired: { type: 'boolean' } },
   async run({ positionals, values }, context, output) {
@@ -24,10 +28,11 @@ export const directoryCommand: Command = {
       if (!target) throw new JoineryError('INVALID_INPUT', 'directory import needs a file');
       const format = typeof values.format === 'string' ? values.format : extname(target).slice(1).toLowerCase();
       if (format !== 'json' && format !== 'csv') throw new JoineryError('INVALID_INPUT', `unknown format "${format}"; use --format json or --format csv`);
-      const users = parseDirectoryImport(readTextFile(context.cwd, target, 'directory file'), format);
+      const { users, notes } = parseDirectoryImport(readTextFile(context.cwd, target, 'directory file'), format);
       const counts = directory.importUsers(users);
+      for (const note of notes) output.note(`note: ${note}`);
       output.line(`✓ imported ${users.length} users (${counts.added} added, ${counts.updated} updated)`);
-      output.result({ ok: true, ...counts });
+      output.result({ ok: true, ...counts, notes });
       return 0;
     }
     if (action === 'list') {

@@ -20,16 +20,18 @@ export interface InvisibleCharacter {
   codePoint: string;
 }
 
-/** The first invisible character in `text`, or undefined when there is none. */
-export function findInvisibleCharacter(text: string): InvisibleCharacter | undefined {
-  const match = new RegExp(`[${INVISIBLE_CLASS}]`, 'u').exec(text);
-  if (match === null) return undefined;
-  const character = match[0];
-  return {
-    index: match.index,
-    position: [...text.slice(0, match.index)].length + 1,
-    codePoint: codePointLabel(character),
-  };
+/** Joiners and variation selectors: invisible, but part of how Persian, Indic scripts and emoji are
+ *  written, so free text (a display name) may hold them where an identifier may not. */
+const SCRIPT_JOINERS = /^[\u200c\u200d\ufe00-\ufe0f]$/u;
+
+/** The first invisible character in `text` (with `allowJoiners`, other than a joiner), or undefined. */
+export function findInvisibleCharacter(text: string, { allowJoiners = false } = {}): InvisibleCharacter | undefined {
+  for (const match of text.matchAll(INVISIBLE_CHARACTERS)) {
+    const character = match[0];
+    if (allowJoiners && SCRIPT_JOINERS.test(character)) continue;
+    return { index: match.index, position: [...text.slice(0, match.index)].length + 1, codePoint: codePointLabel(character) };
+  }
+  return undefined;
 }
 
 /** "U+202E" for a character. */
