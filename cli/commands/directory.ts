@@ -7,7 +7,7 @@ import { table } from '../table.ts';
 
 export const directoryCommand: Command = {
   name: 'directory',
-  summary: 'Import, list or remove directory users (removed usernames are retired forever)',
+  summary: 'Import, list or remove directory users (removed usernames and emails are retired forever)',
   usage: [
     'Usage: joinery directory import <file.json|file.csv> [--format json|csv] [--json]',
     '       joinery directory list [--retired] [--json]',
@@ -38,8 +38,10 @@ export const directoryCommand: Command = {
     if (action === 'list') {
       if (values.retired) {
         const retired = directory.listRetiredUsernames();
-        output.line(retired.length === 0 ? 'No retired usernames.' : retired.join('\n'));
-        output.result({ ok: true, retiredUsernames: retired });
+        const retiredEmails = directory.listRetiredEmails();
+        output.line(retired.length === 0 ? 'No retired usernames.' : `Retired usernames:\n${retired.join('\n')}`);
+        output.line(retiredEmails.length === 0 ? 'No retired emails.' : `Retired emails:\n${retiredEmails.join('\n')}`);
+        output.result({ ok: true, retiredUsernames: retired, retiredEmails });
         return 0;
       }
       const users = directory.listUsers();
@@ -51,7 +53,8 @@ export const directoryCommand: Command = {
       if (!target) throw new JoineryError('INVALID_INPUT', 'directory remove needs an id or username');
       const removed = directory.removeUser(target);
       if (!removed) throw new JoineryError('NOT_FOUND', `no directory user with id or username "${target}"`);
-      output.line(`✓ removed ${removed.username} (${removed.id}); the username is retired and will never be handed out again`);
+      const emailNote = removed.email.trim() === '' ? 'the username is' : `the username and ${removed.email} are`;
+      output.line(`✓ removed ${removed.username} (${removed.id}); ${emailNote} retired and will never be handed out again`);
       output.result({ ok: true, removed });
       return 0;
     }

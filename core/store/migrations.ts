@@ -5,6 +5,7 @@ import { directorySchema } from './migrations/0002-directory.ts';
 import { secretsSchema } from './migrations/0003-secrets.ts';
 import { tokensSchema } from './migrations/0004-tokens.ts';
 import { actorSourceSchema } from './migrations/0005-actor-source.ts';
+import { retiredEmailsSchema } from './migrations/0006-retired-emails.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   secretsSchema,
   tokensSchema,
   actorSourceSchema,
+  retiredEmailsSchema,
 ]);
