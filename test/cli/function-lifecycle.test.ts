@@ -124,6 +124,7 @@ describe('joinery CLI: a function from check to rollback', () => {
     expect(run.code).toBe(0);
     expect(run.json().execution).toMatchObject({ version: 1, outcome: { kind: 'returned', value: { username: 'jsmith1' } } });
     expect((await cli(['directory', 'remove', 'jsmith'])).code).toBe(0);
+    expect((await cli(['directory', 'list', '--retired', '--json'])).json()).toMatchObject({ retiredUsernames: ['jsmith'], retiredEmails: ['jsmith@acme.com'] });
     const afterRemoval = await cli(['run', 'generate-username', '--input', 'event.json', '--json']);
     expect(afterRemoval.json().execution.outcome.value).toEqual({ username: 'jsmith1' });
     const logs = await cli(['logs', 'generate-username', '--json']);
