@@ -40,6 +40,13 @@ export function parseReference(text: string | undefined, { versionRequired = fal
   return match[2] === undefined ? { name: match[1]! } : { name: match[1]!, version: Number(match[2]) };
 }
 
+/** `name@3` → { name, version: 3 }; a reference without a version is INVALID_INPUT. */
+export function parseVersionedReference(text: string | undefined): { name: string; version: number } {
+  const { name, version } = parseReference(text, { versionRequired: true });
+  if (version === undefined) throw new JoineryError('INVALID_INPUT', `"${text ?? ''}" needs a version: name@<version>`);
+  return { name, version };
+}
+
 export function parseVersionNumber(text: string | undefined, label: string): number {
   if (!text || !/^\d{1,9}$/.test(text) || Number(text) < 1) throw new JoineryError('INVALID_INPUT', `${label} must be a version number such as 2, got "${text ?? ''}"`);
   return Number(text);

@@ -1,6 +1,6 @@
 import { JoineryError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
-import { parseReference } from '../inputs.ts';
+import { parseVersionedReference } from '../inputs.ts';
 
 export const reviewCommand: Command = {
   name: 'review',
@@ -14,13 +14,13 @@ export const reviewCommand: Command = {
   ].join('\n'),
   options: { approve: { type: 'boolean' }, reject: { type: 'boolean' }, comment: { type: 'string' }, as: { type: 'string' } },
   async run({ positionals, values }, context, output) {
-    const { name, version } = parseReference(positionals[0], { versionRequired: true });
+    const { name, version } = parseVersionedReference(positionals[0]);
     if (Boolean(values.approve) === Boolean(values.reject)) throw new JoineryError('INVALID_INPUT', 'give exactly one of --approve or --reject');
     const actor = context.actor(values.as);
     const reviewer = actor.name;
     const decision = values.approve ? 'approved' : 'rejected';
     const comment = typeof values.comment === 'string' ? values.comment : null;
-    const review = context.registry().review({ name, version: version!, reviewer, decision, comment, actorSource: actor.source });
+    const review = context.registry().review({ name, version, reviewer, decision, comment, actorSource: actor.source });
     output.line(`✓ ${name}@${version} ${decision} by ${reviewer}${decision === 'approved' ? `; ${name}@${version} is now active` : ''}`);
     output.result({ ok: true, review });
     return 0;
