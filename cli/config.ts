@@ -7,6 +7,9 @@ import { JoineryError } from '../core/errors.ts';
 import { SECRET_NAME_PATTERN } from '../core/secrets/index.ts';
 
 const configSchema = z.strictObject({
+  /** Lets `--as <name>` act as someone other than JOINERY_USER / the OS user (recorded as such). Off by
+   *  default: on a machine where each person has their own account, four eyes means two accounts. */
+  localTrust: z.boolean().default(false),
   /** npm packages authored functions may import; they must be installed beside Joinery. */
   allowedPackages: z.array(z.string().regex(/^(@[a-z0-9-]+\/)?[a-z0-9][a-z0-9._-]*$/)).default([]),
   /** Executor child processes (default 2): fixtures run side by side and a prepared isolate waits. */

@@ -2,8 +2,6 @@
 // and the egress client. Everything is opened lazily, so `joinery --help` or `joinery check` never
 // touches the database.
 
-import { mkdirSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTypeChecker, type TypeChecker } from '../core/build/index.ts';
 import type { DirectoryStore } from '../core/directory/types.ts';
@@ -13,12 +11,14 @@ import type { Registry } from '../core/registry/types.ts';
 import { createSqliteRegistry } from '../core/registry/index.ts';
 import { createSecretStore, loadSecretKey } from '../core/secrets/index.ts';
 import type { SecretStore } from '../core/secrets/types.ts';
-import { closeDatabase, openDatabase } from '../core/store/index.ts';
+import { closeDatabase, ensurePrivateDirectory, openDatabase, permissionWarning, type SqliteDatabase } from '../core/store/index.ts';
 import type { SandboxRunner } from '../core/execution/types.ts';
 import { createDryRunFetch, createEgressFetch } from '../sandbox/egress/index.ts';
 import { createExecutor } from '../sandbox/index.ts';
 import type { FetchPort } from '../core/runtime/index.ts';
+import { resolveActor, type Actor } from './actor.ts';
 import { loadConfig, type JoineryConfig } from './config.ts';
+import { writeVisible } from './output.ts';
 
 export interface CliContext {
   home: string;
@@ -28,6 +28,8 @@ export interface CliContext {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   config(): JoineryConfig;
+  /** The one handle on <home>/joinery.db for this command (home created 0700, the file 0600). */
+  database(): SqliteDatabase;
   registry(): Registry;
   directory(): DirectoryStore;
   secrets(): SecretStore;
@@ -37,8 +39,9 @@ export interface CliContext {
   /** Executor child processes for this command (default 2: fixtures run side by side, and a prepared
    *  isolate waits while the other process runs). */
   executorProcesses: number | undefined;
-  /** Who is acting: --as, else JOINERY_USER, else the OS user. */
-  defaultActor(): string;
+  /** Who is acting: JOINERY_USER, else the OS user; `--as` (the option's value) only when it names the
+   *  same person, or under the config's localTrust (see actor.ts). */
+  actor(asFlag?: unknown): Actor;
   close(): Promise<void>;
 }
 
@@ -55,10 +58,17 @@ export function createCliContext({
     return () => (value ??= make());
   };
   const config = once(() => loadConfig(home));
-  let opened: ReturnType<typeof openDatabase> | undefined;
+  const warned = new Set<string>();
+  const warn = (message: string) => {
+    if (!warned.has(message)) writeVisible(stderr, `warning: ${message}\n`);
+    warned.add(message);
+  };
+  let opened: SqliteDatabase | undefined;
   const database = once(() => {
-    mkdirSync(home, { recursive: true });
-    return (opened = openDatabase(join(home, 'joinery.db')));
+    ensurePrivateDirectory(home);
+    const homeWarning = permissionWarning(home);
+    if (homeWarning !== undefined) warn(homeWarning);
+    return (opened = openDatabase(join(home, 'joinery.db'), { warn }));
   });
   let checker: TypeChecker | undefined;
   let runner: SandboxRunner | undefined;
@@ -77,6 +87,7 @@ export function createCliContext({
     stdout,
     stderr,
     config,
+    database,
     registry: once(() => createSqliteRegistry(database())),
     directory: once(() => createSqliteDirectory(database())),
     secrets: once(() => createSecretStore({ db: database(), key: loadSecretKey({ env, keyFile: join(home, 'secret.key') }) })),
@@ -85,7 +96,7 @@ export function createCliContext({
       if (dryRun) return createDryRunFetch({ allowedHosts: egress, allowHttp: config().egress.allowHttp }).fetch;
       return createEgressFetch({ allowedHosts: egress, ...config().egress });
     },
-    defaultActor: () => env.JOINERY_USER ?? userInfo().username,
+    actor: (asFlag) => resolveActor(asFlag, { env, localTrust: () => config().localTrust }),
     close: async () => {
       checker?.close();
       await runner?.close();

@@ -1,8 +1,10 @@
-// Reading what the user points the CLI at, with precise errors and bounded sizes.
+// Reading what the user points the CLI at, with precise errors and bounded sizes. Text must be UTF-8: a
+// file that is not is refused with the byte offset, never decoded with replacement characters.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { JoineryError } from '../core/errors.ts';
+import { decodeUtf8 } from '../core/text/index.ts';
 
 export const MAX_INPUT_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -14,7 +16,7 @@ export function readTextFile(cwd: string, path: string, what: string): string {
   if (stats.size > MAX_INPUT_FILE_BYTES) {
     throw new JoineryError('INVALID_INPUT', `${what} "${path}" is ${stats.size} bytes; the limit is ${MAX_INPUT_FILE_BYTES}`);
   }
-  return readFileSync(full, 'utf8');
+  return decodeUtf8(readFileSync(full), `${what} "${path}"`);
 }
 
 /** `functions/x.ts` → `functions/x.fixtures.json` (the default beside the function). */
@@ -36,6 +38,13 @@ export function parseReference(text: string | undefined, { versionRequired = fal
   }
   if (versionRequired && match[2] === undefined) throw new JoineryError('INVALID_INPUT', `"${text}" needs a version: ${text}@<version>`);
   return match[2] === undefined ? { name: match[1]! } : { name: match[1]!, version: Number(match[2]) };
+}
+
+/** `name@3` → { name, version: 3 }; a reference without a version is INVALID_INPUT. */
+export function parseVersionedReference(text: string | undefined): { name: string; version: number } {
+  const { name, version } = parseReference(text, { versionRequired: true });
+  if (version === undefined) throw new JoineryError('INVALID_INPUT', `"${text ?? ''}" needs a version: name@<version>`);
+  return { name, version };
 }
 
 export function parseVersionNumber(text: string | undefined, label: string): number {
@@ -60,7 +69,7 @@ export async function readAll(stream: NodeJS.ReadableStream, limitBytes = MAX_IN
     if (size > limitBytes) throw new JoineryError('INVALID_INPUT', `standard input is over ${limitBytes} bytes`);
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks), 'standard input');
 }
 
 export function requireString(value: unknown, option: string): string {

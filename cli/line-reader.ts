@@ -1,6 +1,7 @@
 // Lines from a stream, one at a time, for interactive commands that also ask follow-up questions.
 
 import { createInterface } from 'node:readline';
+import { writeVisible } from './output.ts';
 
 export interface LineReader {
   /** The next line, or undefined at end of input. */
@@ -13,7 +14,7 @@ export function createLineReader(input: NodeJS.ReadableStream, output: NodeJS.Wr
   const iterator = lines[Symbol.asyncIterator]();
   return {
     async next(prompt) {
-      if (prompt) output.write(prompt);
+      if (prompt) writeVisible(output, prompt);
       const result = await iterator.next();
       return result.done ? undefined : result.value;
     },

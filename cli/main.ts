@@ -1,22 +1,22 @@
 // `joinery <command> [options]`: finds the command, parses its options strictly, runs it, maps errors to
-// exit codes (0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal error).
+// exit codes (0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal or integrity error).
 
 import { parseArgs } from 'node:util';
 import { COMMON_OPTIONS, type Command } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { createCliContext, type CliContext } from './context.ts';
-import { createOutput, reportError } from './output.ts';
+import { createOutput, reportError, writeVisible } from './output.ts';
 
 export async function main(argv: string[], context: CliContext = createCliContext()): Promise<number> {
   const [name, ...rest] = argv;
   const wantsJson = rest.includes('--json');
   const output = createOutput({ json: wantsJson, stdout: context.stdout, stderr: context.stderr, color: false });
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    context.stdout.write(overview());
+    writeVisible(context.stdout, overview());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    context.stdout.write('joinery 0.1.0\n');
+    writeVisible(context.stdout, 'joinery 0.1.0\n');
     return 0;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
@@ -34,7 +34,7 @@ export async function main(argv: string[], context: CliContext = createCliContex
     return 2;
   }
   if (parsed.values.help) {
-    context.stdout.write(`${command.summary}\n\n${command.usage}\n`);
+    writeVisible(context.stdout, `${command.summary}\n\n${command.usage}\n`);
     return 0;
   }
   try {
@@ -58,7 +58,8 @@ function overview(): string {
     ...lines,
     '',
     'Data lives in ./.joinery unless JOINERY_HOME says otherwise.',
-    'Exit codes: 0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal error.',
+    'Exit codes: 0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal error or a stored version',
+    'that no longer matches its sha256.',
     '',
   ].join('\n');
 }

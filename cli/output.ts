@@ -1,6 +1,9 @@
-// Printing for humans and for scripts. With --json, stdout carries exactly one JSON document.
+// Printing for humans and for scripts. With --json, stdout carries exactly one JSON document. Everything
+// printed passes through here, and every control, bidi or zero-width character in it is shown escaped
+// (core/text/visible-text.ts): source, guest logs and error messages echo text we do not control.
 
 import { isJoineryError, type ErrorCode } from '../core/errors.ts';
+import { visibleJson, visibleText } from '../core/text/index.ts';
 
 export interface Output {
   json: boolean;
@@ -22,13 +25,18 @@ export function createOutput({ json, stdout, stderr, color }: {
   return {
     json,
     color: color && !json,
-    line: (text = '') => { if (!json) stdout.write(text + '\n'); },
-    note: (text) => { stderr.write(text + '\n'); },
-    result: (value) => { if (json) stdout.write(JSON.stringify(value, null, 2) + '\n'); },
+    line: (text = '') => { if (!json) writeVisible(stdout, text + '\n'); },
+    note: (text) => writeVisible(stderr, text + '\n'),
+    result: (value) => { if (json) stdout.write(visibleJson(value, 2) + '\n'); },
   };
 }
 
-const EXIT_FOR_CODE: Partial<Record<ErrorCode, number>> = { CHECK_FAILED: 1, TESTS_FAILED: 1, INTERNAL: 3 };
+/** The one way the CLI writes text for people to a stream: invisible characters escaped. */
+export function writeVisible(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(visibleText(text));
+}
+
+const EXIT_FOR_CODE: Partial<Record<ErrorCode, number>> = { CHECK_FAILED: 1, TESTS_FAILED: 1, INTEGRITY: 3, INTERNAL: 3 };
 
 /** Reports an error the way the CLI promises (message, no stack) and returns the exit code. */
 export function reportError(error: unknown, output: Output): number {

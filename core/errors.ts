@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'SANDBOX_FAILED'
   | 'EGRESS_DENIED'
+  /** Stored content does not match its recorded digest: altered outside Joinery. */
+  | 'INTEGRITY'
   | 'INTERNAL';
 
 export class JoineryError extends Error {

@@ -4,7 +4,7 @@
 import type { ModelClient, TemplateEntry } from '../agent/index.ts';
 import type { DirectoryStore } from '../core/directory/types.ts';
 import type { Toolchain } from '../core/pipeline/index.ts';
-import type { Registry } from '../core/registry/types.ts';
+import type { ActorSource, Registry } from '../core/registry/types.ts';
 import type { FetchPort } from '../core/runtime/index.ts';
 import type { SecretStore } from '../core/secrets/types.ts';
 import type { Role } from '../core/tokens/index.ts';
@@ -14,6 +14,9 @@ import type { DraftStore } from './drafts/index.ts';
 export interface Principal {
   name: string;
   role: Role;
+  /** How the name was established ('mcp-token' over HTTP; the CLI's answer over stdio); recorded with
+   *  the versions and reviews the principal writes. Unset in tests that build principals by hand. */
+  source?: ActorSource;
 }
 
 export interface McpServerDeps {

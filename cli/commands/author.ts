@@ -5,7 +5,6 @@ import { JoineryError } from '../../core/errors.ts';
 import { publishFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
 import { printTest } from '../format.ts';
-import { requireString } from '../inputs.ts';
 import { createProgress } from '../progress.ts';
 import { templatesDir } from '../paths.ts';
 
@@ -14,14 +13,14 @@ export const authorCommand: Command = {
   summary: 'Turn a plain-language rule into a tested function (offline author, or Claude with a key)',
   usage: [
     'Usage: joinery author "<requirement>" [--name <name>] [--provider offline|anthropic|scripted]',
-    '                      [--out <dir>] [--max-turns <n>] [--publish --as <who>] [--json]',
+    '                      [--out <dir>] [--max-turns <n>] [--publish [--as <who>]] [--json]',
     '',
     '  --name <name>       the function name (kebab-case); default: chosen from the requirement',
     '  --provider <p>      offline (default without ANTHROPIC_API_KEY), anthropic (Claude; JOINERY_MODEL picks',
     '                      the model), scripted (a loopback fake serving JOINERY_SCRIPT, for tests)',
     '  --out <dir>         where the files go (default: functions)',
-    '  --publish --as <w>  publish the result for review; the agent is the author and <w> the requester,',
-    '                      so <w> cannot approve it',
+    '  --publish           publish the result for review; the agent is the author and you (JOINERY_USER or',
+    '                      the OS user; --as <w> under localTrust) the requester, so you cannot approve it',
     '',
     'Writes <out>/<name>.ts, <name>.fixtures.json and <name>.spec.md. Exit 1 when the author could not',
     'produce a function that passes its checks and fixtures (the draft is still written, with the reason).',
@@ -33,7 +32,7 @@ export const authorCommand: Command = {
     if (requirement.length > 20_000) throw new JoineryError('INVALID_INPUT', `the requirement is ${requirement.length} characters; the limit is 20000`);
     const name = typeof values.name === 'string' ? values.name : undefined;
     if (name !== undefined && !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) throw new JoineryError('INVALID_INPUT', `--name "${name}" must be kebab-case`);
-    const requester = values.publish ? requireString(values.as, '--publish needs --as <who>') : undefined;
+    const requester = values.publish ? context.actor(values.as) : undefined;
     const maxTurns = values['max-turns'] === undefined ? 12 : Number(values['max-turns']);
     if (!Number.isInteger(maxTurns) || maxTurns < 1 || maxTurns > 50) throw new JoineryError('INVALID_INPUT', '--max-turns must be a whole number from 1 to 50');
 
@@ -66,13 +65,13 @@ export const authorCommand: Command = {
 
     let published = null;
     if (result.ok && requester && draft.source && draft.fixturesText) {
-      const outcome = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec, author: `agent:${model.provider}`, requestedBy: requester, toolchain: context.toolchain(), registry: context.registry() });
+      const outcome = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec, author: `agent:${model.provider}`, requestedBy: requester.name, actorSource: requester.source, toolchain: context.toolchain(), registry: context.registry() });
       if (outcome.ok) {
         published = { name: outcome.version.name, version: outcome.version.version, status: outcome.version.status };
-        output.line(`✓ published ${published.name}@${published.version}, pending review by someone other than ${requester}`);
+        output.line(`✓ published ${published.name}@${published.version}, pending review by someone other than ${requester.name}`);
       }
     } else if (result.ok && draft.source) {
-      output.line(`Next: review ${shown(paths.source)}, then: npx joinery publish ${shown(paths.source)} --as <you>`);
+      output.line(`Next: review ${shown(paths.source)}, then: npx joinery publish ${shown(paths.source)}`);
     }
     output.result({
       ok: result.ok,

@@ -15,7 +15,8 @@ const HELP = [
   'Type a rule in plain language, then follow-ups ("also handle hyphenated last names").',
   '  /spec        show the current spec          /code    show the current function',
   '  /tests       show the latest test results   /save    write the files again',
-  '  /publish <who>  publish the draft for review (you become the requester; you cannot approve it)',
+  '  /publish    publish the draft for review (you become the requester, so you cannot approve it; you are',
+  '              JOINERY_USER or the OS user; /publish <who> names someone else only under localTrust)',
   '  /quit        leave (the draft and the conversation stay in the output folder)',
 ].join('\n');
 
@@ -97,11 +98,16 @@ async function slashCommand(text: string, last: AuthorResult | undefined, { outp
   if (command === '/tests') return draft.lastTest ? printTest(draft.lastTest, { source: 'draft', fixtures: 'draft fixtures' }, output) : output.line('Not tested yet.');
   if (command === '/save') return save(last!, outDir, context, output);
   if (command === '/publish') {
-    const requester = rest.join(' ').trim();
-    if (!requester) return output.line('Usage: /publish <who>');
+    const named = rest.join(' ').trim();
+    let requester;
+    try {
+      requester = context.actor(named === '' ? undefined : named);
+    } catch (error) {
+      return output.line(`✗ not published: ${(error as Error).message}`);
+    }
     if (!last!.ok || !draft.source || !draft.fixturesText) return output.line('The draft does not pass its checks and fixtures yet; it cannot be published.');
-    const published = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec: draft.spec ? renderSpec(draft.spec) : null, author: 'agent:chat', requestedBy: requester, toolchain: context.toolchain(), registry: context.registry() });
-    return output.line(published.ok ? `✓ published ${published.version.name}@${published.version.version}, pending review by someone other than ${requester}` : `✗ not published: ${published.reason}`);
+    const published = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec: draft.spec ? renderSpec(draft.spec) : null, author: 'agent:chat', requestedBy: requester.name, actorSource: requester.source, toolchain: context.toolchain(), registry: context.registry() });
+    return output.line(published.ok ? `✓ published ${published.version.name}@${published.version.version}, pending review by someone other than ${requester.name}` : `✗ not published: ${published.reason}`);
   }
   output.line(`Unknown command ${command}. ${HELP}`);
 }

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { JoineryError } from '../../core/errors.ts';
 import { createSqliteEventQueue, EVENT_STATUSES, type EventQueue, type EventStatus } from '../../core/events/index.ts';
-import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import type { Command, ParsedCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import type { Output } from '../output.ts';
@@ -27,16 +25,11 @@ export const eventsCommand: Command = {
   async run(parsed, context, output) {
     const [action, id, ...extra] = parsed.positionals;
     if (extra.length > 0) throw new JoineryError('INVALID_INPUT', `unexpected arguments: ${extra.join(' ')}`);
-    const db = openDatabase(join(context.home, 'joinery.db'));
-    try {
-      const queue = createSqliteEventQueue(db);
-      if (action === 'list') return await listEvents(queue, parsed, output);
-      if (action === 'show') return await showEvent(queue, requireId(id, 'show'), output);
-      if (action === 'replay') return await replayEvent(queue, requireId(id, 'replay'), parsed, context, output);
-      throw new JoineryError('INVALID_INPUT', `say what to do: joinery events list | show <id> | replay <id>${action === undefined ? '' : ` (not "${action}")`}`);
-    } finally {
-      closeDatabase(db);
-    }
+    const queue = createSqliteEventQueue(context.database());
+    if (action === 'list') return await listEvents(queue, parsed, output);
+    if (action === 'show') return await showEvent(queue, requireId(id, 'show'), output);
+    if (action === 'replay') return await replayEvent(queue, requireId(id, 'replay'), parsed, context, output);
+    throw new JoineryError('INVALID_INPUT', `say what to do: joinery events list | show <id> | replay <id>${action === undefined ? '' : ` (not "${action}")`}`);
   },
 };
 
@@ -70,7 +63,7 @@ async function showEvent(queue: EventQueue, id: string, output: Output): Promise
 }
 
 async function replayEvent(queue: EventQueue, id: string, { values }: ParsedCommand, context: CliContext, output: Output): Promise<number> {
-  const actor = typeof values.as === 'string' ? values.as : context.defaultActor();
+  const actor = context.actor(values.as).name;
   const before = await queue.get(id);
   if (!before) throw new JoineryError('NOT_FOUND', `no event with id ${JSON.stringify(id)}`);
   const replayed = await queue.replay(id);

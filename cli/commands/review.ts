@@ -1,23 +1,26 @@
 import { JoineryError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
-import { parseReference, requireString } from '../inputs.ts';
+import { parseVersionedReference } from '../inputs.ts';
 
 export const reviewCommand: Command = {
   name: 'review',
   summary: 'Approve or reject a pending version (four eyes: not your own)',
   usage: [
-    'Usage: joinery review <name>@<version> --approve|--reject --as <who> [--comment <text>] [--json]',
+    'Usage: joinery review <name>@<version> --approve|--reject [--as <who>] [--comment <text>] [--json]',
     '',
-    'Nobody may review a version they authored or requested. Approving makes the version active.',
+    'You review as JOINERY_USER or the OS user; --as names someone else only when config.json sets',
+    '"localTrust": true (recorded as such). Nobody may review a version they authored or requested (names',
+    'compared ignoring case, width and accents written two ways). Approving makes the version active.',
   ].join('\n'),
   options: { approve: { type: 'boolean' }, reject: { type: 'boolean' }, comment: { type: 'string' }, as: { type: 'string' } },
   async run({ positionals, values }, context, output) {
-    const { name, version } = parseReference(positionals[0], { versionRequired: true });
+    const { name, version } = parseVersionedReference(positionals[0]);
     if (Boolean(values.approve) === Boolean(values.reject)) throw new JoineryError('INVALID_INPUT', 'give exactly one of --approve or --reject');
-    const reviewer = requireString(values.as, '--as <who>');
+    const actor = context.actor(values.as);
+    const reviewer = actor.name;
     const decision = values.approve ? 'approved' : 'rejected';
     const comment = typeof values.comment === 'string' ? values.comment : null;
-    const review = context.registry().review({ name, version: version!, reviewer, decision, comment });
+    const review = context.registry().review({ name, version, reviewer, decision, comment, actorSource: actor.source });
     output.line(`✓ ${name}@${version} ${decision} by ${reviewer}${decision === 'approved' ? `; ${name}@${version} is now active` : ''}`);
     output.result({ ok: true, review });
     return 0;

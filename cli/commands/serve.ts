@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { JoineryError } from '../../core/errors.ts';
 import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
-import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
 import { createLogger, startServer } from '../../server/index.ts';
 import type { Command } from '../command.ts';
@@ -40,7 +39,7 @@ export const serveCommand: Command = {
     const dryRun = Boolean(values['dry-run']);
     if (host.length === 0) throw new JoineryError('INVALID_INPUT', '--host must not be empty');
 
-    const db = openDatabase(join(context.home, 'joinery.db'));
+    const db = context.database();
     const logger = createLogger({ destination: context.stdout });
     // Its own executor, one process per worker; serving never needs the type-checker.
     const { limits, hooks } = context.config();
@@ -86,7 +85,6 @@ export const serveCommand: Command = {
       return 0;
     } finally {
       await runner.close();
-      closeDatabase(db);
     }
   },
 };

@@ -4,21 +4,28 @@
 import * as z from 'zod';
 import { JoineryError } from '../errors.ts';
 import type { DirectoryUser } from '../sdk/index.ts';
+import { textFieldCheck, type TextFieldKind } from './text-field-rules.ts';
+
+const text = (maximum: number, kind: TextFieldKind) =>
+  z.string().max(maximum, `must be at most ${maximum} characters`).superRefine(textFieldCheck(kind));
 
 const notBlank = (maximum: number) =>
-  z
-    .string()
-    .max(maximum, `must be at most ${maximum} characters`)
-    .refine((value) => value.trim().length > 0, 'must not be blank');
+  text(maximum, 'identifier').refine((value) => value.trim().length > 0, 'must not be blank');
+
+/** "Active", " DISABLED " and "active" are one status: HR exports capitalise as they like. */
+const status = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+  z.enum(['active', 'disabled']),
+);
 
 export const directoryUserSchema = z.strictObject({
   id: notBlank(256),
   username: notBlank(256),
-  email: z.string().max(320, 'must be at most 320 characters').default(''),
-  displayName: z.string().max(512, 'must be at most 512 characters').default(''),
-  employeeId: z.string().max(256, 'must be at most 256 characters').default(''),
-  department: z.string().max(256, 'must be at most 256 characters').default(''),
-  status: z.enum(['active', 'disabled']).default('active'),
+  email: text(320, 'identifier').default(''),
+  displayName: text(512, 'free-text').default(''),
+  employeeId: text(256, 'identifier').default(''),
+  department: text(256, 'free-text').default(''),
+  status: status.default('active'),
   groups: z.array(notBlank(256)).default([]),
 });
 

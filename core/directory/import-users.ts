@@ -1,6 +1,6 @@
 // Importing users: insert-or-replace by id, all or nothing, in one BEGIN IMMEDIATE transaction. A
 // username must stay unique (case-insensitively) across the whole directory after the import, and a
-// retired username can never be given to anyone again.
+// retired username or email can never be given to anyone again.
 
 import type { DirectoryUser } from '../sdk/index.ts';
 import type { SqliteDatabase } from '../store/index.ts';
@@ -12,6 +12,7 @@ export function createImportUsers(db: SqliteDatabase) {
   const deleteUser = db.prepare('DELETE FROM directory_users WHERE id = ?');
   const holder = db.prepare('SELECT id FROM directory_users WHERE username_key = ?').pluck();
   const retired = db.prepare('SELECT username FROM retired_usernames WHERE username_key = ?').pluck();
+  const retiredEmail = db.prepare('SELECT email FROM retired_emails WHERE email_key = ?').pluck();
   const insert = db.prepare(`INSERT INTO directory_users (id, username, username_key, email, email_key,
       display_name, employee_id, department, status, groups)
     VALUES (@id, @username, @usernameKey, @email, @emailKey, @displayName, @employeeId, @department, @status,
@@ -31,6 +32,11 @@ export function createImportUsers(db: SqliteDatabase) {
       }
       if (heldBy !== undefined) {
         problems.push(usernameProblem(index, `${shown} is already held by user ${JSON.stringify(heldBy)}`));
+      }
+      const emailRetiredAs = user.email.trim() === '' ? undefined : (retiredEmail.get(usernameKey(user.email)) as string | undefined);
+      if (emailRetiredAs !== undefined) {
+        const message = `${JSON.stringify(user.email)} is retired (as ${JSON.stringify(emailRetiredAs)}): its holder was removed, and it can never be given to anyone again`;
+        problems.push({ index, field: 'email', message });
       }
       return problems;
     });

@@ -1,6 +1,7 @@
-// A strict RFC 4180 reader: comma separators, CRLF or LF line ends, fields optionally in double quotes
-// with "" for a literal quote and line breaks allowed inside. Each record carries the line it starts on,
-// so every later error can point at it. Blank lines are skipped; a UTF-8 BOM is ignored.
+// A strict RFC 4180 reader: comma separators (or ";", as spreadsheets in many locales write them), CRLF or
+// LF line ends, fields optionally in double quotes with "" for a literal quote and line breaks allowed
+// inside. Each record carries the line it starts on, so every later error can point at it. Blank lines are
+// skipped; a UTF-8 BOM is ignored.
 
 import { JoineryError } from '../errors.ts';
 
@@ -10,9 +11,12 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export function parseCsv(text: string): CsvRecord[] {
+export type CsvDelimiter = ',' | ';';
+
+export function parseCsv(text: string, delimiter: CsvDelimiter = ','): CsvRecord[] {
   const records: CsvRecord[] = [];
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const input = stripBom(text);
+  const ends = `${delimiter}\r\n`;
   let line = 1;
   let index = 0;
   while (index < input.length) {
@@ -20,12 +24,12 @@ export function parseCsv(text: string): CsvRecord[] {
     const fields: string[] = [];
     let endOfRecord = false;
     while (!endOfRecord) {
-      const field = input[index] === '"' ? readQuoted(input, index, line) : readUnquoted(input, index, line);
+      const field = input[index] === '"' ? readQuoted(input, index, line, ends) : readUnquoted(input, index, line, ends);
       fields.push(field.value);
       index = field.next;
       line = field.line;
       const separator = input[index];
-      if (separator === ',') index++;
+      if (separator === delimiter) index++;
       else {
         endOfRecord = true;
         index += separator === '\r' && input[index + 1] === '\n' ? 2 : separator === undefined ? 0 : 1;
@@ -44,9 +48,21 @@ interface FieldRead {
   line: number;
 }
 
-function readUnquoted(input: string, start: number, line: number): FieldRead {
+/** "," or ";", whichever separates more fields of the header line (quoted text aside); "," on a tie. */
+export function sniffDelimiter(text: string): CsvDelimiter {
+  const header = stripBom(text).split(/\r?\n/, 1)[0] ?? '';
+  const unquoted = header.replace(/"(?:[^"]|"")*"/g, '');
+  const count = (character: string) => unquoted.split(character).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+function stripBom(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+function readUnquoted(input: string, start: number, line: number, ends: string): FieldRead {
   let index = start;
-  while (index < input.length && !',\r\n'.includes(input[index]!)) {
+  while (index < input.length && !ends.includes(input.charAt(index))) {
     if (input[index] === '"') {
       fail(line, 'a double quote inside an unquoted field; put the whole field in quotes and double the quote ("")');
     }
@@ -55,7 +71,7 @@ function readUnquoted(input: string, start: number, line: number): FieldRead {
   return { value: input.slice(start, index), next: index, line };
 }
 
-function readQuoted(input: string, start: number, startLine: number): FieldRead {
+function readQuoted(input: string, start: number, startLine: number, ends: string): FieldRead {
   let value = '';
   let line = startLine;
   let index = start + 1;
@@ -71,9 +87,10 @@ function readQuoted(input: string, start: number, startLine: number): FieldRead 
       continue;
     }
     const next = quote + 1;
-    if (next < input.length && !',\r\n'.includes(input[next]!)) {
+    if (next < input.length && !ends.includes(input.charAt(next))) {
       const found = JSON.stringify(input[next]);
-      fail(line, `unexpected ${found} after a closing quote; expected a comma or the end of the line`);
+      const separator = ends.startsWith(',') ? 'a comma' : 'a semicolon';
+      fail(line, `unexpected ${found} after a closing quote; expected ${separator} or the end of the line`);
     }
     return { value, next, line };
   }

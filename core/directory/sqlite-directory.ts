@@ -1,10 +1,12 @@
 // The DirectoryStore port over SQLite. Every comparison of usernames and emails goes through
-// usernameKey; a removed user's username moves to retired_usernames, which has no way out.
+// usernameKey; a removed user's username moves to retired_usernames and their email to retired_emails,
+// which have no way out.
 
 import type { DirectoryUser } from '../sdk/index.ts';
 import { applyMigrations, MIGRATIONS, type SqliteDatabase } from '../store/index.ts';
 import { invalidUsersError, validateDirectoryUsers } from './directory-user-schema.ts';
 import { createImportUsers } from './import-users.ts';
+import { retiredEmailHolders } from './retired-email-holder.ts';
 import type { DirectoryStore } from './types.ts';
 import { usernameKey } from './username-key.ts';
 
@@ -40,6 +42,10 @@ export function createSqliteDirectory(
   const retire = db.prepare(`INSERT INTO retired_usernames (username_key, username, retired_at) VALUES (?, ?, ?)
     ON CONFLICT (username_key) DO NOTHING`);
   const selectRetired = db.prepare('SELECT username FROM retired_usernames ORDER BY rowid').pluck();
+  const retireEmail = db.prepare(`INSERT INTO retired_emails (email_key, email, retired_at) VALUES (?, ?, ?)
+    ON CONFLICT (email_key) DO NOTHING`);
+  const selectRetiredEmail = db.prepare('SELECT email FROM retired_emails WHERE email_key = ?').pluck();
+  const selectRetiredEmails = db.prepare('SELECT email FROM retired_emails ORDER BY rowid').pluck();
   const importUsers = createImportUsers(db);
 
   const removeInTransaction = db.transaction((idOrUsername: string): DirectoryUser | undefined => {
@@ -49,6 +55,7 @@ export function createSqliteDirectory(
     if (row === undefined) return undefined;
     deleteUser.run(row.id);
     retire.run(usernameKey(row.username), row.username, now().toISOString());
+    if (row.email.trim() !== '') retireEmail.run(usernameKey(row.email), row.email, now().toISOString());
     return toDirectoryUser(row);
   });
 
@@ -62,7 +69,8 @@ export function createSqliteDirectory(
         email: email === undefined ? null : usernameKey(email),
         employeeId: employeeId ?? null,
       }) as UserRow[];
-      return rows.map(toDirectoryUser);
+      const retiredAs = email === undefined ? undefined : (selectRetiredEmail.get(usernameKey(email)) as string | undefined);
+      return [...rows.map(toDirectoryUser), ...retiredEmailHolders({ username, email, employeeId }, retiredAs)];
     },
     importUsers(users) {
       if (!Array.isArray(users)) {
@@ -80,6 +88,9 @@ export function createSqliteDirectory(
     },
     listRetiredUsernames() {
       return selectRetired.all() as string[];
+    },
+    listRetiredEmails() {
+      return selectRetiredEmails.all() as string[];
     },
   };
 }

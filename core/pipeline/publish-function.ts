@@ -1,7 +1,7 @@
 // publish = test (every gate passes) then one atomic registry write. The new version waits for review.
 
 import { JoineryError } from '../errors.ts';
-import type { Registry, VersionRecord } from '../registry/types.ts';
+import type { ActorSource, Registry, VersionRecord } from '../registry/types.ts';
 import { testFunction, type TestFunctionResult } from './test-function.ts';
 import type { Toolchain } from './toolchain.ts';
 
@@ -15,6 +15,7 @@ export async function publishFunction({
   spec = null,
   author,
   requestedBy = null,
+  actorSource = null,
   toolchain,
   registry,
 }: {
@@ -23,6 +24,8 @@ export async function publishFunction({
   spec?: string | null;
   author: string;
   requestedBy?: string | null;
+  /** How the person publishing was established (recorded with the version). */
+  actorSource?: ActorSource | null;
   toolchain: Toolchain;
   registry: Registry;
 }): Promise<PublishResult> {
@@ -54,6 +57,7 @@ export async function publishFunction({
     spec,
     author,
     requestedBy,
+    actorSource,
   });
   return { ok: true, version, test };
 }

@@ -4,6 +4,7 @@
 import type { DirectoryStore } from '../directory/types.ts';
 import { JoineryError } from '../errors.ts';
 import type { OutgoingRequest, RunLimits, SandboxRunner } from '../execution/types.ts';
+import { assertVersionIntegrity } from '../registry/index.ts';
 import type { ExecutionRecord, Registry, VersionRecord } from '../registry/types.ts';
 import { createLiveHost, secretValuesFor, type FetchPort } from '../runtime/index.ts';
 import type { SecretStore } from '../secrets/types.ts';
@@ -25,7 +26,14 @@ export interface RunFunctionOptions {
   limits?: Partial<RunLimits>;
 }
 
+/** The approved version to run, after its content was checked against its stored sha256 (INTEGRITY). */
 export function resolveRunnableVersion(registry: Registry, name: string, version?: number): VersionRecord {
+  const record = findRunnableVersion(registry, name, version);
+  assertVersionIntegrity(record);
+  return record;
+}
+
+function findRunnableVersion(registry: Registry, name: string, version?: number): VersionRecord {
   if (version === undefined) {
     const active = registry.getActiveVersion(name);
     if (active) return active;

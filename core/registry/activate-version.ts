@@ -3,6 +3,7 @@
 
 import { JoineryError } from '../errors.ts';
 import type { SqliteDatabase } from '../store/index.ts';
+import { optionalActorSource, requireActorName, type ActorSource } from './actor-name.ts';
 import { requireText, requireVersionNumber } from './input-checks.ts';
 import type { VersionStatus } from './types.ts';
 
@@ -18,7 +19,7 @@ export function createActivateVersion(db: SqliteDatabase, { now }: { now: () => 
   const insertAudit = db.prepare(`INSERT INTO audit (actor, action, target, allowed, detail, created_at)
     VALUES (?, 'activate', ?, 1, ?, ?)`);
 
-  const activateInTransaction = db.transaction((name: string, version: number, actor: string) => {
+  const activateInTransaction = db.transaction((name: string, version: number, actor: string, actorSource: ActorSource | null) => {
     const row = selectVersion.get(name, version) as ActivationRow | undefined;
     const label = `${name}@${version}`;
     if (row === undefined) throw new JoineryError('NOT_FOUND', `no version ${label}`);
@@ -26,12 +27,12 @@ export function createActivateVersion(db: SqliteDatabase, { now }: { now: () => 
       throw new JoineryError('CONFLICT', `${label} cannot be activated: it is ${row.status}, not approved`);
     }
     updateActive.run(version, name);
-    const detail = JSON.stringify({ previousVersion: row.active_version });
+    const detail = JSON.stringify({ previousVersion: row.active_version, ...(actorSource === null ? {} : { actorSource }) });
     insertAudit.run(actor, label, detail, now().toISOString());
   });
 
-  return (name: string, version: number, { actor = 'system' }: { actor?: string } = {}): void => {
-    const checked = [requireText(name, 'name'), requireVersionNumber(version), requireText(actor, 'actor')] as const;
+  return (name: string, version: number, { actor = 'system', actorSource }: { actor?: string; actorSource?: ActorSource | null } = {}): void => {
+    const checked = [requireText(name, 'name'), requireVersionNumber(version), requireActorName(actor, 'actor'), optionalActorSource(actorSource)] as const;
     activateInTransaction.immediate(...checked);
   };
 }

@@ -41,17 +41,6 @@ export function toJsonField(value: unknown, field: string, serialise: (value: un
   }
 }
 
-/** Actors are compared after trimming, Unicode compatibility folding and lowercasing, so
- *  "Alice@Example.com " and "alice@example.com" are one person for the four-eyes rule. */
-export function sameActor(left: string | null, right: string | null): boolean {
-  if (left === null || right === null) return false;
-  return actorKey(left) === actorKey(right);
-}
-
-function actorKey(actor: string): string {
-  return actor.trim().normalize('NFKC').toLowerCase();
-}
-
 function invalid(field: string, problem: string): never {
   throw new JoineryError('INVALID_INPUT', `${field}: ${problem}`, { field });
 }

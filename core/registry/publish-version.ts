@@ -5,7 +5,8 @@
 import { JoineryError } from '../errors.ts';
 import type { SqliteDatabase } from '../store/index.ts';
 import { assertFunctionName } from './function-name.ts';
-import { optionalText, requireString, requireText, toJsonField } from './input-checks.ts';
+import { optionalActorSource, requireActorName } from './actor-name.ts';
+import { optionalText, requireString, toJsonField } from './input-checks.ts';
 import { toJsonText } from './redact-secrets.ts';
 import type { PublishInput } from './types.ts';
 import { versionDigest } from './version-digest.ts';
@@ -23,9 +24,9 @@ export function createPublishVersion(db: SqliteDatabase, { now, afterInsert }: P
   );
   const selectLatest = db.prepare('SELECT latest_version FROM functions WHERE name = ?').pluck();
   const insertVersion = db.prepare(`INSERT INTO versions (name, version, source, bundle, source_map, sha256,
-      manifest, fixtures, check_report, test_report, spec, author, requested_by, parent_version, created_at)
+      manifest, fixtures, check_report, test_report, spec, author, requested_by, parent_version, created_at, actor_source)
     VALUES (@name, @version, @source, @bundle, @sourceMap, @sha256, @manifest, @fixtures, @checkReport,
-      @testReport, @spec, @author, @requestedBy, @parentVersion, @createdAt)`);
+      @testReport, @spec, @author, @requestedBy, @parentVersion, @createdAt, @actorSource)`);
   const updateLatest = db.prepare('UPDATE functions SET latest_version = ? WHERE name = ?');
 
   const publishInTransaction = db.transaction((row: ReturnType<typeof toVersionRow>) => {
@@ -62,8 +63,9 @@ function toVersionRow(input: PublishInput, createdAt: Date) {
     checkReport: toJsonField(input.checkReport, 'checkReport', toJsonText),
     testReport: toJsonField(input.testReport, 'testReport', toJsonText),
     spec: optionalText(input.spec, 'spec'),
-    author: requireText(input.author, 'author'),
-    requestedBy: input.requestedBy == null ? null : requireText(input.requestedBy, 'requestedBy'),
+    author: requireActorName(input.author, 'author'),
+    requestedBy: input.requestedBy == null ? null : requireActorName(input.requestedBy, 'requestedBy'),
+    actorSource: optionalActorSource(input.actorSource),
     createdAt: createdAt.toISOString(),
   };
 }

@@ -6,7 +6,8 @@
 
 import { JoineryError } from '../errors.ts';
 import type { SqliteDatabase } from '../store/index.ts';
-import { optionalText, requireText, requireVersionNumber, sameActor } from './input-checks.ts';
+import { optionalActorSource, requireActorName, sameActor } from './actor-name.ts';
+import { optionalText, requireText, requireVersionNumber } from './input-checks.ts';
 import { toReviewRecord, type ReviewRow } from './row-mapping.ts';
 import type { ReviewInput, ReviewRecord, VersionStatus } from './types.ts';
 
@@ -20,8 +21,9 @@ export function createReviewVersion(db: SqliteDatabase, { now }: { now: () => Da
   const selectVersion = db.prepare(
     'SELECT author, requested_by, status FROM versions WHERE name = ? AND version = ?',
   );
-  const insertReview = db.prepare(`INSERT INTO reviews (name, version, reviewer, decision, comment, created_at)
-    VALUES (@name, @version, @reviewer, @decision, @comment, @createdAt) RETURNING *`);
+  const insertReview = db.prepare(`INSERT INTO reviews (name, version, reviewer, decision, comment, created_at,
+      actor_source)
+    VALUES (@name, @version, @reviewer, @decision, @comment, @createdAt, @actorSource) RETURNING *`);
   const updateStatus = db.prepare('UPDATE versions SET status = ? WHERE name = ? AND version = ?');
   const updateActive = db.prepare(`UPDATE functions SET active_version = @version
     WHERE name = @name AND (active_version IS NULL OR active_version < @version)`);
@@ -64,9 +66,10 @@ function toReview(input: ReviewInput, createdAt: Date) {
   return {
     name: requireText(input.name, 'name'),
     version: requireVersionNumber(input.version),
-    reviewer: requireText(input.reviewer, 'reviewer'),
+    reviewer: requireActorName(input.reviewer, 'reviewer'),
     decision: input.decision,
     comment: optionalText(input.comment, 'comment'),
+    actorSource: optionalActorSource(input.actorSource),
     createdAt: createdAt.toISOString(),
   };
 }

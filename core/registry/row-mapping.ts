@@ -1,6 +1,7 @@
 // Database rows to the records the port promises. JSON columns are parsed here and nowhere else.
 
 import type { FunctionManifest, LogEntry, OutgoingRequest, RunOutcome } from '../execution/types.ts';
+import type { ActorSource } from './actor-name.ts';
 import type {
   AuditRecord, ExecutionRecord, FunctionSummary, ReviewRecord, VersionRecord, VersionStatus, VersionSummary,
 } from './types.ts';
@@ -22,6 +23,7 @@ export interface VersionRow {
   parent_version: number | null;
   created_at: string;
   status: VersionStatus;
+  actor_source: ActorSource | null;
 }
 
 export function toVersionRecord(row: VersionRow): VersionRecord {
@@ -42,6 +44,7 @@ export function toVersionRecord(row: VersionRow): VersionRecord {
     parentVersion: row.parent_version,
     createdAt: row.created_at,
     status: row.status,
+    actorSource: row.actor_source ?? null,
   };
 }
 
@@ -88,11 +91,12 @@ export interface ReviewRow {
   decision: 'approved' | 'rejected';
   comment: string | null;
   created_at: string;
+  actor_source: ActorSource | null;
 }
 
 export function toReviewRecord(row: ReviewRow): ReviewRecord {
-  const { created_at: createdAt, ...rest } = row;
-  return { ...rest, createdAt };
+  const { created_at: createdAt, actor_source: actorSource, ...rest } = row;
+  return { ...rest, createdAt, actorSource: actorSource ?? null };
 }
 
 export interface ExecutionRow {

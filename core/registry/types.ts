@@ -2,6 +2,9 @@
 // Synchronous on purpose: the SQLite adapter is synchronous and every write is one short transaction.
 
 import type { FunctionManifest, LogEntry, OutgoingRequest, RunOutcome } from '../execution/types.ts';
+import type { ActorSource } from './actor-name.ts';
+
+export type { ActorSource } from './actor-name.ts';
 
 export type VersionStatus = 'pending_review' | 'approved' | 'rejected';
 
@@ -18,6 +21,8 @@ export interface PublishInput {
   spec?: string | null;
   author: string;
   requestedBy?: string | null;
+  /** How the person publishing (the author, or the requester of agent-written code) was established. */
+  actorSource?: ActorSource | null;
 }
 
 export interface VersionRecord extends PublishInput {
@@ -28,6 +33,8 @@ export interface VersionRecord extends PublishInput {
   status: VersionStatus;
   spec: string | null;
   requestedBy: string | null;
+  /** Null for versions published before it was recorded. */
+  actorSource: ActorSource | null;
 }
 
 export interface VersionSummary {
@@ -55,11 +62,15 @@ export interface ReviewInput {
   reviewer: string;
   decision: 'approved' | 'rejected';
   comment?: string | null;
+  /** How the reviewer was established. */
+  actorSource?: ActorSource | null;
 }
 
 export interface ReviewRecord extends ReviewInput {
   id: number;
   comment: string | null;
+  /** Null for reviews written before it was recorded. */
+  actorSource: ActorSource | null;
   createdAt: string;
 }
 
@@ -111,14 +122,15 @@ export interface Registry {
   getVersion(name: string, version?: number): VersionRecord | undefined;
   listFunctions(): FunctionSummary[];
   listVersions(name: string): VersionSummary[];
-  /** Throws FORBIDDEN when the reviewer authored or requested the version, CONFLICT when already reviewed.
+  /** Throws FORBIDDEN when the reviewer authored or requested the version (names compared by actorKey),
+   *  INVALID_INPUT for a name with an invisible character, CONFLICT when already reviewed.
    *  An approval makes the version active, unless a later version is active already. */
   review(input: ReviewInput): ReviewRecord;
   listReviews(name: string, version: number): ReviewRecord[];
   /** Points the function at an earlier or later approved version (rollback). Throws NOT_FOUND for an
    *  unknown version, CONFLICT for one that is not approved. Recorded in the audit trail as `actor`
    *  (default 'system'). */
-  activate(name: string, version: number, options?: { actor?: string }): void;
+  activate(name: string, version: number, options?: { actor?: string; actorSource?: ActorSource | null }): void;
   getActiveVersion(name: string): VersionRecord | undefined;
   /** Every occurrence of each `redact` value is replaced before anything is written. */
   recordExecution(input: ExecutionInput, options?: { redact?: string[] }): ExecutionRecord;

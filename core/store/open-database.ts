@@ -1,11 +1,11 @@
 // Opening the one SQLite file that holds the registry, the directory and the secrets. Every handle gets the
 // same settings, and the schema is brought up to date (or refused, when it is newer than this code).
 
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadBetterSqlite3 } from './load-better-sqlite3.ts';
 import { applyMigrations } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { ensurePrivateDirectory, ensurePrivateFile, permissionWarning } from './private-files.ts';
 import type { Migration, SqliteDatabase } from './types.ts';
 
 export interface OpenDatabaseOptions {
@@ -19,18 +19,32 @@ export interface OpenDatabaseOptions {
   /** How long a writer waits for another process's write lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
   migrations?: readonly Migration[];
+  /** Told about an existing database file (or its -wal, -shm) that group or others may read. */
+  warn?: (message: string) => void;
 }
 
-/** Opens (creating the file and its parent folder when needed) and migrates. `':memory:'` works too. */
+/**
+ * Opens (creating the file 0600 and its missing parent folders 0700) and migrates. `':memory:'` works too.
+ */
 export function openDatabase(
   file: string,
-  { synchronous = 'FULL', busyTimeoutMs = 5_000, migrations = MIGRATIONS }: OpenDatabaseOptions = {},
+  { synchronous = 'FULL', busyTimeoutMs = 5_000, migrations = MIGRATIONS, warn }: OpenDatabaseOptions = {},
 ): SqliteDatabase {
-  if (file !== ':memory:' && file !== '') mkdirSync(dirname(file), { recursive: true });
+  const onDisk = file !== ':memory:' && file !== '';
+  if (onDisk) {
+    ensurePrivateDirectory(dirname(file));
+    ensurePrivateFile(file);
+  }
   const Database = loadBetterSqlite3();
   const db = new Database(file, { timeout: busyTimeoutMs });
   try {
     db.pragma('journal_mode = WAL');
+    if (onDisk && warn) {
+      for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+        const warning = permissionWarning(path);
+        if (warning !== undefined) warn(warning);
+      }
+    }
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('foreign_keys = ON');
     applyMigrations(db, migrations);

@@ -8,7 +8,7 @@ import type { RequestExtra } from '../tools/tool.ts';
 export function principalOf(extra: Pick<RequestExtra, 'authInfo'>, deps: Pick<McpServerDeps, 'localPrincipal'>): Principal | undefined {
   if (extra.authInfo) {
     const principal = extra.authInfo.extra?.principal as Partial<Principal> | undefined;
-    if (typeof principal?.name === 'string' && isRole(principal.role)) return { name: principal.name, role: principal.role };
+    if (typeof principal?.name === 'string' && isRole(principal.role)) return { name: principal.name, role: principal.role, source: 'mcp-token' };
     return undefined;
   }
   return deps.localPrincipal;

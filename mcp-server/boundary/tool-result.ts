@@ -8,7 +8,7 @@ import type { ErrorCode } from '../../core/errors.ts';
 import { redactHostPaths } from './host-paths.ts';
 
 export const ERROR_CODES = [
-  'NOT_FOUND', 'INVALID_INPUT', 'CHECK_FAILED', 'TESTS_FAILED', 'FORBIDDEN', 'CONFLICT', 'SANDBOX_FAILED', 'EGRESS_DENIED', 'INTERNAL',
+  'NOT_FOUND', 'INVALID_INPUT', 'CHECK_FAILED', 'TESTS_FAILED', 'FORBIDDEN', 'CONFLICT', 'SANDBOX_FAILED', 'EGRESS_DENIED', 'INTEGRITY', 'INTERNAL',
 ] as const satisfies readonly ErrorCode[];
 
 const errorShape = {

@@ -15,7 +15,7 @@ export const activateVersion = defineTool({
   roles: ['reviewer', 'operator'],
   async run({ name, version }, { deps, principal }) {
     const previousVersion = deps.registry.getActiveVersion(name)?.version ?? null;
-    deps.registry.activate(name, version, { actor: principal.name });
+    deps.registry.activate(name, version, { actor: principal.name, actorSource: principal.source ?? null });
     return { name, activeVersion: version, previousVersion };
   },
 });

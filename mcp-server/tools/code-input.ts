@@ -2,6 +2,7 @@
 // drafts, or (for tests) a stored version. Exactly one source; anything else is INVALID_INPUT.
 
 import { JoineryError } from '../../core/errors.ts';
+import { assertVersionIntegrity } from '../../core/registry/index.ts';
 import type { ToolContext } from './tool.ts';
 
 export interface CodeInput {
@@ -39,5 +40,7 @@ export function resolveCode(input: CodeInput, { deps, principal }: ToolContext, 
   if (input.version === undefined) throw new JoineryError('INVALID_INPUT', 'testing a stored function needs both `name` and `version`');
   const record = deps.registry.getVersion(input.name!, input.version);
   if (!record) throw new JoineryError('NOT_FOUND', `no version ${input.name}@${input.version}`);
+  // Re-testing a stored version must test what was reviewed, not what someone wrote into the file since.
+  assertVersionIntegrity(record);
   return { source: record.source, fixtures: JSON.stringify(record.fixtures), spec: record.spec, author: record.author, label: `${record.name}@${record.version}` };
 }

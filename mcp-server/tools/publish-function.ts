@@ -40,7 +40,7 @@ export const publishFunction = defineTool({
     // An agent-written draft: the agent is the author and the caller the requester, so neither approves it.
     const requestedBy = code.author !== principal.name ? principal.name : (input.requested_by ?? null);
     context.progress(`publishing ${code.label}`);
-    const result = await publish({ source: code.source, fixturesText: code.fixtures, spec: code.spec, author: code.author, requestedBy, toolchain: deps.toolchain, registry: deps.registry });
+    const result = await publish({ source: code.source, fixturesText: code.fixtures, spec: code.spec, author: code.author, requestedBy, actorSource: principal.source ?? null, toolchain: deps.toolchain, registry: deps.registry });
     const test = summarizeTest(result.test);
     if (!result.ok) {
       const code = test.fixtureProblems.length > 0 ? 'INVALID_INPUT' : test.check.ok ? 'TESTS_FAILED' : 'CHECK_FAILED';

@@ -20,7 +20,7 @@ export const reviewFunction = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   roles: ['reviewer'],
   async run({ name, version, decision, comment }, { deps, principal }) {
-    const review = deps.registry.review({ name, version, reviewer: principal.name, decision: decision === 'approve' ? 'approved' : 'rejected', comment: comment ?? null });
+    const review = deps.registry.review({ name, version, reviewer: principal.name, decision: decision === 'approve' ? 'approved' : 'rejected', comment: comment ?? null, actorSource: principal.source ?? null });
     return {
       name,
       version,

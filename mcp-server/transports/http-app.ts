@@ -1,26 +1,31 @@
 // `joinery mcp --http`: Streamable HTTP with sessions, behind bearer tokens. createMcpExpressApp checks
-// the Host header against DNS rebinding (for loopback hosts) and parses JSON bodies (100 KB at most);
-// every request then needs a live token; each session gets its own McpServer and stays bound to the
-// token that opened it.
+// the Host header against DNS rebinding (the loopback names, or the allowed host names, which listening
+// beyond loopback requires) and parses JSON bodies (100 KB at most); a browser page from a foreign Origin
+// is refused; every request then needs a live token; each session gets its own McpServer and stays bound
+// to the token that opened it.
 
 import { randomUUID } from 'node:crypto';
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
 import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { JoineryError } from '../../core/errors.ts';
 import type { TokenStore } from '../../core/tokens/index.ts';
 import { createServer } from '../create-server.ts';
 import type { McpServerDeps } from '../deps.ts';
 import { rpcError, type Handler, type HttpApp, type HttpRequest, type HttpResponse, type Next } from './http-types.ts';
+import { isLoopbackHost, LOOPBACK_HOST_NAMES } from './loopback.ts';
+import { originCheck } from './origin-check.ts';
 import { roleGate } from './role-gate.ts';
 import { tokenVerifier } from './token-verifier.ts';
 
 export interface McpHttpAppOptions {
   deps: McpServerDeps;
   tokens: TokenStore;
-  /** The address it will listen on; loopback addresses get the Host-header check. */
+  /** The address it will listen on. */
   host?: string;
-  /** Host names accepted in the Host header (required in practice when listening beyond loopback). */
+  /** Host names accepted in the Host and Origin headers; required when `host` is not a loopback address
+   *  (INVALID_INPUT otherwise). Default for loopback: localhost, 127.0.0.1 and [::1]. */
   allowedHosts?: string[];
   /** Open sessions at most; more are refused with 503 until one closes or idles out. */
   maxSessions?: number;
@@ -39,7 +44,9 @@ interface Session {
 
 export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHosts, maxSessions = 100, maxSessionsPerToken = 32, idleMs = 30 * 60_000 }: McpHttpAppOptions): { app: HttpApp; sessionCount(): number; close(): Promise<void> } {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const app = createMcpExpressApp({ host, ...(allowedHosts ? { allowedHosts } : {}) }) as unknown as HttpApp;
+  const hostNames = allowedHostNames(host, allowedHosts);
+  const app = createMcpExpressApp({ host, allowedHosts: hostNames }) as unknown as HttpApp;
+  app.use(originCheck(hostNames));
   const auth = requireBearerAuth({ verifier: tokenVerifier(tokens) }) as unknown as Handler;
   const sessions = new Map<string, Session>();
   // Over HTTP every request carries a token's principal; never fall back to a local one.
@@ -109,6 +116,17 @@ export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHost
       await Promise.allSettled([...sessions.keys()].map(closeSession));
     },
   };
+}
+
+/** The Host names to accept. Beyond loopback there is no safe default: refuse to start without them. */
+function allowedHostNames(host: string, allowedHosts: string[] | undefined): string[] {
+  if (allowedHosts !== undefined && allowedHosts.length > 0) return allowedHosts;
+  if (isLoopbackHost(host)) return [...LOOPBACK_HOST_NAMES];
+  throw new JoineryError(
+    'INVALID_INPUT',
+    `listening on ${host} exposes the server beyond this machine; name the host names clients will use ` +
+      '(joinery mcp --allowed-host <name>, repeatable), so that requests for any other name (DNS rebinding) are refused',
+  );
 }
 
 /** Express's default error page prints stack traces; this answers in JSON-RPC, without one. */

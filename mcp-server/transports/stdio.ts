@@ -4,6 +4,7 @@
 
 import { format } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { visibleText } from '../../core/text/index.ts';
 import { createServer } from '../create-server.ts';
 import type { McpServerDeps } from '../deps.ts';
 
@@ -11,7 +12,7 @@ export async function serveStdio(
   deps: McpServerDeps,
   { stdin = process.stdin, stdout = process.stdout, stderr = process.stderr }: { stdin?: NodeJS.ReadableStream & { pause(): unknown }; stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {},
 ): Promise<void> {
-  const log = deps.log ?? ((line: string) => stderr.write(`${line}\n`));
+  const log = deps.log ?? ((line: string) => stderr.write(`${visibleText(line)}\n`));
   const restoreConsole = routeConsoleTo(stderr);
   const { server, close } = createServer({ ...deps, log });
   const closed = new Promise<void>((resolve) => {
@@ -38,7 +39,7 @@ export async function serveStdio(
 /** A stray console.log from any library would corrupt the protocol stream. */
 function routeConsoleTo(stream: NodeJS.WritableStream): () => void {
   const saved = { log: console.log, info: console.info, debug: console.debug };
-  const write = (...args: unknown[]) => void stream.write(`${format(...args)}\n`);
+  const write = (...args: unknown[]) => void stream.write(`${visibleText(format(...args))}\n`);
   console.log = write;
   console.info = write;
   console.debug = write;

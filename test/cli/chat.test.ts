@@ -12,10 +12,11 @@ describe('joinery chat', () => {
     const session = [
       'Usernames are the first initial plus the last name in lowercase; if taken add 1, 2, 3; keep it within 20 characters for AD',
       'also use the preferred name when there is one',
-      '/publish hr-bob',
+      '/publish',
       '/quit',
     ].join('\n');
-    const run = await runCli(['chat'], { cwd, home: join(cwd, '.joinery'), stdin: session + '\n' });
+    // The admin at the keyboard is JOINERY_USER: /publish makes them the requester.
+    const run = await runCli(['chat'], { cwd, home: join(cwd, '.joinery'), stdin: session + '\n', env: { JOINERY_USER: 'hr-bob' } });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('# generate-username');
     expect(run.stdout).toContain('-  "usePreferredName": false,');
@@ -26,7 +27,7 @@ describe('joinery chat', () => {
     expect(conversation.filter((message: { role: string; content: unknown }) => message.role === 'user' && typeof message.content === 'string')).toHaveLength(2);
     expect(existsSync(join(cwd, 'functions', 'generate-username.spec.md'))).toBe(true);
 
-    const review = await runCli(['review', 'generate-username@1', '--approve', '--as', 'hr-bob', '--json'], { cwd, home: join(cwd, '.joinery') });
+    const review = await runCli(['review', 'generate-username@1', '--approve', '--json'], { cwd, home: join(cwd, '.joinery'), env: { JOINERY_USER: 'hr-bob' } });
     expect(review.json().error.code).toBe('FORBIDDEN');
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteDirectory, type DirectoryStore } from '../../core/directory/index.ts';
+import { createSqliteDirectory, textFieldProblem, type DirectoryStore } from '../../core/directory/index.ts';
+import { JoineryError } from '../../core/errors.ts';
 import type { DirectoryUser } from '../../core/sdk/index.ts';
 import { closeDatabase, openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
 import { expectError } from '../registry/expect-joinery-error.ts';
@@ -81,8 +82,14 @@ describe('createSqliteDirectory', () => {
     expect(directory.findUsers({ username: 'adoe' })[0]?.id).toBe('u1');
   });
 
-  it('round-trips every naughty string as a username and display name', () => {
-    const usable = [...new Set(NAUGHTY)].filter((text) => text.trim().length > 0 && text.length <= 256);
+  it('round-trips every naughty string it accepts as a username and display name, and refuses the rest', () => {
+    const candidates = [...new Set(NAUGHTY)].filter((text) => text.trim().length > 0 && text.length <= 256);
+    // Formula prefixes and invisible characters are refused in identifiers (issue 9, defect 10).
+    const refused = candidates.filter((text) => textFieldProblem(text, 'identifier') !== undefined);
+    for (const text of refused) {
+      expect(() => directory.importUsers([user({ username: text })]), JSON.stringify(text)).toThrow(JoineryError);
+    }
+    const usable = candidates.filter((text) => !refused.includes(text));
     const seenKeys = new Set<string>();
     const users = usable
       .filter((text) => {
@@ -90,7 +97,8 @@ describe('createSqliteDirectory', () => {
         return seenKeys.has(key) ? false : (seenKeys.add(key), true);
       })
       .map((text, index) => user({ id: `n${index}`, username: text, displayName: text, email: text, groups: [text] }));
-    expect(users.length).toBeGreaterThan(400);
+    expect(users.length).toBeGreaterThan(300);
+    expect(refused.length).toBeGreaterThan(20);
     directory.importUsers(users);
     for (const expected of users) {
       expect(directory.findUsers({ username: expected.username })).toEqual([expected]);

@@ -115,6 +115,9 @@ describe('roles over HTTP', () => {
 
     const rita = await connect(issued.rita!);
     expect(structured(await rita.callTool({ name: 'review_function', arguments: { name: SAMPLE_NAME, version: 2, decision: 'approve' } }))).toMatchObject({ review: { reviewer: 'rita' }, activeVersion: 2 });
+    // Both the version and the review record that the name came from a bearer token (issue 9, defect 8).
+    expect(harness.registry.getVersion(SAMPLE_NAME, 2)?.actorSource).toBe('mcp-token');
+    expect(harness.registry.listReviews(SAMPLE_NAME, 2)[0]?.actorSource).toBe('mcp-token');
   });
 });
 

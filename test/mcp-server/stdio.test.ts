@@ -1,6 +1,8 @@
 // `node bin/joinery.js mcp` as a separate process, reached with the SDK's StdioClientTransport: standard
 // output carries only the protocol, the principal and role come from --as/--role or the environment.
 
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -42,7 +44,8 @@ describe('joinery mcp over stdio', { timeout: 90_000 }, () => {
     }
   });
 
-  it('takes the principal and role from --as and --role', async () => {
+  it('takes the principal and role from --as and --role (--as someone else needs local trust)', async () => {
+    writeFileSync(join(home.home, 'config.json'), JSON.stringify({ localTrust: true }));
     const { client, protocolErrors } = await spawnServer(['--as', 'ian', '--role', 'auditor'], {});
     const refused = structured(await client.callTool({ name: 'run_function', arguments: { name: SAMPLE_NAME, input: sampleEvent(), dry_run: true } }));
     expect(refused).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('ian (role auditor)') });
