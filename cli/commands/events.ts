@@ -16,7 +16,7 @@ export const eventsCommand: Command = {
     '',
     `  --status <s>   only events in this status: ${EVENT_STATUSES.join(', ')}`,
     '  --limit <n>    newest n events (default 50)',
-    '  --as <name>    recorded in the audit log as who replayed (default: JOINERY_USER or the OS user)',
+    '  --as <name>    who replayed, for the audit log: JOINERY_USER or the OS user; someone else only under localTrust',
     '',
     'replay puts a dead, failed or held event back in the queue, due now, with its attempts and results',
     'cleared; a running `joinery serve` picks it up.',

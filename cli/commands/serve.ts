@@ -31,7 +31,7 @@ export const serveCommand: Command = {
     '(sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">), within 5 minutes, each delivery once.',
   ].join('\n'),
   options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, 'drain-seconds': { type: 'string' }, 'dry-run': { type: 'boolean' } },
-  async run({ values }, context) {
+  async run({ values }, context, output) {
     const port = wholeNumberOption(values.port, '--port', { min: 0, max: 65_535, fallback: 8080 });
     const workers = wholeNumberOption(values.workers, '--workers', { min: 1, max: 64, fallback: 4 });
     const drainSeconds = wholeNumberOption(values['drain-seconds'], '--drain-seconds', { min: 0, max: 3_600, fallback: 30 });
@@ -79,7 +79,7 @@ export const serveCommand: Command = {
               },
             }),
       });
-      context.stderr.write(`joinery serve: listening on ${running.url} with ${workers} workers${dryRun ? ' (dry run)' : ''}\n`);
+      output.note(`joinery serve: listening on ${running.url} with ${workers} workers${dryRun ? ' (dry run)' : ''}`);
       await untilSignalled();
       await running.stop({ deadlineMs: drainSeconds * 1000 });
       return 0;

@@ -48,10 +48,11 @@ describe('joinery events', () => {
   });
 
   it('replays a dead event, audited, and refuses to replay one that is not dead, failed or held', async () => {
-    const replayed = await cli('events', 'replay', 'evt-dead', '--as', 'olivia', '--json');
+    const asOlivia = (...args: string[]) => runCli(args, { cwd: folder, home, env: { JOINERY_USER: 'olivia' } });
+    const replayed = await asOlivia('events', 'replay', 'evt-dead', '--json');
     expect(replayed.code).toBe(0);
     expect(replayed.json().event).toMatchObject({ status: 'queued', attempts: 0, results: {} });
-    const refused = await cli('events', 'replay', 'evt-ok', '--as', 'olivia');
+    const refused = await asOlivia('events', 'replay', 'evt-ok');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('evt-ok is queued; only dead, failed or held events are replayed');
     const db = openDatabase(join(home, 'joinery.db'));
