@@ -88,6 +88,7 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
     }
     clearTimeout(active.deadline);
     Object.assign(slot, { state: 'idle', active: undefined, idleSince: performance.now() });
+    if (message.type === 'run-result' && message.retire) retire(slot, child);
     const { job } = active;
     if (message.type === 'job-failed') job.reject(new JoineryError('SANDBOX_FAILED', message.message));
     else if (message.type === 'run-result' && job.kind === 'run') job.settle(message.result);
@@ -111,6 +112,12 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
       }
     }
     pump();
+  }
+
+  /** Takes a child out of service: its slot is empty at once, so the next job waits for a new child. */
+  function retire(slot: Slot, child: ExecutorProcess): void {
+    Object.assign(slot, { state: 'empty', process: undefined });
+    child.kill();
   }
 
   function failQueued(error: Error): void {

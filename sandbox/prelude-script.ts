@@ -18,6 +18,7 @@ export const PRELUDE_SOURCE = `(function setup(dispatcher, web, log, declare, ca
 'use strict';
 Object.defineProperty(Error, 'prepareStackTrace', { get() { return undefined; }, set() {}, configurable: false });
 const intrinsics = (${guestScript('intrinsics')})();
+(${guestScript('lockdown')})(intrinsics);
 const callWeb = (${guestScript('call-web')})(intrinsics, web);
 (${guestScript('web-globals')})(intrinsics, callWeb, web);
 (${guestScript('url')})(intrinsics, callWeb);

@@ -35,3 +35,12 @@ export interface GuestCaps {
 export function guestCaps({ maxLogEntries, maxLogBytes, maxOutputBytes }: RunLimits): GuestCaps {
   return { maxLogEntries, maxLogBytes, maxOutputBytes };
 }
+
+/**
+ * How much the process may grow during one run before the watchdog ends it as out-of-memory: the
+ * isolate's heap and ArrayBuffers (memoryLimitMb) with room for V8's own overhead, plus 64 MB for copies
+ * the host makes (the result, logs, ctx payloads). Anything past that is memory held outside the limit.
+ */
+export function processGrowthAllowanceMb(memoryLimitMb: number): number {
+  return 2 * memoryLimitMb + 64;
+}
