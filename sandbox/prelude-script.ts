@@ -20,7 +20,7 @@ Object.defineProperty(Error, 'prepareStackTrace', { get() { return undefined; },
 const intrinsics = (${guestScript('intrinsics')})();
 (${guestScript('lockdown')})(intrinsics);
 const callWeb = (${guestScript('call-web')})(intrinsics, web);
-(${guestScript('web-globals')})(intrinsics, callWeb, web);
+(${guestScript('web-globals')})(intrinsics, callWeb, web, intrinsics.parse(capsJson));
 (${guestScript('url')})(intrinsics, callWeb);
 const serialiseResult = (${guestScript('result')})(intrinsics);
 return (${guestScript('bridge')})(intrinsics, serialiseResult, dispatcher, log, declare, capsJson);

@@ -25,15 +25,25 @@ export function resolveLimits(...layers: Array<Partial<RunLimits> | undefined>):
   return limits;
 }
 
+/**
+ * The largest input one web-global call hands the host (btoa, atob, TextEncoder, TextDecoder, URL,
+ * URLSearchParams): characters of a string, bytes of a buffer. Far above what a joiner function encodes,
+ * and small enough that one call's host work stays in the tens of milliseconds and megabytes.
+ */
+export const MAX_WEB_INPUT_CHARS = 8 * 1024 * 1024;
+export const MAX_WEB_INPUT_BYTES = 8 * 1024 * 1024;
+
 /** The caps the guest-side bridge enforces before anything crosses the boundary. */
 export interface GuestCaps {
   maxLogEntries: number;
   maxLogBytes: number;
   maxOutputBytes: number;
+  maxWebInputChars: number;
+  maxWebInputBytes: number;
 }
 
 export function guestCaps({ maxLogEntries, maxLogBytes, maxOutputBytes }: RunLimits): GuestCaps {
-  return { maxLogEntries, maxLogBytes, maxOutputBytes };
+  return { maxLogEntries, maxLogBytes, maxOutputBytes, maxWebInputChars: MAX_WEB_INPUT_CHARS, maxWebInputBytes: MAX_WEB_INPUT_BYTES };
 }
 
 /**

@@ -9,6 +9,8 @@
   const typedArrayTag = typedArrayGetter(Symbol.toStringTag);
   const typedArrayLength = typedArrayGetter('length');
   const typedArrayByteLength = typedArrayGetter('byteLength');
+  const typedArrayByteOffset = typedArrayGetter('byteOffset');
+  const typedArrayBuffer = typedArrayGetter('buffer');
   const apply = Reflect.apply;
   const { has: setHas, add: setAdd } = Set.prototype;
   return Object.freeze({
@@ -42,5 +44,7 @@
     /** The real element count and byte length of a typed array (own properties a guest defined are ignored). */
     typedArrayLength: (value) => apply(typedArrayLength, value, []),
     typedArrayByteLength: (value) => apply(typedArrayByteLength, value, []),
+    typedArrayByteOffset: (value) => apply(typedArrayByteOffset, value, []),
+    typedArrayBuffer: (value) => apply(typedArrayBuffer, value, []),
   });
 })
