@@ -1,6 +1,6 @@
 // The executor child process: owns every isolate, so a V8 out-of-memory abort or a segfault ends this
 // process and not the caller. It forwards guest ctx calls to the parent and never exits on a host error.
-import type { HostCapabilities } from '../core/execution/types.ts';
+import type { HostCapabilities, RunResult } from '../core/execution/types.ts';
 import {
   CHILD_LIMITS_ARGUMENT_INDEX,
   type ChildMessage,
@@ -8,7 +8,7 @@ import {
   type ParentMessage,
 } from './executor-protocol.ts';
 import { createInProcessRunner } from './in-process-runner.ts';
-import { resolveLimits } from './run-limits.ts';
+import { processGrowthAllowanceMb, resolveLimits } from './run-limits.ts';
 
 const send = (message: ChildMessage) => {
   if (process.connected) process.send?.(message);
@@ -21,7 +21,12 @@ process.on('unhandledRejection', (reason) => process.stderr.write(`executor: unh
 process.on('disconnect', () => process.exit(0));
 
 const limitsArgument = process.argv[CHILD_LIMITS_ARGUMENT_INDEX];
-const runner = createInProcessRunner({ limits: resolveLimits(limitsArgument ? JSON.parse(limitsArgument) : {}) });
+const limits = resolveLimits(limitsArgument ? JSON.parse(limitsArgument) : {});
+const runner = createInProcessRunner({ limits });
+// Memory held outside the V8 heap (ICU objects, fragments of a run that hit a limit) is not always given
+// back when an isolate is disposed, so a child that kept more than one run may grow by is replaced.
+const retireAboveBytes = process.memoryUsage.rss() + processGrowthAllowanceMb(limits.memoryLimitMb) * 1024 * 1024;
+const shouldRetire = (result: RunResult) => result.outcome.kind === 'out-of-memory' || process.memoryUsage.rss() > retireAboveBytes;
 
 const pendingCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 let nextCallId = 1;
@@ -55,7 +60,7 @@ function handle(message: ParentMessage): void {
       const { id, job, eventJson } = message;
       runner
         .run({ ...job, event: JSON.parse(eventJson) }, remoteHost(id))
-        .then((result) => send({ type: 'run-result', id, result }))
+        .then((result) => send({ type: 'run-result', id, result, retire: shouldRetire(result) }))
         .catch((error: unknown) => send({ type: 'job-failed', id, message: errorMessage(error) }));
       return;
     }

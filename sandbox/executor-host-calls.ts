@@ -4,30 +4,36 @@ import type { HostCapabilities } from '../core/execution/types.ts';
 import type { ChildMessage, ParentMessage } from './executor-protocol.ts';
 import { HOST_METHODS } from './executor-protocol.ts';
 import { guestMessage } from './guest-message.ts';
+import type { RequestGate } from './request-gate.ts';
 
 type HostCall = Extract<ChildMessage, { type: 'host-call' }>;
 
-export async function answerHostCall(host: HostCapabilities | undefined, { callId, method, argument }: HostCall): Promise<ParentMessage> {
+/** `requests` is the job's gate: fetches pass it here too, whatever the child already counted. */
+export async function answerHostCall(
+  host: HostCapabilities | undefined,
+  { callId, method, argument }: HostCall,
+  requests: RequestGate | undefined,
+): Promise<ParentMessage> {
   try {
-    if (host === undefined) throw new Error('no run is active');
+    if (host === undefined || requests === undefined) throw new Error('no run is active');
     if (!HOST_METHODS.includes(method)) throw new Error(`unknown host method ${String(method)}`);
     // Normalised to plain JSON here: what the guest gets is JSON anyway, and a value IPC cannot clone
     // (a function inside, a BigInt, a cycle) must fail as this call's error, not inside send().
-    const json = JSON.stringify(await callHost(host, method, argument));
+    const json = JSON.stringify(await callHost(host, method, argument, requests));
     return { type: 'host-reply', callId, ok: true, value: json === undefined ? null : JSON.parse(json) };
   } catch (error) {
     return { type: 'host-reply', callId, ok: false, message: guestMessage(error) };
   }
 }
 
-function callHost(host: HostCapabilities, method: HostCall['method'], argument: unknown): Promise<unknown> {
+function callHost(host: HostCapabilities, method: HostCall['method'], argument: unknown, requests: RequestGate): Promise<unknown> {
   switch (method) {
     case 'isUsernameTaken':
       return host.isUsernameTaken(argument as string);
     case 'findUsers':
       return host.findUsers(argument as Parameters<HostCapabilities['findUsers']>[0]);
     case 'fetch':
-      return host.fetch(argument as Parameters<HostCapabilities['fetch']>[0]);
+      return requests.run((signal) => host.fetch(argument as Parameters<HostCapabilities['fetch']>[0], { signal }));
     case 'getSecret':
       return host.getSecret(argument as string);
   }

@@ -1,6 +1,7 @@
 // The parent's view of a job: queued with its settle/reject, then active on one child with a deadline.
 import type { DescribeResult, HostCapabilities, RunResult } from '../core/execution/types.ts';
 import type { ChildJob } from './executor-protocol.ts';
+import type { RequestGate } from './request-gate.ts';
 
 export type Job =
   | { kind: 'run'; job: ChildJob; eventJson: string; host: HostCapabilities; settle: (result: RunResult) => void; reject: (error: Error) => void }
@@ -12,6 +13,8 @@ export interface ActiveJob {
   startedAt: number;
   deadline: NodeJS.Timeout;
   pastDeadline: boolean;
+  /** The job's outgoing requests, closed (in-flight ones aborted) the moment the job ends for any reason. */
+  requests: RequestGate;
 }
 
 /** A job whose child died: `timed-out` if the parent killed it at the deadline, else `crashed`. */

@@ -20,7 +20,8 @@ export type ParentMessage =
 
 export type ChildMessage =
   | { type: 'ready' }
-  | { type: 'run-result'; id: number; result: RunResult }
+  /** `retire`: the child kept memory after this run (it ran out, or grew past its allowance); replace it. */
+  | { type: 'run-result'; id: number; result: RunResult; retire: boolean }
   | { type: 'describe-result'; id: number; result: DescribeResult }
   | { type: 'job-failed'; id: number; message: string }
   | { type: 'host-call'; id: number; callId: number; method: HostMethod; argument: unknown };

@@ -10,6 +10,7 @@ import { settleLost, type ActiveJob, type Job } from './executor-jobs.ts';
 import { spawnExecutorProcess, type ExecutorProcess } from './executor-process.ts';
 import type { ChildJob, ChildMessage } from './executor-protocol.ts';
 import { checkBundleRequest, checkHost, eventJsonOf } from './request-checks.ts';
+import { createRequestGate } from './request-gate.ts';
 import { resolveLimits } from './run-limits.ts';
 
 export interface ExecutorOptions {
@@ -73,21 +74,26 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
       child.kill();
     }, job.job.limits.wallTimeMs + graceMs);
     deadline.unref();
-    const active: ActiveJob = { id, job, startedAt: performance.now(), deadline, pastDeadline: false };
+    const active: ActiveJob = { id, job, startedAt: performance.now(), deadline, pastDeadline: false, requests: createRequestGate(job.job.limits) };
     Object.assign(slot, { state: 'busy', active });
     child.send(job.kind === 'run' ? { type: 'run', id, job: job.job, eventJson: job.eventJson } : { type: 'describe', id, job: job.job });
   }
 
   function onChildMessage(slot: Slot, child: ExecutorProcess, message: ChildMessage): void {
     const active = slot.active;
-    if (slot.process !== child || message.type === 'ready' || active === undefined || message.id !== active.id) return;
+    if (slot.process !== child || message.type === 'ready') return;
     if (message.type === 'host-call') {
-      const host = active.job.kind === 'run' ? active.job.host : undefined;
-      void answerHostCall(host, message).then((reply) => child.send(reply)); // to this child only: call ids are per child
+      // To this child only (call ids are per child); a call from a job that has ended gets a refusal.
+      const current = active !== undefined && message.id === active.id ? active : undefined;
+      const host = current?.job.kind === 'run' ? current.job.host : undefined;
+      void answerHostCall(host, message, current?.requests).then((reply) => child.send(reply));
       return;
     }
+    if (active === undefined || message.id !== active.id) return;
+    active.requests.close();
     clearTimeout(active.deadline);
     Object.assign(slot, { state: 'idle', active: undefined, idleSince: performance.now() });
+    if (message.type === 'run-result' && message.retire) retire(slot, child);
     const { job } = active;
     if (message.type === 'job-failed') job.reject(new JoineryError('SANDBOX_FAILED', message.message));
     else if (message.type === 'run-result' && job.kind === 'run') job.settle(message.result);
@@ -100,6 +106,7 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
     const { state, active } = slot;
     Object.assign(slot, { state: 'empty', process: undefined, active: undefined });
     if (active !== undefined) {
+      active.requests.close();
       clearTimeout(active.deadline);
       settleLost(active, description);
     }
@@ -111,6 +118,12 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
       }
     }
     pump();
+  }
+
+  /** Takes a child out of service: its slot is empty at once, so the next job waits for a new child. */
+  function retire(slot: Slot, child: ExecutorProcess): void {
+    Object.assign(slot, { state: 'empty', process: undefined });
+    child.kill();
   }
 
   function failQueued(error: Error): void {

@@ -1,12 +1,16 @@
 // The operations behind ctx, one per guest-visible method. Each takes the JSON payload the guest bridge
 // sent, checks it against the declared manifest, and calls the HostCapabilities of the run.
 import type { DirectoryUser } from '../core/sdk/index.ts';
-import type { FunctionManifest, HostCapabilities, IncomingResponse } from '../core/execution/types.ts';
+import type { FunctionManifest, HostCapabilities, IncomingResponse, RunLimits } from '../core/execution/types.ts';
 import { checkSecretDeclared, toOutgoingRequest } from './manifest-guard.ts';
+import type { RequestGate } from './request-gate.ts';
 
 export interface OperationScope {
   host: HostCapabilities;
   manifest: FunctionManifest;
+  /** The run's outgoing requests: counted, queued past the concurrency cap, aborted when the run ends. */
+  requests: RequestGate;
+  limits: RunLimits;
 }
 
 type Operation = (payload: unknown, scope: OperationScope) => Promise<unknown>;
@@ -40,8 +44,9 @@ async function getSecret(payload: unknown, { host, manifest }: OperationScope): 
   return value;
 }
 
-async function fetch(payload: unknown, { host, manifest }: OperationScope): Promise<IncomingResponse> {
-  const response = await host.fetch(toOutgoingRequest(payload, manifest.egress));
+async function fetch(payload: unknown, { host, manifest, requests, limits }: OperationScope): Promise<IncomingResponse> {
+  const request = toOutgoingRequest(payload, manifest.egress, limits.maxRequestBodyBytes);
+  const response = await requests.run((signal) => host.fetch(request, { signal }));
   const { status, headers, body } = response ?? {};
   if (typeof status !== 'number' || !Number.isInteger(status) || typeof body !== 'string') {
     throw new Error('fetch: the upstream gave no usable response');

@@ -1,5 +1,7 @@
 // A SandboxRunner whose isolates live in the current process. The executor child uses it, and so do
 // benchmarks; everything else should use createExecutor, which keeps V8 crashes out of the caller.
+// The watchdog's memory guard reads this process's resident size: in the executor child that is one run's
+// alone; here, runs at the same time (or anything else the process does) count against each other.
 import { JoineryError } from '../core/errors.ts';
 import type { RunLimits, SandboxRunner } from '../core/execution/types.ts';
 import { createBundleLoader } from './bundle-loader.ts';

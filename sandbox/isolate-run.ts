@@ -5,9 +5,10 @@ import type { BundleLoader } from './bundle-loader.ts';
 import { guestCaps } from './run-limits.ts';
 import type { IsolateSupply } from './isolate-supply.ts';
 import { checkManifest } from './manifest.ts';
-import { envelopeOutcome, failureOutcome, threwOutcome, type RunEnvelope } from './outcome.ts';
+import { envelopeOutcome, failureOutcome, threwOutcome, tripOutcome, type RunEnvelope } from './outcome.ts';
 import type { PreparedIsolate } from './prepared-isolate.ts';
 import { createRunSession, type RunSession } from './run-session.ts';
+import { awaitRunEnvelope } from './run-settlement.ts';
 import { startWatchdog } from './watchdog.ts';
 
 export interface IsolateRunDependencies {
@@ -23,7 +24,6 @@ interface Job {
 
 const NO_RUN_MESSAGE = 'TypeError: the function definition has no run(event, ctx) method';
 const COPY = Object.freeze({ arguments: Object.freeze({ copy: true }), result: Object.freeze({ copy: true }) });
-const COPY_PROMISE = Object.freeze({ arguments: Object.freeze({ copy: true }), result: Object.freeze({ promise: true, copy: true }) });
 
 export async function runInIsolate(
   { eventJson, host, ...job }: Job & { eventJson: string; host: HostCapabilities },
@@ -31,8 +31,7 @@ export async function runInIsolate(
 ): Promise<RunResult> {
   const { outcome, session, cpuTimeMs, durationMs } = await withIsolate(job, host, dependencies, async (prepared, session) => {
     await loadBundle(prepared, job, dependencies.loadBundle);
-    const reply = await prepared.entry.apply(undefined, ['run', eventJson], COPY_PROMISE);
-    const envelope = JSON.parse(reply as string) as RunEnvelope;
+    const envelope = await awaitRunEnvelope({ entry: prepared.entry, isolate: prepared.isolate, eventJson, logs: session.logs });
     session.logs.addDropped(envelope.logsDropped);
     return envelopeOutcome(envelope, job.sourceMap);
   });
@@ -66,11 +65,11 @@ async function withIsolate(
   const session = createRunSession({ host, limits, startedAt });
   const prepared = supply.take(limits.memoryLimitMb);
   prepared.attach(session);
-  const watchdog = startWatchdog({ isolate: prepared.isolate, limits });
+  const watchdog = startWatchdog({ isolate: prepared.isolate, limits, hostTimeMs: prepared.hostTimeMs });
   let outcome: RunOutcome;
   let cpuTimeMs: number | undefined;
   try {
-    outcome = await Promise.race([body(prepared, session), watchdog.tripped.then((trip): RunOutcome => ({ kind: 'timed-out', ...trip }))]);
+    outcome = await Promise.race([body(prepared, session), watchdog.tripped.then(tripOutcome)]);
   } catch (error) {
     outcome = failureOutcome({ error, trip: watchdog.trip, isolateDisposed: prepared.isolate.isDisposed, limits, sourceMap });
   } finally {

@@ -1,6 +1,7 @@
 // Defence in depth: the sandbox itself holds a run to the secrets and egress hosts its bundle declared,
 // whatever the HostCapabilities behind it would allow. Every refusal is an Error written for the guest.
 import type { OutgoingRequest } from '../core/execution/types.ts';
+import { createHostAllowlist, effectivePort } from './egress/index.ts';
 
 const METHOD = /^[A-Z]{1,16}$/;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -11,8 +12,11 @@ export function checkSecretDeclared(name: unknown, declared: readonly string[]):
   return name;
 }
 
-/** Parses with WHATWG URL, as the fetch behind it will; only http(s), no credentials, declared hosts only. */
-export function checkEgressUrl(raw: unknown, egress: readonly string[]): URL {
+/**
+ * Parses with WHATWG URL, as the fetch behind it will; only http(s), no credentials, declared hosts and
+ * ports only (matched by the egress allowlist, the one place that reads egress entries).
+ */
+export function checkDeclaredUrl(raw: unknown, egress: readonly string[]): URL {
   if (typeof raw !== 'string') throw new Error('fetch(url): url must be a string');
   let url: URL;
   try {
@@ -26,24 +30,26 @@ export function checkEgressUrl(raw: unknown, egress: readonly string[]): URL {
   if (url.username !== '' || url.password !== '') {
     throw new Error('fetch(url): URLs with credentials (user@host) are not allowed');
   }
-  const hostname = url.hostname.toLowerCase();
-  const host = url.host.toLowerCase();
-  if (!egress.some((entry) => entry.toLowerCase() === hostname || entry.toLowerCase() === host)) {
-    throw new Error(`host "${hostname}" is not in egress`);
+  const allowlist = createHostAllowlist(egress);
+  if (!allowlist.allows(url)) {
+    const hostname = url.hostname.toLowerCase();
+    throw new Error(allowlist.includesHost(hostname) ? `host "${hostname}" on port ${effectivePort(url)} is not in egress` : `host "${hostname}" is not in egress`);
   }
   return url;
 }
 
 /** Builds the request the host sees from what the guest bridge sent; JSON bodies get a content type. */
-export function toOutgoingRequest(payload: unknown, egress: readonly string[]): OutgoingRequest {
+export function toOutgoingRequest(payload: unknown, egress: readonly string[], maxBodyBytes: number): OutgoingRequest {
   if (typeof payload !== 'object' || payload === null) throw new Error('fetch: bad request');
   const { url, method = 'GET', headers = {}, body, json } = payload as Record<string, unknown>;
-  const checkedUrl = checkEgressUrl(url, egress);
+  const checkedUrl = checkDeclaredUrl(url, egress);
   const checkedMethod = typeof method === 'string' ? method.toUpperCase() : '';
   if (!METHOD.test(checkedMethod)) throw new Error(`fetch: "${String(method).slice(0, 40)}" is not an HTTP method`);
   const request: OutgoingRequest = { method: checkedMethod, url: checkedUrl.href, headers: checkHeaders(headers) };
   if (body !== undefined) {
     if (typeof body !== 'string') throw new Error('fetch: body must be a string or a JSON value');
+    const bodyBytes = Buffer.byteLength(body);
+    if (bodyBytes > maxBodyBytes) throw new Error(`fetch: the body is ${bodyBytes} bytes, over the limit of ${maxBodyBytes} (maxRequestBodyBytes)`);
     request.body = body;
     if (json === true && request.headers['content-type'] === undefined) request.headers['content-type'] = 'application/json';
   }

@@ -29,6 +29,11 @@ export function envelopeOutcome(envelope: RunEnvelope, sourceMap: string | undef
   return threwOutcome(message, envelope.error?.stack, sourceMap);
 }
 
+/** The outcome of a run the watchdog stopped. */
+export function tripOutcome(trip: WatchdogTrip): RunOutcome {
+  return trip.limit === 'memory' ? { kind: 'out-of-memory', memoryLimitMb: trip.memoryLimitMb } : { kind: 'timed-out', ...trip };
+}
+
 /**
  * Classifies a rejection from isolated-vm by what the host knows, never by the error's text (a guest can
  * throw any text). Order matters: a watchdog trip disposes the isolate, so it is checked before
@@ -47,14 +52,22 @@ export function failureOutcome({
   limits: RunLimits;
   sourceMap: string | undefined;
 }): RunOutcome {
-  if (trip !== undefined) return { kind: 'timed-out', ...trip };
+  if (trip !== undefined) return tripOutcome(trip);
   if (isolateDisposed) return { kind: 'out-of-memory', memoryLimitMb: limits.memoryLimitMb };
-  if (!(error instanceof Error)) return threwOutcome(describeThrownValue(error), undefined, sourceMap);
-  // An error from guest code (compile or top level): its stack holds guest frames, then isolated-vm's
-  // boundary marker, then host frames, which are cut off here.
-  const stack = typeof error.stack === 'string' ? error.stack.split(IVM_BOUNDARY)[0] : undefined;
-  const name = stack?.match(/^([\w$.]+): /)?.[1] ?? error.name;
-  return threwOutcome(`${name}: ${error.message}`, stack, sourceMap);
+  return threwOutcome(guestErrorText(error), guestStack(error), sourceMap);
+}
+
+/** "Name: message" of a value the guest threw or rejected with, as it crossed out of the isolate. */
+export function guestErrorText(error: unknown): string {
+  if (!(error instanceof Error)) return describeThrownValue(error);
+  const name = guestStack(error)?.match(/^([\w$.]+): /)?.[1] ?? error.name;
+  return `${name}: ${error.message}`;
+}
+
+// An error from guest code: its stack holds guest frames, then isolated-vm's boundary marker, then host
+// frames, which are cut off here.
+function guestStack(error: unknown): string | undefined {
+  return error instanceof Error && typeof error.stack === 'string' ? error.stack.split(IVM_BOUNDARY)[0] : undefined;
 }
 
 function describeThrownValue(value: unknown): string {

@@ -18,8 +18,9 @@ export const PRELUDE_SOURCE = `(function setup(dispatcher, web, log, declare, ca
 'use strict';
 Object.defineProperty(Error, 'prepareStackTrace', { get() { return undefined; }, set() {}, configurable: false });
 const intrinsics = (${guestScript('intrinsics')})();
+(${guestScript('lockdown')})(intrinsics);
 const callWeb = (${guestScript('call-web')})(intrinsics, web);
-(${guestScript('web-globals')})(intrinsics, callWeb, web);
+(${guestScript('web-globals')})(intrinsics, callWeb, web, intrinsics.parse(capsJson));
 (${guestScript('url')})(intrinsics, callWeb);
 const serialiseResult = (${guestScript('result')})(intrinsics);
 return (${guestScript('bridge')})(intrinsics, serialiseResult, dispatcher, log, declare, capsJson);

@@ -2,14 +2,18 @@
 // to whichever RunSession is attached, so an isolate can be prepared before its run is known.
 import type { Context, Isolate, Reference } from 'isolated-vm';
 import { JoineryError } from '../core/errors.ts';
+import { createHostClock, type HostClock } from './host-time.ts';
 import type { IsolatedVm } from './isolated-vm-loader.ts';
 import { compilePrelude } from './prelude-script.ts';
 import type { GuestCaps } from './run-limits.ts';
 import type { RunSession } from './run-session.ts';
 import { webNative } from './web-natives.ts';
 
-/** The guest-side entry: 'caps' (caps JSON), 'describe' → definition JSON, 'run' (event JSON) → envelope JSON. */
-export type GuestEntry = (command: 'caps' | 'describe' | 'run', argument?: string) => unknown;
+/**
+ * The guest-side entry: 'caps' (caps JSON), 'describe' → definition JSON, 'run' (event JSON) → a promise
+ * of the envelope JSON, 'settled' → that same promise again, 'flush' → nothing (see run-settlement.ts).
+ */
+export type GuestEntry = (command: 'caps' | 'describe' | 'run' | 'settled' | 'flush', argument?: string) => unknown;
 
 export interface PreparedIsolate {
   readonly isolate: Isolate;
@@ -18,6 +22,8 @@ export interface PreparedIsolate {
   readonly memoryLimitMb: number;
   /** The caps the guest side enforces, as JSON; a run with other caps sends them with 'caps' first. */
   readonly capsJson: string;
+  /** Milliseconds the host spent in this isolate's synchronous callbacks so far (see host-time.ts). */
+  hostTimeMs(): number;
   attach(session: RunSession | undefined): void;
   /** Idempotent; safe after a watchdog or the memory limit already disposed the isolate. */
   dispose(): void;
@@ -29,6 +35,7 @@ export function prepareIsolate(ivm: IsolatedVm, { memoryLimitMb, caps }: { memor
   const capsJson = JSON.stringify(caps);
   let session: RunSession | undefined;
   const current = () => session;
+  const clock = createHostClock();
   const dispose = () => {
     if (!isolate.isDisposed) isolate.dispose();
   };
@@ -36,7 +43,13 @@ export function prepareIsolate(ivm: IsolatedVm, { memoryLimitMb, caps }: { memor
     const context = isolate.createContextSync();
     const setup = compilePrelude(isolate).runSync(context, { reference: true, release: true });
     // The order of PRELUDE_SOURCE's setup(dispatcher, web, log, declare, capsJson).
-    const natives = [dispatcherReference(ivm, current), new ivm.Callback(webNative), logCallback(ivm, current), declareCallback(ivm, current), capsJson];
+    const natives = [
+      dispatcherReference(ivm, current, clock),
+      new ivm.Callback(clock.timed(webNative)),
+      logCallback(ivm, current, clock),
+      declareCallback(ivm, current, clock),
+      capsJson,
+    ];
     const entry = setup.applySync(undefined, natives, { result: { reference: true } }) as Reference<GuestEntry>;
     setup.release();
     return {
@@ -45,6 +58,7 @@ export function prepareIsolate(ivm: IsolatedVm, { memoryLimitMb, caps }: { memor
       entry,
       memoryLimitMb,
       capsJson,
+      hostTimeMs: () => clock.totalMs,
       attach(next) {
         session = next;
       },
@@ -58,34 +72,36 @@ export function prepareIsolate(ivm: IsolatedVm, { memoryLimitMb, caps }: { memor
 
 // The one Reference the guest side holds. An async arrow (no `prototype`) with a null prototype: even a
 // leaked Reference to it offers no `constructor` or `__proto__` path back into the host realm.
-function dispatcherReference(ivm: IsolatedVm, current: () => RunSession | undefined) {
-  const dispatcher = async (operation: unknown, payloadJson: unknown): Promise<string> => {
+// Only the synchronous part of a call (reading the payload, starting the operation) is host CPU time.
+function dispatcherReference(ivm: IsolatedVm, current: () => RunSession | undefined, clock: HostClock) {
+  const dispatch = clock.timed((operation: unknown, payloadJson: unknown): Promise<string> => {
     const session = current();
-    if (session === undefined) return JSON.stringify({ ok: false, error: 'no run is active' });
+    if (session === undefined) return Promise.resolve(JSON.stringify({ ok: false, error: 'no run is active' }));
     return session.dispatch(operation, payloadJson);
-  };
+  });
+  const dispatcher = async (operation: unknown, payloadJson: unknown): Promise<string> => dispatch(operation, payloadJson);
   Object.setPrototypeOf(dispatcher, null);
   return new ivm.Reference(dispatcher);
 }
 
-function logCallback(ivm: IsolatedVm, current: () => RunSession | undefined) {
-  return new ivm.Callback((level: unknown, message: unknown, dataJson: unknown) => {
+function logCallback(ivm: IsolatedVm, current: () => RunSession | undefined, clock: HostClock) {
+  return new ivm.Callback(clock.timed((level: unknown, message: unknown, dataJson: unknown) => {
     try {
       current()?.log(level, message, dataJson);
     } catch {
       // never throw into the isolate
     }
-  });
+  }));
 }
 
 /** (manifest JSON) → null when accepted, else the reason; see RunSession.declare. */
-function declareCallback(ivm: IsolatedVm, current: () => RunSession | undefined) {
-  return new ivm.Callback((manifestJson: unknown): string | null => {
+function declareCallback(ivm: IsolatedVm, current: () => RunSession | undefined, clock: HostClock) {
+  return new ivm.Callback(clock.timed((manifestJson: unknown): string | null => {
     try {
       const session = current();
       return session === undefined ? 'no run is active' : session.declare(manifestJson);
     } catch {
       return 'the definition could not be read';
     }
-  });
+  }));
 }

@@ -25,13 +25,32 @@ export function resolveLimits(...layers: Array<Partial<RunLimits> | undefined>):
   return limits;
 }
 
+/**
+ * The largest input one web-global call hands the host (btoa, atob, TextEncoder, TextDecoder, URL,
+ * URLSearchParams): characters of a string, bytes of a buffer. Far above what a joiner function encodes,
+ * and small enough that one call's host work stays in the tens of milliseconds and megabytes.
+ */
+export const MAX_WEB_INPUT_CHARS = 8 * 1024 * 1024;
+export const MAX_WEB_INPUT_BYTES = 8 * 1024 * 1024;
+
 /** The caps the guest-side bridge enforces before anything crosses the boundary. */
 export interface GuestCaps {
   maxLogEntries: number;
   maxLogBytes: number;
   maxOutputBytes: number;
+  maxWebInputChars: number;
+  maxWebInputBytes: number;
 }
 
 export function guestCaps({ maxLogEntries, maxLogBytes, maxOutputBytes }: RunLimits): GuestCaps {
-  return { maxLogEntries, maxLogBytes, maxOutputBytes };
+  return { maxLogEntries, maxLogBytes, maxOutputBytes, maxWebInputChars: MAX_WEB_INPUT_CHARS, maxWebInputBytes: MAX_WEB_INPUT_BYTES };
+}
+
+/**
+ * How much the process may grow during one run before the watchdog ends it as out-of-memory: the
+ * isolate's heap and ArrayBuffers (memoryLimitMb) with room for V8's own overhead, plus 64 MB for copies
+ * the host makes (the result, logs, ctx payloads). Anything past that is memory held outside the limit.
+ */
+export function processGrowthAllowanceMb(memoryLimitMb: number): number {
+  return 2 * memoryLimitMb + 64;
 }

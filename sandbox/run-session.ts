@@ -5,9 +5,12 @@ import { guestMessage } from './guest-message.ts';
 import { OPERATIONS } from './host-operations.ts';
 import { createLogCollector, type LogCollector } from './log-collector.ts';
 import { checkManifest } from './manifest.ts';
+import { createRequestGate } from './request-gate.ts';
 
 /** Larger ctx payloads are refused; the limit guards host memory, not the guest. */
 const MAX_PAYLOAD_CHARS = 8 * 1024 * 1024;
+/** A definition's name, description, trigger, egress and secrets fit in far less; parsing more is wasted host time. */
+const MAX_MANIFEST_CHARS = 64 * 1024;
 
 export interface RunSession {
   /** The async host dispatcher: (operation, payload JSON) → JSON envelope {ok,value} | {ok:false,error}. */
@@ -19,7 +22,7 @@ export interface RunSession {
    */
   declare(manifestJson: unknown): string | null;
   readonly logs: LogCollector;
-  /** After close, calls still in flight or arriving late are refused. */
+  /** After close, calls arriving late are refused and outgoing requests in flight are aborted. */
   close(): void;
 }
 
@@ -33,6 +36,7 @@ export function createRunSession({
   startedAt: number;
 }): RunSession {
   const logs = createLogCollector({ limits, startedAt });
+  const requests = createRequestGate(limits);
   let manifest: FunctionManifest | undefined;
   let closed = false;
 
@@ -43,7 +47,7 @@ export function createRunSession({
     if (handler === undefined) throw new Error(`unknown ctx operation ${String(operation)}`);
     if (typeof payloadJson === 'string' && payloadJson.length > MAX_PAYLOAD_CHARS) throw new Error('ctx payload too large');
     const payload: unknown = typeof payloadJson === 'string' ? JSON.parse(payloadJson) : undefined;
-    return handler(payload, { host, manifest });
+    return handler(payload, { host, manifest, requests, limits });
   }
 
   return {
@@ -60,6 +64,9 @@ export function createRunSession({
     },
     declare(manifestJson) {
       if (manifest !== undefined) return 'the manifest was already declared';
+      if (typeof manifestJson === 'string' && manifestJson.length > MAX_MANIFEST_CHARS) {
+        return `the function definition is invalid: its declared fields are over ${MAX_MANIFEST_CHARS} characters as JSON`;
+      }
       const checked = checkManifest(typeof manifestJson === 'string' ? JSON.parse(manifestJson) : undefined);
       if (!checked.ok) return checked.message;
       manifest = checked.manifest;
@@ -68,6 +75,7 @@ export function createRunSession({
     logs,
     close() {
       closed = true;
+      requests.close();
     },
   };
 }

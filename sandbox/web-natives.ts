@@ -1,11 +1,23 @@
 // Host side of the web globals (guest/web-globals.js, guest/url.js): Node's own URL, query, text and
 // base64 implementations, called synchronously with copies of guest data. Never throws across the
 // boundary: failures are returned as { ok: false, name, message } and re-thrown inside the guest.
+// Work is sized from the real length of what arrived, never from a number the guest passed, and inputs
+// over MAX_WEB_INPUT_CHARS / MAX_WEB_INPUT_BYTES are refused before any work (the guest checks first too).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { MAX_WEB_INPUT_BYTES, MAX_WEB_INPUT_CHARS } from './run-limits.ts';
 
 type WebReply = { ok: true; value: unknown } | { ok: false; name: string; message: string };
 
 const MAX_RANDOM_BYTES = 65_536;
+/** UTF-8 needs at most three bytes for each UTF-16 code unit. */
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+
+/** The global each operation serves, as named in a refusal. */
+const LABELS: Readonly<Record<string, string>> = {
+  'url-parse': 'URL', 'url-set': 'URL', 'query-parse': 'URLSearchParams', 'query-serialize': 'URLSearchParams',
+  'text-encode': 'TextEncoder.encode', 'text-encode-into': 'TextEncoder.encodeInto', 'text-decode': 'TextDecoder.decode',
+  btoa: 'btoa', atob: 'atob',
+};
 
 function urlRecord(url: URL) {
   const { href, origin, protocol, username, password, host, hostname, port, pathname, search, hash } = url;
@@ -20,9 +32,10 @@ function queryPairs(value: unknown): Array<[string, string]> {
   });
 }
 
+/** `length` is the destination's real length as the guest side read it; never more than the source can fill. */
 function textEncodeInto(source: string, length: unknown) {
   if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) throw new TypeError('bad destination length');
-  const bytes = new Uint8Array(length);
+  const bytes = new Uint8Array(Math.min(length, source.length * MAX_UTF8_BYTES_PER_UNIT));
   const { read, written } = new TextEncoder().encodeInto(source, bytes);
   return { read, written, bytes: bytes.subarray(0, written) };
 }
@@ -32,6 +45,26 @@ function randomByteCount(count: unknown): number {
     throw new RangeError(`random byte count must be an integer from 0 to ${MAX_RANDOM_BYTES}`);
   }
   return count;
+}
+
+/** Characters of the strings (query pairs included, one more per pair) and bytes of the buffers given. */
+function inputSize(values: unknown[]): { chars: number; bytes: number } {
+  let chars = 0;
+  let bytes = 0;
+  for (const value of values) {
+    if (typeof value === 'string') chars += value.length;
+    else if (value instanceof Uint8Array) bytes += value.byteLength;
+    else if (Array.isArray(value)) {
+      for (const pair of value) chars += 1 + (Array.isArray(pair) ? pair.reduce((sum: number, part) => sum + (typeof part === 'string' ? part.length : 0), 0) : 0);
+    }
+  }
+  return { chars, bytes };
+}
+
+function checkInputSize(label: string, values: unknown[]): void {
+  const { chars, bytes } = inputSize(values);
+  if (chars > MAX_WEB_INPUT_CHARS) throw new RangeError(`${label}: the input is ${chars} characters, over the sandbox limit of ${MAX_WEB_INPUT_CHARS}`);
+  if (bytes > MAX_WEB_INPUT_BYTES) throw new RangeError(`${label}: the input is ${bytes} bytes, over the sandbox limit of ${MAX_WEB_INPUT_BYTES}`);
 }
 
 const OPERATIONS = new Map<string, (first: unknown, second: unknown, third: unknown) => unknown>([
@@ -65,6 +98,8 @@ export function webNative(operation: unknown, first: unknown, second: unknown, t
   try {
     const run = typeof operation === 'string' ? OPERATIONS.get(operation) : undefined;
     if (run === undefined) return { ok: false, name: 'TypeError', message: `unknown web operation ${String(operation)}` };
+    const label = LABELS[operation as string];
+    if (label !== undefined) checkInputSize(label, [first, second, third]);
     return { ok: true, value: run(first, second, third) };
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error';

@@ -28,11 +28,19 @@ export type RunOutcome =
 
 export interface RunLimits {
   wallTimeMs: number;
+  /** CPU inside the isolate plus time spent in the synchronous host callbacks it calls (btoa, TextEncoder, ...). */
   cpuTimeMs: number;
+  /** The isolate's heap and ArrayBuffers; the process around it may grow by at most twice this plus 64 MB. */
   memoryLimitMb: number;
   maxLogEntries: number;
   maxLogBytes: number;
   maxOutputBytes: number;
+  /** Outgoing HTTP requests one run may make; the next one fails inside the guest. */
+  maxRequests: number;
+  /** Requests in flight at once; more wait their turn, as a browser queues them per host. */
+  maxConcurrentRequests: number;
+  /** UTF-8 bytes of one request body. */
+  maxRequestBodyBytes: number;
 }
 
 export const DEFAULT_LIMITS: RunLimits = {
@@ -42,6 +50,9 @@ export const DEFAULT_LIMITS: RunLimits = {
   maxLogEntries: 1_000,
   maxLogBytes: 256 * 1024,
   maxOutputBytes: 1024 * 1024,
+  maxRequests: 50,
+  maxConcurrentRequests: 6,
+  maxRequestBodyBytes: 1024 * 1024,
 };
 
 export interface RunRequest {
@@ -68,6 +79,10 @@ export interface IncomingResponse {
   body: string;
 }
 
+export interface FetchOptions {
+  signal?: AbortSignal;
+}
+
 /**
  * What the guest's `ctx` reaches on the host. Implemented by the test-mode context (fixtures) and the live
  * runtime. Methods reject with an Error whose message is safe to show the guest; the sandbox turns the
@@ -76,7 +91,8 @@ export interface IncomingResponse {
 export interface HostCapabilities {
   isUsernameTaken(username: string): Promise<boolean>;
   findUsers(filter: { username?: string; email?: string; employeeId?: string }): Promise<DirectoryUser[]>;
-  fetch(request: OutgoingRequest): Promise<IncomingResponse>;
+  /** The sandbox aborts `signal` when the run that made the request ends, for whatever reason. */
+  fetch(request: OutgoingRequest, options?: FetchOptions): Promise<IncomingResponse>;
   getSecret(name: string): Promise<string>;
 }
 

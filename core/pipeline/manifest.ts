@@ -7,6 +7,14 @@ const TRIGGERS = new Set(['user.joined', 'user.moved', 'user.left', 'manual', 's
 const NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const SECRET_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
 const HOST_PATTERN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const PORT_SUFFIX = /:(\d{1,5})$/;
+
+/** A host name, optionally `:port` (1-65535); without one only the scheme's default port is reachable. */
+function isEgressEntry(entry: string): boolean {
+  const port = PORT_SUFFIX.exec(entry)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65_535)) return false;
+  return HOST_PATTERN.test(port === undefined ? entry : entry.slice(0, -(port.length + 1)));
+}
 
 /** Problems with a manifest, each a sentence naming the field; empty when it is valid. */
 export function validateManifest(manifest: FunctionManifest): string[] {
@@ -19,8 +27,8 @@ export function validateManifest(manifest: FunctionManifest): string[] {
     problems.push(`trigger "${manifest.trigger}" must be one of ${[...TRIGGERS].join(', ')}`);
   }
   for (const host of manifest.egress) {
-    if (!HOST_PATTERN.test(host)) {
-      problems.push(`egress host "${host}" must be a lower-case DNS name such as graph.microsoft.com (no scheme, port, path or IP)`);
+    if (!isEgressEntry(host)) {
+      problems.push(`egress host "${host}" must be a lower-case DNS name such as graph.microsoft.com, optionally with a port (graph.example.com:8443); no scheme, path or IP`);
     }
   }
   for (const name of manifest.secrets) {

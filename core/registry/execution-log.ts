@@ -1,15 +1,21 @@
 // The log of every run. Secret values are redacted from every field before the row is written, so the
-// database never holds them; records are append-only (an UPDATE trigger refuses changes).
+// database never holds them; each field is cut to its cap (record-caps.ts); records are append-only (an
+// UPDATE trigger refuses changes). A run always leaves a record: when the full row cannot be written
+// (a value that cannot be serialised, an SQLite error), a minimal row with the outcome, the error and
+// the counts is written instead. Only a caller's own mistakes (unknown version, bad identity fields) throw.
 
 import { JoineryError } from '../errors.ts';
+import type { RunOutcome } from '../execution/types.ts';
 import type { SqliteDatabase } from '../store/index.ts';
 import { optionalText, requireLimit, requireText, requireVersionNumber, toJsonField } from './input-checks.ts';
-import { createRedactor } from './redact-secrets.ts';
+import { boundExecution, capText, RECORD_CAPS } from './record-caps.ts';
+import { createRedactor, type Redactor } from './redact-secrets.ts';
 import { toExecutionRecord, type ExecutionRow } from './row-mapping.ts';
 import type { ExecutionInput, ExecutionRecord } from './types.ts';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1_000;
+const MINIMAL_MESSAGE_BYTES = 1024;
 
 export function createExecutionLog(db: SqliteDatabase, { now }: { now: () => Date }) {
   const versionExists = db.prepare('SELECT 1 FROM versions WHERE name = ? AND version = ?').pluck();
@@ -21,27 +27,32 @@ export function createExecutionLog(db: SqliteDatabase, { now }: { now: () => Dat
   const selectByFunction = db.prepare('SELECT * FROM executions WHERE name = ? ORDER BY id DESC LIMIT ?');
 
   function recordExecution(input: ExecutionInput, { redact = [] }: { redact?: string[] } = {}): ExecutionRecord {
-    const name = requireText(input.name, 'name');
-    const version = requireVersionNumber(input.version);
-    if (versionExists.get(name, version) === undefined) {
-      throw new JoineryError('NOT_FOUND', `no version ${name}@${version}`);
-    }
     const redactor = createRedactor(redact);
-    const row = insert.get({
-      name,
-      version,
-      eventId: nullableMap(optionalText(input.eventId, 'eventId'), redactor.text),
-      input: toJsonField(input.input, 'input', redactor.json),
-      outcome: toJsonField(input.outcome, 'outcome', redactor.json),
+    const identity = checkIdentity(input, redactor);
+    if (versionExists.get(identity.name, identity.version) === undefined) {
+      throw new JoineryError('NOT_FOUND', `no version ${identity.name}@${identity.version}`);
+    }
+    let row: ExecutionRow;
+    try {
+      row = insert.get({ ...identity, ...fullFields(input, redactor) }) as ExecutionRow;
+    } catch (error) {
+      row = insert.get({ ...identity, ...minimalFields(input, error, redactor) }) as ExecutionRow;
+    }
+    return toExecutionRecord(row);
+  }
+
+  function checkIdentity(input: ExecutionInput, redactor: Redactor) {
+    const eventId = optionalText(input.eventId, 'eventId');
+    return {
+      name: requireText(input.name, 'name'),
+      eventId: eventId === null ? null : capText(redactor.text(eventId), RECORD_CAPS.fieldMaxBytes),
+      version: requireVersionNumber(input.version),
       outcomeKind: requireText(input.outcome?.kind, 'outcome.kind'),
-      logs: toJsonField(input.logs ?? [], 'logs', redactor.json),
-      calls: toJsonField(input.calls ?? [], 'calls', redactor.json),
       durationMs: requireDuration(input.durationMs),
       caller: redactor.text(requireText(input.caller, 'caller')),
       dryRun: requireBoolean(input.dryRun, 'dryRun') ? 1 : 0,
       createdAt: now().toISOString(),
-    }) as ExecutionRow;
-    return toExecutionRecord(row);
+    };
   }
 
   return {
@@ -57,6 +68,44 @@ export function createExecutionLog(db: SqliteDatabase, { now }: { now: () => Dat
   };
 }
 
+function fullFields(input: ExecutionInput, redactor: Redactor) {
+  const bounded = boundExecution(input, redactor);
+  return {
+    input: toJsonField(bounded.input, 'input', redactor.json),
+    outcome: toJsonField(bounded.outcome, 'outcome', redactor.json),
+    logs: toJsonField(bounded.logs, 'logs', redactor.json),
+    calls: toJsonField(bounded.calls, 'calls', redactor.json),
+  };
+}
+
+/** The outcome's kind and small fields, the error, and how much was left out; nothing else the run produced. */
+function minimalFields(input: ExecutionInput, error: unknown, redactor: Redactor) {
+  const reason = capText(redactor.text(error instanceof Error ? error.message : String(error)), MINIMAL_MESSAGE_BYTES);
+  const counts = `log entries: ${countOf(input.logs)}, calls: ${countOf(input.calls)}`;
+  const note = { level: 'error', message: `joinery: the full record could not be stored (${reason}); only the outcome is kept (${counts})`, atMs: 0 };
+  return { input: 'null', outcome: redactor.json(minimalOutcome(input.outcome, redactor)), logs: redactor.json([note]), calls: '[]' };
+}
+
+function minimalOutcome(outcome: RunOutcome, redactor: Redactor): RunOutcome {
+  const message = (text: unknown) => capText(redactor.text(String(text)), MINIMAL_MESSAGE_BYTES);
+  switch (outcome.kind) {
+    case 'returned':
+      return { kind: 'returned', value: null };
+    case 'threw':
+      return { kind: 'threw', message: message(outcome.message) };
+    case 'crashed':
+      return { kind: 'crashed', message: message(outcome.message) };
+    case 'timed-out':
+      return { kind: 'timed-out', limit: outcome.limit === 'cpu' ? 'cpu' : 'wall', limitMs: Number(outcome.limitMs) };
+    case 'out-of-memory':
+      return { kind: 'out-of-memory', memoryLimitMb: Number(outcome.memoryLimitMb) };
+    default:
+      return { kind: 'crashed', message: message(`unknown outcome kind ${String((outcome as { kind: unknown }).kind)}`) };
+  }
+}
+
+const countOf = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+
 function requireDuration(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new JoineryError('INVALID_INPUT', 'durationMs: expected a finite number >= 0', { field: 'durationMs' });
@@ -69,8 +118,4 @@ function requireBoolean(value: unknown, field: string): boolean {
     throw new JoineryError('INVALID_INPUT', `${field}: expected true or false`, { field });
   }
   return value;
-}
-
-function nullableMap(value: string | null, map: (text: string) => string): string | null {
-  return value === null ? null : map(value);
 }

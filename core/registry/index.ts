@@ -5,3 +5,4 @@ export { versionDigest } from './version-digest.ts';
 export { actorKey, actorNameProblem, ACTOR_SOURCES, requireActorName, sameActor, type ActorSource } from './actor-name.ts';
 export { assertVersionIntegrity, versionIntegrity, type VersionIntegrity } from './version-integrity.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact-secrets.ts';
+export { RECORD_CAPS, type TruncatedValue } from './record-caps.ts';

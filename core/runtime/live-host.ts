@@ -3,10 +3,11 @@
 // version may read or call; the sandbox checks it too, this is the second lock.
 
 import type { DirectoryStore } from '../directory/types.ts';
-import type { FunctionManifest, HostCapabilities, IncomingResponse, OutgoingRequest } from '../execution/types.ts';
+import type { FetchOptions, FunctionManifest, HostCapabilities, IncomingResponse, OutgoingRequest } from '../execution/types.ts';
 import type { SecretStore } from '../secrets/types.ts';
 
-export type FetchPort = (request: OutgoingRequest) => Promise<IncomingResponse>;
+/** `options.signal` aborts when the run that made the request has ended. */
+export type FetchPort = (request: OutgoingRequest, options?: FetchOptions) => Promise<IncomingResponse>;
 
 export interface LiveHost {
   host: HostCapabilities;
@@ -35,9 +36,9 @@ export function createLiveHost({
       if (value === undefined) throw new Error(`secret "${name}" is not set; an operator sets it with: joinery secret set ${name}`);
       return value;
     },
-    fetch: async (request) => {
+    fetch: async (request, options) => {
       calls.push(request);
-      return fetch(request);
+      return fetch(request, options);
     },
   };
   return { host, calls };

@@ -4,15 +4,15 @@
 import { JoineryError } from '../../core/errors.ts';
 import { isBlockedAddress } from './blocked-address.ts';
 import { createEgressPolicy, type EgressPolicy, type EgressUrlOptions } from './egress-policy.ts';
-import { isIpLiteral, normalizeHostname, unbracket } from './host-allowlist.ts';
+import { effectivePort, isIpLiteral, normalizeHostname, unbracket } from './host-allowlist.ts';
 import { quote } from './quote.ts';
 
 /** Whether a URL is the one the guest asked for or one a server redirected to; only messages differ. */
 export type UrlSubject = 'request' | 'redirect';
 
 /**
- * The parsed URL when policy allows it: https (or http when allowed), no credentials, a host in the
- * allowlist, and not a private or reserved IP literal. Throws EGRESS_DENIED when policy refuses it and
+ * The parsed URL when policy allows it: https (or http when allowed), no credentials, a host and port in
+ * the allowlist (see host-allowlist.ts), and not a private or reserved IP literal. Throws EGRESS_DENIED when policy refuses it and
  * INVALID_INPUT when it is not a URL. The returned host has no trailing dot and the fragment is removed.
  */
 export function checkEgressUrl(url: string, options: EgressUrlOptions): URL {
@@ -39,11 +39,13 @@ export function checkUrlAgainstPolicy(input: string | URL, policy: EgressPolicy,
   }
   const hostname = normalizeHostname(url.hostname);
   const target = describeTarget(hostname, subject);
-  if (!policy.allowedHosts.includes(hostname)) throw denied(`${target} is not in egress`);
+  url.hostname = hostname;
+  if (!policy.allowedHosts.allows(url)) {
+    throw denied(policy.allowedHosts.includesHost(hostname) ? `${target} on port ${effectivePort(url)} is not in egress` : `${target} is not in egress`);
+  }
   if (isIpLiteral(hostname) && !policy.mayUsePrivateAddress(hostname) && isBlockedAddress(unbracket(hostname))) {
     throw denied(`${target} is a private or reserved address`);
   }
-  url.hostname = hostname;
   url.hash = '';
   return url;
 }

@@ -2,7 +2,7 @@
 // the URL policy, then DNS is checked and the checked address pinned, then one exchange with a capped body.
 
 import { isJoineryError, JoineryError } from '../../core/errors.ts';
-import type { IncomingResponse, OutgoingRequest } from '../../core/execution/types.ts';
+import type { FetchOptions, IncomingResponse, OutgoingRequest } from '../../core/execution/types.ts';
 import { startDeadline } from './deadline.ts';
 import { createEgressPolicy, type EgressUrlOptions } from './egress-policy.ts';
 import { EgressFailure, toNetworkError } from './network-error.ts';
@@ -16,7 +16,7 @@ export interface EgressFetchOptions extends EgressUrlOptions {
   timeoutMs?: number;
   maxResponseBytes?: number;
   maxRedirects?: number;
-  /** Aborting it cancels every request in flight, e.g. when the run that made them has ended. */
+  /** Aborting it cancels every request in flight; each call may bring its own signal too (the sandbox's, per run). */
   signal?: AbortSignal;
   _internal?: {
     lookup?: LookupFunction;
@@ -25,7 +25,7 @@ export interface EgressFetchOptions extends EgressUrlOptions {
   };
 }
 
-export type EgressFetch = (request: OutgoingRequest) => Promise<IncomingResponse>;
+export type EgressFetch = (request: OutgoingRequest, options?: FetchOptions) => Promise<IncomingResponse>;
 
 /**
  * Rejects with JoineryError EGRESS_DENIED when policy refuses a request or a redirect, INVALID_INPUT when the
@@ -47,9 +47,9 @@ export function createEgressFetch({
   checkLimit('maxResponseBytes', maxResponseBytes, 0);
   checkLimit('maxRedirects', maxRedirects, 0);
 
-  return async function egressFetch(request) {
+  return async function egressFetch(request, { signal: callSignal } = {}) {
     let current = prepareRequest(request, policy);
-    const deadline = startDeadline({ timeoutMs, signal });
+    const deadline = startDeadline({ timeoutMs, signal: eitherSignal(signal, callSignal) });
     try {
       for (let hop = 0; hop <= maxRedirects; hop += 1) {
         const subject = hop === 0 ? 'request' : 'redirect';
@@ -67,6 +67,11 @@ export function createEgressFetch({
       deadline.clear();
     }
   };
+}
+
+function eitherSignal(first: AbortSignal | undefined, second: AbortSignal | undefined): AbortSignal | undefined {
+  if (first === undefined || second === undefined) return first ?? second;
+  return AbortSignal.any([first, second]);
 }
 
 function checkLimit(name: string, value: number, minimum: number): void {

@@ -3,13 +3,17 @@
 import { createHostAllowlist, type HostAllowlist } from './host-allowlist.ts';
 
 export interface EgressUrlOptions {
-  /** The function's declared `egress`: host names, IP literals or `*.example.com`. */
+  /**
+   * The function's declared `egress`: host names, IP literals or `*.example.com`, each optionally with a
+   * port (`api.example.com:8443`). Without a port only the scheme's default port is reachable.
+   */
   allowedHosts: readonly string[];
   /** Allow plain `http:` as well as `https:`. Off by default. */
   allowHttp?: boolean;
   /**
    * Allow private, loopback, link-local and other reserved addresses: `true` for every allowed host, or
-   * a list of hosts (same syntax as `allowedHosts`) for on-premises systems. Off by default.
+   * a list of hosts (same syntax as `allowedHosts`; a port there is ignored, egress decides the port) for
+   * on-premises systems. Off by default.
    */
   allowPrivateNetworks?: boolean | readonly string[];
 }
@@ -31,6 +35,6 @@ export function createEgressPolicy({
     allowedHosts: createHostAllowlist(allowedHosts),
     allowHttp: allowHttp === true,
     mayUsePrivateAddress: (hostname) =>
-      privateHosts === undefined ? allowPrivateNetworks === true : privateHosts.includes(hostname),
+      privateHosts === undefined ? allowPrivateNetworks === true : privateHosts.includesHost(hostname),
   };
 }

@@ -123,10 +123,15 @@
     return stringify({ ...outcome, logsDropped });
   }
 
+  // 'settled' hands back the one run's promise when the host's first call was answered with an unhandled
+  // rejection instead; 'flush' runs nothing, so isolated-vm reports any rejection left unhandled.
+  let pending;
   return function entry(command, argument) {
     if (command === 'caps') { caps = parse(argument); return undefined; }
     if (command === 'describe') return stringify(readDefinition());
-    if (command === 'run') return run(argument);
+    if (command === 'run') { pending = run(argument); return pending; }
+    if (command === 'settled') return pending;
+    if (command === 'flush') return undefined;
     throw new TypeError(`unknown entry command ${command}`);
   };
 })

@@ -4,11 +4,19 @@
   'use strict';
   const stringSlice = String.prototype.slice;
   const stringCharCodeAt = String.prototype.charCodeAt;
-  const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+  const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+  const typedArrayGetter = (name) => Object.getOwnPropertyDescriptor(typedArrayPrototype, name).get;
+  const typedArrayTag = typedArrayGetter(Symbol.toStringTag);
+  const typedArrayLength = typedArrayGetter('length');
+  const typedArrayByteLength = typedArrayGetter('byteLength');
+  const typedArrayByteOffset = typedArrayGetter('byteOffset');
+  const typedArrayBuffer = typedArrayGetter('buffer');
   const apply = Reflect.apply;
   const { has: setHas, add: setAdd } = Set.prototype;
   return Object.freeze({
     apply,
+    construct: Reflect.construct,
+    getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
     freeze: Object.freeze,
     defineProperty: Object.defineProperty,
     keys: Object.keys,
@@ -25,6 +33,7 @@
     ArrayBuffer,
     isView: ArrayBuffer.isView,
     iterator: Symbol.iterator,
+    species: Symbol.species,
     toStringTag: Symbol.toStringTag,
     slice: (text, start, end) => apply(stringSlice, text, [start, end]),
     charCodeAt: (text, index) => apply(stringCharCodeAt, text, [index]),
@@ -32,5 +41,10 @@
     setAdd: (set, value) => apply(setAdd, set, [value]),
     /** The TypedArray kind ("Uint8Array", ...) of a real typed array, else undefined. */
     typedArrayKind: (value) => apply(typedArrayTag, value, []),
+    /** The real element count and byte length of a typed array (own properties a guest defined are ignored). */
+    typedArrayLength: (value) => apply(typedArrayLength, value, []),
+    typedArrayByteLength: (value) => apply(typedArrayByteLength, value, []),
+    typedArrayByteOffset: (value) => apply(typedArrayByteOffset, value, []),
+    typedArrayBuffer: (value) => apply(typedArrayBuffer, value, []),
   });
 })

@@ -1,11 +1,19 @@
 // Guest side: the web globals contract.md promises, besides URL (url.js) and console (bridge.js). Exact
 // semantics come from Node's own implementations behind the synchronous `callWeb` host callback; only
-// copies of plain data cross the boundary.
-(function installWebGlobals(intrinsics, callWeb, web) {
+// copies of plain data cross the boundary. Lengths the host relies on are read with the intrinsic getters
+// (a guest can shadow `length` on its own array), and inputs over the caps are refused before they are
+// copied out; the host (web-natives.ts) checks both again.
+(function installWebGlobals(intrinsics, callWeb, web, caps) {
   'use strict';
-  const { defineProperty, freeze, String, TypeError, RangeError, Error, Uint8Array, ArrayBuffer, isView, typedArrayKind } = intrinsics;
+  const { defineProperty, freeze, String, TypeError, RangeError, Error, Uint8Array, ArrayBuffer, isView, typedArrayKind, typedArrayLength, typedArrayByteLength, typedArrayByteOffset, typedArrayBuffer } = intrinsics;
   const define = (name, value) => defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   const namedError = (name, message) => { const error = new Error(message); error.name = name; return error; };
+  const { maxWebInputChars, maxWebInputBytes } = caps;
+  const checkedText = (label, input) => {
+    const text = String(input);
+    if (text.length > maxWebInputChars) throw new RangeError(`${label}: the input is ${text.length} characters, over the sandbox limit of ${maxWebInputChars}`);
+    return text;
+  };
 
   const bytesOf = (input) => {
     if (input instanceof ArrayBuffer) return new Uint8Array(input);
@@ -15,10 +23,11 @@
 
   class TextEncoder {
     get encoding() { return 'utf-8'; }
-    encode(input = '') { return callWeb('text-encode', String(input)); }
+    encode(input = '') { return callWeb('text-encode', checkedText('TextEncoder.encode', input)); }
     encodeInto(source, destination) {
       if (typedArrayKind(destination) !== 'Uint8Array') throw new TypeError('The "destination" argument must be a Uint8Array');
-      const { read, written, bytes } = callWeb('text-encode-into', String(source), destination.length);
+      const text = checkedText('TextEncoder.encodeInto', source);
+      const { read, written, bytes } = callWeb('text-encode-into', text, typedArrayLength(destination));
       destination.set(bytes);
       return { read, written };
     }
@@ -48,6 +57,9 @@
     get ignoreBOM() { return this.#ignoreBOM; }
     decode(input = undefined, options = undefined) {
       const view = input === undefined ? new Uint8Array(0) : bytesOf(input);
+      if (this.#pending.length + view.length > maxWebInputBytes) {
+        throw new RangeError(`TextDecoder.decode: the input is ${this.#pending.length + view.length} bytes, over the sandbox limit of ${maxWebInputBytes}`);
+      }
       const bytes = new Uint8Array(this.#pending.length + view.length); // an exact copy: never the whole buffer behind a view
       bytes.set(this.#pending);
       bytes.set(view, this.#pending.length);
@@ -65,11 +77,11 @@
 
   const btoa = function btoa(data) {
     if (arguments.length === 0) throw new TypeError('btoa requires 1 argument');
-    return callWeb('btoa', String(data));
+    return callWeb('btoa', checkedText('btoa', data));
   };
   const atob = function atob(data) {
     if (arguments.length === 0) throw new TypeError('atob requires 1 argument');
-    return callWeb('atob', String(data));
+    return callWeb('atob', checkedText('atob', data));
   };
 
   const structuredClone = function structuredClone(value) {
@@ -84,8 +96,9 @@
     randomUUID: function randomUUID() { return callWeb('random-uuid'); },
     getRandomValues: function getRandomValues(array) {
       if (!INTEGER_ARRAYS.includes(typedArrayKind(array))) throw namedError('TypeMismatchError', 'getRandomValues expects an integer typed array');
-      if (array.byteLength > 65536) throw namedError('QuotaExceededError', `getRandomValues accepts at most 65536 bytes, got ${array.byteLength}`);
-      new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(callWeb('random-bytes', array.byteLength));
+      const byteLength = typedArrayByteLength(array);
+      if (byteLength > 65536) throw namedError('QuotaExceededError', `getRandomValues accepts at most 65536 bytes, got ${byteLength}`);
+      new Uint8Array(typedArrayBuffer(array), typedArrayByteOffset(array), byteLength).set(callWeb('random-bytes', byteLength));
       return array;
     },
   });

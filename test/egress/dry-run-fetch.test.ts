@@ -40,7 +40,7 @@ describe('createDryRunFetch', () => {
   });
 
   it('sends nothing, even to a reachable allowed upstream', async () => {
-    const dryRun = createDryRunFetch({ allowedHosts: ['127.0.0.1'], allowHttp: true, allowPrivateNetworks: true });
+    const dryRun = createDryRunFetch({ allowedHosts: [`127.0.0.1:${upstream.port}`], allowHttp: true, allowPrivateNetworks: true });
     const before = upstream.requests.length;
     await dryRun.fetch({ method: 'GET', url: `${upstream.origin}/json`, headers: {} });
     expect(upstream.requests.length).toBe(before);

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 function loopbackFetch(options: Partial<Parameters<typeof createEgressFetch>[0]> = {}) {
   return createEgressFetch({
-    allowedHosts: ['127.0.0.1'],
+    allowedHosts: [`127.0.0.1:${upstream.port}`, `127.0.0.1:${closedPort}`],
     allowPrivateNetworks: true,
     allowHttp: true,
     _internal: { lookup: noDns },
@@ -155,7 +155,7 @@ describe('egress fetch pins the checked address', () => {
       asked.push(hostname);
       return [{ address: asked.length === 1 ? '127.0.0.1' : '192.0.2.1', family: 4 }];
     };
-    const egressFetch = loopbackFetch({ allowedHosts: ['upstream.test'], _internal: { lookup: rebinding } });
+    const egressFetch = loopbackFetch({ allowedHosts: [`upstream.test:${upstream.port}`], _internal: { lookup: rebinding } });
     const response = await egressFetch({ method: 'GET', url: `http://upstream.test:${upstream.port}/echo`, headers: {} });
     expect(asked).toEqual(['upstream.test']);
     expect(echoed(response.body).headers.host).toBe(`upstream.test:${upstream.port}`);
@@ -163,7 +163,7 @@ describe('egress fetch pins the checked address', () => {
 
   it('allows private answers only for the hosts listed in allowPrivateNetworks', async () => {
     const egressFetch = createEgressFetch({
-      allowedHosts: ['upstream.test', 'other.test'],
+      allowedHosts: [`upstream.test:${upstream.port}`, `other.test:${upstream.port}`],
       allowPrivateNetworks: ['upstream.test'],
       allowHttp: true,
       _internal: { lookup: async () => [{ address: '127.0.0.1', family: 4 }] },

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const egressFetch = () =>
-  createEgressFetch({ allowedHosts: ['127.0.0.1'], allowPrivateNetworks: true, allowHttp: true, _internal: { lookup: noDns } });
+  createEgressFetch({ allowedHosts: [`127.0.0.1:${upstream.port}`], allowPrivateNetworks: true, allowHttp: true, _internal: { lookup: noDns } });
 
 type Outcome = { ok: true; status: number; body: string } | { ok: false; error: Error };
 

@@ -20,7 +20,7 @@ const loopbackOnly = async () => [{ address: '127.0.0.1', family: 4 as const }];
 
 function loopbackFetch(options: Partial<Parameters<typeof createEgressFetch>[0]> = {}) {
   return createEgressFetch({
-    allowedHosts: ['127.0.0.1', 'upstream.test'],
+    allowedHosts: [`127.0.0.1:${upstream.port}`, `upstream.test:${upstream.port}`],
     allowPrivateNetworks: true,
     allowHttp: true,
     _internal: { lookup: loopbackOnly },
@@ -104,7 +104,7 @@ describe('egress fetch: redirects', () => {
   });
 
   it('refuses a redirect to a name that resolves to a private address', async () => {
-    const egressFetch = loopbackFetch({ allowedHosts: ['upstream.test', 'internal.test'], allowPrivateNetworks: ['upstream.test'] });
+    const egressFetch = loopbackFetch({ allowedHosts: [`upstream.test:${upstream.port}`, `internal.test:${upstream.port}`], allowPrivateNetworks: ['upstream.test'] });
     const first = `http://upstream.test:${upstream.port}`;
     await expectDenied(
       egressFetch({ method: 'GET', url: redirectUrl(`http://internal.test:${upstream.port}/json`, 302, first), headers: {} }),
@@ -118,7 +118,7 @@ describe('egress fetch: redirects', () => {
     expect(response.status).toBe(200);
     await expectNetworkError(loopbackFetch({ maxRedirects: 1 })({ method: 'GET', url: twoHops, headers: {} }), /^too many redirects \(more than 1\)$/);
     await expectNetworkError(
-      createEgressFetch({ allowedHosts: ['127.0.0.1'], allowPrivateNetworks: true, allowHttp: true, _internal: { lookup: noDns } })({
+      createEgressFetch({ allowedHosts: [`127.0.0.1:${upstream.port}`], allowPrivateNetworks: true, allowHttp: true, _internal: { lookup: noDns } })({
         method: 'GET',
         url: redirectUrl(redirectUrl(redirectUrl(redirectUrl('/json')))),
         headers: {},

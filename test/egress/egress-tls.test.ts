@@ -22,7 +22,7 @@ afterAll(async () => {
 
 function tlsFetch(tlsCa?: string) {
   return createEgressFetch({
-    allowedHosts: ['upstream.test', 'other.test', '127.0.0.1'],
+    allowedHosts: [`upstream.test:${upstream.port}`, `other.test:${upstream.port}`, `127.0.0.1:${upstream.port}`],
     allowPrivateNetworks: true,
     _internal: { lookup: async () => [{ address: '127.0.0.1', family: 4 }], ...(tlsCa === undefined ? {} : { tlsCa }) },
   });

@@ -56,7 +56,8 @@ describe('egress', () => {
   const refused: Array<[string, RegExp]> = [
     ['https://evil.example.net/steal', /host "evil\.example\.net" is not in egress/],
     ['https://graph.microsoft.com.evil.net/', /is not in egress/],
-    ['https://api.example.com/ok', /host "api\.example\.com" is not in egress/],
+    ['https://api.example.com/ok', /^host "api\.example\.com" on port 443 is not in egress$/],
+    ['https://graph.microsoft.com:22/', /^host "graph\.microsoft\.com" on port 22 is not in egress$/],
     ['http://127.0.0.1/', /host "127\.0\.0\.1" is not in egress/],
     ['http://[::1]/', /host "\[::1\]" is not in egress/],
     ['http://169.254.169.254/latest/meta-data/', /host "169\.254\.169\.254" is not in egress/],
