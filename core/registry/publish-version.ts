@@ -23,9 +23,10 @@ export function createPublishVersion(db: SqliteDatabase, { now, afterInsert }: P
   );
   const selectLatest = db.prepare('SELECT latest_version FROM functions WHERE name = ?').pluck();
   const insertVersion = db.prepare(`INSERT INTO versions (name, version, source, bundle, source_map, sha256,
-      manifest, fixtures, check_report, test_report, spec, author, requested_by, parent_version, created_at)
+      manifest, fixtures, check_report, test_report, spec, author, requested_by, parent_version, created_at,
+      requirement, conversation_id)
     VALUES (@name, @version, @source, @bundle, @sourceMap, @sha256, @manifest, @fixtures, @checkReport,
-      @testReport, @spec, @author, @requestedBy, @parentVersion, @createdAt)`);
+      @testReport, @spec, @author, @requestedBy, @parentVersion, @createdAt, @requirement, @conversationId)`);
   const updateLatest = db.prepare('UPDATE functions SET latest_version = ? WHERE name = ?');
 
   const publishInTransaction = db.transaction((row: ReturnType<typeof toVersionRow>) => {
@@ -64,6 +65,8 @@ function toVersionRow(input: PublishInput, createdAt: Date) {
     spec: optionalText(input.spec, 'spec'),
     author: requireText(input.author, 'author'),
     requestedBy: input.requestedBy == null ? null : requireText(input.requestedBy, 'requestedBy'),
+    requirement: optionalText(input.requirement, 'requirement'),
+    conversationId: optionalText(input.conversationId, 'conversationId'),
     createdAt: createdAt.toISOString(),
   };
 }

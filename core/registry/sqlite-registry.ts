@@ -10,6 +10,7 @@ import { createReviewVersion } from './review-version.ts';
 import { toReviewRecord, type ReviewRow } from './row-mapping.ts';
 import type { Registry } from './types.ts';
 import { createVersionQueries } from './version-queries.ts';
+import { createWithdrawVersion } from './withdraw-version.ts';
 
 export interface SqliteRegistryOptions {
   _internal?: {
@@ -32,6 +33,7 @@ export function createSqliteRegistry(
   const publishVersion = createPublishVersion(db, { now, afterInsert: afterPublishInsert });
   const executions = createExecutionLog(db, { now });
   const audit = createAuditLog(db, { now });
+  const withdrawVersion = createWithdrawVersion(db, { now });
   const selectReviews = db.prepare('SELECT * FROM reviews WHERE name = ? AND version = ? ORDER BY id');
 
   return {
@@ -45,6 +47,10 @@ export function createSqliteRegistry(
     review: createReviewVersion(db, { now }),
     listReviews(name, version) {
       return (selectReviews.all(name, version) as ReviewRow[]).map(toReviewRecord);
+    },
+    withdraw(input) {
+      withdrawVersion(input);
+      return queries.getVersion(input.name, input.version)!;
     },
     activate: createActivateVersion(db, { now }),
     getActiveVersion: queries.getActiveVersion,

@@ -3,7 +3,8 @@
 
 import type { FunctionManifest, LogEntry, OutgoingRequest, RunOutcome } from '../execution/types.ts';
 
-export type VersionStatus = 'pending_review' | 'approved' | 'rejected';
+/** `withdrawn`: its author took it back before anyone reviewed it (see `withdraw`). */
+export type VersionStatus = 'pending_review' | 'approved' | 'rejected' | 'withdrawn';
 
 export interface PublishInput {
   name: string;
@@ -18,6 +19,10 @@ export interface PublishInput {
   spec?: string | null;
   author: string;
   requestedBy?: string | null;
+  /** The plain-language rule the version was written for, shown to its reviewer. */
+  requirement?: string | null;
+  /** The conversation (an MCP client's or the author agent's) it came from. */
+  conversationId?: string | null;
 }
 
 export interface VersionRecord extends PublishInput {
@@ -28,6 +33,8 @@ export interface VersionRecord extends PublishInput {
   status: VersionStatus;
   spec: string | null;
   requestedBy: string | null;
+  requirement: string | null;
+  conversationId: string | null;
 }
 
 export interface VersionSummary {
@@ -61,6 +68,26 @@ export interface ReviewRecord extends ReviewInput {
   id: number;
   comment: string | null;
   createdAt: string;
+}
+
+export interface WithdrawInput {
+  name: string;
+  version: number;
+  /** Who withdraws it: its author, or its requester when an agent (`agent:…`) authored it. */
+  actor: string;
+  reason?: string | null;
+}
+
+export interface ExecutionFilter {
+  /** Newest first; defaults to 50. */
+  limit?: number;
+  /** Only executions with a smaller id (the next page after the last id seen). */
+  beforeId?: number;
+  outcome?: RunOutcome['kind'];
+  dryRun?: boolean;
+  /** An ISO 8601 time: only executions recorded at or after it. */
+  since?: string;
+  eventId?: string;
 }
 
 export interface ExecutionInput {
@@ -115,6 +142,10 @@ export interface Registry {
    *  An approval makes the version active, unless a later version is active already. */
   review(input: ReviewInput): ReviewRecord;
   listReviews(name: string, version: number): ReviewRecord[];
+  /** Takes back a pending version (status `withdrawn` from then on), recorded in the audit trail. Throws
+   *  FORBIDDEN unless `actor` authored it (or requested it, when an agent authored it), CONFLICT unless
+   *  it is pending review. */
+  withdraw(input: WithdrawInput): VersionRecord;
   /** Points the function at an earlier or later approved version (rollback). Throws NOT_FOUND for an
    *  unknown version, CONFLICT for one that is not approved. Recorded in the audit trail as `actor`
    *  (default 'system'). */
@@ -122,8 +153,8 @@ export interface Registry {
   getActiveVersion(name: string): VersionRecord | undefined;
   /** Every occurrence of each `redact` value is replaced before anything is written. */
   recordExecution(input: ExecutionInput, options?: { redact?: string[] }): ExecutionRecord;
-  /** Newest first; `limit` defaults to 50. */
-  listExecutions(name: string, options?: { limit?: number }): ExecutionRecord[];
+  /** Newest first, filtered; `limit` defaults to 50. */
+  listExecutions(name: string, options?: ExecutionFilter): ExecutionRecord[];
   getExecution(id: number): ExecutionRecord | undefined;
   /** Appends to the audit trail (the MCP server logs every denial here). */
   recordAudit(input: AuditInput, options?: { redact?: string[] }): AuditRecord;

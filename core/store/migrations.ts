@@ -4,6 +4,7 @@ import { registrySchema } from './migrations/0001-registry.ts';
 import { directorySchema } from './migrations/0002-directory.ts';
 import { secretsSchema } from './migrations/0003-secrets.ts';
 import { tokensSchema } from './migrations/0004-tokens.ts';
+import { requirementsAndWithdrawalsSchema } from './migrations/0005-requirements-and-withdrawals.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = Object.freeze([registrySchema, directorySchema, secretsSchema, tokensSchema]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([registrySchema, directorySchema, secretsSchema, tokensSchema, requirementsAndWithdrawalsSchema]);

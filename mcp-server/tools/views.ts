@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { ExecutionRecord, Registry, VersionRecord } from '../../core/registry/types.ts';
 import { manifestSchema } from './schemas.ts';
 
-export const versionStatus = z.enum(['pending_review', 'approved', 'rejected']);
+export const versionStatus = z.enum(['pending_review', 'approved', 'rejected', 'withdrawn']);
 
 export const versionSummarySchema = z.object({
   name: z.string(),
