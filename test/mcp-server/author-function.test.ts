@@ -23,12 +23,12 @@ describe('author_function', () => {
     expect(authored.nextSteps[0]).toContain(`publish_function({ draft: "${authored.draft.name}" })`);
 
     // The source, spec and fixtures are links, read on demand.
-    const links = result.content.filter((block: any) => block.type === 'resource_link').map((block: any) => block.uri);
+    const links = (result.content as Array<{ type: string; uri?: string }>).filter((block) => block.type === 'resource_link').map((block) => block.uri);
     expect(links).toEqual(['source', 'spec', 'fixtures'].map((part) => `joinery://drafts/${authored.draft.name}/${part}`));
     const source = await alice.readResource({ uri: `joinery://drafts/${authored.draft.name}/source` });
-    expect(source.contents[0]?.text).toContain('defineFunction');
+    expect(JSON.stringify(source.contents[0])).toContain('defineFunction');
     const spec = await alice.readResource({ uri: `joinery://drafts/${authored.draft.name}/spec` });
-    expect(spec.contents[0]?.text).toContain(`# ${authored.draft.name}`);
+    expect(JSON.stringify(spec.contents[0])).toContain(`# ${authored.draft.name}`);
 
     // Progress values grow, carry the total, and the last one is the outcome.
     const values = progress.map((event) => event.progress);

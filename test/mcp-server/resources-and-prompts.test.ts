@@ -79,7 +79,7 @@ describe('prompts', () => {
   it('lists both prompts with their arguments', async () => {
     const { prompts } = await reader.listPrompts();
     expect(prompts.map((prompt) => [prompt.name, prompt.arguments?.map((argument) => argument.name)])).toEqual([
-      ['author_joiner_function', ['requirement']],
+      ['author_joiner_function', ['requirement', 'family']],
       ['review_function', ['name', 'version']],
     ]);
   });
