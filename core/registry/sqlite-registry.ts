@@ -1,6 +1,7 @@
 // The Registry port over SQLite. Each operation lives in its own file; this one wires them to one
 // database handle and one clock.
 
+import { JoineryError } from '../errors.ts';
 import { applyMigrations, closeDatabase, MIGRATIONS, type SqliteDatabase } from '../store/index.ts';
 import { createActivateVersion } from './activate-version.ts';
 import { createAuditLog } from './audit-log.ts';
@@ -50,7 +51,9 @@ export function createSqliteRegistry(
     },
     withdraw(input) {
       withdrawVersion(input);
-      return queries.getVersion(input.name, input.version)!;
+      const withdrawn = queries.getVersion(input.name, input.version);
+      if (withdrawn === undefined) throw new JoineryError('INTERNAL', `${input.name}@${input.version} vanished after its withdrawal`);
+      return withdrawn;
     },
     activate: createActivateVersion(db, { now }),
     getActiveVersion: queries.getActiveVersion,

@@ -6,7 +6,9 @@ import { defineTool, READERS } from './tool.ts';
 import { resolveVersion } from './version-ref.ts';
 import { reviewSchema, versionStatus } from './views.ts';
 
-const PARTS = ['source', 'spec', 'fixtures', 'reports'] as const;
+const PARTS = ['source', 'spec', 'fixtures', 'reports', 'requirement'] as const;
+/** A requirement longer than this is cut in the summary; `include: ['requirement']` gives it whole. */
+const REQUIREMENT_SHOWN = 1_000;
 
 export const getFunction = defineTool({
   name: 'get_function',
@@ -54,7 +56,7 @@ function versionView(record: VersionRecord, registry: Registry, include: readonl
     active: activeVersion === record.version,
     activeVersion,
     manifest: record.manifest,
-    requirement: record.requirement,
+    requirement: include.includes('requirement') ? record.requirement : shorten(record.requirement),
     reviews,
     tests: { passed: Number(report?.passed ?? 0), failed: Number(report?.failed ?? 0), fixtures: record.fixtures.length },
     provenance: { author: record.author, requestedBy: record.requestedBy, createdAt: record.createdAt, parentVersion: record.parentVersion, sha256: record.sha256, conversationId: record.conversationId },
@@ -64,4 +66,9 @@ function versionView(record: VersionRecord, registry: Registry, include: readonl
     ...(include.includes('fixtures') ? { fixtures: record.fixtures } : {}),
     ...(include.includes('reports') ? { reports: { check: record.checkReport, test: record.testReport } } : {}),
   };
+}
+
+function shorten(text: string | null): string | null {
+  if (text === null || text.length <= REQUIREMENT_SHOWN) return text;
+  return `${text.slice(0, REQUIREMENT_SHOWN)}… (${text.length - REQUIREMENT_SHOWN} more characters: include "requirement")`;
 }

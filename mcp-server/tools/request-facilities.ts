@@ -28,7 +28,8 @@ export function openToolRequest(extra: RequestExtra, client: ClientSession, tool
   let last = 0;
   let total: number | undefined;
   const send = (progress: number, message: string) => {
-    if (token === undefined) return;
+    // After a cancellation the client no longer knows the token: it would report the notification as an error.
+    if (token === undefined || extra.signal.aborted) return;
     last = progress;
     if (total !== undefined && total < progress) total = Math.ceil(progress);
     const params = { progressToken: token, progress, ...(total === undefined ? {} : { total }), message };
