@@ -34,7 +34,7 @@ export function toolListing(tool: ToolDefinition): Tool {
 /** The hints that differ from the protocol's defaults (readOnly false, destructive true, idempotent false,
  *  openWorld true); a client reads a missing hint as its default, so nothing changes meaning. The
  *  destructive hint means nothing for a read-only tool and is left out there. */
-export function listedHints(hints: ToolDefinition['annotations']): ToolDefinition['annotations'] | Partial<ToolDefinition['annotations']> {
+function listedHints(hints: ToolDefinition['annotations']): ToolDefinition['annotations'] | Partial<ToolDefinition['annotations']> {
   return {
     ...(hints.readOnlyHint ? { readOnlyHint: true } : {}),
     ...(!hints.readOnlyHint && !hints.destructiveHint ? { destructiveHint: false } : {}),
