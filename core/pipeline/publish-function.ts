@@ -6,7 +6,8 @@ import { testFunction, type TestFunctionResult } from './test-function.ts';
 import type { Toolchain } from './toolchain.ts';
 
 export type PublishResult =
-  | { ok: true; version: VersionRecord; test: TestFunctionResult }
+  /** `existing`: the latest version already held this source and these fixtures (see `returnExisting`). */
+  | { ok: true; version: VersionRecord; test: TestFunctionResult; existing?: boolean }
   | { ok: false; reason: string; test: TestFunctionResult };
 
 export async function publishFunction({
@@ -16,6 +17,9 @@ export async function publishFunction({
   author,
   requestedBy = null,
   actorSource = null,
+  requirement = null,
+  conversationId = null,
+  returnExisting = false,
   toolchain,
   registry,
 }: {
@@ -26,6 +30,12 @@ export async function publishFunction({
   requestedBy?: string | null;
   /** How the person publishing was established (recorded with the version). */
   actorSource?: ActorSource | null;
+  /** The plain-language rule, and the conversation it came from: kept with the version for its reviewer. */
+  requirement?: string | null;
+  conversationId?: string | null;
+  /** A retry: when the latest version has this source and these fixtures, the same author and requester,
+   *  and is pending or approved, return it (`existing: true`) instead of refusing with CONFLICT. */
+  returnExisting?: boolean;
   toolchain: Toolchain;
   registry: Registry;
 }): Promise<PublishResult> {
@@ -37,11 +47,14 @@ export async function publishFunction({
     return { ok: false, reason: test.check.ok ? 'fixtures failed' : 'checks failed', test };
   }
 
-  // 2. Nothing new to review: refuse an identical republish.
+  // 2. Nothing new to review: refuse an identical republish (a withdrawn one may be published again), or
+  //    return it to the same publisher retrying.
   const { manifest, bundle } = test.check;
   const latest = registry.getVersion(manifest.name);
-  if (latest && latest.source === source && JSON.stringify(latest.fixtures) === JSON.stringify(test.tests)) {
-    throw new JoineryError('CONFLICT', `${manifest.name}@${latest.version} already has this source and these fixtures`);
+  if (latest && latest.status !== 'withdrawn' && latest.source === source && JSON.stringify(latest.fixtures) === JSON.stringify(test.tests)) {
+    const samePublisher = latest.author === author && latest.requestedBy === requestedBy;
+    if (returnExisting && samePublisher && latest.status !== 'rejected') return { ok: true, version: latest, test, existing: true };
+    throw new JoineryError('CONFLICT', `${manifest.name}@${latest.version} already has this source and these fixtures (it is ${latest.status.replace('_', ' ')})`);
   }
 
   // 3. One atomic write.
@@ -58,6 +71,8 @@ export async function publishFunction({
     author,
     requestedBy,
     actorSource,
+    requirement,
+    conversationId,
   });
   return { ok: true, version, test };
 }

@@ -11,7 +11,7 @@ import { optionalText, requireLimit, requireText, requireVersionNumber, toJsonFi
 import { boundExecution, capText, RECORD_CAPS } from './record-caps.ts';
 import { createRedactor, type Redactor } from './redact-secrets.ts';
 import { toExecutionRecord, type ExecutionRow } from './row-mapping.ts';
-import type { ExecutionInput, ExecutionRecord } from './types.ts';
+import type { ExecutionFilter, ExecutionInput, ExecutionRecord } from './types.ts';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1_000;
@@ -24,7 +24,11 @@ export function createExecutionLog(db: SqliteDatabase, { now }: { now: () => Dat
     VALUES (@name, @version, @eventId, @input, @outcome, @outcomeKind, @logs, @calls, @durationMs, @caller,
       @dryRun, @createdAt) RETURNING *`);
   const selectById = db.prepare('SELECT * FROM executions WHERE id = ?');
-  const selectByFunction = db.prepare('SELECT * FROM executions WHERE name = ? ORDER BY id DESC LIMIT ?');
+  const selectByFunction = db.prepare(`SELECT * FROM executions WHERE name = @name
+      AND (@beforeId IS NULL OR id < @beforeId) AND (@outcome IS NULL OR outcome_kind = @outcome)
+      AND (@dryRun IS NULL OR dry_run = @dryRun) AND (@since IS NULL OR created_at >= @since)
+      AND (@eventId IS NULL OR event_id = @eventId)
+    ORDER BY id DESC LIMIT @limit`);
 
   function recordExecution(input: ExecutionInput, { redact = [] }: { redact?: string[] } = {}): ExecutionRecord {
     const redactor = createRedactor(redact);
@@ -57,8 +61,8 @@ export function createExecutionLog(db: SqliteDatabase, { now }: { now: () => Dat
 
   return {
     recordExecution,
-    listExecutions(name: string, { limit }: { limit?: number } = {}): ExecutionRecord[] {
-      const rows = selectByFunction.all(name, requireLimit(limit, DEFAULT_LIMIT, MAX_LIMIT)) as ExecutionRow[];
+    listExecutions(name: string, filter: ExecutionFilter = {}): ExecutionRecord[] {
+      const rows = selectByFunction.all({ name, ...filterParameters(filter), limit: requireLimit(filter.limit, DEFAULT_LIMIT, MAX_LIMIT) }) as ExecutionRow[];
       return rows.map(toExecutionRecord);
     },
     getExecution(id: number): ExecutionRecord | undefined {
@@ -105,6 +109,24 @@ function minimalOutcome(outcome: RunOutcome, redactor: Redactor): RunOutcome {
 }
 
 const countOf = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+
+function filterParameters({ beforeId, outcome, dryRun, since, eventId }: ExecutionFilter) {
+  let sinceText: string | null = null;
+  if (since !== undefined) {
+    const time = new Date(since);
+    if (typeof since !== 'string' || Number.isNaN(time.getTime())) {
+      throw new JoineryError('INVALID_INPUT', 'since: expected an ISO 8601 time such as 2026-11-20T09:00:00Z', { field: 'since' });
+    }
+    sinceText = time.toISOString();
+  }
+  return {
+    beforeId: beforeId === undefined ? null : requireVersionNumber(beforeId, 'beforeId'),
+    outcome: outcome ?? null,
+    dryRun: dryRun === undefined ? null : requireBoolean(dryRun, 'dryRun') ? 1 : 0,
+    since: sinceText,
+    eventId: eventId ?? null,
+  };
+}
 
 function requireDuration(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {

@@ -24,9 +24,10 @@ export function createPublishVersion(db: SqliteDatabase, { now, afterInsert }: P
   );
   const selectLatest = db.prepare('SELECT latest_version FROM functions WHERE name = ?').pluck();
   const insertVersion = db.prepare(`INSERT INTO versions (name, version, source, bundle, source_map, sha256,
-      manifest, fixtures, check_report, test_report, spec, author, requested_by, parent_version, created_at, actor_source)
+      manifest, fixtures, check_report, test_report, spec, author, requested_by, parent_version, created_at,
+      actor_source, requirement, conversation_id)
     VALUES (@name, @version, @source, @bundle, @sourceMap, @sha256, @manifest, @fixtures, @checkReport,
-      @testReport, @spec, @author, @requestedBy, @parentVersion, @createdAt, @actorSource)`);
+      @testReport, @spec, @author, @requestedBy, @parentVersion, @createdAt, @actorSource, @requirement, @conversationId)`);
   const updateLatest = db.prepare('UPDATE functions SET latest_version = ? WHERE name = ?');
 
   const publishInTransaction = db.transaction((row: ReturnType<typeof toVersionRow>) => {
@@ -66,6 +67,8 @@ function toVersionRow(input: PublishInput, createdAt: Date) {
     author: requireActorName(input.author, 'author'),
     requestedBy: input.requestedBy == null ? null : requireActorName(input.requestedBy, 'requestedBy'),
     actorSource: optionalActorSource(input.actorSource),
+    requirement: optionalText(input.requirement, 'requirement'),
+    conversationId: optionalText(input.conversationId, 'conversationId'),
     createdAt: createdAt.toISOString(),
   };
 }

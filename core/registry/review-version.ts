@@ -18,9 +18,9 @@ interface ReviewedVersionRow {
 }
 
 export function createReviewVersion(db: SqliteDatabase, { now }: { now: () => Date }) {
-  const selectVersion = db.prepare(
-    'SELECT author, requested_by, status FROM versions WHERE name = ? AND version = ?',
-  );
+  const selectVersion = db.prepare(`SELECT author, requested_by, CASE WHEN EXISTS (SELECT 1 FROM withdrawals w
+      WHERE w.name = v.name AND w.version = v.version) THEN 'withdrawn' ELSE status END AS status
+    FROM versions v WHERE name = ? AND version = ?`);
   const insertReview = db.prepare(`INSERT INTO reviews (name, version, reviewer, decision, comment, created_at,
       actor_source)
     VALUES (@name, @version, @reviewer, @decision, @comment, @createdAt, @actorSource) RETURNING *`);
@@ -34,7 +34,8 @@ export function createReviewVersion(db: SqliteDatabase, { now }: { now: () => Da
     if (target === undefined) throw new JoineryError('NOT_FOUND', `no version ${label}`);
     assertFourEyes(review.reviewer, target, label);
     if (target.status !== 'pending_review') {
-      throw new JoineryError('CONFLICT', `${label} was already reviewed: it is ${target.status}`);
+      const why = target.status === 'withdrawn' ? 'its author withdrew it' : `it was already reviewed: it is ${target.status}`;
+      throw new JoineryError('CONFLICT', `${label} cannot be reviewed: ${why}`);
     }
     const row = insertReview.get(review) as ReviewRow;
     updateStatus.run(review.decision, review.name, review.version);

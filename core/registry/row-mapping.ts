@@ -24,6 +24,10 @@ export interface VersionRow {
   created_at: string;
   status: VersionStatus;
   actor_source: ActorSource | null;
+  requirement: string | null;
+  conversation_id: string | null;
+  /** 1 when a withdrawal exists: the stored status stays pending_review, readers see `withdrawn`. */
+  withdrawn: 0 | 1;
 }
 
 export function toVersionRecord(row: VersionRow): VersionRecord {
@@ -43,13 +47,15 @@ export function toVersionRecord(row: VersionRow): VersionRecord {
     requestedBy: row.requested_by,
     parentVersion: row.parent_version,
     createdAt: row.created_at,
-    status: row.status,
+    status: row.withdrawn === 1 ? 'withdrawn' : row.status,
     actorSource: row.actor_source ?? null,
+    requirement: row.requirement,
+    conversationId: row.conversation_id,
   };
 }
 
 export type VersionSummaryRow = Pick<
-  VersionRow, 'name' | 'version' | 'sha256' | 'status' | 'author' | 'requested_by' | 'created_at'
+  VersionRow, 'name' | 'version' | 'sha256' | 'status' | 'author' | 'requested_by' | 'created_at' | 'withdrawn'
 > & { active: 0 | 1 };
 
 export function toVersionSummary(row: VersionSummaryRow): VersionSummary {
@@ -57,7 +63,7 @@ export function toVersionSummary(row: VersionSummaryRow): VersionSummary {
     name: row.name,
     version: row.version,
     sha256: row.sha256,
-    status: row.status,
+    status: row.withdrawn === 1 ? 'withdrawn' : row.status,
     author: row.author,
     requestedBy: row.requested_by,
     createdAt: row.created_at,
@@ -71,6 +77,7 @@ export interface FunctionSummaryRow {
   latest_version: number;
   active_version: number | null;
   latest_status: VersionStatus;
+  latest_withdrawn: 0 | 1;
 }
 
 export function toFunctionSummary(row: FunctionSummaryRow): FunctionSummary {
@@ -79,7 +86,7 @@ export function toFunctionSummary(row: FunctionSummaryRow): FunctionSummary {
     description: row.description ?? '',
     latestVersion: row.latest_version,
     activeVersion: row.active_version,
-    latestStatus: row.latest_status,
+    latestStatus: row.latest_withdrawn === 1 ? 'withdrawn' : row.latest_status,
   };
 }
 

@@ -1,6 +1,7 @@
 // The Registry port over SQLite. Each operation lives in its own file; this one wires them to one
 // database handle and one clock.
 
+import { JoineryError } from '../errors.ts';
 import { applyMigrations, closeDatabase, MIGRATIONS, type SqliteDatabase } from '../store/index.ts';
 import { createActivateVersion } from './activate-version.ts';
 import { createAuditLog } from './audit-log.ts';
@@ -10,6 +11,7 @@ import { createReviewVersion } from './review-version.ts';
 import { toReviewRecord, type ReviewRow } from './row-mapping.ts';
 import type { Registry } from './types.ts';
 import { createVersionQueries } from './version-queries.ts';
+import { createWithdrawVersion } from './withdraw-version.ts';
 
 export interface SqliteRegistryOptions {
   _internal?: {
@@ -32,6 +34,7 @@ export function createSqliteRegistry(
   const publishVersion = createPublishVersion(db, { now, afterInsert: afterPublishInsert });
   const executions = createExecutionLog(db, { now });
   const audit = createAuditLog(db, { now });
+  const withdrawVersion = createWithdrawVersion(db, { now });
   const selectReviews = db.prepare('SELECT * FROM reviews WHERE name = ? AND version = ? ORDER BY id');
 
   return {
@@ -45,6 +48,12 @@ export function createSqliteRegistry(
     review: createReviewVersion(db, { now }),
     listReviews(name, version) {
       return (selectReviews.all(name, version) as ReviewRow[]).map(toReviewRecord);
+    },
+    withdraw(input) {
+      withdrawVersion(input);
+      const withdrawn = queries.getVersion(input.name, input.version);
+      if (withdrawn === undefined) throw new JoineryError('INTERNAL', `${input.name}@${input.version} vanished after its withdrawal`);
+      return withdrawn;
     },
     activate: createActivateVersion(db, { now }),
     getActiveVersion: queries.getActiveVersion,

@@ -6,7 +6,8 @@ import type { ActorSource } from './actor-name.ts';
 
 export type { ActorSource } from './actor-name.ts';
 
-export type VersionStatus = 'pending_review' | 'approved' | 'rejected';
+/** `withdrawn`: its author took it back before anyone reviewed it (see `withdraw`). */
+export type VersionStatus = 'pending_review' | 'approved' | 'rejected' | 'withdrawn';
 
 export interface PublishInput {
   name: string;
@@ -23,6 +24,10 @@ export interface PublishInput {
   requestedBy?: string | null;
   /** How the person publishing (the author, or the requester of agent-written code) was established. */
   actorSource?: ActorSource | null;
+  /** The plain-language rule the version was written for, shown to its reviewer. */
+  requirement?: string | null;
+  /** The conversation (an MCP client's or the author agent's) it came from. */
+  conversationId?: string | null;
 }
 
 export interface VersionRecord extends PublishInput {
@@ -35,6 +40,8 @@ export interface VersionRecord extends PublishInput {
   requestedBy: string | null;
   /** Null for versions published before it was recorded. */
   actorSource: ActorSource | null;
+  requirement: string | null;
+  conversationId: string | null;
 }
 
 export interface VersionSummary {
@@ -72,6 +79,26 @@ export interface ReviewRecord extends ReviewInput {
   /** Null for reviews written before it was recorded. */
   actorSource: ActorSource | null;
   createdAt: string;
+}
+
+export interface WithdrawInput {
+  name: string;
+  version: number;
+  /** Who withdraws it: its author, or its requester when an agent (`agent:…`) authored it. */
+  actor: string;
+  reason?: string | null;
+}
+
+export interface ExecutionFilter {
+  /** Newest first; defaults to 50. */
+  limit?: number;
+  /** Only executions with a smaller id (the next page after the last id seen). */
+  beforeId?: number;
+  outcome?: RunOutcome['kind'];
+  dryRun?: boolean;
+  /** An ISO 8601 time: only executions recorded at or after it. */
+  since?: string;
+  eventId?: string;
 }
 
 export interface ExecutionInput {
@@ -127,6 +154,10 @@ export interface Registry {
    *  An approval makes the version active, unless a later version is active already. */
   review(input: ReviewInput): ReviewRecord;
   listReviews(name: string, version: number): ReviewRecord[];
+  /** Takes back a pending version (status `withdrawn` from then on), recorded in the audit trail. Throws
+   *  FORBIDDEN unless `actor` authored it (or requested it, when an agent authored it), CONFLICT unless
+   *  it is pending review. */
+  withdraw(input: WithdrawInput): VersionRecord;
   /** Points the function at an earlier or later approved version (rollback). Throws NOT_FOUND for an
    *  unknown version, CONFLICT for one that is not approved. Recorded in the audit trail as `actor`
    *  (default 'system'). */
@@ -134,8 +165,8 @@ export interface Registry {
   getActiveVersion(name: string): VersionRecord | undefined;
   /** Every occurrence of each `redact` value is replaced before anything is written. */
   recordExecution(input: ExecutionInput, options?: { redact?: string[] }): ExecutionRecord;
-  /** Newest first; `limit` defaults to 50. */
-  listExecutions(name: string, options?: { limit?: number }): ExecutionRecord[];
+  /** Newest first, filtered; `limit` defaults to 50. */
+  listExecutions(name: string, options?: ExecutionFilter): ExecutionRecord[];
   getExecution(id: number): ExecutionRecord | undefined;
   /** Appends to the audit trail (the MCP server logs every denial here). */
   recordAudit(input: AuditInput, options?: { redact?: string[] }): AuditRecord;

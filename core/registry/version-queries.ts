@@ -7,17 +7,20 @@ import {
 } from './row-mapping.ts';
 import type { FunctionSummary, VersionRecord, VersionSummary } from './types.ts';
 
+/** 1 when the version `v` was withdrawn (migration 0009): its stored status stays pending_review. */
+const WITHDRAWN = 'EXISTS (SELECT 1 FROM withdrawals w WHERE w.name = v.name AND w.version = v.version)';
+
 export function createVersionQueries(db: SqliteDatabase) {
-  const selectVersion = db.prepare('SELECT * FROM versions WHERE name = ? AND version = ?');
-  const selectLatest = db.prepare(`SELECT v.* FROM versions v
+  const selectVersion = db.prepare(`SELECT v.*, ${WITHDRAWN} AS withdrawn FROM versions v WHERE v.name = ? AND v.version = ?`);
+  const selectLatest = db.prepare(`SELECT v.*, ${WITHDRAWN} AS withdrawn FROM versions v
     JOIN functions f ON f.name = v.name AND f.latest_version = v.version WHERE v.name = ?`);
-  const selectActive = db.prepare(`SELECT v.* FROM versions v
+  const selectActive = db.prepare(`SELECT v.*, ${WITHDRAWN} AS withdrawn FROM versions v
     JOIN functions f ON f.name = v.name AND f.active_version = v.version WHERE v.name = ?`);
   const selectFunctions = db.prepare(`SELECT f.name, json_extract(v.manifest, '$.description') AS description,
-      f.latest_version, f.active_version, v.status AS latest_status
+      f.latest_version, f.active_version, v.status AS latest_status, ${WITHDRAWN} AS latest_withdrawn
     FROM functions f JOIN versions v ON v.name = f.name AND v.version = f.latest_version ORDER BY f.name`);
   const selectVersions = db.prepare(`SELECT v.name, v.version, v.sha256, v.status, v.author, v.requested_by,
-      v.created_at, (f.active_version IS v.version) AS active
+      v.created_at, (f.active_version IS v.version) AS active, ${WITHDRAWN} AS withdrawn
     FROM versions v JOIN functions f ON f.name = v.name WHERE v.name = ? ORDER BY v.version`);
 
   return {

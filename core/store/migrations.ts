@@ -8,6 +8,7 @@ import { eventQueueSchema } from './migrations/0005-event-queue.ts';
 import { sourceTokenRoleSchema } from './migrations/0006-source-token-role.ts';
 import { actorSourceSchema } from './migrations/0007-actor-source.ts';
 import { retiredEmailsSchema } from './migrations/0008-retired-emails.ts';
+import { requirementsAndWithdrawalsSchema } from './migrations/0009-requirements-and-withdrawals.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   sourceTokenRoleSchema,
   actorSourceSchema,
   retiredEmailsSchema,
+  requirementsAndWithdrawalsSchema,
 ]);

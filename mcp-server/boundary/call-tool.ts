@@ -8,13 +8,13 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { isJoineryError } from '../../core/errors.ts';
 import type { McpServerDeps } from '../deps.ts';
-import type { RequestExtra, ToolContext, ToolDefinition } from '../tools/tool.ts';
+import type { RequestExtra, RequestFacilities, ToolContext, ToolDefinition } from '../tools/tool.ts';
 import { auditDenial, auditTarget, mayUse, roleDenialMessage } from './permissions.ts';
 import { principalOf } from './principal.ts';
 import { isToolFailure, toolFailure, type ToolFailure } from './tool-failure.ts';
 import { errorResult, successResult } from './tool-result.ts';
 
-export async function callTool(tool: ToolDefinition, args: unknown, extra: RequestExtra, deps: McpServerDeps): Promise<CallToolResult> {
+export async function callTool(tool: ToolDefinition, args: unknown, extra: RequestExtra, deps: McpServerDeps, facilities: RequestFacilities): Promise<CallToolResult> {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 
   // 1. Who is asking.
@@ -33,7 +33,7 @@ export async function callTool(tool: ToolDefinition, args: unknown, extra: Reque
   if (!parsed.success) return errorResult('INVALID_INPUT', describeIssues(tool.name, parsed.error));
 
   // 4. Run.
-  const context: ToolContext = { deps, principal, signal: extra.signal, progress: progressReporter(extra) };
+  const context: ToolContext = { deps, principal, signal: extra.signal, ...facilities };
   let outcome: unknown;
   try {
     outcome = await tool.run(parsed.data, context);
@@ -77,14 +77,4 @@ function failureFromThrown(error: unknown, toolName: string, log: (line: string)
 function describeIssues(toolName: string, error: z.ZodError): string {
   const issues = error.issues.slice(0, 10).map((issue) => `${issue.path.join('.') || '(arguments)'}: ${issue.message}`);
   return `invalid arguments for ${toolName}: ${issues.join('; ')}`;
-}
-
-function progressReporter(extra: RequestExtra): (message: string) => void {
-  const token = extra._meta?.progressToken;
-  let progress = 0;
-  return (message) => {
-    if (token === undefined) return;
-    progress += 1;
-    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, message } }).catch(() => {});
-  };
 }

@@ -1,5 +1,6 @@
 // Drafts: what an assistant saves over MCP before publishing. Each principal has their own, keyed by
-// function name, replaced in place (unlike versions). The test summary is that of the saved content.
+// function name. A draft is replaced only when the caller says so (`overwrite`); the test summary is
+// that of the saved content.
 
 import type { TestSummary } from '../tools/test-summary.ts';
 
@@ -13,6 +14,9 @@ export interface DraftInput {
   fixtures: string;
   spec: string | null;
   testSummary: TestSummary;
+  /** The plain-language rule it implements, and the conversation it came from; kept when published. */
+  requirement: string | null;
+  conversationId: string | null;
 }
 
 export interface DraftRecord extends DraftInput {
@@ -21,7 +25,11 @@ export interface DraftRecord extends DraftInput {
 }
 
 export interface DraftStore {
-  save(draft: DraftInput): DraftRecord;
+  /** Throws CONFLICT when the owner has a draft of that name, unless `overwrite` is true. */
+  save(draft: DraftInput, options?: { overwrite?: boolean }): DraftRecord;
   get(owner: string, name: string): DraftRecord | undefined;
+  /** Newest first. */
   list(owner: string): DraftRecord[];
+  /** False when there was no such draft. */
+  delete(owner: string, name: string): boolean;
 }

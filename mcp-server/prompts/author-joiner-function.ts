@@ -1,18 +1,28 @@
 // The prompt that sets an assistant up to write a joiner function itself: the task and the steps
-// through Joinery's gates, with the SDK, the fixture format and the closest template embedded.
+// through Joinery's gates, with the SDK, the fixture format and, when one clearly fits (or the caller
+// names it), the rule family's template embedded.
 
+import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import type { TemplateEntry } from '../../agent/index.ts';
+import { JoineryError } from '../../core/errors.ts';
 import { FIXTURE_FORMAT_URI, fixtureFormatText, renderTemplate, SDK_URI, sdkText, templateUri } from '../resources/index.ts';
 import { MAX_REQUIREMENT_CHARS } from '../tools/schemas.ts';
+import { closestTemplate } from './closest-template.ts';
 
-export const authorJoinerFunctionArgs = {
-  requirement: z.string().min(1).max(MAX_REQUIREMENT_CHARS).describe('the joiner rule in plain language'),
-};
+export function authorJoinerFunctionArgs(templates: readonly TemplateEntry[]) {
+  return {
+    requirement: z.string().min(1).max(MAX_REQUIREMENT_CHARS).describe('the joiner rule in plain language'),
+    family: completable(z.string().max(63).optional().describe('a rule family whose template to attach; default: the one that clearly fits, if any'), (value) =>
+      templates.map((entry) => entry.family).filter((family) => family.startsWith(value ?? '')),
+    ),
+  };
+}
 
-export function authorJoinerFunctionPrompt(requirement: string, templates: readonly TemplateEntry[]): GetPromptResult {
-  const template = closestTemplate(requirement, templates);
+export function authorJoinerFunctionPrompt(requirement: string, family: string | undefined, templates: readonly TemplateEntry[]): GetPromptResult {
+  const template = family === undefined ? closestTemplate(requirement, templates) : templates.find((entry) => entry.family === family);
+  if (family !== undefined && !template) throw new JoineryError('INVALID_INPUT', `no rule family named ${JSON.stringify(family)}; families: ${templates.map((entry) => entry.family).join(', ')}`);
   const steps = [
     'Write a Joinery function for this joiner rule, with fixtures that prove it, and publish it for review.',
     '',
@@ -21,11 +31,13 @@ export function authorJoinerFunctionPrompt(requirement: string, templates: reado
     'Steps:',
     '1. Write a short spec in Markdown: the name (kebab-case), trigger, inputs, output, egress hosts, secrets, the rules in order, and the edge cases your fixtures will cover. Say what the rule leaves open and what you assumed.',
     '2. Write the function: one TypeScript file importing only "@joinery/sdk" and exporting defineFunction({ name, description, trigger, egress, secrets, run }) as default. Use ctx.directory for uniqueness checks, ctx.http.fetch only for hosts listed in egress, ctx.secrets only for names listed in secrets.',
-    '3. Write the fixtures (JSON): the ordinary case, every rule, and the hard names (hyphens, apostrophes, diacritics, clashes, length limits).',
-    '4. Call save_draft with the name, source, fixtures and spec. Fix what it reports and save again until test.ok is true.',
+    '3. Write the fixtures (a JSON array): the ordinary case, every rule, and the hard names (hyphens, apostrophes, diacritics, clashes, length limits).',
+    '4. Call save_draft with the name, source, fixtures, spec and the rule above as `requirement` (the reviewer reads it). Fix what it reports and save again with overwrite: true until test.ok is true.',
     '5. Call publish_function({ draft: "<name>" }). Someone else reviews it.',
     '',
-    'The SDK, the fixture format and the closest template follow.',
+    template
+      ? `The SDK, the fixture format and the ${template.family} template follow.`
+      : 'The SDK and the fixture format follow. No rule-family template clearly fits this rule, so none is attached; resources/list shows them (joinery://templates/<family>).',
   ].join('\n');
   return {
     description: `Author a joiner function: ${requirement.slice(0, 80)}`,
@@ -36,17 +48,4 @@ export function authorJoinerFunctionPrompt(requirement: string, templates: reado
       ...(template ? [{ role: 'user' as const, content: { type: 'resource' as const, resource: { uri: templateUri(template.family), mimeType: 'text/markdown', text: renderTemplate(template) } } }] : []),
     ],
   };
-}
-
-/** The template whose family and description share the most words with the requirement. */
-function closestTemplate(requirement: string, templates: readonly TemplateEntry[]): TemplateEntry | undefined {
-  const words = (text: string) => new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 3));
-  const wanted = words(requirement);
-  let best: { entry: TemplateEntry; score: number } | undefined;
-  for (const entry of templates) {
-    const offered = words(`${entry.family} ${entry.family.replace(/-/g, ' ')} ${entry.description}`);
-    const score = [...wanted].filter((word) => offered.has(word) || offered.has(word.replace(/s$/, ''))).length;
-    if (!best || score > best.score) best = { entry, score };
-  }
-  return best && best.score > 0 ? best.entry : templates.find((entry) => entry.family === 'username');
 }

@@ -9,12 +9,12 @@ import { reviewFunctionArgs, reviewFunctionPrompt } from './review-function.ts';
 export function registerPrompts(server: McpServer, deps: McpServerDeps, log: (line: string) => void): void {
   server.registerPrompt(
     'author_joiner_function',
-    { title: 'Author a joiner function', description: 'Write, test and publish a function for a joiner rule, with the SDK, the fixture format and the closest template attached', argsSchema: authorJoinerFunctionArgs },
-    async ({ requirement }) => guardRead('prompt author_joiner_function', () => authorJoinerFunctionPrompt(requirement, deps.templates), log),
+    { title: 'Author a joiner function', description: 'Write, test and publish a function for a joiner rule yourself, with the SDK, the fixture format and the fitting template attached', argsSchema: authorJoinerFunctionArgs(deps.templates) },
+    async ({ requirement, family }) => guardRead('prompt author_joiner_function', () => authorJoinerFunctionPrompt(requirement, family, deps.templates), log),
   );
   server.registerPrompt(
     'review_function',
-    { title: 'Review a version', description: 'Review one version of a function: the checklist, the change since the active version, and its spec, source and fixtures', argsSchema: reviewFunctionArgs },
+    { title: 'Review a version', description: 'Review one version: the checklist, the requirement it was written for, the change since the active version, and its spec, source and fixtures', argsSchema: reviewFunctionArgs(deps.registry) },
     async ({ name, version }) => guardRead('prompt review_function', () => reviewFunctionPrompt(deps.registry, name, version), log),
   );
 }

@@ -12,7 +12,7 @@ export function templateUri(family: string): string {
 export function templatesTemplate(templates: readonly TemplateEntry[]): ResourceTemplate {
   return new ResourceTemplate('joinery://templates/{family}', {
     list: async () => ({
-      resources: templates.map((entry) => ({ uri: templateUri(entry.family), name: `template ${entry.family}`, description: entry.description, mimeType: 'text/markdown' })),
+      resources: templates.map((entry) => ({ uri: templateUri(entry.family), name: `template-${entry.family}`, title: `Template: ${entry.family}`, description: entry.description, mimeType: 'text/markdown' })),
     }),
     complete: { family: (value) => templates.map((entry) => entry.family).filter((family) => family.startsWith(value)) },
   });

@@ -1,21 +1,28 @@
 import * as z from 'zod';
-import { functionName, versionNumber } from './schemas.ts';
+import { toolFailure } from '../boundary/tool-failure.ts';
+import { functionName, versionRef } from './schemas.ts';
 import { defineTool } from './tool.ts';
+import { resolveVersion } from './version-ref.ts';
 
 export const activateVersion = defineTool({
   name: 'activate_version',
   title: 'Activate an approved version (rollback)',
   description:
-    'Points a function at one of its approved versions, earlier (rollback) or later; that version is what run_function runs from now ' +
-    'on. Only approved versions can be active (CONFLICT otherwise). Recorded in the audit trail. Reviewers and operators may do this.',
-  input: { name: functionName, version: versionNumber },
+    'Make an approved version the one that runs (rollback or forward); audited.',
+  input: { name: functionName, version: versionRef },
   output: { name: z.string(), activeVersion: z.number().int(), previousVersion: z.number().int().nullable() },
   // Destructive in the sense clients care about: it changes what runs live for every caller.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   roles: ['reviewer', 'operator'],
-  async run({ name, version }, { deps, principal }) {
+  async run({ name, version }, { deps, principal, confirm, log }) {
+    const target = resolveVersion(deps.registry, name, version);
     const previousVersion = deps.registry.getActiveVersion(name)?.version ?? null;
-    deps.registry.activate(name, version, { actor: principal.name, actorSource: principal.source ?? null });
-    return { name, activeVersion: version, previousVersion };
+    if (!(await confirm(`Make ${name}@${target.version} the version that runs${previousVersion === null ? '' : ` instead of ${name}@${previousVersion}`}?`))) {
+      return toolFailure('CONFLICT', `${name}@${target.version} was not activated: the confirmation was declined; nothing changed`);
+    }
+    deps.registry.activate(name, target.version, { actor: principal.name, actorSource: principal.source ?? null });
+    log('notice', `activated ${name}@${target.version}`, { previousVersion });
+    return { name, activeVersion: target.version, previousVersion };
   },
+  outcome: (output) => `${output.name}@${output.activeVersion} is active`,
 });

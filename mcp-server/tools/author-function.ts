@@ -1,52 +1,93 @@
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { authorFunction as author, renderSpec } from '../../agent/index.ts';
+import { authorFunction as author, renderSpec, type AuthorResult } from '../../agent/index.ts';
+import { isJoineryError, JoineryError } from '../../core/errors.ts';
+import { describeStop } from './author-outcome.ts';
+import { draftLinks, linkBlocks } from './part-links.ts';
+import { conversationId, newFunctionName, requirementText } from './schemas.ts';
 import { summarizeTest, testSummarySchema } from './test-summary.ts';
-import { functionName, MAX_REQUIREMENT_CHARS } from './schemas.ts';
-import { defineTool } from './tool.ts';
+import { defineTool, type ToolContext } from './tool.ts';
 
 export const authorFunction = defineTool({
   name: 'author_function',
   title: 'Author a function from a plain-language rule',
   description:
-    'Runs the Functions Author (Claude when the server has a key, the offline author otherwise) on a requirement such as ' +
-    '"usernames are the first initial plus the last name; if taken add 1, 2, 3; at most 20 characters". It writes a spec, the ' +
-    'function and its fixtures, and loops until they pass. Sends a progress notification per step and stops when the request is ' +
-    'cancelled. The result is saved as your draft (the agent is its author); publish it with publish_function({ draft }).',
+    'Have the built-in author turn a plain-language rule into spec, function and fixtures, saved as your draft. On a give-up, says which sentences and what next. Then get_draft, publish_function.',
   input: {
-    requirement: z.string().min(1).max(MAX_REQUIREMENT_CHARS).describe('the rule in plain language'),
-    name: functionName.optional().describe('the function name; default: chosen from the requirement'),
-    max_turns: z.number().int().min(1).max(50).default(12).describe('model turns before giving up'),
+    requirement: requirementText,
+    name: newFunctionName.optional(),
+    max_turns: z.number().int().min(1).max(50).default(12),
+    overwrite: z.boolean().default(false),
+    conversation_id: conversationId.optional(),
   },
   output: {
-    ok: z.boolean().describe('true when the function passes its checks and every fixture'),
+    ok: z.boolean(),
     stop: z.string(),
     reason: z.string(),
     provider: z.string(),
     turns: z.number().int(),
-    draft: z.object({ name: z.string(), author: z.string(), spec: z.string().nullable(), source: z.string(), fixtures: z.string() }).nullable(),
+    conversationId: z.string(),
+    draft: z.object({ name: z.string(), author: z.string(), links: z.object({ source: z.string(), spec: z.string().nullable(), fixtures: z.string() }) }).nullable(),
     test: testSummarySchema.nullable(),
+    notUnderstood: z.array(z.object({ sentence: z.string(), reason: z.string() })),
+    nextSteps: z.array(z.string()),
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   roles: ['author'],
-  async run({ requirement, name, max_turns: maxTurns }, { deps, principal, signal, progress }) {
+  async run({ requirement, name, max_turns: maxTurns, overwrite, conversation_id: given }, context) {
+    const { deps, principal, signal, progress, log } = context;
+    const conversation = given ?? `author-${randomUUID()}`;
+    // Refused before anything is spent; a name the author picks is checked when saving.
+    if (name && !overwrite && deps.drafts.get(principal.name, name)) {
+      throw new JoineryError('CONFLICT', `you already have a draft named "${name}"; pass overwrite: true to replace it, or another name`);
+    }
+    progress.expect(maxTurns + 1);
     const model = await deps.createModel();
-    let result;
+    let result: AuthorResult;
     try {
-      progress(`authoring with ${model.provider}`);
-      result = await author({ requirement, name, model, toolchain: deps.toolchain, templates: deps.templates, maxTurns, signal, onProgress: ({ message }) => progress(message) });
+      throwIfCancelled(signal);
+      progress.step(`authoring with ${model.provider}`, 0);
+      log('info', `authoring with ${model.provider}`, { conversationId: conversation });
+      result = await author({ requirement, name, model, toolchain: deps.toolchain, templates: deps.templates, maxTurns, signal, onProgress: ({ turn, message }) => {
+        progress.step(message, turn);
+        log('debug', message, { turn });
+      } });
     } finally {
       await model.close?.();
     }
+    // Cancelled at any point: nothing is saved, whatever the author got to.
+    throwIfCancelled(signal);
+
     const { draft } = result;
-    const draftName = draft.spec?.name ?? name;
-    const spec = draft.spec ? renderSpec(draft.spec) : null;
     const test = draft.lastTest ? summarizeTest(draft.lastTest) : null;
-    let saved = null;
-    if (draftName && draft.source && draft.fixturesText && test) {
-      const author = `agent:${model.provider}`;
-      deps.drafts.save({ owner: principal.name, name: draftName, author, source: draft.source, fixtures: draft.fixturesText, spec, testSummary: test });
-      saved = { name: draftName, author, spec, source: draft.source, fixtures: draft.fixturesText };
-    }
-    return { ok: result.ok, stop: result.stop, reason: result.reason, provider: model.provider, turns: result.turns, draft: saved, test };
+    const draftName = draft.spec?.name ?? name ?? null;
+    const saved = draftName && draft.source && draft.fixturesText && test ? saveDraft(context, { draftName, result, test, requirement, conversation, overwrite, author: `agent:${model.provider}` }) : null;
+    const outcome = describeStop({ stop: result.stop, reason: result.reason, provider: model.provider, requirement, templates: deps.templates, draftName: saved?.name ?? null });
+    if (draftName && !saved && test) outcome.nextSteps.unshift(`Nothing was saved: you already have a draft named "${draftName}". Call author_function again with another name, or overwrite: true.`);
+    log(result.ok ? 'info' : 'warning', `${result.stop}: ${outcome.reason}`);
+    return { ok: result.ok, stop: result.stop, reason: outcome.reason, provider: model.provider, turns: result.turns, conversationId: conversation, draft: saved, test, notUnderstood: outcome.notUnderstood, nextSteps: outcome.nextSteps };
   },
+  outcome: (output) => `${output.stop}${output.draft ? `: draft ${output.draft.name} saved` : ''}${output.test ? ` (${output.test.passed} fixtures pass, ${output.test.failed} fail)` : ''}`,
+  links: (output) => (output.draft ? linkBlocks(`draft ${output.draft.name}`, output.draft.links) : []),
 });
+
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new JoineryError('CONFLICT', 'cancelled: nothing was saved');
+}
+
+function saveDraft(
+  { deps, principal }: ToolContext,
+  { draftName, result, test, requirement, conversation, overwrite, author }: { draftName: string; result: AuthorResult; test: ReturnType<typeof summarizeTest>; requirement: string; conversation: string; overwrite: boolean; author: string },
+) {
+  const { draft } = result;
+  try {
+    deps.drafts.save(
+      { owner: principal.name, name: draftName, author, source: draft.source ?? '', fixtures: draft.fixturesText ?? '', spec: draft.spec ? renderSpec(draft.spec) : null, testSummary: test, requirement, conversationId: conversation },
+      { overwrite },
+    );
+  } catch (error) {
+    if (isJoineryError(error) && error.code === 'CONFLICT') return null;
+    throw error;
+  }
+  return { name: draftName, author, links: draftLinks(draftName, draft.spec !== undefined) };
+}

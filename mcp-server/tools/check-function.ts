@@ -1,17 +1,15 @@
 import * as z from 'zod';
 import { checkFunction as check } from '../../core/pipeline/index.ts';
 import { resolveCode } from './code-input.ts';
-import { functionName, manifestSchema, sourceText } from './schemas.ts';
+import { draftName, manifestSchema, sourceText } from './schemas.ts';
 import { defineTool } from './tool.ts';
 
 export const checkFunction = defineTool({
   name: 'check_function',
   title: 'Check a function',
   description:
-    'Type-checks a function against the SDK (ES2022, no Node globals), bundles it (allowlisted packages only) and reads what it ' +
-    'declares (name, trigger, egress, secrets) in the sandbox. Give `source`, or the name of one of your drafts. Nothing is stored. ' +
-    'A failed check is a normal result with ok=false and every problem with its line and column.',
-  input: { source: sourceText.optional(), draft: functionName.optional().describe('the name of one of your saved drafts') },
+    'Type-check, bundle and read the manifest of `source` or a `draft`; stores nothing. Problems come with lines. Then test_function.',
+  input: { source: sourceText.optional(), draft: draftName.optional() },
   output: {
     ok: z.boolean(),
     problems: z.array(z.object({ stage: z.string(), text: z.string(), line: z.number().optional(), column: z.number().optional() })),
@@ -25,4 +23,5 @@ export const checkFunction = defineTool({
     const result = await check({ source, toolchain: context.deps.toolchain });
     return { ok: result.ok, problems: result.problems, manifest: result.manifest ?? null, durationMs: result.durationMs };
   },
+  outcome: (output) => (output.ok ? 'check passed' : `check failed: ${output.problems.length} problems`),
 });

@@ -3,9 +3,12 @@
 import { activateVersion } from './activate-version.ts';
 import { authorFunction } from './author-function.ts';
 import { checkFunction } from './check-function.ts';
+import { deleteDraft } from './delete-draft.ts';
 import { diffVersions } from './diff-versions.ts';
+import { getDraft } from './get-draft.ts';
 import { getExecution } from './get-execution.ts';
 import { getFunction } from './get-function.ts';
+import { listDrafts } from './list-drafts.ts';
 import { listExecutions } from './list-executions.ts';
 import { listFunctions } from './list-functions.ts';
 import { listVersions } from './list-versions.ts';
@@ -15,6 +18,7 @@ import { runFunction } from './run-function.ts';
 import { saveDraft } from './save-draft.ts';
 import { testFunction } from './test-function.ts';
 import type { ToolDefinition } from './tool.ts';
+import { withdrawVersion } from './withdraw-version.ts';
 
 export const TOOLS: readonly ToolDefinition[] = [
   listFunctions,
@@ -25,7 +29,11 @@ export const TOOLS: readonly ToolDefinition[] = [
   testFunction,
   authorFunction,
   saveDraft,
+  listDrafts,
+  getDraft,
+  deleteDraft,
   publishFunction,
+  withdrawVersion,
   reviewFunction,
   activateVersion,
   runFunction,
@@ -34,4 +42,4 @@ export const TOOLS: readonly ToolDefinition[] = [
 ];
 
 export { summarizeTest, testSummarySchema, type TestSummary } from './test-summary.ts';
-export { defineTool, type RequestExtra, type ToolContext, type ToolDefinition } from './tool.ts';
+export { defineTool, type RequestExtra, type RequestFacilities, type ToolContext, type ToolDefinition } from './tool.ts';

@@ -3,7 +3,7 @@ import { JoineryError } from '../../core/errors.ts';
 import { publishFunction as publish } from '../../core/pipeline/index.ts';
 import { toolFailure } from '../boundary/tool-failure.ts';
 import { resolveCode } from './code-input.ts';
-import { fixturesText, functionName, sourceText, specText } from './schemas.ts';
+import { conversationId, draftName, fixturesInput, requirementText, sourceText, specText } from './schemas.ts';
 import { describeFailure, summarizeTest, testSummarySchema } from './test-summary.ts';
 import { defineTool } from './tool.ts';
 import { versionStatus } from './views.ts';
@@ -12,25 +12,25 @@ export const publishFunction = defineTool({
   name: 'publish_function',
   title: 'Publish a function for review',
   description:
-    'Publishes a new immutable version, pending review: give `draft` (one of yours, from save_draft or author_function) or ' +
-    '`source` with `fixtures`. Every gate runs again (type-check, bundle, manifest, fixtures); nothing is stored unless all pass ' +
-    '(CHECK_FAILED / TESTS_FAILED with the details otherwise). You are recorded as the author (or, for an agent-written draft, ' +
-    'as the requester), so someone else must approve it.',
+    'Publish a `draft` (or `source` + `fixtures`) as a version pending review; every gate runs again. The same code twice returns its version. Then someone else uses review_function.',
   input: {
-    draft: functionName.optional().describe('the name of one of your saved drafts'),
+    draft: draftName.optional(),
     source: sourceText.optional(),
-    fixtures: fixturesText.optional(),
+    fixtures: fixturesInput.optional(),
     spec: specText.optional(),
-    requested_by: z.string().min(1).max(200).optional().describe('who asked for this function; they may not approve it either'),
+    requirement: requirementText.optional(),
+    conversation_id: conversationId.optional(),
+    requested_by: z.string().min(1).max(200).optional().describe('who asked for it (may not approve it)'),
   },
   output: {
     published: z.object({ name: z.string(), version: z.number().int(), sha256: z.string(), status: versionStatus, author: z.string(), requestedBy: z.string().nullable() }),
+    existing: z.boolean().describe('already published: that version'),
     test: testSummarySchema,
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   roles: ['author'],
   async run(input, context) {
-    const { deps, principal } = context;
+    const { deps, principal, progress, log } = context;
     const code = resolveCode(input, context);
     if (code.fixtures === undefined) throw new JoineryError('INVALID_INPUT', 'publishing inline `source` needs `fixtures` too');
     const draft = input.draft === undefined ? undefined : deps.drafts.get(principal.name, input.draft);
@@ -39,17 +39,24 @@ export const publishFunction = defineTool({
     }
     // An agent-written draft: the agent is the author and the caller the requester, so neither approves it.
     const requestedBy = code.author !== principal.name ? principal.name : (input.requested_by ?? null);
-    context.progress(`publishing ${code.label}`);
-    const result = await publish({ source: code.source, fixturesText: code.fixtures, spec: code.spec, author: code.author, requestedBy, actorSource: principal.source ?? null, toolchain: deps.toolchain, registry: deps.registry });
+    progress.expect(2);
+    progress.step(`publishing ${code.label}`);
+    const result = await publish({
+      source: code.source, fixturesText: code.fixtures, spec: code.spec, author: code.author, requestedBy, actorSource: principal.source ?? null, requirement: code.requirement,
+      conversationId: code.conversationId, returnExisting: true, toolchain: deps.toolchain, registry: deps.registry,
+    });
     const test = summarizeTest(result.test);
     if (!result.ok) {
-      const code = test.fixtureProblems.length > 0 ? 'INVALID_INPUT' : test.check.ok ? 'TESTS_FAILED' : 'CHECK_FAILED';
-      return toolFailure(code, `not published: ${describeFailure(test)}`, { test });
+      const failure = test.fixtureProblems.length > 0 ? 'INVALID_INPUT' : test.problems.length === 0 ? 'TESTS_FAILED' : 'CHECK_FAILED';
+      return toolFailure(failure, `not published: ${describeFailure(test)}`, { test });
     }
     const { version } = result;
+    log('notice', `${result.existing ? 'already published' : 'published'} ${version.name}@${version.version}`, { status: version.status });
     return {
       published: { name: version.name, version: version.version, sha256: version.sha256, status: version.status, author: version.author, requestedBy: version.requestedBy },
+      existing: result.existing === true,
       test,
     };
   },
+  outcome: (output) => `${output.existing ? 'already published as' : 'published'} ${output.published.name}@${output.published.version}`,
 });

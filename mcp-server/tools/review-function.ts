@@ -1,31 +1,45 @@
 import * as z from 'zod';
-import { functionName, MAX_COMMENT_CHARS, versionNumber } from './schemas.ts';
+import type { VersionRecord } from '../../core/registry/types.ts';
+import { toolFailure } from '../boundary/tool-failure.ts';
+import { functionName, MAX_COMMENT_CHARS, versionRef } from './schemas.ts';
 import { defineTool } from './tool.ts';
+import { resolveVersion } from './version-ref.ts';
 import { reviewSchema } from './views.ts';
 
 export const reviewFunction = defineTool({
   name: 'review_function',
   title: 'Approve or reject a version',
   description:
-    'Records your review of a pending version: approve (it becomes the active version, unless a later one is active) or reject, ' +
-    'with a comment. Four eyes: nobody may review a version they authored or requested (FORBIDDEN). Read it first with ' +
-    'get_function and diff_versions, or the review_function prompt.',
+    'Approve (it becomes active) or reject a pending version you neither wrote nor requested. First read it: review_function prompt, get_function, diff_versions.',
   input: {
     name: functionName,
-    version: versionNumber,
+    version: versionRef,
     decision: z.enum(['approve', 'reject']),
-    comment: z.string().max(MAX_COMMENT_CHARS).optional().describe('why; shown with the version'),
+    comment: z.string().max(MAX_COMMENT_CHARS).optional().describe('what you checked'),
   },
   output: { name: z.string(), version: z.number().int(), review: reviewSchema, activeVersion: z.number().int().nullable() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   roles: ['reviewer'],
-  async run({ name, version, decision, comment }, { deps, principal }) {
-    const review = deps.registry.review({ name, version, reviewer: principal.name, decision: decision === 'approve' ? 'approved' : 'rejected', comment: comment ?? null, actorSource: principal.source ?? null });
+  async run({ name, version, decision, comment }, { deps, principal, confirm, log }) {
+    const target = resolveVersion(deps.registry, name, version);
+    const label = `${name}@${target.version}`;
+    if (decision === 'approve' && wouldRecord(target, principal.name) && !(await confirm(`Approve ${label}? It becomes the version that runs (egress: ${target.manifest.egress.join(', ') || 'none'}; secrets: ${target.manifest.secrets.join(', ') || 'none'}).`))) {
+      return toolFailure('CONFLICT', `${label} was not approved: the confirmation was declined; nothing was recorded`);
+    }
+    const review = deps.registry.review({ name, version: target.version, reviewer: principal.name, decision: decision === 'approve' ? 'approved' : 'rejected', comment: comment ?? null, actorSource: principal.source ?? null });
+    log('notice', `${review.decision} ${label}`);
     return {
       name,
-      version,
+      version: target.version,
       review: { reviewer: review.reviewer, decision: review.decision, comment: review.comment, createdAt: review.createdAt },
       activeVersion: deps.registry.getActiveVersion(name)?.version ?? null,
     };
   },
+  outcome: (output) => `${output.review.decision} ${output.name}@${output.version}`,
 });
+
+/** Asking the person to confirm a review the registry will refuse anyway (four eyes, decided) helps nobody. */
+function wouldRecord(target: VersionRecord, reviewer: string): boolean {
+  const same = (left: string | null) => left !== null && left.trim().normalize('NFKC').toLowerCase() === reviewer.trim().normalize('NFKC').toLowerCase();
+  return target.status === 'pending_review' && !same(target.author) && !same(target.requestedBy);
+}

@@ -1,39 +1,54 @@
 import * as z from 'zod';
-import { runFunction as run } from '../../core/pipeline/index.ts';
-import { functionName, versionNumber } from './schemas.ts';
+import { JoineryError } from '../../core/errors.ts';
+import { MAX_EVENT_BYTES, runFunction as run } from '../../core/pipeline/index.ts';
+import { toolFailure } from '../boundary/tool-failure.ts';
+import { assertLifecycleEvent } from './event-check.ts';
+import { functionName, versionRef } from './schemas.ts';
 import { defineTool } from './tool.ts';
+import { resolveVersion } from './version-ref.ts';
 import { executionSchema, executionView } from './views.ts';
 
 export const runFunction = defineTool({
   name: 'run_function',
   title: 'Run a function',
   description:
-    'Runs the active approved version of a function (or a named approved version) on a lifecycle event, in the sandbox, and logs ' +
-    'the run (secrets redacted). Outgoing HTTP goes only to the hosts the version declares; with dry_run=true the calls are recorded ' +
-    'and answered 202 {"dryRun":true} instead of sent. A function that throws or times out is a normal result with returned=false.',
+    'Run the active (or an approved) version on a lifecycle event. dry_run=true records HTTP calls instead of sending them. Logged; then get_execution.',
   input: {
     name: functionName,
-    input: z.record(z.string(), z.unknown()).describe('the lifecycle event (see joinery://docs/contract.md), e.g. { "type": "user.joined", "id": "evt-1", "occurredAt": "...", "person": { ... } }'),
-    version: versionNumber.optional().describe('an approved version; default: the active one'),
-    dry_run: z.boolean().default(false).describe('record outgoing HTTP calls instead of sending them'),
+    input: z.record(z.string(), z.unknown()).describe('{ type, id, occurredAt, person }: joinery://docs/contract.md'),
+    version: versionRef.optional().describe('default active'),
+    dry_run: z.boolean().default(false),
   },
-  output: { returned: z.boolean().describe('true when the function returned a value'), execution: executionSchema },
+  output: { returned: z.boolean(), execution: executionSchema },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   roles: ['operator'],
-  async run({ name, input, version, dry_run: dryRun }, { deps, principal }) {
+  async run({ name, input, version = 'active', dry_run: dryRun }, { deps, principal, confirm, log }) {
+    // 1. The event: bounded, and a lifecycle event by the fixture format's own rules.
+    const size = Buffer.byteLength(JSON.stringify(input), 'utf8');
+    if (size > MAX_EVENT_BYTES) throw new JoineryError('INVALID_INPUT', `the input is ${size} bytes; the limit is ${MAX_EVENT_BYTES}`);
+    assertLifecycleEvent(input);
+
+    // 2. The version, with errors that name MCP tools; only approved versions run.
+    if (version === 'active' && !deps.registry.getActiveVersion(name) && deps.registry.getVersion(name)) {
+      throw new JoineryError('CONFLICT', `${name} has no approved version yet; a reviewer approves one with review_function (list_versions shows the pending ones)`);
+    }
+    const record = resolveVersion(deps.registry, name, version);
+    if (record.status !== 'approved') {
+      throw new JoineryError('FORBIDDEN', `${name}@${record.version} is ${record.status.replace('_', ' ')}; only approved versions run (a reviewer approves it with review_function)`);
+    }
+
+    // 3. A live run that can call out asks the person first, where the client can ask.
+    const hosts = record.manifest.egress;
+    if (!dryRun && hosts.length > 0 && !(await confirm(`Run ${name}@${record.version} live? It may send HTTP requests to ${hosts.join(', ')}.`))) {
+      return toolFailure('CONFLICT', `${name}@${record.version} was not run: the confirmation was declined; try dry_run=true`);
+    }
+
     const execution = await run({
-      name,
-      version,
-      event: input,
-      caller: principal.name,
-      dryRun,
-      registry: deps.registry,
-      directory: deps.directory,
-      secrets: deps.secrets,
-      fetchFor: (egress) => deps.fetchFor(egress, dryRun),
-      runner: deps.toolchain.runner,
-      limits: deps.toolchain.limits,
+      name, version: record.version, event: input, caller: principal.name, dryRun, registry: deps.registry, directory: deps.directory,
+      secrets: deps.secrets, fetchFor: (egress) => deps.fetchFor(egress, dryRun), runner: deps.toolchain.runner, limits: deps.toolchain.limits,
     });
+    log('info', `ran ${name}@${record.version}${dryRun ? ' (dry run)' : ''}: ${execution.outcome.kind}`, { execution: execution.id });
     return { returned: execution.outcome.kind === 'returned', execution: executionView(execution) };
   },
+  outcome: (output) => `${output.execution.outcome.kind}${output.execution.dryRun ? ' (dry run)' : ''}; execution ${output.execution.id}`,
 });

@@ -1,29 +1,43 @@
 import * as z from 'zod';
+import { JoineryError } from '../../core/errors.ts';
 import { testFunction } from '../../core/pipeline/index.ts';
-import { fixturesText, functionName, sourceText, specText } from './schemas.ts';
+import { fixturesToText } from './fixtures-input.ts';
+import { conversationId, fixturesInput, newFunctionName, requirementText, sourceText, specText } from './schemas.ts';
 import { summarizeTest, testSummarySchema } from './test-summary.ts';
 import { defineTool } from './tool.ts';
+
+export const draftSchema = z.object({ name: z.string(), owner: z.string(), author: z.string(), createdAt: z.string(), updatedAt: z.string() });
 
 export const saveDraft = defineTool({
   name: 'save_draft',
   title: 'Save a draft',
   description:
-    'For assistants that write the code themselves: stores a function, its fixtures and its spec as your draft (replacing your ' +
-    'draft of the same name), after running the same gates as publishing (type-check, bundle, manifest, every fixture). The draft is ' +
-    'saved even when a gate fails, with the results; publish it with publish_function({ draft }) once test.ok is true.',
-  input: { name: functionName.describe('the draft name: the function name the source declares'), source: sourceText, fixtures: fixturesText, spec: specText.optional() },
-  output: {
-    draft: z.object({ name: z.string(), owner: z.string(), author: z.string(), createdAt: z.string(), updatedAt: z.string() }),
-    test: testSummarySchema,
-    warnings: z.array(z.string()),
+    'Save code you wrote as a draft, after running every gate (saved even if one fails). overwrite=true to replace. Then publish_function.',
+  input: {
+    name: newFunctionName,
+    source: sourceText,
+    fixtures: fixturesInput,
+    spec: specText.optional(),
+    requirement: requirementText.optional(),
+    conversation_id: conversationId.optional(),
+    overwrite: z.boolean().default(false),
   },
+  output: { draft: draftSchema, test: testSummarySchema, warnings: z.array(z.string()) },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   roles: ['author'],
-  async run({ name, source, fixtures, spec }, { deps, principal, progress }) {
-    progress(`testing draft ${name}`);
-    const test = summarizeTest(await testFunction({ source, fixturesText: fixtures, toolchain: deps.toolchain }));
-    const saved = deps.drafts.save({ owner: principal.name, name, author: principal.name, source, fixtures, spec: spec ?? null, testSummary: test });
+  async run({ name, source, fixtures, spec, requirement, conversation_id: conversation, overwrite }, { deps, principal, progress, signal, log }) {
+    // Refused before the work; the store refuses again, atomically, if another save got there first.
+    const existing = deps.drafts.get(principal.name, name);
+    if (existing && !overwrite) throw new JoineryError('CONFLICT', `you already have a draft named "${name}" (by ${existing.author}, saved ${existing.updatedAt}); pass overwrite: true to replace it, or use another name`);
+    const fixturesText = fixturesToText(fixtures);
+    progress.expect(2);
+    progress.step(`testing draft ${name}`);
+    const test = summarizeTest(await testFunction({ source, fixturesText, toolchain: deps.toolchain }));
+    if (signal.aborted) throw new JoineryError('CONFLICT', 'cancelled: nothing was saved');
+    const saved = deps.drafts.save({ owner: principal.name, name, author: principal.name, source, fixtures: fixturesText, spec: spec ?? null, testSummary: test, requirement: requirement ?? null, conversationId: conversation ?? null }, { overwrite });
     const warnings = test.name !== null && test.name !== name ? [`the source declares the name "${test.name}", not "${name}"; publishing this draft is refused until they match`] : [];
+    log('info', `saved draft ${name}`, { ok: test.ok });
     return { draft: { name: saved.name, owner: saved.owner, author: saved.author, createdAt: saved.createdAt, updatedAt: saved.updatedAt }, test, warnings };
   },
+  outcome: (output) => `saved draft ${output.draft.name}; ${output.test.ok ? 'ready to publish' : 'gates failing'}`,
 });

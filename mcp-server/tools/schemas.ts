@@ -1,4 +1,5 @@
 // Input fields several tools share, with the limits every client gets told about in the JSON Schema.
+// Descriptions are short on purpose: every client reads them all on tools/list.
 
 import * as z from 'zod';
 
@@ -8,24 +9,37 @@ export const MAX_SPEC_CHARS = 64 * 1024;
 export const MAX_REQUIREMENT_CHARS = 20_000;
 export const MAX_COMMENT_CHARS = 4_000;
 
+export const FUNCTION_NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
 export const functionName = z
   .string()
   .min(1)
   .max(63)
-  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters a-z, digits and single hyphens, e.g. "generate-username"')
-  .describe('the function name (kebab-case), e.g. "generate-username"');
+  .regex(FUNCTION_NAME_PATTERN, 'must be kebab-case: lowercase letters a-z, digits and single hyphens, e.g. "generate-username"');
 
-export const versionNumber = z.number().int().min(1).max(999_999_999).describe('a version number, 1 for the first');
+/** A name being chosen (save_draft, author_function): the listing shows its pattern there only. */
+export const newFunctionName = functionName.meta({ description: 'as the source declares it', declaresName: true });
 
-export const sourceText = z.string().min(1).max(MAX_SOURCE_CHARS).describe('the function: one TypeScript file importing only "@joinery/sdk" (see joinery://sdk/index.d.ts)');
+export const versionNumber = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
-export const fixturesText = z
-  .string()
-  .min(1)
-  .max(MAX_FIXTURES_CHARS)
-  .describe('the fixture file as JSON text: an array of test cases (see joinery://docs/fixture-format.md)');
+/** A version number, or `latest` (the newest, whatever its status) or `active` (the one that runs). */
+export const versionRef = z.union([versionNumber, z.enum(['latest', 'active'])]);
+export type VersionRef = z.infer<typeof versionRef>;
 
-export const specText = z.string().max(MAX_SPEC_CHARS).describe('the spec in Markdown: what the function decides, for the reviewer');
+export const sourceText = z.string().min(1).max(MAX_SOURCE_CHARS);
+
+/** Fixtures as the array of test cases (what get_function returns) or as the JSON text of one. */
+export const fixturesInput = z
+  .union([z.string().min(1).max(MAX_FIXTURES_CHARS), z.array(z.unknown()).min(1)])
+  .describe('an array of test cases, or its JSON text');
+
+export const specText = z.string().max(MAX_SPEC_CHARS).describe('Markdown, for the reviewer');
+
+export const requirementText = z.string().min(1).max(MAX_REQUIREMENT_CHARS).describe("the person's words");
+
+export const conversationId = z.string().min(1).max(200);
+
+export const draftName = functionName;
 
 export const manifestSchema = z.object({
   name: z.string(),

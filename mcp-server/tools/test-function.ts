@@ -1,8 +1,7 @@
-import * as z from 'zod';
 import { JoineryError } from '../../core/errors.ts';
 import { testFunction as test } from '../../core/pipeline/index.ts';
 import { resolveCode } from './code-input.ts';
-import { fixturesText, functionName, sourceText, versionNumber } from './schemas.ts';
+import { draftName, fixturesInput, functionName, sourceText, versionRef } from './schemas.ts';
 import { summarizeTest, testSummarySchema } from './test-summary.ts';
 import { defineTool } from './tool.ts';
 
@@ -10,15 +9,13 @@ export const testFunction = defineTool({
   name: 'test_function',
   title: 'Test a function against its fixtures',
   description:
-    'Checks a function and runs every fixture in the sandbox; nothing leaves the machine (the directory, secrets and HTTP answers ' +
-    'come from each fixture). Give `source` with `fixtures`, or `draft` (one of yours), or `name` and `version` of a stored version ' +
-    'to re-run its stored fixtures. Failing fixtures are a normal result with ok=false and the reason for each.',
+    'Check and run every fixture in the sandbox, offline: `source` + `fixtures`, a `draft`, or a stored `name`. Failures say why. Then save_draft.',
   input: {
     source: sourceText.optional(),
-    fixtures: fixturesText.optional(),
-    draft: functionName.optional().describe('the name of one of your saved drafts'),
+    fixtures: fixturesInput.optional(),
+    draft: draftName.optional(),
     name: functionName.optional(),
-    version: versionNumber.optional(),
+    version: versionRef.optional(),
   },
   output: testSummarySchema.shape,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -26,7 +23,9 @@ export const testFunction = defineTool({
   async run(input, context) {
     const code = resolveCode(input, context, { allowStored: true });
     if (code.fixtures === undefined) throw new JoineryError('INVALID_INPUT', 'testing inline `source` needs `fixtures` too');
-    context.progress(`testing ${code.label}`);
+    context.progress.expect(2);
+    context.progress.step(`testing ${code.label}`);
     return summarizeTest(await test({ source: code.source, fixturesText: code.fixtures, toolchain: context.deps.toolchain }));
   },
+  outcome: (output) => `${output.ok ? 'passed' : 'failed'}: ${output.passed} passed, ${output.failed} failed`,
 });

@@ -1,39 +1,70 @@
-// The client's view of a check-and-test: what passed, what failed and why, without bundles or logs.
+// The client's view of a check-and-test: what passed, what failed and why; no bundles, no logs, and no
+// list of passing fixtures (the counts say it). Long lists are cut, saying how much was left out.
 
 import * as z from 'zod';
 import type { TestFunctionResult } from '../../core/pipeline/index.ts';
 import { manifestSchema } from './schemas.ts';
 
+const MAX_LISTED = 20;
+const MAX_TEXT = 400;
+
+const problemSchema = z.object({ stage: z.string(), text: z.string(), line: z.number().optional(), column: z.number().optional() });
+
 export const testSummarySchema = z.object({
-  ok: z.boolean().describe('true when the type-check, bundle, manifest and every fixture passed'),
-  name: z.string().nullable().describe('the name the function declares, when it could be read'),
-  check: z.object({
-    ok: z.boolean(),
-    problems: z.array(z.object({ stage: z.string(), text: z.string(), line: z.number().optional(), column: z.number().optional() })),
-    manifest: manifestSchema.nullable(),
-  }),
-  fixtureProblems: z.array(z.object({ path: z.string(), message: z.string() })).describe('problems with the fixture file itself'),
-  tests: z.object({ passed: z.number().int(), failed: z.number().int() }).nullable(),
-  results: z.array(z.object({ name: z.string(), passed: z.boolean(), failures: z.array(z.string()) })),
+  ok: z.boolean().describe('every gate and fixture passed'),
+  name: z.string().nullable(),
+  manifest: manifestSchema.nullable(),
+  problems: z.array(problemSchema),
+  fixtureProblems: z.array(z.object({ path: z.string(), message: z.string() })),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  failures: z.array(z.object({ name: z.string(), failures: z.array(z.string()) })),
 });
 
 export type TestSummary = z.infer<typeof testSummarySchema>;
 
 export function summarizeTest(result: TestFunctionResult): TestSummary {
+  const failed = (result.report?.results ?? []).filter((entry) => !entry.passed);
   return {
     ok: result.ok,
     name: result.check.manifest?.name ?? null,
-    check: { ok: result.check.ok, problems: result.check.problems, manifest: result.check.manifest ?? null },
-    fixtureProblems: result.fixtureProblems,
-    tests: result.report ? { passed: result.report.passed, failed: result.report.failed } : null,
-    results: (result.report?.results ?? []).map(({ name, passed, failures }) => ({ name, passed, failures })),
+    manifest: result.check.manifest ?? null,
+    problems: cut(result.check.problems.map((problem) => ({ ...problem, text: clip(problem.text) })), (more) => ({ stage: 'more', text: `${more} more problems not shown` })),
+    fixtureProblems: cut(result.fixtureProblems, (more) => ({ path: '$', message: `${more} more problems not shown` })),
+    passed: result.report?.passed ?? 0,
+    failed: result.report?.failed ?? 0,
+    failures: cut(failed.map(({ name, failures }) => ({ name, failures: failures.slice(0, 5).map(clip) })), (more) => ({ name: `${more} more failed fixtures not shown`, failures: [] })),
+  };
+}
+
+/** Drafts saved before this shape (migration 0004) stored the older summary; read both. */
+export function readStoredSummary(stored: unknown): TestSummary {
+  const parsed = testSummarySchema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  const old = stored as { ok?: boolean; name?: string | null; check?: { problems?: TestSummary['problems']; manifest?: TestSummary['manifest'] }; fixtureProblems?: TestSummary['fixtureProblems']; tests?: { passed: number; failed: number } | null; results?: Array<{ name: string; passed: boolean; failures: string[] }> };
+  return {
+    ok: old.ok === true,
+    name: old.name ?? null,
+    manifest: old.check?.manifest ?? null,
+    problems: old.check?.problems ?? [],
+    fixtureProblems: old.fixtureProblems ?? [],
+    passed: old.tests?.passed ?? 0,
+    failed: old.tests?.failed ?? 0,
+    failures: (old.results ?? []).filter((entry) => !entry.passed).map(({ name, failures }) => ({ name, failures })),
   };
 }
 
 /** One sentence on why a summary is not ok, for error messages. */
 export function describeFailure(summary: TestSummary): string {
   if (summary.fixtureProblems.length > 0) return `the fixture file is malformed (${summary.fixtureProblems.length} problem${summary.fixtureProblems.length === 1 ? '' : 's'})`;
-  if (!summary.check.ok) return `the check failed: ${summary.check.problems[0]?.text ?? 'unknown problem'}${summary.check.problems.length > 1 ? ` (and ${summary.check.problems.length - 1} more)` : ''}`;
-  const failed = summary.results.filter((result) => !result.passed);
-  return `${failed.length} of ${summary.results.length} fixtures failed: ${failed.slice(0, 3).map((result) => JSON.stringify(result.name)).join(', ')}`;
+  if (summary.problems.length > 0) return `the check failed: ${summary.problems[0]?.text ?? 'unknown problem'}${summary.problems.length > 1 ? ` (and ${summary.problems.length - 1} more)` : ''}`;
+  return `${summary.failed} of ${summary.passed + summary.failed} fixtures failed: ${summary.failures.slice(0, 3).map((entry) => JSON.stringify(entry.name)).join(', ')}`;
+}
+
+function cut<T>(items: readonly T[], more: (count: number) => T): T[] {
+  return items.length <= MAX_LISTED ? [...items] : [...items.slice(0, MAX_LISTED), more(items.length - MAX_LISTED)];
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}… (${text.length - MAX_TEXT} more characters)`;
 }

@@ -3,7 +3,7 @@
 // what it returns or throws to a result.
 
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type { ServerNotification, ServerRequest, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { LoggingLevel, ResourceLink, ServerNotification, ServerRequest, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type * as z from 'zod';
 import type { Role } from '../../core/tokens/index.ts';
 import type { ToolFailure } from '../boundary/tool-failure.ts';
@@ -11,19 +11,37 @@ import type { McpServerDeps, Principal } from '../deps.ts';
 
 export type RequestExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
-export interface ToolContext {
+/** Progress notifications, sent only when the client asked for progress; they never fail the call. */
+export interface Progress {
+  /** What the call will count to, when known (the author's turns, a publish's steps). */
+  expect(total: number): void;
+  /** One step. `unit` places it within a counted unit (turn 2's steps go 2, 2.5, 2.75, …); without
+   *  it each step counts one. The boundary sends the last notification, with the outcome. */
+  step(message: string, unit?: number): void;
+}
+
+/** The per-request parts of the MCP session a tool may use. */
+export interface RequestFacilities {
+  progress: Progress;
+  /** An MCP log message (notifications/message) to this client, at or above the level it set. */
+  log(level: LoggingLevel, message: string, data?: Record<string, unknown>): void;
+  /** Asks the person through elicitation, when the client supports it; true when they agree, or when
+   *  the client cannot ask (its own tool approval and the annotations are then what guards the call). */
+  confirm(question: string): Promise<boolean>;
+}
+
+export interface ToolContext extends RequestFacilities {
   deps: McpServerDeps;
   principal: Principal;
   /** Aborted when the client cancels the request. */
   signal: AbortSignal;
-  /** A progress notification, when the client asked for progress; never fails the call. */
-  progress(message: string): void;
 }
 
 export interface ToolDefinition<Input extends z.ZodRawShape = z.ZodRawShape, Output extends z.ZodRawShape = z.ZodRawShape> {
   /** Verb-first snake_case. */
   name: string;
   title: string;
+  /** When to use it and what comes next; short (every client reads all of them on tools/list). */
   description: string;
   input: Input;
   /** The success shape; the error envelope is added by the boundary. */
@@ -32,6 +50,10 @@ export interface ToolDefinition<Input extends z.ZodRawShape = z.ZodRawShape, Out
   /** Roles that may call it; the local `admin` always may. */
   roles: readonly Role[];
   run(input: z.infer<z.ZodObject<Input>>, context: ToolContext): Promise<z.input<z.ZodObject<Output>> | ToolFailure>;
+  /** The last progress message of a successful call; default "done". */
+  outcome?(output: z.infer<z.ZodObject<Output>>): string;
+  /** resource_link blocks added to a successful result's content, for parts it links instead of holding. */
+  links?(output: z.infer<z.ZodObject<Output>>): ResourceLink[];
 }
 
 /** Keeps each tool's input and output types tied to its schemas. */

@@ -19,16 +19,27 @@ describe('author_function', () => {
     const result = await alice.callTool({ name: 'author_function', arguments: { requirement: REQUIREMENT } }, undefined, { onprogress: (event) => progress.push(event) });
     expect(result.isError).toBeFalsy();
     const authored = structured(result);
-    expect(authored).toMatchObject({ ok: true, stop: 'finished', provider: 'offline', test: { ok: true }, draft: { author: 'agent:offline' } });
-    expect(authored.draft.source).toContain('defineFunction');
-    expect(authored.draft.spec).toContain(`# ${authored.draft.name}`);
+    expect(authored).toMatchObject({ ok: true, stop: 'finished', provider: 'offline', test: { ok: true }, draft: { author: 'agent:offline' }, notUnderstood: [] });
+    expect(authored.nextSteps[0]).toContain(`publish_function({ draft: "${authored.draft.name}" })`);
 
-    expect(progress.length).toBeGreaterThanOrEqual(3);
-    expect(progress.map((event) => event.progress)).toEqual(progress.map((_, index) => index + 1));
+    // The source, spec and fixtures are links, read on demand.
+    const links = (result.content as Array<{ type: string; uri?: string }>).filter((block) => block.type === 'resource_link').map((block) => block.uri);
+    expect(links).toEqual(['source', 'spec', 'fixtures'].map((part) => `joinery://drafts/${authored.draft.name}/${part}`));
+    const source = await alice.readResource({ uri: `joinery://drafts/${authored.draft.name}/source` });
+    expect(JSON.stringify(source.contents[0])).toContain('defineFunction');
+    const spec = await alice.readResource({ uri: `joinery://drafts/${authored.draft.name}/spec` });
+    expect(JSON.stringify(spec.contents[0])).toContain(`# ${authored.draft.name}`);
+
+    // Progress values grow, carry the total, and the last one is the outcome.
+    const values = progress.map((event) => event.progress);
+    expect(values).toEqual([...values].sort((left, right) => left - right));
+    expect(new Set(values).size).toBe(values.length);
+    expect(progress.every((event) => event.total === 13)).toBe(true);
     expect(progress[0]?.message).toBe('authoring with offline');
     expect(progress.some((event) => /turn 1/.test(event.message ?? ''))).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ progress: 13, total: 13, message: expect.stringMatching(/^finished: draft .+ saved \(\d+ fixtures pass, 0 fail\)$/) });
 
-    expect(harness.deps.drafts.get('alice', authored.draft.name)).toMatchObject({ owner: 'alice', author: 'agent:offline' });
+    expect(harness.deps.drafts.get('alice', authored.draft.name)).toMatchObject({ owner: 'alice', author: 'agent:offline', requirement: REQUIREMENT, conversationId: authored.conversationId });
   });
 
   it('publishes the agent\'s draft with the caller as requester, so the caller cannot approve it', async () => {

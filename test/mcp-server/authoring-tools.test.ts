@@ -39,15 +39,15 @@ describe('check_function', () => {
 describe('test_function', () => {
   it('runs inline source against inline fixtures', async () => {
     const result = await alice.callTool({ name: 'test_function', arguments: { source: sampleSource(), fixtures: sampleFixtures() } });
-    expect(structured(result)).toMatchObject({ ok: true, name: SAMPLE_NAME, tests: { passed: 2, failed: 0 } });
+    expect(structured(result)).toMatchObject({ ok: true, name: SAMPLE_NAME, passed: 2, failed: 0, failures: [] });
   });
 
   it('names each failing fixture and why', async () => {
     const result = await alice.callTool({ name: 'test_function', arguments: { source: sampleSource({ suffixStart: 2 }), fixtures: sampleFixtures() } });
     const summary = structured(result);
     expect(result.isError).toBeFalsy();
-    expect(summary).toMatchObject({ ok: false, tests: { passed: 1, failed: 1 } });
-    expect(summary.results.find((entry: any) => !entry.passed)).toMatchObject({ name: 'taken name gets a number', failures: expect.arrayContaining([expect.stringContaining('expected "jsmith1", got "jsmith2"')]) });
+    expect(summary).toMatchObject({ ok: false, passed: 1, failed: 1 });
+    expect(summary.failures[0]).toMatchObject({ name: 'taken name gets a number', failures: expect.arrayContaining([expect.stringContaining('expected "jsmith1", got "jsmith2"')]) });
   });
 
   it('reports a malformed fixture file', async () => {
@@ -62,7 +62,7 @@ describe('save_draft and publish_function', () => {
     const saved = await alice.callTool({ name: 'save_draft', arguments: { name: SAMPLE_NAME, source: sampleSource(), fixtures: sampleFixtures(), spec: SAMPLE_SPEC } });
     expect(structured(saved)).toMatchObject({ draft: { name: SAMPLE_NAME, owner: 'alice', author: 'alice' }, test: { ok: true }, warnings: [] });
     const retested = await alice.callTool({ name: 'test_function', arguments: { draft: SAMPLE_NAME } });
-    expect(structured(retested)).toMatchObject({ ok: true, tests: { passed: 2 } });
+    expect(structured(retested)).toMatchObject({ ok: true, passed: 2 });
   });
 
   it('warns when the draft name and the declared name differ, and refuses to publish it', async () => {
@@ -79,9 +79,10 @@ describe('save_draft and publish_function', () => {
     expect(harness.registry.getVersion(SAMPLE_NAME, 1)?.spec).toBe(SAMPLE_SPEC);
   });
 
-  it('refuses an identical republish with CONFLICT', async () => {
+  it('answers an identical republish by the same author with the version it already is', async () => {
     const result = await alice.callTool({ name: 'publish_function', arguments: { draft: SAMPLE_NAME } });
-    expect(structured(result)).toMatchObject({ code: 'CONFLICT' });
+    expect(structured(result)).toMatchObject({ existing: true, published: { version: 1, status: 'pending_review' } });
+    expect(harness.registry.listVersions(SAMPLE_NAME)).toHaveLength(1);
   });
 
   it('stores nothing when a fixture fails, and says which one', async () => {
@@ -93,7 +94,7 @@ describe('save_draft and publish_function', () => {
 
   it('answers CHECK_FAILED for code that does not compile', async () => {
     const result = await alice.callTool({ name: 'publish_function', arguments: { source: 'export default 1 +;', fixtures: sampleFixtures() } });
-    expect(structured(result)).toMatchObject({ code: 'CHECK_FAILED', details: { test: { check: { ok: false } } } });
+    expect(structured(result)).toMatchObject({ code: 'CHECK_FAILED', details: { test: { ok: false, problems: expect.arrayContaining([expect.objectContaining({ stage: 'type-check' })]) } } });
   });
 
   it('publishes inline code with its requester', async () => {

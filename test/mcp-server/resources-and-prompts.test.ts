@@ -41,6 +41,9 @@ describe('resources', () => {
     expect(uris.filter((uri) => uri.startsWith('joinery://templates/'))).toHaveLength(harness.deps.templates.length);
     const { resourceTemplates } = await reader.listResourceTemplates();
     expect(resourceTemplates.map((template) => template.uriTemplate).sort()).toEqual([
+      'joinery://drafts/{name}/fixtures',
+      'joinery://drafts/{name}/source',
+      'joinery://drafts/{name}/spec',
       'joinery://functions/{name}/versions/{version}/fixtures',
       'joinery://functions/{name}/versions/{version}/source',
       'joinery://functions/{name}/versions/{version}/spec',
@@ -76,7 +79,7 @@ describe('prompts', () => {
   it('lists both prompts with their arguments', async () => {
     const { prompts } = await reader.listPrompts();
     expect(prompts.map((prompt) => [prompt.name, prompt.arguments?.map((argument) => argument.name)])).toEqual([
-      ['author_joiner_function', ['requirement']],
+      ['author_joiner_function', ['requirement', 'family']],
       ['review_function', ['name', 'version']],
     ]);
   });

@@ -79,10 +79,10 @@ describe('run_function and the execution log', () => {
     expect(structured(rejected)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('only approved versions run') });
   });
 
-  it('reports a function that throws as a normal result with returned=false', async () => {
+  it('refuses an event that is not a lifecycle event, naming what is missing, and runs nothing', async () => {
     const result = await otto.callTool({ name: 'run_function', arguments: { name: SAMPLE_NAME, input: { type: 'user.joined' }, dry_run: true } });
-    expect(result.isError).toBeFalsy();
-    expect(structured(result)).toMatchObject({ returned: false, execution: { outcome: { kind: 'threw' } } });
+    expect(structured(result)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('input.person') });
+    expect(harness.registry.listExecutions(SAMPLE_NAME)).toHaveLength(2);
   });
 
   it('a live run goes through the egress client the server was given', async () => {
@@ -92,7 +92,7 @@ describe('run_function and the execution log', () => {
 
   it('lists executions newest first and reads one in full', async () => {
     const listed = structured(await otto.callTool({ name: 'list_executions', arguments: { name: SAMPLE_NAME, limit: 10 } }));
-    expect(listed.executions.map((entry: any) => entry.outcome)).toEqual(['threw', 'threw', 'returned', 'returned']);
+    expect(listed.executions.map((entry: any) => entry.outcome)).toEqual(['threw', 'returned', 'returned']);
     const one = structured(await otto.callTool({ name: 'get_execution', arguments: { id: executionId } }));
     expect(one.execution).toMatchObject({ id: executionId, input: sampleEvent(), logs: [expect.objectContaining({ level: 'info', message: 'announced' })] });
   });

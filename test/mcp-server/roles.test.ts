@@ -22,7 +22,11 @@ const ARGUMENTS: Record<string, Record<string, unknown>> = {
   test_function: { name: SAMPLE_NAME, version: 1 },
   author_function: { requirement: 'Usernames are first initial plus last name, lowercase; add 1, 2, 3 when taken; 20 characters at most' },
   save_draft: { name: SAMPLE_NAME, source: sampleSource(), fixtures: sampleFixtures() },
+  list_drafts: {},
+  get_draft: { name: 'no-such-draft' },
+  delete_draft: { name: 'no-such-draft' },
   publish_function: { source: sampleSource(), fixtures: sampleFixtures() },
+  withdraw_version: { name: SAMPLE_NAME, version: 99 },
   review_function: { name: SAMPLE_NAME, version: 1, decision: 'approve' },
   activate_version: { name: SAMPLE_NAME, version: 1 },
   run_function: { name: SAMPLE_NAME, input: sampleEvent(), dry_run: true },
@@ -33,7 +37,7 @@ const ARGUMENTS: Record<string, Record<string, unknown>> = {
 const READ = ['list_functions', 'get_function', 'list_versions', 'diff_versions'];
 const ALLOWED: Record<Role, string[]> = {
   auditor: [...READ, 'list_executions', 'get_execution'],
-  author: [...READ, 'check_function', 'test_function', 'author_function', 'save_draft', 'publish_function'],
+  author: [...READ, 'check_function', 'test_function', 'author_function', 'save_draft', 'list_drafts', 'get_draft', 'delete_draft', 'publish_function', 'withdraw_version'],
   reviewer: [...READ, 'check_function', 'test_function', 'review_function', 'activate_version'],
   operator: [...READ, 'activate_version', 'run_function', 'list_executions', 'get_execution'],
   source: [],

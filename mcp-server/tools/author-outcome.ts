@@ -1,0 +1,76 @@
+// What author_function tells an assistant when the author did not finish: each sentence of the
+// requirement it could not handle, with the reason, and the next steps in MCP terms (write the function
+// yourself with save_draft, split the requirement). Never CLI advice: an assistant cannot set
+// environment variables or pass --provider, and "remove them" would drop part of what the person asked.
+
+import { analyseRequirement, readTemplateParams, RECOGNIZERS, type StopReason, type TemplateEntry } from '../../agent/index.ts';
+import { FIXTURE_FORMAT_URI, SDK_URI, templateUri } from '../resources/index.ts';
+
+export interface NotUnderstood {
+  sentence: string;
+  reason: string;
+}
+
+export interface AuthorOutcome {
+  reason: string;
+  notUnderstood: NotUnderstood[];
+  nextSteps: string[];
+}
+
+const WRITE_IT_YOURSELF = `Write it yourself: read ${SDK_URI} and ${FIXTURE_FORMAT_URI}, then call save_draft with name, source, fixtures, spec and this requirement; fix what it reports; then publish_function({ draft }).`;
+
+/** Sentences of the reason written for a terminal (environment variables, flags, commands) are dropped. */
+const CLI_ADVICE = /[^.]*(?:ANTHROPIC_API_KEY|--provider|\bjoinery [a-z]+ )[^.]*\.\s*/g;
+
+export function describeStop(
+  { stop, reason, provider, requirement, templates, draftName }: { stop: StopReason; reason: string; provider: string; requirement: string; templates: readonly TemplateEntry[]; draftName: string | null },
+): AuthorOutcome {
+  if (stop === 'finished') return { reason, notUnderstood: [], nextSteps: draftName ? [`Review the draft (get_draft "${draftName}"), then publish_function({ draft: "${draftName}" }); someone else approves it.`] : [] };
+  if (stop === 'cancelled') return { reason: 'cancelled; nothing was saved', notUnderstood: [], nextSteps: [] };
+  const fixIt = draftName ? [`The draft "${draftName}" is saved with its failing results: get_draft shows them; fix it and save_draft with overwrite=true.`] : [];
+  if (provider !== 'offline' || stop !== 'gave-up') {
+    return { reason: reason.replace(CLI_ADVICE, '').trim() || stop, notUnderstood: [], nextSteps: [...fixIt, WRITE_IT_YOURSELF] };
+  }
+  const analysis = analyseRequirement(requirement, RECOGNIZERS, defaultsOf(templates));
+  return { ...offlineGiveUp(analysis), nextSteps: [...fixIt, ...offlineNextSteps(analysis, templates)] };
+}
+
+type Analysis = ReturnType<typeof analyseRequirement>;
+
+function offlineGiveUp(analysis: Analysis): Omit<AuthorOutcome, 'nextSteps'> {
+  const families = RECOGNIZERS.map((recognizer) => recognizer.family).join(', ');
+  const family = analysis.recognizer?.family;
+  if (!family) {
+    return {
+      reason: `The built-in author recognised no rule family it handles (${families}) in this requirement.`,
+      notUnderstood: analysis.unhandled.map((clause) => ({ sentence: clause.text, reason: 'no rule family the built-in author handles reads it' })),
+    };
+  }
+  if (analysis.unhandled.length > 0) {
+    return {
+      reason: `The built-in author read this as the ${family} rule family but could not handle ${analysis.unhandled.length === 1 ? 'one sentence' : `${analysis.unhandled.length} sentences`}; it writes nothing that ignores part of a requirement.`,
+      notUnderstood: analysis.unhandled.map((clause) => ({ sentence: clause.text, reason: sentenceReason(clause.text, family) })),
+    };
+  }
+  const problems = analysis.recognition?.problems ?? [];
+  return { reason: `The requirement cannot be met as written: ${problems.join('; ') || 'the template did not pass its own fixtures'}.`, notUnderstood: [] };
+}
+
+function sentenceReason(sentence: string, family: string): string {
+  const other = RECOGNIZERS.find((recognizer) => recognizer.family !== family && recognizer.keywords.some((keyword) => new RegExp(keyword.source, keyword.flags.replace('g', '')).test(sentence)));
+  return other ? `it looks like the ${other.family} rule family, a separate function` : `no rule of the ${family} family reads it`;
+}
+
+function offlineNextSteps(analysis: Analysis, templates: readonly TemplateEntry[]): string[] {
+  const family = analysis.recognizer?.family;
+  const template = family && templates.some((entry) => entry.family === family) ? ` Start from ${templateUri(family)}.` : '';
+  const split = analysis.otherFamilies.length > 0 ? ['If some sentences belong to another rule family, call author_function once per function, each with its part of the requirement.'] : [];
+  return [...split, `${WRITE_IT_YOURSELF}${template}`];
+}
+
+function defaultsOf(templates: readonly TemplateEntry[]): (family: string) => Record<string, unknown> {
+  return (family) => {
+    const template = templates.find((entry) => entry.family === family);
+    return template ? readTemplateParams(template.source) : {};
+  };
+}
