@@ -5,12 +5,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventQueue } from '../core/events/index.ts';
+import type { FlowStore } from '../core/flows/index.ts';
 import type { ExecutionRecord, Registry } from '../core/registry/index.ts';
 import type { TokenStore } from '../core/tokens/index.ts';
 import { createHandler, type HandlerDeps } from './http/create-handler.ts';
 import type { Logger } from './logger.ts';
 import { createRuntimeMetrics } from './metrics/runtime-metrics.ts';
 import { createSubscriberFinder } from './workers/find-subscribers.ts';
+import { createEventPlanner } from './workers/plan-event.ts';
 import { processEvent, type StepRun } from './workers/process-event.ts';
 import { startWorkerPool } from './workers/worker-pool.ts';
 
@@ -18,6 +20,8 @@ export interface StartServerOptions {
   queue: EventQueue;
   tokens: TokenStore;
   registry: Registry;
+  /** Reviewed flows; omitted, every matching function runs on its own. */
+  flows?: FlowStore;
   /** Runs one function on an event the way `joinery run` does (core/pipeline runFunction). */
   runStep(run: StepRun): Promise<ExecutionRecord>;
   logger: Logger;
@@ -38,7 +42,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { queue, tokens, registry, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
+  const { queue, tokens, registry, flows, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
 
   // 1. Metrics and the routes.
   const metrics = createRuntimeMetrics();
@@ -52,7 +56,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const address = server.address() as AddressInfo;
 
   // 3. The workers.
-  const findSubscribers = createSubscriberFinder(registry);
+  const planEvent = createEventPlanner({ findSubscribers: createSubscriberFinder(registry), ...(flows ? { flows } : {}) });
   const pool = startWorkerPool({
     queue,
     workers,
@@ -62,7 +66,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     handle: async (claimed) => {
       const disposition = await processEvent(claimed, {
         queue,
-        findSubscribers,
+        planEvent,
         runStep,
         observeStep: metrics.observeStep,
         reportError: (step, error) => logger.error({ err: error, eventId: claimed.event.id, step }, 'step failed with an internal error'),

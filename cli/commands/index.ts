@@ -7,6 +7,7 @@ import { diffCommand } from './diff.ts';
 import { directoryCommand } from './directory.ts';
 import { evalCommand } from './eval.ts';
 import { eventsCommand } from './events.ts';
+import { flowCommand } from './flow.ts';
 import { listCommand } from './list.ts';
 import { logsCommand } from './logs.ts';
 import { mcpCommand } from './mcp.ts';
@@ -42,4 +43,5 @@ export const COMMANDS: Command[] = [
   tokenCommand,
   serveCommand,
   eventsCommand,
+  flowCommand,
 ];

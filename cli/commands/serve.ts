@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { JoineryError } from '../../core/errors.ts';
 import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
+import { createSqliteFlowStore } from '../../core/flows/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
@@ -25,7 +26,8 @@ export const serveCommand: Command = {
     'POST /v1/events (token role operator or source) queues a lifecycle event and answers 202 {"id"};',
     'the event id is the idempotency key. GET /v1/events/<id> (operator, auditor) shows its status and',
     'results. GET /healthz, /readyz and /metrics (Prometheus text) need no token. Logs are JSON lines on',
-    'standard output. Every approved, active function whose trigger is the event type runs on it.',
+    'standard output. Every approved, active flow whose trigger is the event type runs its steps in order;',
+    'every approved, active function whose trigger matches and that is in none of those flows runs on its own.',
     '',
     'Signed webhooks: config.json "hooks": { "<source>": { "secret": "<SECRET_NAME>", "mapping": "<function>" } }',
     'accepts POST /v1/hooks/<source> with X-Joinery-Timestamp (unix seconds) and X-Joinery-Signature',
@@ -64,6 +66,7 @@ export const serveCommand: Command = {
         queue: createSqliteEventQueue(db),
         tokens: createSqliteTokenStore(db),
         registry,
+        flows: createSqliteFlowStore(db),
         logger,
         port,
         host,

@@ -3,3 +3,4 @@ export { createSqliteRegistry, type SqliteRegistryOptions } from './sqlite-regis
 export { assertFunctionName, functionNameProblem, FUNCTION_NAME_PATTERN } from './function-name.ts';
 export { versionDigest } from './version-digest.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact-secrets.ts';
+export { sameActor } from './input-checks.ts';

@@ -6,6 +6,7 @@ import { secretsSchema } from './migrations/0003-secrets.ts';
 import { tokensSchema } from './migrations/0004-tokens.ts';
 import { eventQueueSchema } from './migrations/0005-event-queue.ts';
 import { sourceTokenRoleSchema } from './migrations/0006-source-token-role.ts';
+import { flowsSchema } from './migrations/0007-flows.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = Object.freeze([registrySchema, directorySchema, secretsSchema, tokensSchema, eventQueueSchema, sourceTokenRoleSchema]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([registrySchema, directorySchema, secretsSchema, tokensSchema, eventQueueSchema, sourceTokenRoleSchema, flowsSchema]);
