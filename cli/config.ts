@@ -6,6 +6,14 @@ import * as z from 'zod';
 import { JoineryError } from '../core/errors.ts';
 import { SECRET_NAME_PATTERN } from '../core/secrets/index.ts';
 
+const guardLimitsSchema = z.strictObject({
+  runsPerMinute: z.number().int().min(1).optional(),
+  runsPerHour: z.number().int().min(1).optional(),
+  maxFailureShare: z.number().min(0).max(1).optional(),
+  minRunsForFailureShare: z.number().int().min(1).optional(),
+  leaverRunsPerHour: z.number().int().min(1).optional(),
+});
+
 const configSchema = z.strictObject({
   /** npm packages authored functions may import; they must be installed beside Joinery. */
   allowedPackages: z.array(z.string().regex(/^(@[a-z0-9-]+\/)?[a-z0-9][a-z0-9._-]*$/)).default([]),
@@ -24,6 +32,14 @@ const configSchema = z.strictObject({
       wallTimeMs: z.number().int().min(10).max(300_000).optional(),
       cpuTimeMs: z.number().int().min(10).max(300_000).optional(),
       memoryLimitMb: z.number().int().min(8).max(4096).optional(),
+    })
+    .prefault({}),
+  /** joinery serve's blast-radius guards: defaults, then per function and per flow (core/guards). */
+  guards: z
+    .strictObject({
+      defaults: guardLimitsSchema.prefault({}),
+      functions: z.record(z.string(), guardLimitsSchema).default({}),
+      flows: z.record(z.string(), guardLimitsSchema).default({}),
     })
     .prefault({}),
   /** joinery serve's signed webhooks: per source, the secret holding the HMAC key and the mapping function. */

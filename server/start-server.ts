@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventQueue } from '../core/events/index.ts';
 import type { FlowStore } from '../core/flows/index.ts';
+import type { BlastRadiusGuard } from '../core/guards/index.ts';
 import type { ExecutionRecord, Registry } from '../core/registry/index.ts';
 import type { TokenStore } from '../core/tokens/index.ts';
 import { createHandler, type HandlerDeps } from './http/create-handler.ts';
@@ -22,6 +23,8 @@ export interface StartServerOptions {
   registry: Registry;
   /** Reviewed flows; omitted, every matching function runs on its own. */
   flows?: FlowStore;
+  /** Rate and failure-share limits per function and flow; omitted, none apply. */
+  guard?: BlastRadiusGuard;
   /** Runs one function on an event the way `joinery run` does (core/pipeline runFunction). */
   runStep(run: StepRun): Promise<ExecutionRecord>;
   logger: Logger;
@@ -42,7 +45,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { queue, tokens, registry, flows, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
+  const { queue, tokens, registry, flows, guard, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
 
   // 1. Metrics and the routes.
   const metrics = createRuntimeMetrics();
@@ -67,6 +70,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const disposition = await processEvent(claimed, {
         queue,
         planEvent,
+        ...(guard ? { guard } : {}),
         runStep,
         observeStep: metrics.observeStep,
         reportError: (step, error) => logger.error({ err: error, eventId: claimed.event.id, step }, 'step failed with an internal error'),

@@ -12,6 +12,7 @@ import { listCommand } from './list.ts';
 import { logsCommand } from './logs.ts';
 import { mcpCommand } from './mcp.ts';
 import { publishCommand } from './publish.ts';
+import { resumeCommand } from './resume.ts';
 import { reviewCommand } from './review.ts';
 import { runCommand } from './run.ts';
 import { secretCommand } from './secret.ts';
@@ -44,4 +45,5 @@ export const COMMANDS: Command[] = [
   serveCommand,
   eventsCommand,
   flowCommand,
+  resumeCommand,
 ];

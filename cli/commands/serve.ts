@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { JoineryError } from '../../core/errors.ts';
 import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
 import { createSqliteFlowStore } from '../../core/flows/index.ts';
+import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore } from '../../core/guards/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
@@ -29,6 +30,11 @@ export const serveCommand: Command = {
     'standard output. Every approved, active flow whose trigger is the event type runs its steps in order;',
     'every approved, active function whose trigger matches and that is in none of those flows runs on its own.',
     '',
+    'Blast-radius guards: config.json "guards": { "defaults": { "runsPerMinute": 60, "runsPerHour": 1000,',
+    '"maxFailureShare": 0.5, "minRunsForFailureShare": 5, "leaverRunsPerHour": 25 }, "functions": { "<name>": {...} },',
+    '"flows": { "<name>": {...} } }. Past a limit the function or flow is quarantined and its events are held;',
+    '`joinery resume <name>` lifts the quarantine and replays them.',
+    '',
     'Signed webhooks: config.json "hooks": { "<source>": { "secret": "<SECRET_NAME>", "mapping": "<function>" } }',
     'accepts POST /v1/hooks/<source> with X-Joinery-Timestamp (unix seconds) and X-Joinery-Signature',
     '(sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">), within 5 minutes, each delivery once.',
@@ -45,7 +51,7 @@ export const serveCommand: Command = {
     const db = openDatabase(join(context.home, 'joinery.db'));
     const logger = createLogger({ destination: context.stdout });
     // Its own executor, one process per worker; serving never needs the type-checker.
-    const { limits, hooks } = context.config();
+    const { limits, hooks, guards } = context.config();
     const runner = createExecutor({ limits, concurrency: workers });
     const run = (name: string, event: unknown, caller: string) =>
       runFunction({
@@ -67,6 +73,7 @@ export const serveCommand: Command = {
         tokens: createSqliteTokenStore(db),
         registry,
         flows: createSqliteFlowStore(db),
+        guard: createBlastRadiusGuard({ store: createSqliteGuardStore(db), limitsFor: createLimitsResolver(guards), audit: (entry) => registry.recordAudit(entry) }),
         logger,
         port,
         host,

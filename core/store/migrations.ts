@@ -7,6 +7,7 @@ import { tokensSchema } from './migrations/0004-tokens.ts';
 import { eventQueueSchema } from './migrations/0005-event-queue.ts';
 import { sourceTokenRoleSchema } from './migrations/0006-source-token-role.ts';
 import { flowsSchema } from './migrations/0007-flows.ts';
+import { quarantineSchema } from './migrations/0008-quarantine.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = Object.freeze([registrySchema, directorySchema, secretsSchema, tokensSchema, eventQueueSchema, sourceTokenRoleSchema, flowsSchema]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([registrySchema, directorySchema, secretsSchema, tokensSchema, eventQueueSchema, sourceTokenRoleSchema, flowsSchema, quarantineSchema]);

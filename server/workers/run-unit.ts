@@ -13,6 +13,12 @@ export type UnitOutcome =
   | { kind: 'failed'; step: string; error: string; retryable: boolean }
   | { kind: 'lost' };
 
+/** True when every step of the unit returned or was skipped in an earlier attempt: nothing left to run. */
+export function isUnitSettled(unit: WorkUnit, results: ClaimedEvent['event']['results']): boolean {
+  const keys = unit.kind === 'function' ? [unit.name] : unit.steps.map((step) => `${unit.name}/${step.function}`);
+  return keys.every((key) => results[key]?.outcome === 'returned' || results[key]?.outcome === 'skipped');
+}
+
 export async function runUnit(unit: WorkUnit, claimed: ClaimedEvent, deps: StepRunDeps & { queue: EventQueue }): Promise<UnitOutcome> {
   const lease = { id: claimed.event.id, leaseId: claimed.leaseId };
   const payload = claimed.event.payload as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import type { RunOutcome, SandboxRunner } from '../../core/execution/types.ts';
 import { createSqliteEventQueue, type EventQueue, type RetryPolicy } from '../../core/events/index.ts';
 import { createSqliteFlowStore, type FlowDefinition, type FlowStore } from '../../core/flows/index.ts';
+import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore, type GuardLimits, type GuardStore } from '../../core/guards/index.ts';
 import { createSqliteDirectory } from '../../core/directory/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { createSqliteRegistry, type Registry } from '../../core/registry/index.ts';
@@ -32,6 +33,7 @@ export interface Harness {
   queue: EventQueue;
   registry: Registry;
   flows: FlowStore;
+  guards: GuardStore;
   /** Inputs per function name, in order (the event, plus `steps` inside a flow). */
   inputs: Map<string, Array<Record<string, unknown>>>;
   /** Runs per function name, in order. */
@@ -57,12 +59,16 @@ export async function startHarness({
   leaseMs,
   hooks,
   flows: flowDefinitions = [],
-}: { functions: FunctionSpec[]; retry?: RetryPolicy; workers?: number; leaseMs?: number; hooks?: HarnessHooks; flows?: FlowDefinition[] }): Promise<Harness> {
+  guardLimits,
+  now,
+}: { functions: FunctionSpec[]; retry?: RetryPolicy; workers?: number; leaseMs?: number; hooks?: HarnessHooks; flows?: FlowDefinition[]; guardLimits?: Partial<GuardLimits>; now?: () => number }): Promise<Harness> {
   const db = openDatabase(':memory:');
   const registry = createSqliteRegistry(db);
   const tokens = createSqliteTokenStore(db);
   const queue = createSqliteEventQueue(db, { retry });
   const flows = createSqliteFlowStore(db);
+  const guards = createSqliteGuardStore(db);
+  const guard = createBlastRadiusGuard({ store: guards, limitsFor: createLimitsResolver({ defaults: guardLimits ?? {} }), audit: (entry) => registry.recordAudit(entry), ...(now ? { _internal: { now } } : {}) });
   const runs = new Map<string, number>();
   const inputs = new Map<string, Array<Record<string, unknown>>>();
   const attempts = new Map<string, number>();
@@ -104,6 +110,8 @@ export async function startHarness({
     tokens,
     registry,
     flows,
+    // Guards only where a test is about them, so the other tests' counts are their own.
+    ...(guardLimits ? { guard } : {}),
     logger: createLogger({ destination }),
     port: 0,
     workers,
@@ -129,6 +137,7 @@ export async function startHarness({
     queue,
     registry,
     flows,
+    guards,
     inputs,
     runs,
     logLines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
