@@ -15,6 +15,7 @@ import { publishCommand } from './publish.ts';
 import { resumeCommand } from './resume.ts';
 import { reviewCommand } from './review.ts';
 import { runCommand } from './run.ts';
+import { scheduleCommand } from './schedule.ts';
 import { secretCommand } from './secret.ts';
 import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
@@ -46,4 +47,5 @@ export const COMMANDS: Command[] = [
   eventsCommand,
   flowCommand,
   resumeCommand,
+  scheduleCommand,
 ];

@@ -3,6 +3,7 @@ import { JoineryError } from '../../core/errors.ts';
 import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
 import { createSqliteFlowStore } from '../../core/flows/index.ts';
 import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore } from '../../core/guards/index.ts';
+import { createSqliteScheduleStore } from '../../core/schedules/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
@@ -73,6 +74,7 @@ export const serveCommand: Command = {
         tokens: createSqliteTokenStore(db),
         registry,
         flows: createSqliteFlowStore(db),
+        schedules: createSqliteScheduleStore(db),
         guard: createBlastRadiusGuard({ store: createSqliteGuardStore(db), limitsFor: createLimitsResolver(guards), audit: (entry) => registry.recordAudit(entry) }),
         logger,
         port,

@@ -8,6 +8,7 @@ import { eventQueueSchema } from './migrations/0005-event-queue.ts';
 import { sourceTokenRoleSchema } from './migrations/0006-source-token-role.ts';
 import { flowsSchema } from './migrations/0007-flows.ts';
 import { quarantineSchema } from './migrations/0008-quarantine.ts';
+import { schedulesSchema } from './migrations/0009-schedules.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = Object.freeze([registrySchema, directorySchema, secretsSchema, tokensSchema, eventQueueSchema, sourceTokenRoleSchema, flowsSchema, quarantineSchema]);
+export const MIGRATIONS: readonly Migration[] = Object.freeze([registrySchema, directorySchema, secretsSchema, tokensSchema, eventQueueSchema, sourceTokenRoleSchema, flowsSchema, quarantineSchema, schedulesSchema]);

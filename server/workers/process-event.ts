@@ -13,7 +13,7 @@ export type { StepRun } from './run-step.ts';
 
 export interface ProcessEventDeps extends StepRunDeps {
   queue: EventQueue;
-  planEvent(eventType: string): WorkUnit[];
+  planEvent(event: { type: string; payload: unknown }): WorkUnit[];
   /** Omitted, no limits apply. */
   guard?: BlastRadiusGuard;
 }
@@ -26,7 +26,7 @@ export async function processEvent(claimed: ClaimedEvent, deps: ProcessEventDeps
   const failures: Array<{ error: string; retryable: boolean }> = [];
   const held: Array<{ target: GuardTarget; reason: string }> = [];
 
-  for (const unit of deps.planEvent(event.type)) {
+  for (const unit of deps.planEvent(event)) {
     if (isUnitSettled(unit, event.results)) continue;
     const target: GuardTarget = `${unit.kind}:${unit.name}`;
     const admission = deps.guard?.admit({ target, eventType: event.type }) ?? { admitted: true };

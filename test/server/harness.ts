@@ -8,6 +8,7 @@ import type { RunOutcome, SandboxRunner } from '../../core/execution/types.ts';
 import { createSqliteEventQueue, type EventQueue, type RetryPolicy } from '../../core/events/index.ts';
 import { createSqliteFlowStore, type FlowDefinition, type FlowStore } from '../../core/flows/index.ts';
 import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore, type GuardLimits, type GuardStore } from '../../core/guards/index.ts';
+import { createSqliteScheduleStore, type ScheduleStore } from '../../core/schedules/index.ts';
 import { createSqliteDirectory } from '../../core/directory/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { createSqliteRegistry, type Registry } from '../../core/registry/index.ts';
@@ -34,6 +35,7 @@ export interface Harness {
   registry: Registry;
   flows: FlowStore;
   guards: GuardStore;
+  schedules: ScheduleStore;
   /** Inputs per function name, in order (the event, plus `steps` inside a flow). */
   inputs: Map<string, Array<Record<string, unknown>>>;
   /** Runs per function name, in order. */
@@ -68,6 +70,7 @@ export async function startHarness({
   const queue = createSqliteEventQueue(db, { retry });
   const flows = createSqliteFlowStore(db);
   const guards = createSqliteGuardStore(db);
+  const schedules = createSqliteScheduleStore(db);
   const guard = createBlastRadiusGuard({ store: guards, limitsFor: createLimitsResolver({ defaults: guardLimits ?? {} }), audit: (entry) => registry.recordAudit(entry), ...(now ? { _internal: { now } } : {}) });
   const runs = new Map<string, number>();
   const inputs = new Map<string, Array<Record<string, unknown>>>();
@@ -112,6 +115,9 @@ export async function startHarness({
     flows,
     // Guards only where a test is about them, so the other tests' counts are their own.
     ...(guardLimits ? { guard } : {}),
+    schedules,
+    scheduleIntervalMs: 5,
+    ...(now ? { now } : {}),
     logger: createLogger({ destination }),
     port: 0,
     workers,
@@ -138,6 +144,7 @@ export async function startHarness({
     registry,
     flows,
     guards,
+    schedules,
     inputs,
     runs,
     logLines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
