@@ -6,6 +6,14 @@ import * as z from 'zod';
 import { JoineryError } from '../core/errors.ts';
 import { SECRET_NAME_PATTERN } from '../core/secrets/index.ts';
 
+const guardLimitsSchema = z.strictObject({
+  runsPerMinute: z.number().int().min(1).optional(),
+  runsPerHour: z.number().int().min(1).optional(),
+  maxFailureShare: z.number().min(0).max(1).optional(),
+  minRunsForFailureShare: z.number().int().min(1).optional(),
+  leaverRunsPerHour: z.number().int().min(1).optional(),
+});
+
 const configSchema = z.strictObject({
   /** Lets `--as <name>` act as someone other than JOINERY_USER / the OS user (recorded as such). Off by
    *  default: on a machine where each person has their own account, four eyes means two accounts. */
@@ -27,6 +35,14 @@ const configSchema = z.strictObject({
       wallTimeMs: z.number().int().min(10).max(300_000).optional(),
       cpuTimeMs: z.number().int().min(10).max(300_000).optional(),
       memoryLimitMb: z.number().int().min(8).max(4096).optional(),
+    })
+    .prefault({}),
+  /** joinery serve's blast-radius guards: defaults, then per function and per flow (core/guards). */
+  guards: z
+    .strictObject({
+      defaults: guardLimitsSchema.prefault({}),
+      functions: z.record(z.string(), guardLimitsSchema).default({}),
+      flows: z.record(z.string(), guardLimitsSchema).default({}),
     })
     .prefault({}),
   /** joinery serve's signed webhooks: per source, the secret holding the HMAC key and the mapping function. */

@@ -5,19 +5,34 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventQueue } from '../core/events/index.ts';
+import type { FlowStore } from '../core/flows/index.ts';
+import type { BlastRadiusGuard } from '../core/guards/index.ts';
+import type { ScheduleStore } from '../core/schedules/index.ts';
 import type { ExecutionRecord, Registry } from '../core/registry/index.ts';
 import type { TokenStore } from '../core/tokens/index.ts';
 import { createHandler, type HandlerDeps } from './http/create-handler.ts';
 import type { Logger } from './logger.ts';
 import { createRuntimeMetrics } from './metrics/runtime-metrics.ts';
 import { createSubscriberFinder } from './workers/find-subscribers.ts';
+import { createEventPlanner } from './workers/plan-event.ts';
 import { processEvent, type StepRun } from './workers/process-event.ts';
 import { startWorkerPool } from './workers/worker-pool.ts';
+import { startScheduler } from './workers/scheduler.ts';
 
 export interface StartServerOptions {
   queue: EventQueue;
   tokens: TokenStore;
   registry: Registry;
+  /** Reviewed flows; omitted, every matching function runs on its own. */
+  flows?: FlowStore;
+  /** Rate and failure-share limits per function and flow; omitted, none apply. */
+  guard?: BlastRadiusGuard;
+  /** Cron triggers; omitted, nothing is scheduled. */
+  schedules?: ScheduleStore;
+  /** How often the scheduler looks for due schedules (default 15 s). */
+  scheduleIntervalMs?: number;
+  /** The scheduler's clock (tests pin it). */
+  now?: () => number;
   /** Runs one function on an event the way `joinery run` does (core/pipeline runFunction). */
   runStep(run: StepRun): Promise<ExecutionRecord>;
   logger: Logger;
@@ -38,7 +53,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { queue, tokens, registry, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
+  const { queue, tokens, registry, flows, guard, schedules, scheduleIntervalMs = 15_000, now = Date.now, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
 
   // 1. Metrics and the routes.
   const metrics = createRuntimeMetrics();
@@ -52,7 +67,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const address = server.address() as AddressInfo;
 
   // 3. The workers.
-  const findSubscribers = createSubscriberFinder(registry);
+  const planEvent = createEventPlanner({ findSubscribers: createSubscriberFinder(registry), ...(flows ? { flows } : {}), ...(schedules ? { schedules } : {}) });
   const pool = startWorkerPool({
     queue,
     workers,
@@ -62,7 +77,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     handle: async (claimed) => {
       const disposition = await processEvent(claimed, {
         queue,
-        findSubscribers,
+        planEvent,
+        ...(guard ? { guard } : {}),
         runStep,
         observeStep: metrics.observeStep,
         reportError: (step, error) => logger.error({ err: error, eventId: claimed.event.id, step }, 'step failed with an internal error'),
@@ -70,6 +86,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger.info({ eventId: claimed.event.id, attempt: claimed.attempt, disposition: disposition.kind }, 'event processed');
     },
   });
+  // 4. The scheduler: due cron triggers become events.
+  const scheduler = schedules ? startScheduler({ schedules, queue, now, intervalMs: scheduleIntervalMs, logger }) : undefined;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, workers }, 'joinery serve listening');
 
@@ -79,7 +97,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     port: address.port,
     stop: ({ deadlineMs = 30_000 } = {}) =>
       (stopped ??= (async () => {
-        // 4. Drain: not ready, no new connections, workers finish or give back their events.
+        // 5. Drain: no more schedules, not ready, no new connections, workers finish or give back their events.
+        await scheduler?.stop();
         accepting = false;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

@@ -7,12 +7,15 @@ import { diffCommand } from './diff.ts';
 import { directoryCommand } from './directory.ts';
 import { evalCommand } from './eval.ts';
 import { eventsCommand } from './events.ts';
+import { flowCommand } from './flow.ts';
 import { listCommand } from './list.ts';
 import { logsCommand } from './logs.ts';
 import { mcpCommand } from './mcp.ts';
 import { publishCommand } from './publish.ts';
+import { resumeCommand } from './resume.ts';
 import { reviewCommand } from './review.ts';
 import { runCommand } from './run.ts';
+import { scheduleCommand } from './schedule.ts';
 import { secretCommand } from './secret.ts';
 import { serveCommand } from './serve.ts';
 import { showCommand } from './show.ts';
@@ -42,4 +45,7 @@ export const COMMANDS: Command[] = [
   tokenCommand,
   serveCommand,
   eventsCommand,
+  flowCommand,
+  resumeCommand,
+  scheduleCommand,
 ];

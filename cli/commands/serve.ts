@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { JoineryError } from '../../core/errors.ts';
 import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
+import { createSqliteFlowStore } from '../../core/flows/index.ts';
+import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore } from '../../core/guards/index.ts';
+import { createSqliteScheduleStore } from '../../core/schedules/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
 import { createLogger, startServer } from '../../server/index.ts';
@@ -24,7 +27,13 @@ export const serveCommand: Command = {
     'POST /v1/events (token role operator or source) queues a lifecycle event and answers 202 {"id"};',
     'the event id is the idempotency key. GET /v1/events/<id> (operator, auditor) shows its status and',
     'results. GET /healthz, /readyz and /metrics (Prometheus text) need no token. Logs are JSON lines on',
-    'standard output. Every approved, active function whose trigger is the event type runs on it.',
+    'standard output. Every approved, active flow whose trigger is the event type runs its steps in order;',
+    'every approved, active function whose trigger matches and that is in none of those flows runs on its own.',
+    '',
+    'Blast-radius guards: config.json "guards": { "defaults": { "runsPerMinute": 60, "runsPerHour": 1000,',
+    '"maxFailureShare": 0.5, "minRunsForFailureShare": 5, "leaverRunsPerHour": 25 }, "functions": { "<name>": {...} },',
+    '"flows": { "<name>": {...} } }. Past a limit the function or flow is quarantined and its events are held;',
+    '`joinery resume <name>` lifts the quarantine and replays them.',
     '',
     'Signed webhooks: config.json "hooks": { "<source>": { "secret": "<SECRET_NAME>", "mapping": "<function>" } }',
     'accepts POST /v1/hooks/<source> with X-Joinery-Timestamp (unix seconds) and X-Joinery-Signature',
@@ -42,7 +51,7 @@ export const serveCommand: Command = {
     const db = context.database();
     const logger = createLogger({ destination: context.stdout });
     // Its own executor, one process per worker; serving never needs the type-checker.
-    const { limits, hooks } = context.config();
+    const { limits, hooks, guards } = context.config();
     const runner = createExecutor({ limits, concurrency: workers });
     const run = (name: string, event: unknown, caller: string) =>
       runFunction({
@@ -63,6 +72,9 @@ export const serveCommand: Command = {
         queue: createSqliteEventQueue(db),
         tokens: createSqliteTokenStore(db),
         registry,
+        flows: createSqliteFlowStore(db),
+        schedules: createSqliteScheduleStore(db),
+        guard: createBlastRadiusGuard({ store: createSqliteGuardStore(db), limitsFor: createLimitsResolver(guards), audit: (entry) => registry.recordAudit(entry) }),
         logger,
         port,
         host,

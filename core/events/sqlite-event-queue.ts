@@ -86,6 +86,8 @@ export function createSqliteEventQueue(
     fail: async ({ error, retryable, ...lease }) => fail.immediate(lease, error, retryable),
     release: async (lease) => statements.release.run(now(), now(), lease.id, lease.leaseId).changes === 1,
     hold: async ({ id, reason }) => statements.hold.run(reason, now(), id).changes === 1,
+    holdClaimed: async ({ reason, ...lease }) => statements.holdLeased.run(reason, now(), lease.id, lease.leaseId, now()).changes === 1,
+    resumeHeld: async (id) => statements.resumeHeld.run(now(), now(), id).changes === 1,
     replay: async (id) => replay.immediate(id),
     async get(id) {
       const row = statements.selectOne.get(id) as EventRow | undefined;
@@ -123,6 +125,9 @@ function prepareStatements(db: SqliteDatabase) {
     release: db.prepare(`UPDATE events SET status = 'queued', attempts = attempts - 1, available_at = ?, ${clearLease}, updated_at = ?
       WHERE id = ? AND status = 'running' AND lease_id = ?`),
     hold: db.prepare("UPDATE events SET status = 'held', last_error = ?, updated_at = ? WHERE id = ? AND status = 'queued'"),
+    holdLeased: db.prepare(`UPDATE events SET status = 'held', last_error = ?, ${clearLease}, updated_at = ?
+      WHERE id = ? AND status = 'running' AND lease_id = ? AND lease_expires_at > ?`),
+    resumeHeld: db.prepare(`UPDATE events SET status = 'queued', attempts = 0, available_at = ?, updated_at = ? WHERE id = ? AND status = 'held'`),
     reset: db.prepare(`UPDATE events SET status = 'queued', attempts = 0, last_error = NULL, available_at = ?, ${clearLease}, updated_at = ? WHERE id = ?`),
     upsertResult: db.prepare(`INSERT INTO event_results (event_id, step, attempt, outcome, output, error, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (event_id, step) DO UPDATE SET attempt = excluded.attempt, outcome = excluded.outcome, output = excluded.output,

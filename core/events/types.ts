@@ -82,6 +82,12 @@ export interface EventQueue {
   release(lease: LeaseReference): Promise<boolean>;
   /** Parks a queued event (blast-radius guards); held events are never claimed until resumed. */
   hold(input: { id: string; reason: string }): Promise<boolean>;
+  /** Parks a claimed event under its live lease (a blast-radius guard tripped while it ran); its step
+   *  results are kept. False when the lease is lost. */
+  holdClaimed(lease: LeaseReference & { reason: string }): Promise<boolean>;
+  /** A held event back to the queue, due now, after a quarantine is lifted: attempts start over, step
+   *  results are kept (steps that returned are not run again). False unless the event is held. */
+  resumeHeld(id: string): Promise<boolean>;
   /** Back to the queue, due now: held, dead or failed events. Attempts and results start over. */
   replay(id: string): Promise<boolean>;
   get(id: string): Promise<EventRecord | undefined>;

@@ -9,6 +9,9 @@ import { sourceTokenRoleSchema } from './migrations/0006-source-token-role.ts';
 import { actorSourceSchema } from './migrations/0007-actor-source.ts';
 import { retiredEmailsSchema } from './migrations/0008-retired-emails.ts';
 import { requirementsAndWithdrawalsSchema } from './migrations/0009-requirements-and-withdrawals.ts';
+import { flowsSchema } from './migrations/0010-flows.ts';
+import { quarantineSchema } from './migrations/0011-quarantine.ts';
+import { schedulesSchema } from './migrations/0012-schedules.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
@@ -21,4 +24,7 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   actorSourceSchema,
   retiredEmailsSchema,
   requirementsAndWithdrawalsSchema,
+  flowsSchema,
+  quarantineSchema,
+  schedulesSchema,
 ]);

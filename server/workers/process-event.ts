@@ -1,68 +1,56 @@
-// One claimed event, start to finish: run every subscribed function that has not already returned in an
-// earlier attempt, record each result under the lease, then complete the event or fail the attempt.
-// threw, timed-out and crashed (and infrastructure errors) are retried with backoff; out-of-memory and
-// refusals (the version vanished, the event is too large) cannot succeed by retrying and fail at once.
+// One claimed event, start to finish: plan the work units (flows and lone functions); for each unit not
+// settled in an earlier attempt, ask the blast-radius guard, run it, tell the guard how it went. Then:
+// held when a unit's target is (or just became) quarantined, with the event noted for its resume; else
+// complete, or fail the attempt (retried with backoff while it can help, else dead or failed).
 
-import { isJoineryError } from '../../core/errors.ts';
-import type { ClaimedEvent, EventQueue, FailureDisposition, StepResult } from '../../core/events/index.ts';
-import type { ExecutionRecord } from '../../core/registry/index.ts';
+import type { ClaimedEvent, EventQueue, FailureDisposition } from '../../core/events/index.ts';
+import type { BlastRadiusGuard, GuardTarget } from '../../core/guards/index.ts';
+import type { WorkUnit } from './plan-event.ts';
+import type { StepRunDeps } from './run-step.ts';
+import { isUnitSettled, runUnit } from './run-unit.ts';
 
-export interface StepRun {
-  name: string;
-  event: unknown;
-  claimed: ClaimedEvent;
-}
+export type { StepRun } from './run-step.ts';
 
-export interface ProcessEventDeps {
+export interface ProcessEventDeps extends StepRunDeps {
   queue: EventQueue;
-  findSubscribers(eventType: string): string[];
-  runStep(run: StepRun): Promise<ExecutionRecord>;
-  observeStep(outcome: string, durationMs: number): void;
-  /** Told about errors that are not refusals (bugs, broken infrastructure), for the server log. */
-  reportError(step: string, error: unknown): void;
+  planEvent(event: { type: string; payload: unknown }): WorkUnit[];
+  /** Omitted, no limits apply. */
+  guard?: BlastRadiusGuard;
 }
 
-export type EventDisposition = { kind: 'done' } | FailureDisposition;
-
-const RETRYABLE = new Set(['threw', 'timed-out', 'crashed', 'error']);
+export type EventDisposition = { kind: 'done' } | { kind: 'held'; reason: string } | FailureDisposition;
 
 export async function processEvent(claimed: ClaimedEvent, deps: ProcessEventDeps): Promise<EventDisposition> {
-  const lease = { id: claimed.event.id, leaseId: claimed.leaseId };
-  const failures: Array<{ step: string; result: Omit<StepResult, 'attempt'>; retryable: boolean }> = [];
+  const { event } = claimed;
+  const lease = { id: event.id, leaseId: claimed.leaseId };
+  const failures: Array<{ error: string; retryable: boolean }> = [];
+  const held: Array<{ target: GuardTarget; reason: string }> = [];
 
-  for (const name of deps.findSubscribers(claimed.event.type)) {
-    if (claimed.event.results[name]?.outcome === 'returned') continue;
-    const { result, retryable } = await runOneStep(name, claimed, deps);
-    if (!(await deps.queue.recordStep({ ...lease, step: name, result }))) return { kind: 'lost' };
-    if (result.outcome !== 'returned') failures.push({ step: name, result, retryable });
+  for (const unit of deps.planEvent(event)) {
+    if (isUnitSettled(unit, event.results)) continue;
+    const target: GuardTarget = `${unit.kind}:${unit.name}`;
+    const admission = deps.guard?.admit({ target, eventType: event.type }) ?? { admitted: true };
+    if (!admission.admitted) {
+      held.push({ target, reason: admission.reason });
+      continue;
+    }
+    const outcome = await runUnit(unit, claimed, deps);
+    if (outcome.kind === 'lost') return { kind: 'lost' };
+    const tripped = outcome.kind === 'returned' && !outcome.ran ? undefined : deps.guard?.recordRun({ target, failed: outcome.kind === 'failed' });
+    if (tripped !== undefined) held.push({ target, reason: tripped });
+    else if (outcome.kind === 'failed') failures.push(outcome);
   }
 
+  // Held, not dropped: the event waits whole (results kept) until every quarantine it met is resumed.
+  if (held.length > 0) {
+    // Noted first and checked after, so a resume racing this hold cannot strand the event.
+    const reason = held.map((entry) => entry.reason).join('; ');
+    for (const { target } of held) deps.guard?.noteHeld({ target, eventId: event.id });
+    if (!(await deps.queue.holdClaimed({ ...lease, reason }))) return { kind: 'lost' };
+    if (held.some(({ target }) => deps.guard?.isQuarantined(target) === false)) await deps.queue.resumeHeld(event.id);
+    return { kind: 'held', reason };
+  }
   if (failures.length === 0) return (await deps.queue.complete(lease)) ? { kind: 'done' } : { kind: 'lost' };
-  const error = failures.map(({ step, result }) => `${step}: ${result.outcome}${result.error ? `: ${result.error}` : ''}`).join('; ');
+  const error = failures.map((failure) => failure.error).join('; ');
   return deps.queue.fail({ ...lease, error, retryable: failures.every((failure) => failure.retryable) });
-}
-
-async function runOneStep(name: string, claimed: ClaimedEvent, deps: ProcessEventDeps): Promise<{ result: Omit<StepResult, 'attempt'>; retryable: boolean }> {
-  const started = performance.now();
-  try {
-    const execution = await deps.runStep({ name, event: claimed.event.payload, claimed });
-    const outcome = execution.outcome;
-    deps.observeStep(outcome.kind, execution.durationMs);
-    if (outcome.kind === 'returned') return { result: { outcome: 'returned', output: outcome.value ?? null }, retryable: false };
-    return { result: { outcome: outcome.kind, error: describeFailure(outcome) }, retryable: RETRYABLE.has(outcome.kind) };
-  } catch (error) {
-    deps.observeStep('error', performance.now() - started);
-    // A refusal (JoineryError other than INTERNAL) will refuse again; anything else may be transient.
-    const refused = isJoineryError(error) && error.code !== 'INTERNAL';
-    if (!refused) deps.reportError(name, error);
-    const message = isJoineryError(error) ? error.message : 'internal error while running the step; see the server log';
-    return { result: { outcome: 'error', error: message }, retryable: !refused };
-  }
-}
-
-function describeFailure(outcome: { kind: string; message?: string; limitMs?: number; memoryLimitMb?: number }): string {
-  if (outcome.message !== undefined) return outcome.message;
-  if (outcome.limitMs !== undefined) return `exceeded ${outcome.limitMs} ms`;
-  if (outcome.memoryLimitMb !== undefined) return `exceeded ${outcome.memoryLimitMb} MB`;
-  return outcome.kind;
 }

@@ -192,6 +192,23 @@ export function describeEventQueue(implementation: string, openStore: (options: 
       expect((await claim())?.event.id).toBe('evt-1');
     });
 
+    it('holds a claimed event under its lease with its results, and resumes it keeping them', async () => {
+      await enqueue('evt-1');
+      const claimed = await claim();
+      const lease = { id: 'evt-1', leaseId: claimed?.leaseId ?? '' };
+      await queue.recordStep({ ...lease, step: 'a', result: { outcome: 'returned', output: 1 } });
+      expect(await queue.holdClaimed({ id: 'evt-1', leaseId: 'not-the-lease', reason: 'x' })).toBe(false);
+      expect(await queue.holdClaimed({ ...lease, reason: 'quarantined: b' })).toBe(true);
+      expect(await queue.get('evt-1')).toMatchObject({ status: 'held', lastError: 'quarantined: b', results: { a: { outcome: 'returned' } } });
+      expect(await claim()).toBeUndefined();
+      expect(await queue.complete(lease)).toBe(false);
+      expect(await queue.resumeHeld('evt-1')).toBe(true);
+      expect(await queue.resumeHeld('evt-1')).toBe(false);
+      const again = await claim();
+      expect(again?.attempt).toBe(1);
+      expect(again?.event.results).toMatchObject({ a: { outcome: 'returned', output: 1 } });
+    });
+
     it('lists newest first, filters by status, and counts every status', async () => {
       for (const id of ['a', 'b', 'c']) {
         await enqueue(id);

@@ -6,6 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { RunOutcome, SandboxRunner } from '../../core/execution/types.ts';
 import { createSqliteEventQueue, type EventQueue, type RetryPolicy } from '../../core/events/index.ts';
+import { createSqliteFlowStore, type FlowDefinition, type FlowStore } from '../../core/flows/index.ts';
+import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore, type GuardLimits, type GuardStore } from '../../core/guards/index.ts';
+import { createSqliteScheduleStore, type ScheduleStore } from '../../core/schedules/index.ts';
 import { createSqliteDirectory } from '../../core/directory/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { createSqliteRegistry, type Registry } from '../../core/registry/index.ts';
@@ -30,6 +33,11 @@ export interface Harness {
   server: RunningServer;
   queue: EventQueue;
   registry: Registry;
+  flows: FlowStore;
+  guards: GuardStore;
+  schedules: ScheduleStore;
+  /** Inputs per function name, in order (the event, plus `steps` inside a flow). */
+  inputs: Map<string, Array<Record<string, unknown>>>;
   /** Runs per function name, in order. */
   runs: Map<string, number>;
   logLines(): Array<Record<string, unknown>>;
@@ -52,17 +60,29 @@ export async function startHarness({
   workers = 2,
   leaseMs,
   hooks,
-}: { functions: FunctionSpec[]; retry?: RetryPolicy; workers?: number; leaseMs?: number; hooks?: HarnessHooks }): Promise<Harness> {
+  flows: flowDefinitions = [],
+  guardLimits,
+  now,
+}: { functions: FunctionSpec[]; retry?: RetryPolicy; workers?: number; leaseMs?: number; hooks?: HarnessHooks; flows?: FlowDefinition[]; guardLimits?: Partial<GuardLimits>; now?: () => number }): Promise<Harness> {
   const db = openDatabase(':memory:');
   const registry = createSqliteRegistry(db);
   const tokens = createSqliteTokenStore(db);
   const queue = createSqliteEventQueue(db, { retry });
+  const flows = createSqliteFlowStore(db);
+  const guards = createSqliteGuardStore(db);
+  const schedules = createSqliteScheduleStore(db);
+  const guard = createBlastRadiusGuard({ store: guards, limitsFor: createLimitsResolver({ defaults: guardLimits ?? {} }), audit: (entry) => registry.recordAudit(entry), ...(now ? { _internal: { now } } : {}) });
   const runs = new Map<string, number>();
+  const inputs = new Map<string, Array<Record<string, unknown>>>();
   const attempts = new Map<string, number>();
   for (const spec of functions) {
     const input = samplePublishInput({ name: spec.name });
     registry.publish({ ...input, manifest: { ...input.manifest, trigger: spec.trigger ?? 'user.joined' } });
     if (spec.approved !== false) registry.review({ name: spec.name, version: 1, reviewer: 'rita', decision: 'approved' });
+  }
+  for (const definition of flowDefinitions) {
+    const published = flows.publish({ definition, author: 'alice@example.com' });
+    flows.review({ name: published.name, version: published.version, reviewer: 'rita', decision: 'approved' });
   }
   const runner: SandboxRunner = {
     async run(request) {
@@ -70,6 +90,7 @@ export async function startHarness({
       if (!spec) throw new Error('unknown bundle');
       runs.set(spec.name, (runs.get(spec.name) ?? 0) + 1);
       const event = request.event as Record<string, unknown>;
+      inputs.set(spec.name, [...(inputs.get(spec.name) ?? []), event]);
       const key = `${spec.name}/${String(event.id)}`;
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
@@ -91,6 +112,12 @@ export async function startHarness({
     queue,
     tokens,
     registry,
+    flows,
+    // Guards only where a test is about them, so the other tests' counts are their own.
+    ...(guardLimits ? { guard } : {}),
+    schedules,
+    scheduleIntervalMs: 5,
+    ...(now ? { now } : {}),
     logger: createLogger({ destination }),
     port: 0,
     workers,
@@ -115,6 +142,10 @@ export async function startHarness({
     server,
     queue,
     registry,
+    flows,
+    guards,
+    schedules,
+    inputs,
     runs,
     logLines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
     token: (role, name = `${role}-${(tokenCount += 1)}`) => tokens.create({ name, role, lifetimeMs: 3_600_000 }).token,
