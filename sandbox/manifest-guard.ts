@@ -1,6 +1,7 @@
 // Defence in depth: the sandbox itself holds a run to the secrets and egress hosts its bundle declared,
 // whatever the HostCapabilities behind it would allow. Every refusal is an Error written for the guest.
-import type { OutgoingRequest } from '../core/execution/types.ts';
+import type { FunctionManifest, OutgoingRequest } from '../core/execution/types.ts';
+import { hostIsListed, isSecretPlaceholder, readRequestAuth } from '../core/runtime/index.ts';
 
 const METHOD = /^[A-Z]{1,16}$/;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -26,19 +27,24 @@ export function checkEgressUrl(raw: unknown, egress: readonly string[]): URL {
   if (url.username !== '' || url.password !== '') {
     throw new Error('fetch(url): URLs with credentials (user@host) are not allowed');
   }
-  const hostname = url.hostname.toLowerCase();
-  const host = url.host.toLowerCase();
-  if (!egress.some((entry) => entry.toLowerCase() === hostname || entry.toLowerCase() === host)) {
-    throw new Error(`host "${hostname}" is not in egress`);
-  }
+  if (!hostIsListed(egress, url)) throw new Error(`host "${url.hostname.toLowerCase()}" is not in egress`);
   return url;
 }
 
-/** Builds the request the host sees from what the guest bridge sent; JSON bodies get a content type. */
-export function toOutgoingRequest(payload: unknown, egress: readonly string[]): OutgoingRequest {
+/** Secret values never enter the sandbox: what the host hands back for a secret must be its placeholder. */
+export function checkSecretPlaceholder(value: unknown, name: string): string {
+  if (!isSecretPlaceholder(value, name)) throw new Error('secrets.get: the host returned a value instead of a placeholder; secret values never enter a function');
+  return value as string;
+}
+
+/**
+ * Builds the request the host sees from what the guest bridge sent: JSON and form bodies get a content type,
+ * and `auth` must name a declared secret or OAuth client (the host adds the credential at egress).
+ */
+export function toOutgoingRequest(payload: unknown, manifest: FunctionManifest): OutgoingRequest {
   if (typeof payload !== 'object' || payload === null) throw new Error('fetch: bad request');
-  const { url, method = 'GET', headers = {}, body, json } = payload as Record<string, unknown>;
-  const checkedUrl = checkEgressUrl(url, egress);
+  const { url, method = 'GET', headers = {}, body, json, form, auth } = payload as Record<string, unknown>;
+  const checkedUrl = checkEgressUrl(url, manifest.egress);
   const checkedMethod = typeof method === 'string' ? method.toUpperCase() : '';
   if (!METHOD.test(checkedMethod)) throw new Error(`fetch: "${String(method).slice(0, 40)}" is not an HTTP method`);
   const request: OutgoingRequest = { method: checkedMethod, url: checkedUrl.href, headers: checkHeaders(headers) };
@@ -46,7 +52,9 @@ export function toOutgoingRequest(payload: unknown, egress: readonly string[]): 
     if (typeof body !== 'string') throw new Error('fetch: body must be a string or a JSON value');
     request.body = body;
     if (json === true && request.headers['content-type'] === undefined) request.headers['content-type'] = 'application/json';
+    if (form === true && request.headers['content-type'] === undefined) request.headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
   }
+  if (readRequestAuth(auth, manifest) !== undefined) request.auth = structuredClone(auth) as OutgoingRequest['auth'];
   return request;
 }
 

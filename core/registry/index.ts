@@ -3,3 +3,7 @@ export { createSqliteRegistry, type SqliteRegistryOptions } from './sqlite-regis
 export { assertFunctionName, functionNameProblem, FUNCTION_NAME_PATTERN } from './function-name.ts';
 export { versionDigest } from './version-digest.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact-secrets.ts';
+export {
+  readBasicCredential, redactCredentialHeaders, writeBasicCredential, type BasicCredential,
+} from './credential-headers.ts';
+export { MIN_DERIVED_FORM_LENGTH } from './secret-forms.ts';

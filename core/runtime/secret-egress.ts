@@ -1,0 +1,94 @@
+// Between a function's requests and the HTTP client: where secrets and OAuth tokens go in. The function
+// only ever holds placeholders; here they become values, for bound hosts only, and responses come back
+// with every value the host sent replaced. Live runs, dry runs and fixture tests all pass through here.
+
+import { JoineryError } from '../errors.ts';
+import type { FunctionManifest, IncomingResponse, OutgoingRequest } from '../execution/types.ts';
+import { createRedactor } from '../registry/index.ts';
+import { readTokenResponse, tokenCacheKey, tokenRequest } from './oauth-client-credentials.ts';
+import type { OAuthTokenCache } from './oauth-token-cache.ts';
+import { applyRequestAuth, oauthMarker, readRequestAuth } from './request-auth.ts';
+import { boundHostsOf, hostIsListed } from './secret-manifest.ts';
+import type { SecretPlaceholders } from './secret-placeholders.ts';
+import { substituteSecrets } from './secret-substitution.ts';
+
+export type FetchPort = (request: OutgoingRequest) => Promise<IncomingResponse>;
+
+export interface SecretEgressOptions {
+  manifest: FunctionManifest;
+  placeholders: SecretPlaceholders;
+  /** A declared secret's value; throws a guest-safe Error when it is not set. Absent in a dry run. */
+  valueOf?: (name: string) => string;
+  fetch: FetchPort;
+  tokens: OAuthTokenCache;
+  /** What `calls` keeps: requests as the function made them (placeholders, for records) or as sent (fixture tests). */
+  record: 'placeholders' | 'sent';
+  /** False only for fixture runs given no manifest: bindings are then unknown and not checked. */
+  checkBindings?: boolean;
+}
+
+export interface SecretEgress {
+  fetch: FetchPort;
+  /** Every request, token requests included, in order. */
+  calls: OutgoingRequest[];
+  /** Every secret value and access token sent so far: what no record may contain. */
+  sentValues(): string[];
+}
+
+export function createSecretEgress({ manifest, placeholders, valueOf, fetch, tokens, record, checkBindings = true }: SecretEgressOptions): SecretEgress {
+  const calls: OutgoingRequest[] = [];
+  const sent = new Set<string>();
+  const dryRunTokens = new Map<string, Promise<string>>();
+  const scope = {
+    placeholders,
+    boundHosts: (name: string) => (checkBindings ? boundHostsOf(manifest, name) : undefined),
+    ...(valueOf === undefined ? {} : { valueOf: (name: string) => remember(valueOf(name)) }),
+  };
+  const remember = (value: string) => (sent.add(value), value);
+
+  // 1. Substitute (or, in a dry run, only check), record, send, scrub the response.
+  async function send(request: OutgoingRequest, bearer?: string): Promise<IncomingResponse> {
+    const outgoing = substituteSecrets(request, scope);
+    if (bearer !== undefined) outgoing.headers = { ...outgoing.headers, authorization: `Bearer ${bearer}` };
+    calls.push(structuredClone(record === 'sent' ? outgoing : request));
+    return scrub(await fetch(outgoing));
+  }
+
+  // 2. A client's access token: cached across runs when live; in a dry run the token request is only recorded.
+  async function tokenFor(clientName: string): Promise<string> {
+    const client = manifest.oauth?.[clientName];
+    if (client === undefined) throw new Error(`fetch: auth.oauth "${clientName}" is not a client declared in oauth`);
+    const obtain = async () => readTokenResponse(clientName, await send(tokenRequest(client, placeholders)));
+    if (valueOf !== undefined) return remember(await tokens.get(tokenCacheKey(manifest.name, clientName, client), obtain));
+    let pending = dryRunTokens.get(clientName);
+    if (pending === undefined) dryRunTokens.set(clientName, (pending = send(tokenRequest(client, placeholders)).then(() => oauthMarker(clientName))));
+    return pending;
+  }
+
+  // 3. The function's request: its auth as a header, then out.
+  async function guestFetch(request: OutgoingRequest): Promise<IncomingResponse> {
+    const auth = readRequestAuth(request.auth, manifest);
+    if (auth === undefined) return send(withoutAuth(request));
+    const withHeader = applyRequestAuth(request, auth, placeholders);
+    if (auth.kind !== 'oauth') return send(withHeader);
+    const hosts = manifest.oauth?.[auth.client]?.hosts ?? [];
+    if (!hostIsListed(hosts, new URL(request.url))) {
+      throw new JoineryError('EGRESS_DENIED', `the token of OAuth client "${auth.client}" may only be sent to ${hosts.join(', ') || 'no host'}; this request goes to ${new URL(request.url).hostname}`);
+    }
+    return send(withHeader, await tokenFor(auth.client));
+  }
+
+  function scrub(response: IncomingResponse): IncomingResponse {
+    if (sent.size === 0) return response;
+    const redactor = createRedactor([...sent]);
+    const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redactor.text(value)]));
+    return { ...response, headers, body: redactor.text(response.body) };
+  }
+
+  return { fetch: guestFetch, calls, sentValues: () => [...sent] };
+}
+
+function withoutAuth(request: OutgoingRequest): OutgoingRequest {
+  const { auth: _none, ...rest } = request;
+  return rest;
+}
