@@ -51,7 +51,13 @@ export function createSecretEgress({ manifest, placeholders, valueOf, fetch, tok
     const outgoing = substituteSecrets(request, scope);
     if (bearer !== undefined) outgoing.headers = { ...outgoing.headers, authorization: `Bearer ${bearer}` };
     calls.push(structuredClone(record === 'sent' ? outgoing : request));
-    return scrub(await fetch(outgoing));
+    let response: IncomingResponse;
+    try {
+      response = await fetch(outgoing);
+    } catch (error) {
+      throw scrubError(error);
+    }
+    return scrub(response);
   }
 
   // 2. A client's access token: cached across runs when live; in a dry run the token request is only recorded.
@@ -78,11 +84,20 @@ export function createSecretEgress({ manifest, placeholders, valueOf, fetch, tok
     return send(withHeader, await tokenFor(auth.client));
   }
 
+  // What comes back into the function never holds a value the host sent: an upstream may echo a request.
   function scrub(response: IncomingResponse): IncomingResponse {
     if (sent.size === 0) return response;
     const redactor = createRedactor([...sent]);
     const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redactor.text(value)]));
     return { ...response, headers, body: redactor.text(response.body) };
+  }
+
+  // A client's error may quote the request it was given (a fixture's "unexpected request: POST <url>").
+  function scrubError(error: unknown): unknown {
+    if (sent.size === 0 || !(error instanceof Error)) return error;
+    const message = createRedactor([...sent]).text(error.message);
+    if (message === error.message) return error;
+    return error instanceof JoineryError ? new JoineryError(error.code, message) : new Error(message);
   }
 
   return { fetch: guestFetch, calls, sentValues: () => [...sent] };
