@@ -38,18 +38,18 @@ export function createLiveHost({
   tokens?: OAuthTokenCache;
 }): LiveHost {
   const placeholders = createSecretPlaceholders({ names: manifest.secrets });
-  const valueOf = (name: string): string => {
+  const secretValue = (name: string): string => {
     const value = secrets.get(name);
     if (value === undefined) throw new Error(`secret "${name}" is not set; an operator sets it with: joinery secret set ${name}`);
     return value;
   };
-  const egress = createSecretEgress({ manifest, placeholders, fetch, tokens, record: 'placeholders', ...(dryRun ? {} : { valueOf }) });
+  const egress = createSecretEgress({ manifest, placeholders, fetch, tokens, record: 'placeholders', ...(dryRun ? {} : { secretValue }) });
   const host: HostCapabilities = {
     isUsernameTaken: async (username) => directory.isUsernameTaken(String(username)),
     findUsers: async (filter) => directory.findUsers(filter),
     getSecret: async (name) => {
       if (!manifest.secrets.includes(name)) throw new Error(`secret "${name}" is not declared in secrets`);
-      if (!dryRun) valueOf(name); // a live run fails where the secret is read, as it always did
+      if (!dryRun) secretValue(name); // a live run fails where the secret is read, as it always did
       return placeholders.of(name);
     },
     fetch: egress.fetch,

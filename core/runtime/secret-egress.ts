@@ -18,7 +18,7 @@ export interface SecretEgressOptions {
   manifest: FunctionManifest;
   placeholders: SecretPlaceholders;
   /** A declared secret's value; throws a guest-safe Error when it is not set. Absent in a dry run. */
-  valueOf?: (name: string) => string;
+  secretValue?: (name: string) => string;
   fetch: FetchPort;
   tokens: OAuthTokenCache;
   /** What `calls` keeps: requests as the function made them (placeholders, for records) or as sent (fixture tests). */
@@ -35,14 +35,14 @@ export interface SecretEgress {
   sentValues(): string[];
 }
 
-export function createSecretEgress({ manifest, placeholders, valueOf, fetch, tokens, record, checkBindings = true }: SecretEgressOptions): SecretEgress {
+export function createSecretEgress({ manifest, placeholders, secretValue, fetch, tokens, record, checkBindings = true }: SecretEgressOptions): SecretEgress {
   const calls: OutgoingRequest[] = [];
   const sent = new Set<string>();
   const dryRunTokens = new Map<string, Promise<string>>();
   const scope = {
     placeholders,
     boundHosts: (name: string) => (checkBindings ? boundHostsOf(manifest, name) : undefined),
-    ...(valueOf === undefined ? {} : { valueOf: (name: string) => remember(valueOf(name)) }),
+    ...(secretValue === undefined ? {} : { secretValue: (name: string) => remember(secretValue(name)) }),
   };
   const remember = (value: string) => (sent.add(value), value);
 
@@ -65,7 +65,7 @@ export function createSecretEgress({ manifest, placeholders, valueOf, fetch, tok
     const client = manifest.oauth?.[clientName];
     if (client === undefined) throw new Error(`fetch: auth.oauth "${clientName}" is not a client declared in oauth`);
     const obtain = async () => readTokenResponse(clientName, await send(tokenRequest(client, placeholders)));
-    if (valueOf !== undefined) return remember(await tokens.get(tokenCacheKey(manifest.name, clientName, client), obtain));
+    if (secretValue !== undefined) return remember(await tokens.get(tokenCacheKey(manifest.name, clientName, client), obtain));
     let pending = dryRunTokens.get(clientName);
     if (pending === undefined) dryRunTokens.set(clientName, (pending = send(tokenRequest(client, placeholders)).then(() => oauthMarker(clientName))));
     return pending;

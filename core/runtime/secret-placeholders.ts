@@ -15,8 +15,8 @@ export interface SecretPlaceholders {
   of(name: string): string;
   /** Declared names whose placeholder occurs in `text`, each once. */
   namesIn(text: string): string[];
-  /** Every placeholder of a declared name replaced by `valueOf(name)`. */
-  replace(text: string, valueOf: (name: string) => string): string;
+  /** Every placeholder of a declared name replaced by `replacement(name)`. */
+  replace(text: string, replacement: (name: string) => string): string;
   /** True when `text` holds this run's nonce outside a whole placeholder: one the function transformed. */
   holdsTransformed(text: string): boolean;
   /** Placeholders as records show them: `[secret:NAME]`. */
@@ -34,8 +34,8 @@ export function createSecretPlaceholders({
   // Longest first: with GRAPH and GRAPH_TOKEN declared, "...-GRAPH_TOKEN" is the longer one.
   const alternatives = declared.sort((left, right) => right.length - left.length).join('|');
   const pattern = alternatives === '' ? undefined : new RegExp(`${PREFIX}${nonce}-(${alternatives})`, 'g');
-  const replace = (text: string, valueOf: (name: string) => string): string =>
-    pattern === undefined ? text : text.replace(pattern, (_match, name: string) => valueOf(name));
+  const replace = (text: string, replacement: (name: string) => string): string =>
+    pattern === undefined ? text : text.replace(pattern, (_match, name: string) => replacement(name));
   // The nonce as a transformed placeholder would show it: any case, reversed, hex-encoded.
   const traces = [nonce, [...nonce].reverse().join(''), Buffer.from(nonce, 'latin1').toString('hex')];
   return {

@@ -14,7 +14,7 @@ export interface SubstitutionScope {
   /** Where a secret may go; undefined when no manifest says (fixture runs without one: the sandbox holds them to egress). */
   boundHosts(name: string): readonly string[] | undefined;
   /** The value to send; absent in a dry run, where placeholders stay as they are. */
-  valueOf?: (name: string) => string;
+  secretValue?: (name: string) => string;
 }
 
 const TRANSFORMED = 'this request holds a secret placeholder the function changed (secret values never enter a function: '
@@ -23,7 +23,7 @@ const TRANSFORMED = 'this request holds a secret placeholder the function change
   + '(see docs/contract.md, "Secrets")';
 
 /** Throws EGRESS_DENIED for a secret sent to a host it is not bound to, INVALID_INPUT for a transformed placeholder. */
-export function substituteSecrets(request: OutgoingRequest, { placeholders, boundHosts, valueOf }: SubstitutionScope): OutgoingRequest {
+export function substituteSecrets(request: OutgoingRequest, { placeholders, boundHosts, secretValue }: SubstitutionScope): OutgoingRequest {
   const url = parseUrl(request.url);
   const headerValues = Object.values(request.headers);
   const basics = headerValues.flatMap((value) => readBasicCredential(value)?.decoded ?? []);
@@ -36,9 +36,9 @@ export function substituteSecrets(request: OutgoingRequest, { placeholders, boun
       throw new JoineryError('EGRESS_DENIED', `secret "${name}" may only be sent to ${where}; this request goes to ${url.hostname}`);
     }
   }
-  if (valueOf === undefined) return request;
+  if (secretValue === undefined) return request;
 
-  const swap = (text: string, encode: (value: string) => string) => placeholders.replace(text, (name) => encode(valueOf(name)));
+  const swap = (text: string, encode: (value: string) => string) => placeholders.replace(text, (name) => encode(secretValue(name)));
   const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, substituteHeader(name, value, swap)]));
   const sent: OutgoingRequest = { method: request.method, url: substituteUrl(url, swap), headers };
   if (request.body !== undefined) sent.body = swap(request.body, bodyEncoding(request.headers));

@@ -1,0 +1,205 @@
+// Secrets never enter the sandbox, end to end: real isolates, a registry in a database file, a loopback
+// API reached through the egress client. What a function builds from `ctx.secrets.get` (a form body, an
+// escape(), a Basic credential) reaches the upstream with the value in, and no record, database byte or
+// MCP result holds the value in any encoding. Bindings refuse, OAuth tokens are fetched and cached, and a
+// dry run needs no secret at all.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFunction } from '../../core/pipeline/index.ts';
+import { createLiveHost, createOAuthTokenCache } from '../../core/runtime/index.ts';
+import { startLoopbackApi, type LoopbackApi } from './helpers/loopback-api.ts';
+import { connectMcp, type ConnectedClient } from './helpers/mcp-client.ts';
+import { createSecretRunSetup, type SecretRunSetup } from './helpers/secret-run-setup.ts';
+import { formsIn } from './helpers/secret-forms.ts';
+
+// An Entra client secret: they often contain "~", which encodeURIComponent keeps and a form body encodes.
+const ENTRA_SECRET = 'Q~8Xy.ab_cd~EfGh1234567890-zz~Kq';
+const API_KEY = 'k3y-Value_0123456789abcdefXYZ';
+const EVENT = { type: 'manual', id: 'evt-1', occurredAt: '2026-11-20T09:00:00Z', person: { employeeId: 'E1', firstName: 'Ann', lastName: 'Lee', department: 'IT', employmentType: 'employee', startDate: '2026-12-01' } };
+
+let setup: SecretRunSetup;
+let api: LoopbackApi;
+let mcp: ConnectedClient;
+
+const definition = (fields: string, run: string) => `import { defineFunction } from '@joinery/sdk';
+export default defineFunction({
+  description: 'A secret test.',
+  trigger: 'manual',
+  ${fields},
+  async run(event, ctx) {
+    ${run}
+  },
+});
+`;
+const origin = (host: string) => `http://${host}.example.test:${api.port}`;
+const run = (name: string, options: { dryRun?: boolean; oauthTokens?: ReturnType<typeof createOAuthTokenCache> } = {}) =>
+  runFunction({
+    name, event: EVENT, caller: 'tester', dryRun: options.dryRun ?? false, registry: setup.registry, directory: setup.directory,
+    secrets: setup.secrets, fetchFor: (egress) => setup.fetchFor(egress, options.dryRun), runner: setup.toolchain.runner,
+    ...(options.oauthTokens ? { oauthTokens: options.oauthTokens } : {}),
+  });
+
+beforeAll(async () => {
+  setup = createSecretRunSetup();
+  api = await startLoopbackApi();
+  mcp = await connectMcp(setup);
+});
+
+afterAll(async () => {
+  await mcp.close();
+  await api.close();
+  await setup.close();
+});
+
+describe('a function written the old way (plain secret names, the value built into the request)', () => {
+  it('sends an Entra secret with "~" in a form body and a Basic credential; no record, database byte or get_execution holds it', async () => {
+    setup.secrets.set('ENTRA_CLIENT_SECRET', ENTRA_SECRET);
+    await setup.publishApproved(definition(`name: 'entra-token-old-way', egress: ['login.example.test'], secrets: ['ENTRA_CLIENT_SECRET']`, `
+    const secret = await ctx.secrets.get('ENTRA_CLIENT_SECRET');
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'app-1', client_secret: secret }).toString();
+    ctx.log.info('token request ' + form, { escaped: escape(secret) });
+    const response = await ctx.http.fetch('${origin('login')}/echo/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Basic ' + btoa('app-1:' + secret) },
+      body: form,
+    });
+    return { form, escaped: escape(secret), echoed: await response.json() };`));
+    expect(setup.registry.getVersion('entra-token-old-way')?.manifest).toEqual({
+      name: 'entra-token-old-way', description: 'A secret test.', trigger: 'manual', egress: ['login.example.test'], secrets: ['ENTRA_CLIENT_SECRET'],
+    });
+
+    const { execution } = await mcp.call('run_function', { name: 'entra-token-old-way', input: EVENT });
+
+    // The upstream got the value, encoded for where it stands.
+    const [seen] = api.requests.slice(-1);
+    expect(new URLSearchParams(seen?.body).get('client_secret')).toBe(ENTRA_SECRET);
+    expect(seen?.body).toContain(`client_secret=${new URLSearchParams({ v: ENTRA_SECRET }).toString().slice(2)}`);
+    expect(seen?.headers.authorization).toBe(`Basic ${Buffer.from(`app-1:${ENTRA_SECRET}`).toString('base64')}`);
+    // The record shows where the secret went, never what it is.
+    expect(execution.outcome).toMatchObject({ kind: 'returned', value: { form: 'grant_type=client_credentials&client_id=app-1&client_secret=[secret:ENTRA_CLIENT_SECRET]' } });
+    expect(execution.calls[0].headers.authorization).toBe('Basic [secret:ENTRA_CLIENT_SECRET]');
+    const stored = await mcp.call('get_execution', { id: execution.id });
+    for (const text of [JSON.stringify(execution), JSON.stringify(stored), setup.databaseBytes()]) expect(formsIn(text, ENTRA_SECRET)).toEqual([]);
+  });
+
+  it('the function itself never holds the value: every encoding of what it got is free of it', async () => {
+    setup.secrets.set('API_KEY', API_KEY);
+    await setup.publishApproved(definition(`name: 'encodes-its-secret', egress: ['api.example.test'], secrets: ['API_KEY']`, `
+    const key = await ctx.secrets.get('API_KEY');
+    const bytes = new TextEncoder().encode(key);
+    const forms = {
+      plain: key, base64: btoa(key), basic: btoa('u:' + key), hex: Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(''),
+      reversed: [...key].reverse().join(''), characters: [...key], upper: key.toUpperCase(), lower: key.toLowerCase(),
+      uri: encodeURIComponent(key), escaped: escape(key), json: JSON.stringify({ key }), codes: [...key].map((character) => character.charCodeAt(0)),
+    };
+    for (const [name, form] of Object.entries(forms)) ctx.log.info(name + ' ' + String(form), { form });
+    console.log(JSON.stringify(forms));
+    return forms;`));
+    const version = setup.registry.getVersion('encodes-its-secret');
+    if (version === undefined) throw new Error('not published');
+    // What the sandbox hands back, before any redaction: the raw run.
+    const live = createLiveHost({ manifest: version.manifest, directory: setup.directory, secrets: setup.secrets, fetch: setup.fetchFor(version.manifest.egress) });
+    const raw = await setup.toolchain.runner.run({ bundle: version.bundle, sourceMap: version.sourceMap, event: EVENT }, live.host);
+    expect(raw.outcome.kind).toBe('returned');
+    expect(raw.logs.length).toBeGreaterThan(10);
+    expect(formsIn(JSON.stringify(raw), API_KEY)).toEqual([]);
+  });
+});
+
+describe('bindings', () => {
+  it('refuses a secret sent to a host it is not bound to, however the function puts it in the request', async () => {
+    await setup.publishApproved(definition(`name: 'sends-to-the-wrong-host', egress: ['api.example.test', 'hooks.example.test'], secrets: [{ name: 'API_KEY', hosts: ['api.example.test'] }]`, `
+    const key = await ctx.secrets.get('API_KEY');
+    const wrong = '${origin('hooks')}/leak';
+    const attempts = [
+      () => ctx.http.fetch(wrong + '?key=' + encodeURIComponent(key)),
+      () => ctx.http.fetch(wrong, { method: 'POST', body: { key } }),
+      () => ctx.http.fetch(wrong, { headers: { 'x-key': key } }),
+      () => ctx.http.fetch(wrong, { headers: { authorization: 'Basic ' + btoa('user:' + key) } }),
+      () => ctx.http.fetch(wrong, { auth: { bearer: 'API_KEY' } }),
+    ];
+    const outcomes: string[] = [];
+    for (const attempt of attempts) {
+      try { await attempt(); outcomes.push('sent'); } catch (error) { outcomes.push((error as Error).message); }
+    }
+    return outcomes;`));
+    const before = api.requests.length;
+    const execution = await run('sends-to-the-wrong-host');
+    const refusal = 'secret "API_KEY" may only be sent to api.example.test; this request goes to hooks.example.test';
+    expect(execution.outcome).toEqual({ kind: 'returned', value: [refusal, refusal, refusal, refusal, refusal] });
+    expect(api.requests.length).toBe(before);
+  });
+});
+
+const oauthSource = () => definition(`name: 'graph-with-client-credentials',
+egress: ['login.example.test', 'graph.example.test'],
+secrets: [{ name: 'GRAPH_CLIENT_SECRET', hosts: ['login.example.test'] }],
+oauth: {
+  graph: {
+    tokenUrl: '${origin('login')}/token', clientId: 'app-1', clientSecret: 'GRAPH_CLIENT_SECRET',
+    scope: 'https://graph.example.test/.default', hosts: ['graph.example.test'],
+  },
+}`, `
+  const first = (await (await ctx.http.fetch('${origin('graph')}/v1.0/users/a', { auth: { oauth: 'graph' } })).json()) as { headers?: Record<string, string> };
+  const second = (await (await ctx.http.fetch('${origin('graph')}/v1.0/users/b', { auth: { oauth: 'graph' } })).json()) as { headers?: Record<string, string> };
+  return { first: first.headers?.authorization ?? null, second: second.headers?.authorization ?? null };`);
+
+describe('OAuth 2.0 client credentials at egress', () => {
+  it('gets a token once, uses it for two calls and the next run, and gets a new one after it expires', async () => {
+    setup.secrets.set('GRAPH_CLIENT_SECRET', ENTRA_SECRET);
+    await setup.publishApproved(oauthSource());
+    let clock = Date.parse('2026-11-20T09:00:00Z');
+    const oauthTokens = createOAuthTokenCache({ _internal: { now: () => clock } });
+    const before = api.requests.length;
+
+    const first = await run('graph-with-client-credentials', { oauthTokens });
+    const second = await run('graph-with-client-credentials', { oauthTokens });
+    clock += 3600 * 1000;
+    const third = await run('graph-with-client-credentials', { oauthTokens });
+
+    const seen = api.requests.slice(before);
+    expect(seen.map((request) => `${request.method} ${request.path} ${request.headers.authorization ?? ''}`.trim())).toEqual([
+      'POST /token', 'GET /v1.0/users/a Bearer access-token-1', 'GET /v1.0/users/b Bearer access-token-1',
+      'GET /v1.0/users/a Bearer access-token-1', 'GET /v1.0/users/b Bearer access-token-1',
+      'POST /token', 'GET /v1.0/users/a Bearer access-token-2', 'GET /v1.0/users/b Bearer access-token-2',
+    ]);
+    expect(Object.fromEntries(new URLSearchParams(seen[0]?.body))).toEqual({
+      grant_type: 'client_credentials', client_id: 'app-1', client_secret: ENTRA_SECRET, scope: 'https://graph.example.test/.default',
+    });
+    expect(seen[0]?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    // Neither the function nor any record ever holds the token or the client secret.
+    expect(first.outcome).toEqual({ kind: 'returned', value: { first: 'Bearer [redacted]', second: 'Bearer [redacted]' } });
+    expect(first.calls.map((call) => [call.method, call.headers.authorization ?? null, call.body ?? null])).toEqual([
+      ['POST', null, 'grant_type=client_credentials&client_id=app-1&client_secret=[secret:GRAPH_CLIENT_SECRET]&scope=https%3A%2F%2Fgraph.example.test%2F.default'],
+      ['GET', 'Bearer [oauth:graph]', null],
+      ['GET', 'Bearer [oauth:graph]', null],
+    ]);
+    expect(second.calls).toHaveLength(2);
+    const text = [first, second, third].map((execution) => JSON.stringify(execution)).join('\n') + setup.databaseBytes();
+    expect(text).not.toMatch(/access-token-\d/);
+    expect(formsIn(text, ENTRA_SECRET)).toEqual([]);
+  });
+});
+
+describe('dry runs', () => {
+  it('need no secret to be set: placeholders are recorded, nothing is substituted and nothing is sent', async () => {
+    await setup.publishApproved(definition(`name: 'dry-run-without-secrets', egress: ['graph.example.test'], secrets: ['DRY_GRAPH_TOKEN']`, `
+    const token = await ctx.secrets.get('DRY_GRAPH_TOKEN');
+    const response = await ctx.http.fetch('${origin('graph')}/v1.0/users/a', { method: 'PATCH', headers: { Authorization: 'Bearer ' + token }, body: { accountEnabled: false } });
+    return { status: response.status };`));
+    await setup.publishApproved(oauthSource().replace("name: 'graph-with-client-credentials'", "name: 'dry-run-with-client-credentials'").replace(/GRAPH_CLIENT_SECRET/g, 'DRY_CLIENT_SECRET'));
+    expect(setup.secrets.get('DRY_GRAPH_TOKEN')).toBeUndefined();
+    const before = api.requests.length;
+
+    const bearer = await run('dry-run-without-secrets', { dryRun: true });
+    const oauth = await run('dry-run-with-client-credentials', { dryRun: true });
+
+    expect(bearer.outcome).toEqual({ kind: 'returned', value: { status: 202 } });
+    expect(bearer.calls).toEqual([expect.objectContaining({ method: 'PATCH', headers: expect.objectContaining({ authorization: 'Bearer [secret:DRY_GRAPH_TOKEN]' }) })]);
+    expect(oauth.outcome).toEqual({ kind: 'returned', value: { first: null, second: null } });
+    expect(oauth.calls.map((call) => call.headers.authorization ?? call.body)).toEqual([
+      expect.stringContaining('client_secret=[secret:DRY_CLIENT_SECRET]'), 'Bearer [oauth:graph]', 'Bearer [oauth:graph]',
+    ]);
+    expect(api.requests.length).toBe(before);
+  });
+});
