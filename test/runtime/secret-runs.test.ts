@@ -75,11 +75,14 @@ describe('a function written the old way (plain secret names, the value built in
     expect(new URLSearchParams(seen?.body).get('client_secret')).toBe(ENTRA_SECRET);
     expect(seen?.body).toContain(`client_secret=${new URLSearchParams({ v: ENTRA_SECRET }).toString().slice(2)}`);
     expect(seen?.headers.authorization).toBe(`Basic ${Buffer.from(`app-1:${ENTRA_SECRET}`).toString('base64')}`);
+    // No form of the value anywhere: run_function's answer, get_execution, the database file.
+    const stored = await mcp.call('get_execution', { id: execution.id });
+    expect(formsIn(JSON.stringify(execution), ENTRA_SECRET)).toEqual([]);
+    expect(formsIn(JSON.stringify(stored), ENTRA_SECRET)).toEqual([]);
+    expect(formsIn(setup.databaseBytes(), ENTRA_SECRET)).toEqual([]);
     // The record shows where the secret went, never what it is.
     expect(execution.outcome).toMatchObject({ kind: 'returned', value: { form: 'grant_type=client_credentials&client_id=app-1&client_secret=[secret:ENTRA_CLIENT_SECRET]' } });
     expect(execution.calls[0].headers.authorization).toBe('Basic [secret:ENTRA_CLIENT_SECRET]');
-    const stored = await mcp.call('get_execution', { id: execution.id });
-    for (const text of [JSON.stringify(execution), JSON.stringify(stored), setup.databaseBytes()]) expect(formsIn(text, ENTRA_SECRET)).toEqual([]);
   });
 
   it('the function itself never holds the value: every encoding of what it got is free of it', async () => {
