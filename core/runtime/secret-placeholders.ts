@@ -17,7 +17,8 @@ export interface SecretPlaceholders {
   namesIn(text: string): string[];
   /** Every placeholder of a declared name replaced by `replacement(name)`. */
   replace(text: string, replacement: (name: string) => string): string;
-  /** True when `text` holds this run's nonce outside a whole placeholder: one the function transformed. */
+  /** True when `text` holds this run's nonce outside a whole placeholder (upper-cased, reversed, hex- or
+   *  base64-encoded): a placeholder the function transformed, which the host cannot put a value into. */
   holdsTransformed(text: string): boolean;
   /** Placeholders as records show them: `[secret:NAME]`. */
   render(text: string): string;
@@ -45,7 +46,8 @@ export function createSecretPlaceholders({
     replace,
     holdsTransformed(text) {
       const rest = replace(text, () => '');
-      const decoded = [...rest.matchAll(BASE64_RUN)].map((match) => replace(Buffer.from(match[0], 'base64').toString('latin1'), () => ''));
+      // Base64 the host does not decode itself (a Basic credential it does) hides even a whole placeholder.
+      const decoded = [...rest.matchAll(BASE64_RUN)].map((match) => Buffer.from(match[0], 'base64').toString('latin1'));
       return [rest, ...decoded].some((candidate) => traces.some((trace) => candidate.toLowerCase().includes(trace)));
     },
     render: (text) => replace(text, (name) => `[secret:${name}]`),

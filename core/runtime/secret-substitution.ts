@@ -25,9 +25,9 @@ const TRANSFORMED = 'this request holds a secret placeholder the function change
 /** Throws EGRESS_DENIED for a secret sent to a host it is not bound to, INVALID_INPUT for a transformed placeholder. */
 export function substituteSecrets(request: OutgoingRequest, { placeholders, boundHosts, secretValue }: SubstitutionScope): OutgoingRequest {
   const url = parseUrl(request.url);
-  const headerValues = Object.values(request.headers);
-  const basics = headerValues.flatMap((value) => readBasicCredential(value)?.decoded ?? []);
-  const texts = [request.url, ...headerValues, ...basics, request.body ?? ''];
+  // A Basic credential is read decoded: the placeholder inside it is one the host puts a value into.
+  const headerTexts = Object.values(request.headers).map((value) => readBasicCredential(value)?.decoded ?? value);
+  const texts = [request.url, ...headerTexts, request.body ?? ''];
   if (texts.some((text) => placeholders.holdsTransformed(text))) throw new JoineryError('INVALID_INPUT', TRANSFORMED);
   for (const name of new Set(texts.flatMap((text) => placeholders.namesIn(text)))) {
     const hosts = boundHosts(name);
