@@ -20,7 +20,7 @@ export function authorJoinerFunctionPrompt(requirement: string, templates: reado
     '',
     'Steps:',
     '1. Write a short spec in Markdown: the name (kebab-case), trigger, inputs, output, egress hosts, secrets, the rules in order, and the edge cases your fixtures will cover. Say what the rule leaves open and what you assumed.',
-    '2. Write the function: one TypeScript file importing only "@joinery/sdk" and exporting defineFunction({ name, description, trigger, egress, secrets, run }) as default. Use ctx.directory for uniqueness checks, ctx.http.fetch only for hosts listed in egress, ctx.secrets only for names listed in secrets.',
+    '2. Write the function: one TypeScript file importing only "@joinery/sdk" and exporting defineFunction({ name, description, trigger, egress, secrets, run }) as default. Use ctx.directory for uniqueness checks and ctx.http.fetch only for hosts listed in egress. Declare each secret with the hosts it is for ({ name: \'GRAPH_TOKEN\', hosts: [\'graph.microsoft.com\'] }) and send it with fetch\'s auth option ({ bearer: \'GRAPH_TOKEN\' }, { basic: ... }, { oauth: ... }; see the Secrets section of joinery://docs/contract.md): the function never holds a secret value.',
     '3. Write the fixtures (JSON): the ordinary case, every rule, and the hard names (hyphens, apostrophes, diacritics, clashes, length limits).',
     '4. Call save_draft with the name, source, fixtures and spec. Fix what it reports and save again until test.ok is true.',
     '5. Call publish_function({ draft: "<name>" }). Someone else reviews it.',
