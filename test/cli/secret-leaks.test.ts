@@ -36,6 +36,25 @@ const FIXTURES = [{
   expect: { output: { status: 200 }, calls: [{ method: 'POST', url: 'https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token', body: 'client_id=app-1&client_secret=test%7Esecret&grant_type=client_credentials' }] },
 }];
 
+const GRAPH_SOURCE = `import { defineFunction } from '@joinery/sdk';
+export default defineFunction({
+  name: 'disable-in-graph',
+  description: 'Disables the account in Entra.',
+  trigger: 'manual',
+  egress: ['graph.microsoft.com'],
+  secrets: [{ name: 'GRAPH_TOKEN', hosts: ['graph.microsoft.com'] }],
+  async run(event, ctx) {
+    const response = await ctx.http.fetch('https://graph.microsoft.com/v1.0/users/' + event.person.employeeId, { method: 'PATCH', auth: { bearer: 'GRAPH_TOKEN' }, body: { accountEnabled: false } });
+    return { status: response.status };
+  },
+});
+`;
+const GRAPH_FIXTURES = [{
+  name: 'disables', input: FIXTURES[0]?.input, secrets: { GRAPH_TOKEN: 'test-token' },
+  http: [{ request: { method: 'PATCH', url: 'https://graph.microsoft.com/v1.0/users/E1' }, response: { status: 204 } }],
+  expect: { output: { status: 204 }, calls: [{ method: 'PATCH', url: 'https://graph.microsoft.com/v1.0/users/E1', headers: { authorization: 'Bearer test-token' } }] },
+}];
+
 let cwd: string;
 let home: string;
 const cli = (args: string[], options: { stdin?: string } = {}) => runCli(args, { cwd, home, ...options });
@@ -51,6 +70,19 @@ beforeAll(() => {
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe('joinery run: secrets in encoded forms', () => {
+  it('runs dry with no secret set (issue 11: "GRAPH_TOKEN is not set"): placeholders recorded, nothing sent', async () => {
+    writeFileSync(join(cwd, 'graph.ts'), GRAPH_SOURCE);
+    writeFileSync(join(cwd, 'graph.fixtures.json'), JSON.stringify(GRAPH_FIXTURES));
+    expect((await cli(['publish', 'graph.ts', '--as', 'alice'])).code).toBe(0);
+    expect((await cli(['review', 'disable-in-graph@1', '--approve', '--as', 'carol'])).code).toBe(0);
+    const run = await cli(['run', 'disable-in-graph', '--input', 'event.json', '--dry-run', '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.json().execution.calls).toEqual([expect.objectContaining({ method: 'PATCH', headers: expect.objectContaining({ authorization: 'Bearer [secret:GRAPH_TOKEN]' }) })]);
+    const live = await cli(['run', 'disable-in-graph', '--input', 'event.json', '--json']);
+    expect(live.json().execution.outcome.message).toContain('secret "GRAPH_TOKEN" is not set; an operator sets it with: joinery secret set GRAPH_TOKEN');
+  });
+
   it('keeps an Entra secret in a form body and escape() out of --json, text output, logs and the database', async () => {
     expect((await cli(['secret', 'set', 'ENTRA_CLIENT_SECRET'], { stdin: `${ENTRA_SECRET}\n` })).code).toBe(0);
     const published = await cli(['publish', 'entra.ts', '--as', 'alice']);
