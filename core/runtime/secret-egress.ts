@@ -39,17 +39,17 @@ export function createSecretEgress({ manifest, placeholders, secretValue, fetch,
   const calls: OutgoingRequest[] = [];
   const sent = new Set<string>();
   const dryRunTokens = new Map<string, Promise<string>>();
+  const remember = (value: string) => (sent.add(value), value);
   const scope = {
     placeholders,
     boundHosts: (name: string) => (checkBindings ? boundHostsOf(manifest, name) : undefined),
     ...(secretValue === undefined ? {} : { secretValue: (name: string) => remember(secretValue(name)) }),
   };
-  const remember = (value: string) => (sent.add(value), value);
 
   // 1. Substitute (or, in a dry run, only check), record, send, scrub the response.
   async function send(request: OutgoingRequest, bearer?: string): Promise<IncomingResponse> {
-    const outgoing = substituteSecrets(request, scope);
-    if (bearer !== undefined) outgoing.headers = { ...outgoing.headers, authorization: `Bearer ${bearer}` };
+    const substituted = substituteSecrets(request, scope);
+    const outgoing = bearer === undefined ? substituted : { ...substituted, headers: { ...substituted.headers, authorization: `Bearer ${bearer}` } };
     calls.push(structuredClone(record === 'sent' ? outgoing : request));
     let response: IncomingResponse;
     try {
