@@ -118,6 +118,16 @@ describe('secrets', () => {
     expect(JSON.stringify(result)).not.toContain('declared-token');
   });
 
+  it('sends a URLSearchParams body form-encoded, with the form content type', async () => {
+    const host = createFakeHost({ responses: { 'POST https://graph.microsoft.com/v1.0/users': { status: 201, headers: {}, body: '{}' } } });
+    const result = await run(`return (await ctx.http.fetch('https://graph.microsoft.com/v1.0/users', { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'a b~' }) })).status;`, host);
+    expect(result.outcome).toEqual({ kind: 'returned', value: 201 });
+    expect(host.calls.filter((call) => call.method === 'fetch').map((call) => call.argument)).toEqual([{
+      method: 'POST', url: 'https://graph.microsoft.com/v1.0/users',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body: 'grant_type=client_credentials&scope=a+b%7E',
+    }]);
+  });
+
   it('passes auth on to the host, checked against the declared secrets', async () => {
     const host = hostWithEverything();
     const result = await run(`
