@@ -19,6 +19,7 @@ export async function judgeSource({ source, tests, toolchain }: { source: string
     sourceMap: check.bundle.sourceMap,
     tests,
     runner: toolchain.runner,
+    manifest: check.manifest,
     limits: toolchain.limits,
   });
   return { check, report };

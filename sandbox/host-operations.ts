@@ -2,7 +2,7 @@
 // sent, checks it against the declared manifest, and calls the HostCapabilities of the run.
 import type { DirectoryUser } from '../core/sdk/index.ts';
 import type { FunctionManifest, HostCapabilities, IncomingResponse, RunLimits } from '../core/execution/types.ts';
-import { checkSecretDeclared, toOutgoingRequest } from './manifest-guard.ts';
+import { checkSecretDeclared, checkSecretPlaceholder, toOutgoingRequest } from './manifest-guard.ts';
 import type { RequestGate } from './request-gate.ts';
 
 export interface OperationScope {
@@ -39,13 +39,12 @@ async function findUsers(payload: unknown, { host }: OperationScope): Promise<Di
 }
 
 async function getSecret(payload: unknown, { host, manifest }: OperationScope): Promise<string> {
-  const value = await host.getSecret(checkSecretDeclared(payload, manifest.secrets));
-  if (typeof value !== 'string') throw new Error('secrets.get: the secret store returned no string');
-  return value;
+  const name = checkSecretDeclared(payload, manifest.secrets);
+  return checkSecretPlaceholder(await host.getSecret(name), name);
 }
 
 async function fetch(payload: unknown, { host, manifest, requests, limits }: OperationScope): Promise<IncomingResponse> {
-  const request = toOutgoingRequest(payload, manifest.egress, limits.maxRequestBodyBytes);
+  const request = toOutgoingRequest(payload, manifest, limits.maxRequestBodyBytes);
   const response = await requests.run((signal) => host.fetch(request, { signal }));
   const { status, headers, body } = response ?? {};
   if (typeof status !== 'number' || !Number.isInteger(status) || typeof body !== 'string') {

@@ -1,6 +1,7 @@
 // Defence in depth: the sandbox itself holds a run to the secrets and egress hosts its bundle declared,
 // whatever the HostCapabilities behind it would allow. Every refusal is an Error written for the guest.
-import type { OutgoingRequest } from '../core/execution/types.ts';
+import type { FunctionManifest, OutgoingRequest } from '../core/execution/types.ts';
+import { isSecretPlaceholder, readRequestAuth } from '../core/runtime/index.ts';
 import { createHostAllowlist, effectivePort } from './egress/index.ts';
 
 const METHOD = /^[A-Z]{1,16}$/;
@@ -38,11 +39,20 @@ export function checkDeclaredUrl(raw: unknown, egress: readonly string[]): URL {
   return url;
 }
 
-/** Builds the request the host sees from what the guest bridge sent; JSON bodies get a content type. */
-export function toOutgoingRequest(payload: unknown, egress: readonly string[], maxBodyBytes: number): OutgoingRequest {
+/** Secret values never enter the sandbox: what the host hands back for a secret must be its placeholder. */
+export function checkSecretPlaceholder(value: unknown, name: string): string {
+  if (!isSecretPlaceholder(value, name)) throw new Error('secrets.get: the host returned a value instead of a placeholder; secret values never enter a function');
+  return value as string;
+}
+
+/**
+ * Builds the request the host sees from what the guest bridge sent: JSON and form bodies get a content type,
+ * and `auth` must name a declared secret or OAuth client (the host adds the credential at egress).
+ */
+export function toOutgoingRequest(payload: unknown, manifest: FunctionManifest, maxBodyBytes: number): OutgoingRequest {
   if (typeof payload !== 'object' || payload === null) throw new Error('fetch: bad request');
-  const { url, method = 'GET', headers = {}, body, json } = payload as Record<string, unknown>;
-  const checkedUrl = checkDeclaredUrl(url, egress);
+  const { url, method = 'GET', headers = {}, body, json, form, auth } = payload as Record<string, unknown>;
+  const checkedUrl = checkDeclaredUrl(url, manifest.egress);
   const checkedMethod = typeof method === 'string' ? method.toUpperCase() : '';
   if (!METHOD.test(checkedMethod)) throw new Error(`fetch: "${String(method).slice(0, 40)}" is not an HTTP method`);
   const request: OutgoingRequest = { method: checkedMethod, url: checkedUrl.href, headers: checkHeaders(headers) };
@@ -52,7 +62,9 @@ export function toOutgoingRequest(payload: unknown, egress: readonly string[], m
     if (bodyBytes > maxBodyBytes) throw new Error(`fetch: the body is ${bodyBytes} bytes, over the limit of ${maxBodyBytes} (maxRequestBodyBytes)`);
     request.body = body;
     if (json === true && request.headers['content-type'] === undefined) request.headers['content-type'] = 'application/json';
+    if (form === true && request.headers['content-type'] === undefined) request.headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
   }
+  if (readRequestAuth(auth, manifest) !== undefined) request.auth = structuredClone(auth) as OutgoingRequest['auth'];
   return request;
 }
 

@@ -9,3 +9,9 @@ export const SANDBOX_GLOBALS_GUIDE = (() => {
   const from = contract.indexOf('## The globals inside the sandbox');
   return from >= 0 ? contract.slice(from, start >= 0 ? start : undefined) : '';
 })();
+/** The Secrets section: how a function declares secrets and sends credentials without ever holding them. */
+export const SECRETS_GUIDE = (() => {
+  const from = contract.indexOf('## Secrets');
+  const to = contract.indexOf('## The globals inside the sandbox');
+  return from >= 0 ? contract.slice(from, to > from ? to : undefined) : '';
+})();

@@ -10,7 +10,7 @@ export const specSchema = z.strictObject({
   inputs: z.array(z.string().min(1)).describe('the event fields it reads, e.g. person.firstName'),
   output: z.string().min(1).describe('the shape of the returned value'),
   egress: z.array(z.string()).describe('hosts it calls; empty when none'),
-  secrets: z.array(z.string()).describe('secret names it reads; empty when none'),
+  secrets: z.array(z.string()).describe('secret names it uses (each bound to its hosts in the definition); empty when none'),
   rules: z.array(z.string().min(1)).min(1).describe('the decisions, in order, as short sentences'),
   edgeCases: z.array(z.string().min(1)).min(1).describe('the cases the fixtures will cover'),
   assumptions: z.array(z.string()).default([]).describe('what the requirement left open and what was assumed'),

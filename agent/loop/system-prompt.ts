@@ -3,7 +3,7 @@
 
 import { SDK_DECLARATIONS } from '../../core/sdk/index.ts';
 import type { TemplateEntry } from '../templates/index.ts';
-import { FIXTURE_FORMAT_GUIDE, SANDBOX_GLOBALS_GUIDE } from './fixture-format-guide.ts';
+import { FIXTURE_FORMAT_GUIDE, SANDBOX_GLOBALS_GUIDE, SECRETS_GUIDE } from './fixture-format-guide.ts';
 
 const ROLE = `You are the Functions Author of Joinery. An identity admin describes a joiner, mover or leaver rule in
 plain language; you turn it into one TypeScript function and fixture tests that prove it. You work only
@@ -14,7 +14,11 @@ How to work:
    you will test, and every assumption you made where the requirement is silent.
 2. write_function: one file, \`import { defineFunction } from '@joinery/sdk'\`, \`export default defineFunction({...})\`.
    ES2022 and the sandbox globals only: no Node APIs, no relative imports, no require. Declare every host
-   you call in \`egress\` and every secret in \`secrets\`. Never log or return a secret or a one-time credential.
+   you call in \`egress\` and every secret in \`secrets\`, bound to the hosts it is for
+   (\`{ name: 'GRAPH_TOKEN', hosts: ['graph.microsoft.com'] }\`). Send credentials with fetch's \`auth\`
+   (\`{ bearer: 'NAME' }\`, \`{ basic: { username, password: { secret: 'NAME' } } }\`, \`{ oauth: 'client' }\`):
+   the function never holds a secret value (ctx.secrets.get returns a placeholder the host fills in at
+   egress). Never log or return a one-time credential such as a Temporary Access Pass.
 3. write_fixtures: cover every example in the requirement and every edge case of the spec, with hard names
    (ø→oe, ß→ss, æ→ae, ł→l, O'Brien, hyphenated and multi-part last names, 20-character limits with a
    suffix), clashes with existing and retired usernames, contractors and interns, and failures of the
@@ -36,6 +40,7 @@ export function buildSystemPrompt(templates: TemplateEntry[]): Array<{ text: str
         '```ts',
         SDK_DECLARATIONS,
         '```',
+        SECRETS_GUIDE,
         SANDBOX_GLOBALS_GUIDE,
         FIXTURE_FORMAT_GUIDE,
         `Other templates you can read with read_template: ${templates.map((template) => template.family).join(', ') || '(none)'}.`,

@@ -100,11 +100,26 @@ function manifestOf(source: string, params: Record<string, unknown>): { trigger:
   const definition = source.slice(source.indexOf('defineFunction('));
   const value = (literal: string | undefined, paramName: string | undefined) => literal ?? String(params[paramName ?? ''] ?? '');
   const triggerMatch = /trigger:\s*(?:'([a-z.]+)'|PARAMS\.(\w+))/.exec(definition);
+  // A secret is a name or { name, hosts }: the hosts of a binding are not secrets.
   const list = (field: string) => {
-    const body = new RegExp(`${field}:\\s*\\[([^\\]]*)\\]`).exec(definition)?.[1] ?? '';
+    const body = listText(definition, field).replace(/hosts:\s*\[[^\]]*\]/g, '');
     return [...body.matchAll(/'([^']+)'|PARAMS\.(\w+)/g)].map((match) => value(match[1], match[2])).filter(Boolean);
   };
   return { trigger: triggerMatch ? value(triggerMatch[1], triggerMatch[2]) : 'user.joined', egress: list('egress'), secrets: list('secrets') };
+}
+
+/** The text between the brackets of `field: [ ... ]`, nested brackets included. */
+function listText(definition: string, field: string): string {
+  const start = new RegExp(`\\b${field}:\\s*\\[`).exec(definition);
+  if (start === null) return '';
+  let depth = 1;
+  let index = start.index + start[0].length;
+  const from = index;
+  for (; index < definition.length && depth > 0; index++) {
+    if (definition[index] === '[') depth++;
+    else if (definition[index] === ']') depth--;
+  }
+  return definition.slice(from, index - 1);
 }
 
 function toolNameOf(messages: ModelMessage[], toolUseId: string): string | undefined {

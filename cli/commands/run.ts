@@ -13,9 +13,10 @@ export const runCommand: Command = {
     '  --dry-run       record outgoing HTTP calls instead of sending them (answered 202 {"dryRun":true})',
     '  --as <caller>   recorded as the caller: you (JOINERY_USER or the OS user), or anyone under localTrust',
     '',
-    'Outgoing HTTP goes only to the version\'s declared egress hosts; secrets come from the encrypted store.',
-    'Every run is logged (joinery logs <name>) with secret values redacted. Exit 1 when the function did',
-    'not return (threw, timed out, ran out of memory, crashed).',
+    'Outgoing HTTP goes only to the version\'s declared egress hosts; secret values come from the encrypted',
+    'store and go into requests at egress, each to its bound hosts only. A dry run needs no secret set.',
+    'Every run is logged (joinery logs <name>) with secrets shown as [secret:NAME]. Exit 1 when the function',
+    'did not return (threw, timed out, ran out of memory, crashed).',
   ].join('\n'),
   options: { input: { type: 'string' }, 'dry-run': { type: 'boolean' }, as: { type: 'string' } },
   async run({ positionals, values }, context, output) {

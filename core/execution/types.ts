@@ -1,7 +1,7 @@
 // The sandbox port: what core asks of any runner, and what a run gives back. JSON in, JSON out;
 // limits carry their unit in their name. Expected failures of guest code are values, never throws.
 
-import type { DirectoryUser } from '../sdk/index.ts';
+import type { DirectoryUser, FetchAuth, OAuthClientCredentials } from '../sdk/index.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -71,6 +71,11 @@ export interface OutgoingRequest {
   headers: Record<string, string>;
   /** Always a string on the wire; JSON bodies are serialised by the guest-side bridge. */
   body?: string;
+  /**
+   * Guest to host only: the credentials the host adds at egress (core/runtime/secret-egress.ts). A request
+   * that is recorded or sent never carries it: it has the `authorization` header instead.
+   */
+  auth?: FetchAuth;
 }
 
 export interface IncomingResponse {
@@ -93,6 +98,7 @@ export interface HostCapabilities {
   findUsers(filter: { username?: string; email?: string; employeeId?: string }): Promise<DirectoryUser[]>;
   /** The sandbox aborts `signal` when the run that made the request ends, for whatever reason. */
   fetch(request: OutgoingRequest, options?: FetchOptions): Promise<IncomingResponse>;
+  /** The run's placeholder for a declared secret, never its value (the sandbox refuses anything else). */
   getSecret(name: string): Promise<string>;
 }
 
@@ -111,7 +117,15 @@ export interface FunctionManifest {
   description: string;
   trigger: string;
   egress: string[];
+  /** Every declared secret name. */
   secrets: string[];
+  /**
+   * The hosts a secret's value may be sent to, for secrets declared as `{ name, hosts }`. A secret without
+   * an entry (declared as a plain name, as every version published before bindings) goes to every egress host.
+   */
+  secretHosts?: Record<string, string[]>;
+  /** OAuth client-credentials clients by name. */
+  oauth?: Record<string, OAuthClientCredentials>;
 }
 
 export type DescribeResult = { ok: true; manifest: FunctionManifest } | { ok: false; message: string };

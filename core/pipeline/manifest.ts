@@ -2,6 +2,8 @@
 // the registry and the runtime trust the stored manifest, not the code.
 
 import type { FunctionManifest } from '../execution/types.ts';
+import { boundHostsOf } from '../runtime/index.ts';
+import type { OAuthClientCredentials } from '../sdk/index.ts';
 
 const TRIGGERS = new Set(['user.joined', 'user.moved', 'user.left', 'manual', 'schedule']);
 const NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -15,6 +17,8 @@ function isEgressEntry(entry: string): boolean {
   if (port !== undefined && (Number(port) < 1 || Number(port) > 65_535)) return false;
   return HOST_PATTERN.test(port === undefined ? entry : entry.slice(0, -(port.length + 1)));
 }
+
+const OAUTH_CLIENT_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 /** Problems with a manifest, each a sentence naming the field; empty when it is valid. */
 export function validateManifest(manifest: FunctionManifest): string[] {
@@ -38,5 +42,43 @@ export function validateManifest(manifest: FunctionManifest): string[] {
     const duplicates = list.filter((item, index) => list.indexOf(item) !== index);
     if (duplicates.length > 0) problems.push(`${field} lists "${duplicates[0]}" more than once`);
   }
+  for (const [name, hosts] of Object.entries(manifest.secretHosts ?? {})) {
+    problems.push(...hostListProblems(`secret ${name}: hosts`, hosts, manifest.egress));
+  }
+  for (const [name, client] of Object.entries(manifest.oauth ?? {})) problems.push(...oauthClientProblems(name, client, manifest));
+  return problems;
+}
+
+/** A binding lists at least one host, and only hosts the function may call at all. */
+function hostListProblems(field: string, hosts: readonly string[], egress: readonly string[]): string[] {
+  if (hosts.length === 0) return [`${field} must list at least one host`];
+  return hosts.filter((host) => !egress.includes(host)).map((host) => `${field} lists "${host}", which is not in egress; a secret may only go to egress hosts`);
+}
+
+function oauthClientProblems(name: string, client: OAuthClientCredentials, manifest: FunctionManifest): string[] {
+  const field = `oauth.${name}`;
+  const problems: string[] = [];
+  if (!OAUTH_CLIENT_PATTERN.test(name)) problems.push(`${field}: the client name must match ${OAUTH_CLIENT_PATTERN.source}`);
+  let tokenHost: string | undefined;
+  try {
+    const url = new URL(client.tokenUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`${field}.tokenUrl must be an https URL`);
+    tokenHost = url.hostname;
+  } catch {
+    problems.push(`${field}.tokenUrl "${client.tokenUrl.slice(0, 200)}" is not a URL`);
+  }
+  if (tokenHost !== undefined && !manifest.egress.includes(tokenHost)) problems.push(`${field}.tokenUrl: the host "${tokenHost}" must be in egress`);
+  problems.push(...hostListProblems(`${field}.hosts`, client.hosts, manifest.egress));
+  const secretNames = [client.clientSecret, ...(typeof client.clientId === 'string' ? [] : [client.clientId.secret])];
+  for (const secret of secretNames) {
+    if (!manifest.secrets.includes(secret)) {
+      problems.push(`${field}: secret "${secret}" must be declared in secrets, e.g. { name: '${secret}', hosts: ['${tokenHost ?? 'login.example.com'}'] }`);
+      continue;
+    }
+    if (tokenHost !== undefined && !boundHostsOf(manifest, secret).includes(tokenHost)) {
+      problems.push(`${field}: secret "${secret}" must be bound to the token host "${tokenHost}"`);
+    }
+  }
+  if (typeof client.clientId === 'string' && client.clientId.trim() === '') problems.push(`${field}.clientId must not be empty`);
   return problems;
 }

@@ -1,12 +1,13 @@
 // run = the active approved version (or a named approved one), a live ctx, the sandbox, and one
-// execution record with every secret value redacted. Only approved versions ever run live.
+// execution record: secrets shown as `[secret:NAME]`, every secret value redacted as a backstop. Only
+// approved versions ever run live.
 
 import type { DirectoryStore } from '../directory/types.ts';
 import { JoineryError } from '../errors.ts';
-import type { OutgoingRequest, RunLimits, SandboxRunner } from '../execution/types.ts';
-import { assertVersionIntegrity } from '../registry/index.ts';
+import type { RunLimits, SandboxRunner } from '../execution/types.ts';
+import { assertVersionIntegrity, redactCredentialHeaders } from '../registry/index.ts';
 import type { ExecutionRecord, Registry, VersionRecord } from '../registry/types.ts';
-import { createLiveHost, secretValuesFor, type FetchPort } from '../runtime/index.ts';
+import { createLiveHost, renderPlaceholders, secretValuesFor, type FetchPort, type OAuthTokenCache } from '../runtime/index.ts';
 import type { SecretStore } from '../secrets/types.ts';
 
 export const MAX_EVENT_BYTES = 256 * 1024;
@@ -24,6 +25,8 @@ export interface RunFunctionOptions {
   fetchFor: (egress: string[]) => FetchPort;
   runner: SandboxRunner;
   limits?: Partial<RunLimits>;
+  /** Where OAuth access tokens are kept between runs; default: one cache for this process. */
+  oauthTokens?: OAuthTokenCache;
 }
 
 /** The approved version to run, after its content was checked against its stored sha256 (INTEGRITY). */
@@ -49,7 +52,7 @@ function findRunnableVersion(registry: Registry, name: string, version?: number)
 }
 
 export async function runFunction(options: RunFunctionOptions): Promise<ExecutionRecord> {
-  const { name, event, caller, dryRun = false, registry, directory, secrets, fetchFor, runner, limits } = options;
+  const { name, event, caller, dryRun = false, registry, directory, secrets, fetchFor, runner, limits, oauthTokens } = options;
 
   // 1. Input: a JSON object of bounded size.
   validateEvent(event);
@@ -57,37 +60,35 @@ export async function runFunction(options: RunFunctionOptions): Promise<Executio
   // 2. The version: approved, and by default the active one.
   const record = resolveRunnableVersion(registry, name, options.version);
 
-  // 3. Run with a live ctx bound to the stored manifest.
-  const live = createLiveHost({ manifest: record.manifest, directory, secrets, fetch: fetchFor(record.manifest.egress) });
+  // 3. Run with a live ctx bound to the stored manifest (placeholders only in a dry run).
+  const live = createLiveHost({
+    manifest: record.manifest,
+    directory,
+    secrets,
+    fetch: fetchFor(record.manifest.egress),
+    dryRun,
+    ...(oauthTokens === undefined ? {} : { tokens: oauthTokens }),
+  });
   const result = await runner.run({ bundle: record.bundle, sourceMap: record.sourceMap, event, limits }, live.host);
 
-  // 4. Log it, secrets redacted.
+  // 4. Log it: placeholders shown as [secret:NAME], credential headers reduced to those markers, and every
+  // value the host knows (declared secrets, access tokens) redacted in every encoding.
+  const shown = renderPlaceholders({ outcome: result.outcome, logs: result.logs, calls: live.calls }, live.placeholders);
   return registry.recordExecution(
     {
       name,
       version: record.version,
       eventId: eventIdOf(event),
       input: event,
-      outcome: result.outcome,
-      logs: result.logs,
-      calls: live.calls.map(redactCredentialHeaders),
+      outcome: shown.outcome,
+      logs: shown.logs,
+      calls: shown.calls.map(redactCredentialHeaders),
       durationMs: result.durationMs,
       caller,
       dryRun,
     },
-    { redact: secretValuesFor(record.manifest, secrets) },
+    { redact: [...secretValuesFor(record.manifest, secrets), ...live.sentValues()] },
   );
-}
-
-// Credentials often reach headers transformed (HTTP Basic is base64 of "key:x"), where value redaction
-// cannot find them; these headers are never stored at all.
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key']);
-
-function redactCredentialHeaders(call: OutgoingRequest): OutgoingRequest {
-  const headers = Object.fromEntries(
-    Object.entries(call.headers).map(([name, value]) => [name, CREDENTIAL_HEADERS.has(name.toLowerCase()) ? '[redacted]' : value]),
-  );
-  return { ...call, headers };
 }
 
 function validateEvent(event: unknown): void {

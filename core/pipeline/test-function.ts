@@ -41,6 +41,7 @@ export async function testFunction({
     sourceMap: check.bundle.sourceMap,
     tests: parsed.tests,
     runner: toolchain.runner,
+    manifest: check.manifest,
     limits: toolchain.limits,
   });
   return { ok: report.failed === 0, check, fixtureProblems, tests: parsed.tests, report };

@@ -6,3 +6,7 @@ export { actorKey, actorNameProblem, ACTOR_SOURCES, requireActorName, sameActor,
 export { assertVersionIntegrity, versionIntegrity, type VersionIntegrity } from './version-integrity.ts';
 export { createRedactor, REDACTED, type Redactor } from './redact-secrets.ts';
 export { RECORD_CAPS, type TruncatedValue } from './record-caps.ts';
+export {
+  readBasicCredential, redactCredentialHeaders, writeBasicCredential, type BasicCredential,
+} from './credential-headers.ts';
+export { MIN_DERIVED_FORM_LENGTH } from './secret-forms.ts';

@@ -1,9 +1,14 @@
 // Secret values never reach the database. Each value is replaced wherever it appears: in plain fields, in
-// every string, key, number and boolean of a JSON value, inside JSON that was itself put in a string (the
-// value's JSON-escaped forms, up to three levels deep, and its \u-escaped and URL-encoded forms), and, as
-// a last pass, across the serialised text. Values of any length are redacted, one character included.
+// every string, key, number and boolean of a JSON value, inside JSON that was itself put in a string, in
+// every encoding secret-forms.ts knows (URL, form, escape(), base64, hex, any letter case), and, as a last
+// pass, across the serialised text. Values of any length are redacted, one character included; derived
+// encodings from MIN_DERIVED_FORM_LENGTH characters on.
+
+import { secretForms } from './secret-forms.ts';
 
 export const REDACTED = '[redacted]';
+// Markers left in place: ours, and the readable forms of secret placeholders and OAuth tokens.
+const MARKERS = ['\\[redacted\\]', '\\[secret:[A-Z][A-Z0-9_]*\\]', '\\[oauth:[A-Za-z0-9_-]+\\]'];
 
 export interface Redactor {
   /** A plain text field with every form of every value replaced. */
@@ -13,16 +18,28 @@ export interface Redactor {
 }
 
 export function createRedactor(values: readonly string[] = []): Redactor {
-  const forms = [...new Set(values.filter(isRedactable).flatMap(secretForms))];
-  if (forms.length === 0) return { text: (value) => value, json: toJsonText };
-  // Longest first, so a value that contains another is replaced whole; the marker is an alternative
-  // that maps to itself, so text already redacted is left alone even when a value occurs inside it.
-  const pattern = new RegExp(
-    [REDACTED, ...forms].sort((left, right) => right.length - left.length).map(escapeRegExp).join('|'),
-    'g',
-  );
-  const replace = (value: string): string => value.replace(pattern, () => REDACTED);
+  const forms = [...new Set(values)].filter(isRedactable).map(secretForms);
+  const exact = forms.flatMap((form) => form.exact);
+  if (exact.length === 0) return { text: (value) => value, json: toJsonText };
+  const anyCase = forms.flatMap((form) => form.anyCase);
+  const passes = [replacer(anyCase, 'gi'), replacer(exact, 'g')];
+  const replace = (value: string): string => passes.reduce((text, pass) => pass(text), value);
   return { text: replace, json: (value) => redactJson(value, replace) };
+}
+
+// Longest first, so a value that contains another is replaced whole; the markers are alternatives that map
+// to themselves, so text already redacted is left alone even when a value occurs inside it.
+function replacer(forms: string[], flags: string): (text: string) => string {
+  if (forms.length === 0) return (text) => text;
+  const literals = [...new Set(forms)].sort((left, right) => right.length - left.length).map(escapeRegExp);
+  const pattern = new RegExp([...MARKERS, ...literals].join('|'), flags);
+  return (text) => text.replace(pattern, (match) => (isMarker(match) ? match : REDACTED));
+}
+
+const WHOLE_MARKER = new RegExp(`^(?:${MARKERS.join('|')})$`, 'i');
+
+function isMarker(text: string): boolean {
+  return WHOLE_MARKER.test(text);
 }
 
 /** JSON text for any value; `undefined` becomes `null`. */
@@ -52,26 +69,6 @@ function redactValue(value: unknown, replace: (text: string) => string): unknown
     );
   }
   return value;
-}
-
-function secretForms(value: string): string[] {
-  const forms = [value];
-  let escaped = value;
-  for (let depth = 0; depth < 3; depth++) {
-    escaped = JSON.stringify(escaped).slice(1, -1);
-    forms.push(escaped);
-  }
-  forms.push(escapeNonAscii(JSON.stringify(value).slice(1, -1)));
-  try {
-    forms.push(encodeURIComponent(value));
-  } catch {
-    // A lone surrogate has no URL-encoded form.
-  }
-  return forms.filter((form) => form.length > 0);
-}
-
-function escapeNonAscii(text: string): string {
-  return text.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function escapeRegExp(text: string): string {

@@ -1,18 +1,24 @@
 // The host side of `ctx` for live runs: the directory kept in the database, secrets from the encrypted
 // store, and outgoing HTTP through the egress client. The stored manifest is the authority on what a
-// version may read or call; the sandbox checks it too, this is the second lock.
+// version may read or call; the sandbox checks it too, this is the second lock. Secret values never go to
+// the function: it gets placeholders, and secret-egress.ts puts the values in at egress (not at all in a
+// dry run, which therefore needs no secret to be set).
 
 import type { DirectoryStore } from '../directory/types.ts';
-import type { FetchOptions, FunctionManifest, HostCapabilities, IncomingResponse, OutgoingRequest } from '../execution/types.ts';
+import type { FunctionManifest, HostCapabilities, OutgoingRequest } from '../execution/types.ts';
 import type { SecretStore } from '../secrets/types.ts';
-
-/** `options.signal` aborts when the run that made the request has ended. */
-export type FetchPort = (request: OutgoingRequest, options?: FetchOptions) => Promise<IncomingResponse>;
+import { PROCESS_OAUTH_TOKENS, type OAuthTokenCache } from './oauth-token-cache.ts';
+import { createSecretEgress, type FetchPort } from './secret-egress.ts';
+import { createSecretPlaceholders, type SecretPlaceholders } from './secret-placeholders.ts';
 
 export interface LiveHost {
   host: HostCapabilities;
-  /** Every outgoing request, in order, as the function made it (redacted before it is stored). */
+  /** Every outgoing request, in order, as the function made it: placeholders, never values. */
   calls: OutgoingRequest[];
+  /** This run's placeholders, to show them readably in the record. */
+  placeholders: SecretPlaceholders;
+  /** The secret values and access tokens this run sent: redacted from the record as a backstop. */
+  sentValues(): string[];
 }
 
 export function createLiveHost({
@@ -20,28 +26,35 @@ export function createLiveHost({
   directory,
   secrets,
   fetch,
+  dryRun = false,
+  tokens = PROCESS_OAUTH_TOKENS,
 }: {
   manifest: FunctionManifest;
   directory: DirectoryStore;
   secrets: SecretStore;
   fetch: FetchPort;
+  /** Placeholders are recorded and never replaced; no secret is read from the store. */
+  dryRun?: boolean;
+  tokens?: OAuthTokenCache;
 }): LiveHost {
-  const calls: OutgoingRequest[] = [];
+  const placeholders = createSecretPlaceholders({ names: manifest.secrets });
+  const secretValue = (name: string): string => {
+    const value = secrets.get(name);
+    if (value === undefined) throw new Error(`secret "${name}" is not set; an operator sets it with: joinery secret set ${name}`);
+    return value;
+  };
+  const egress = createSecretEgress({ manifest, placeholders, fetch, tokens, record: 'placeholders', ...(dryRun ? {} : { secretValue }) });
   const host: HostCapabilities = {
     isUsernameTaken: async (username) => directory.isUsernameTaken(String(username)),
     findUsers: async (filter) => directory.findUsers(filter),
     getSecret: async (name) => {
       if (!manifest.secrets.includes(name)) throw new Error(`secret "${name}" is not declared in secrets`);
-      const value = secrets.get(name);
-      if (value === undefined) throw new Error(`secret "${name}" is not set; an operator sets it with: joinery secret set ${name}`);
-      return value;
+      if (!dryRun) secretValue(name); // a live run fails where the secret is read, as it always did
+      return placeholders.of(name);
     },
-    fetch: async (request, options) => {
-      calls.push(request);
-      return fetch(request, options);
-    },
+    fetch: egress.fetch,
   };
-  return { host, calls };
+  return { host, calls: egress.calls, placeholders, sentValues: egress.sentValues };
 }
 
 /** The values a run's records must never contain: every declared secret that is set. */

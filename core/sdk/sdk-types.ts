@@ -48,11 +48,31 @@ export interface DirectoryUser {
   groups: string[];
 }
 
+/** A secret named where the host fills in its value: `{ secret: 'JIRA_API_TOKEN' }`. */
+export interface SecretReference {
+  secret: string;
+}
+
+/**
+ * How the host authenticates one request. The function names a secret or an OAuth client; the host puts
+ * the credential in the `Authorization` header at egress, only for hosts the secret or client is bound to.
+ * - `{ bearer: 'GRAPH_TOKEN' }`: `Authorization: Bearer <value of GRAPH_TOKEN>`.
+ * - `{ basic: { username: 'svc-joinery', password: { secret: 'JIRA_API_TOKEN' } } }`: HTTP Basic; each part
+ *   a literal or `{ secret: 'NAME' }` (BambooHR: `{ username: { secret: 'BAMBOOHR_API_KEY' }, password: 'x' }`).
+ * - `{ oauth: 'graph' }`: `Authorization: Bearer <access token>` of the client named `graph` in `oauth`.
+ */
+export type FetchAuth =
+  | { bearer: string }
+  | { basic: { username: string | SecretReference; password: string | SecretReference } }
+  | { oauth: string };
+
 export interface FetchInit {
   method?: string;
   headers?: Record<string, string>;
-  /** A string, or a JSON value (sent as JSON). */
+  /** A string, a URLSearchParams (sent form-encoded), or a JSON value (sent as JSON). */
   body?: unknown;
+  /** Credentials the host adds at egress; see FetchAuth. Overrides an `Authorization` header. */
+  auth?: FetchAuth;
 }
 
 export interface FetchResponse {
@@ -82,9 +102,41 @@ export interface FunctionContext {
     /** Only to hosts listed in `egress`. */
     fetch(url: string, init?: FetchInit): Promise<FetchResponse>;
   };
-  /** Only names listed in `secrets`. */
-  secrets: { get(name: string): Promise<string> };
+  secrets: {
+    /**
+     * Only names listed in `secrets`. Returns a placeholder (`joinery-secret-<run nonce>-<NAME>`), never the
+     * value: secret values never enter the function. The host replaces the placeholder with the value at
+     * egress, in a request to a host the secret is bound to, wherever it stands as it was returned: in the
+     * URL, a header, a `Basic` credential (base64 of "user:<placeholder>"), a JSON or form body. Prefer `auth`.
+     */
+    get(name: string): Promise<string>;
+  };
   log: Logger;
+}
+
+/** A secret and the only hosts its value may be sent to (each one also listed in `egress`). */
+export interface SecretBinding {
+  name: string;
+  hosts: string[];
+}
+
+/**
+ * An OAuth 2.0 client-credentials grant the host runs at egress: it posts `grant_type=client_credentials`
+ * (with client_id, client_secret and scope in the form body) to `tokenUrl`, caches the access token until
+ * shortly before it expires, and sends it as `Authorization: Bearer` to `hosts` when a request says
+ * `auth: { oauth: '<client name>' }`. The function never sees the token.
+ */
+export interface OAuthClientCredentials {
+  /** e.g. 'https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token'; its host must be in `egress`. */
+  tokenUrl: string;
+  /** The client (application) id: a literal, or `{ secret: 'NAME' }`. */
+  clientId: string | SecretReference;
+  /** The name of the secret holding the client secret; declared in `secrets` and bound to the token host. */
+  clientSecret: string;
+  /** e.g. 'https://graph.microsoft.com/.default'. */
+  scope?: string;
+  /** Hosts the access token is sent to, each also in `egress`. */
+  hosts: string[];
 }
 
 export interface FunctionDefinition<Extra extends object = {}> {
@@ -94,8 +146,14 @@ export interface FunctionDefinition<Extra extends object = {}> {
   trigger: Trigger;
   /** Hosts the function may call, e.g. ['graph.microsoft.com']. */
   egress: string[];
-  /** Secret names the function may read, e.g. ['GRAPH_TOKEN']. */
-  secrets: string[];
+  /**
+   * Secrets the function may use, each with the hosts its value may be sent to:
+   * `[{ name: 'GRAPH_TOKEN', hosts: ['graph.microsoft.com'] }]`. A plain name (`'GRAPH_TOKEN'`) may be sent to
+   * every host in `egress`.
+   */
+  secrets: Array<string | SecretBinding>;
+  /** OAuth client-credentials clients by name, used with `auth: { oauth: '<name>' }`. */
+  oauth?: Record<string, OAuthClientCredentials>;
   run(event: LifecycleEvent & Extra, ctx: FunctionContext): unknown;
 }
 

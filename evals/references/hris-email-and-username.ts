@@ -8,16 +8,15 @@ export default defineFunction({
   description: 'Writes the work email and the AD username back to BambooHR in one update.',
   trigger: 'user.joined',
   egress: ['api.bamboohr.com'],
-  secrets: ['BAMBOOHR_API_KEY'],
+  secrets: [{ name: 'BAMBOOHR_API_KEY', hosts: ['api.bamboohr.com'] }],
   async run(event, ctx) {
     const employeeId = event.person.employeeId;
     const workEmail = event.account?.email?.trim();
     const username = event.account?.username?.trim();
     if (!workEmail || !username) throw new Error(`account.email and account.username are both needed for ${employeeId}`);
-    const apiKey = await ctx.secrets.get('BAMBOOHR_API_KEY');
     const response = await ctx.http.fetch(`https://api.bamboohr.com/api/gateway.php/acme/v1/employees/${encodeURIComponent(employeeId)}`, {
       method: 'POST',
-      headers: { Authorization: `Basic ${btoa(`${apiKey}:x`)}` },
+      auth: { basic: { username: { secret: 'BAMBOOHR_API_KEY' }, password: 'x' } },
       body: { workEmail, customAdUsername: username },
     });
     if (!response.ok) throw new Error(`BambooHR answered HTTP ${response.status} for employee ${employeeId}`);

@@ -8,18 +8,18 @@ export default defineFunction({
   description: "Disables a leaver's Entra account, then tells #it-leavers through a Slack webhook.",
   trigger: 'user.left',
   egress: ['graph.microsoft.com', 'hooks.slack.com'],
-  secrets: ['GRAPH_TOKEN', 'SLACK_WEBHOOK_PATH'],
+  secrets: [{ name: 'GRAPH_TOKEN', hosts: ['graph.microsoft.com'] }, { name: 'SLACK_WEBHOOK_PATH', hosts: ['hooks.slack.com'] }],
   async run(event, ctx) {
     const upn = event.account?.userPrincipalName?.trim();
     if (!upn) throw new Error(`no userPrincipalName for ${event.person.employeeId}`);
-    const token = await ctx.secrets.get('GRAPH_TOKEN');
     const disabled = await ctx.http.fetch(`https://graph.microsoft.com/v1.0/users/${upn}`, {
       method: 'PATCH',
-      headers: { Authorization: `Bearer ${token}` },
+      auth: { bearer: 'GRAPH_TOKEN' },
       body: { accountEnabled: false },
     });
     if (!disabled.ok) throw new Error(`Graph answered HTTP ${disabled.status}; nothing was posted`);
-    const path = (await ctx.secrets.get('SLACK_WEBHOOK_PATH')).trim().replace(/^\/+/, '');
+    // A placeholder the host replaces with the webhook path at egress, for hooks.slack.com only.
+    const path = await ctx.secrets.get('SLACK_WEBHOOK_PATH');
     const { firstName, lastName } = event.person;
     const posted = await ctx.http.fetch(`https://hooks.slack.com/services/${path}`, {
       method: 'POST',

@@ -12,7 +12,7 @@ export default defineFunction({
   description: 'firstname.lastname@acme.com (numbered from 2 on a clash), written back to BambooHR.',
   trigger: 'user.joined',
   egress: ['api.bamboohr.com'],
-  secrets: ['BAMBOOHR_API_KEY'],
+  secrets: [{ name: 'BAMBOOHR_API_KEY', hosts: ['api.bamboohr.com'] }],
   async run(event, ctx) {
     const { person } = event;
     const base = `${ascii(person.firstName)}.${ascii(person.lastName)}`;
@@ -22,10 +22,9 @@ export default defineFunction({
       if ((await ctx.directory.findUsers({ email: candidate })).length === 0) email = candidate;
     }
     if (email === '') throw new Error(`no free address for ${base}`);
-    const apiKey = await ctx.secrets.get('BAMBOOHR_API_KEY');
     const response = await ctx.http.fetch(`https://api.bamboohr.com/api/gateway.php/acme/v1/employees/${encodeURIComponent(person.employeeId)}`, {
       method: 'POST',
-      headers: { Authorization: `Basic ${btoa(`${apiKey}:x`)}` },
+      auth: { basic: { username: { secret: 'BAMBOOHR_API_KEY' }, password: 'x' } },
       body: { workEmail: email },
     });
     if (!response.ok) throw new Error(`BambooHR answered HTTP ${response.status}`);

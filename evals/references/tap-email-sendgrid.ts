@@ -8,7 +8,7 @@ export default defineFunction({
   description: 'Issues a 240-minute single-use Temporary Access Pass and emails it to the manager through SendGrid.',
   trigger: 'user.joined',
   egress: ['graph.microsoft.com', 'api.sendgrid.com'],
-  secrets: ['GRAPH_TOKEN', 'SENDGRID_API_KEY'],
+  secrets: [{ name: 'GRAPH_TOKEN', hosts: ['graph.microsoft.com'] }, { name: 'SENDGRID_API_KEY', hosts: ['api.sendgrid.com'] }],
   async run(event, ctx) {
     const { person } = event;
     const upn = event.account?.userPrincipalName?.trim();
@@ -16,21 +16,19 @@ export default defineFunction({
     const manager = person.managerEmail?.trim();
     if (!manager) throw new Error(`no manager email for ${person.employeeId}`);
 
-    const graphToken = await ctx.secrets.get('GRAPH_TOKEN');
     const issued = await ctx.http.fetch(`https://graph.microsoft.com/v1.0/users/${upn}/authentication/temporaryAccessPassMethods`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${graphToken}` },
+      auth: { bearer: 'GRAPH_TOKEN' },
       body: { lifetimeInMinutes: 240, isUsableOnce: true },
     });
     if (issued.status !== 201) throw new Error(`Graph answered HTTP ${issued.status}`);
     const { temporaryAccessPass } = (await issued.json()) as { temporaryAccessPass?: string };
     if (!temporaryAccessPass) throw new Error('Graph returned no temporaryAccessPass');
 
-    const sendgridKey = await ctx.secrets.get('SENDGRID_API_KEY');
     const name = `${person.firstName} ${person.lastName}`;
     const sent = await ctx.http.fetch('https://api.sendgrid.com/v3/mail/send', {
       method: 'POST',
-      headers: { Authorization: `Bearer ${sendgridKey}` },
+      auth: { bearer: 'SENDGRID_API_KEY' },
       body: {
         personalizations: [{ to: [{ email: manager }] }],
         from: { email: 'it-onboarding@acme.com' },

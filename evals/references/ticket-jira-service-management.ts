@@ -8,13 +8,15 @@ export default defineFunction({
   description: 'Opens a Jira Service Management laptop request for a joiner.',
   trigger: 'user.joined',
   egress: ['acme.atlassian.net'],
-  secrets: ['JIRA_AUTH'],
+  secrets: [{ name: 'JIRA_AUTH', hosts: ['acme.atlassian.net'] }],
   async run(event, ctx) {
     const { person } = event;
-    const auth = await ctx.secrets.get('JIRA_AUTH');
+    // JIRA_AUTH holds "email:api-token" whole: its placeholder goes inside the Basic credential, and the host
+    // decodes it, puts the value in and encodes it again at egress.
+    const credential = await ctx.secrets.get('JIRA_AUTH');
     const response = await ctx.http.fetch('https://acme.atlassian.net/rest/servicedeskapi/request', {
       method: 'POST',
-      headers: { Authorization: `Basic ${btoa(auth)}`, Accept: 'application/json' },
+      headers: { Authorization: `Basic ${btoa(credential)}`, Accept: 'application/json' },
       body: {
         serviceDeskId: '10',
         requestTypeId: '25',

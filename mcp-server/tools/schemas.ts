@@ -47,4 +47,15 @@ export const manifestSchema = z.object({
   trigger: z.string(),
   egress: z.array(z.string()),
   secrets: z.array(z.string()),
+  secretHosts: z.record(z.string(), z.array(z.string())).optional().describe('the hosts each bound secret may be sent to; a secret not listed may go to every egress host'),
+  oauth: z
+    .record(z.string(), z.object({
+      tokenUrl: z.string(),
+      clientId: z.union([z.string(), z.object({ secret: z.string() })]),
+      clientSecret: z.string(),
+      scope: z.string().optional(),
+      hosts: z.array(z.string()),
+    }))
+    .optional()
+    .describe('OAuth 2.0 client-credentials clients by name: the host gets and sends their tokens'),
 });

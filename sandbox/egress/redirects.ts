@@ -36,6 +36,10 @@ export function nextRedirect(
     (response.status === 303 && current.method !== 'HEAD') ||
     ((response.status === 301 || response.status === 302) && current.method === 'POST');
   const sameOrigin = url.origin === current.url.origin;
+  // A 307/308 resends the body, which may hold a secret bound to the first host: never to another origin.
+  if (!sameOrigin && !becomesGet && current.body !== undefined && current.body.length > 0) {
+    throw new EgressFailure(`${quote(current.url.hostname)} redirected a request with a body to another origin (${quote(url.hostname)}); not followed`);
+  }
   const headers = Object.fromEntries(
     Object.entries(current.headers).filter(
       ([name]) => (sameOrigin || CROSS_ORIGIN_HEADERS.has(name)) && !(becomesGet && name.startsWith('content-')),

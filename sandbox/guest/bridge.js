@@ -8,6 +8,8 @@
   const CALL = freeze({ __proto__: null, arguments: freeze({ __proto__: null, copy: true }), result: freeze({ __proto__: null, promise: true, copy: true }) });
   const MAX_ERROR_TEXT = 16 * 1024;
 
+  // Captured before guest code runs, like the intrinsics: a guest replacing the global changes nothing here.
+  const SearchParams = globalThis.URLSearchParams;
   let caps = parse(capsJson);
   let logCount = 0, logUnits = 0, logsDropped = 0;
   let definition, runFunction;
@@ -54,13 +56,15 @@
     });
   }
   // Built as literals, never by assignment: a setter a guest put on Object.prototype must not see the request.
+  // `auth` crosses as data; the host reads it against the manifest and adds the credential at egress.
   async function fetch(url, init = undefined) {
     if (init !== undefined && init !== null && typeof init !== 'object') throw new TypeError('fetch(url, init): init must be an object');
-    const { method, headers, body } = init ?? {};
-    const json = body !== undefined && typeof body !== 'string';
-    const text = json ? stringify(body) : body;
-    if (json && text === undefined) throw new TypeError('fetch(url, init): body must be a string or a JSON value');
-    const request = { url: String(url), method: method === undefined ? undefined : String(method), headers, body: text, json };
+    const { method, headers, body, auth } = init ?? {};
+    const form = body instanceof SearchParams;
+    const json = body !== undefined && typeof body !== 'string' && !form;
+    const text = form ? String(body) : json ? stringify(body) : body;
+    if (json && text === undefined) throw new TypeError('fetch(url, init): body must be a string, a URLSearchParams or a JSON value');
+    const request = { url: String(url), method: method === undefined ? undefined : String(method), headers, body: text, json, form, auth };
     return toResponse(await call('http.fetch', request));
   }
   const ctx = freeze({
@@ -97,8 +101,8 @@
         return { ok: false, message: 'the bundle has no default export; expected export default defineFunction({ ... })' };
       }
       runFunction = definition.run;
-      const { name, description, trigger, egress, secrets } = definition;
-      return { ok: true, manifest: { name, description, trigger, egress, secrets }, hasRun: typeof runFunction === 'function' };
+      const { name, description, trigger, egress, secrets, oauth } = definition;
+      return { ok: true, manifest: { name, description, trigger, egress, secrets, oauth }, hasRun: typeof runFunction === 'function' };
     } catch (error) {
       return { ok: false, error: describeError(error) };
     }

@@ -42,11 +42,10 @@ function valueToWrite(account: { email?: string; username?: string; userPrincipa
 }
 
 /** BambooHR puts the reason for a 4xx in this header, not in the body. */
-async function describeFailure(response: FetchResponse, apiKey: string): Promise<string> {
+async function describeFailure(response: FetchResponse): Promise<string> {
   const header = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'x-bamboohr-error-message');
   const reason = header?.[1] ?? (await response.text()).slice(0, 200);
-  const text = `HTTP ${response.status}${reason.trim() ? ` ${reason.trim()}` : ''}`;
-  return apiKey === '' ? text : text.split(apiKey).join('[redacted]');
+  return `HTTP ${response.status}${reason.trim() ? ` ${reason.trim()}` : ''}`;
 }
 
 export default defineFunction({
@@ -54,7 +53,7 @@ export default defineFunction({
   description: `Writes the ${LABELS[PARAMS.valueFrom] ?? PARAMS.valueFrom} (event.account.${PARAMS.valueFrom}) back to BambooHR (${PARAMS.companyDomain}) as ${PARAMS.emailField}, so HR stops using the personal address.`,
   trigger: PARAMS.trigger,
   egress: ['api.bamboohr.com'],
-  secrets: ['BAMBOOHR_API_KEY'],
+  secrets: [{ name: 'BAMBOOHR_API_KEY', hosts: ['api.bamboohr.com'] }],
   async run(event, ctx) {
     // 1. Inputs, checked before anything is sent.
     if (!/^[a-z0-9-]+$/i.test(PARAMS.companyDomain)) throw new Error(`companyDomain ${JSON.stringify(PARAMS.companyDomain)} must be the BambooHR subdomain alone, e.g. "example"`);
@@ -62,18 +61,19 @@ export default defineFunction({
     const value = valueToWrite(event.account, employeeId);
     if (employeeId === '') throw new Error('person.employeeId is empty: there is no BambooHR employee to update');
 
-    // 2. Update Employee: only the fields sent change. Basic auth: the API key is the user name, "x" the password.
-    const apiKey = await ctx.secrets.get('BAMBOOHR_API_KEY');
+    // 2. Update Employee: only the fields sent change. Basic auth: the API key is the user name, "x" the
+    // password; the host puts the key in at egress and the function never sees it.
     const response = await ctx.http.fetch(
       `${BAMBOOHR_API}${encodeURIComponent(PARAMS.companyDomain)}/v1/employees/${encodeURIComponent(employeeId)}`,
       {
         method: 'POST',
-        headers: { Authorization: `Basic ${btoa(`${apiKey}:x`)}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+        auth: { basic: { username: { secret: 'BAMBOOHR_API_KEY' }, password: 'x' } },
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
         body: { [PARAMS.emailField]: value },
       },
     );
     if (!response.ok) {
-      throw new Error(`BambooHR did not update employee ${employeeId}: ${await describeFailure(response, apiKey)}`);
+      throw new Error(`BambooHR did not update employee ${employeeId}: ${await describeFailure(response)}`);
     }
     ctx.log.info(`${LABELS[PARAMS.valueFrom]} written back to BambooHR`, { employeeId, field: PARAMS.emailField, value });
     return PARAMS.valueFrom === 'email'

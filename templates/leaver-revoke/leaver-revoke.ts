@@ -14,7 +14,7 @@ interface Params {
   revokeSessions: boolean;
   /** A 404 on disable: "error" throws, "skip" returns notFound: true with a warning (the account is already gone). */
   missingUser: 'error' | 'skip';
-  /** Name of the secret holding the Microsoft Graph token. */
+  /** Name of the secret holding the Microsoft Graph token; the host sends it to graph.microsoft.com only. */
   tokenSecret: string;
 }
 
@@ -48,8 +48,9 @@ function revokeOn(lastDay: string): string {
   return new Date(start + PARAMS.daysAfterLastDay * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** "HTTP 403 Authorization_RequestDenied: ..." from a Graph error body, the token cut out just in case. */
-async function describeFailure(response: FetchResponse, token: string): Promise<string> {
+/** "HTTP 403 Authorization_RequestDenied: ..." from a Graph error body (the host has already cut out any
+ *  credential an upstream echoes; the function never holds the token). */
+async function describeFailure(response: FetchResponse): Promise<string> {
   const text = await response.text();
   let detail = text.slice(0, 200);
   try {
@@ -58,8 +59,7 @@ async function describeFailure(response: FetchResponse, token: string): Promise<
   } catch {
     // Not JSON (a gateway page): the start of the text is the detail.
   }
-  const message = `HTTP ${response.status}${detail.trim() ? ` ${detail.trim()}` : ''}`;
-  return token === '' ? message : message.split(token).join('[redacted]');
+  return `HTTP ${response.status}${detail.trim() ? ` ${detail.trim()}` : ''}`;
 }
 
 export default defineFunction({
@@ -67,7 +67,7 @@ export default defineFunction({
   description: `Disables a leaver's Entra account${PARAMS.revokeSessions ? ' and revokes their sign-in sessions' : ''} through Microsoft Graph${PARAMS.deferUntilLastDay ? (PARAMS.daysAfterLastDay > 0 ? `, ${PARAMS.daysAfterLastDay} day(s) after their last day` : ', not before their last day') : ''}.`,
   trigger: 'user.left',
   egress: ['graph.microsoft.com'],
-  secrets: [PARAMS.tokenSecret],
+  secrets: [{ name: PARAMS.tokenSecret, hosts: ['graph.microsoft.com'] }],
   async run(event, ctx) {
     const lastDay = event.lastDay ?? null;
     const userPrincipalName = event.account?.userPrincipalName?.trim() ?? '';
@@ -81,26 +81,26 @@ export default defineFunction({
         return { disabled: false, sessionsRevoked: false, lastDay, deferred: true, revokeOn: firstDay };
       }
     }
-    const token = await ctx.secrets.get(PARAMS.tokenSecret);
+    // The host adds "Authorization: Bearer <token>" at egress; the function never sees the token.
+    const auth = { bearer: PARAMS.tokenSecret };
     const user = `${GRAPH_USERS}${userSegment(userPrincipalName)}`;
-    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 
     // 1. Disable first: revoking first would leave a window in which the user signs in again.
-    const disabled = await ctx.http.fetch(user, { method: 'PATCH', headers, body: { accountEnabled: false } });
+    const disabled = await ctx.http.fetch(user, { method: 'PATCH', auth, headers: { 'Content-Type': 'application/json' }, body: { accountEnabled: false } });
     if (disabled.status === 404 && PARAMS.missingUser === 'skip') {
       ctx.log.warn('no such Entra user: nothing to disable', { userPrincipalName });
       return { disabled: false, sessionsRevoked: false, lastDay, userPrincipalName, notFound: true };
     }
     if (disabled.status === 404) throw new Error(`no Entra user ${userPrincipalName} (Microsoft Graph answered HTTP 404): nothing was disabled`);
-    if (!disabled.ok) throw new Error(`Microsoft Graph did not disable ${userPrincipalName}: ${await describeFailure(disabled, token)}`);
+    if (!disabled.ok) throw new Error(`Microsoft Graph did not disable ${userPrincipalName}: ${await describeFailure(disabled)}`);
     ctx.log.info('account disabled', { userPrincipalName });
 
     if (!PARAMS.revokeSessions) return { disabled: true, sessionsRevoked: false, lastDay, userPrincipalName };
 
     // 2. Revoke refresh tokens and session cookies, so sign-ins already made end too.
-    const revoked = await ctx.http.fetch(`${user}/revokeSignInSessions`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    const revoked = await ctx.http.fetch(`${user}/revokeSignInSessions`, { method: 'POST', auth });
     if (!revoked.ok) {
-      throw new Error(`${userPrincipalName} is disabled, but Microsoft Graph did not revoke the sign-in sessions: ${await describeFailure(revoked, token)}; re-running is safe`);
+      throw new Error(`${userPrincipalName} is disabled, but Microsoft Graph did not revoke the sign-in sessions: ${await describeFailure(revoked)}; re-running is safe`);
     }
     ctx.log.info('sign-in sessions revoked', { userPrincipalName, lastDay });
     return { disabled: true, sessionsRevoked: true, lastDay, userPrincipalName };

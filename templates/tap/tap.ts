@@ -41,21 +41,12 @@ function userSegment(userPrincipalName: string): string {
   return encodeURIComponent(userPrincipalName).replace(/%40/g, '@');
 }
 
-/** The secret may be "T000/B000/XXXX", "/T000/..." or "services/T000/..."; only the path is kept. */
-function webhookPath(secret: string): string {
-  const path = secret.trim().replace(/^\/+/, '').replace(/^services\//, '');
-  // The value is never echoed: it is a credential.
-  if (!/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)+$/.test(path)) throw new Error('the secret SLACK_WEBHOOK_PATH is not a Slack webhook path such as T000/B000/XXXX');
-  return path;
-}
-
-/** Credentials never reach a message, even if an upstream were to echo one. */
-function redact(text: string, secrets: string[]): string {
-  return secrets.filter((secret) => secret.length > 0).reduce((result, secret) => result.split(secret).join('[redacted]'), text);
-}
-
-/** "HTTP 403 Authorization_RequestDenied: ..." from a Graph error body; the start of any other body. */
-async function describeFailure(response: FetchResponse, secrets: string[]): Promise<string> {
+/**
+ * "HTTP 403 Authorization_RequestDenied: ..." from a Graph error body; the start of any other body. The pass
+ * is cut out in case an upstream echoes it. Secrets need no such care: the function never holds them (the
+ * host adds them at egress and cuts them out of responses).
+ */
+async function describeFailure(response: FetchResponse, pass = ''): Promise<string> {
   const text = await response.text();
   let detail = text.slice(0, 200);
   try {
@@ -64,7 +55,8 @@ async function describeFailure(response: FetchResponse, secrets: string[]): Prom
   } catch {
     // Not JSON (a gateway page, Slack's plain "no_service"): the start of the text is the detail.
   }
-  return redact(`HTTP ${response.status}${detail.trim() ? ` ${detail.trim()}` : ''}`, secrets);
+  const message = `HTTP ${response.status}${detail.trim() ? ` ${detail.trim()}` : ''}`;
+  return pass === '' ? message : message.split(pass).join('[redacted]');
 }
 
 function slackText(person: Person, userPrincipalName: string, pass: string, validity: string): string {
@@ -82,7 +74,8 @@ export default defineFunction({
   description: `Issues an Entra Temporary Access Pass (${PARAMS.lifetimeInMinutes} min, ${PARAMS.isUsableOnce ? 'single use' : 'multi-use'}) through Microsoft Graph and sends it to the manager through a Slack webhook; the pass is never logged or returned.`,
   trigger: PARAMS.trigger,
   egress: ['graph.microsoft.com', 'hooks.slack.com'],
-  secrets: ['GRAPH_TOKEN', 'SLACK_WEBHOOK_PATH'],
+  // Each secret goes to its own host only. SLACK_WEBHOOK_PATH is the part after /services/ (T000/B000/XXXX).
+  secrets: [{ name: 'GRAPH_TOKEN', hosts: ['graph.microsoft.com'] }, { name: 'SLACK_WEBHOOK_PATH', hosts: ['hooks.slack.com'] }],
   async run(event, ctx) {
     // 1. Everything that can be known wrong is checked before a pass exists.
     checkParams();
@@ -94,19 +87,20 @@ export default defineFunction({
     if (!person.managerEmail?.trim()) {
       throw new Error(`cannot deliver a Temporary Access Pass for ${person.employeeId}: the person has no managerEmail`);
     }
-    const token = await ctx.secrets.get('GRAPH_TOKEN');
-    const slackPath = webhookPath(await ctx.secrets.get('SLACK_WEBHOOK_PATH'));
+    // A placeholder: the host puts the webhook path into the URL at egress, for hooks.slack.com only.
+    const slackPath = await ctx.secrets.get('SLACK_WEBHOOK_PATH');
 
     // 2. Issue the pass. Creating one deletes the user's previous pass, so a re-run is safe.
     const body: Record<string, unknown> = { lifetimeInMinutes: PARAMS.lifetimeInMinutes, isUsableOnce: PARAMS.isUsableOnce };
     if (PARAMS.startTimeOnStartDate !== '') body.startDateTime = `${person.startDate}T${PARAMS.startTimeOnStartDate}`;
     const issued = await ctx.http.fetch(`${GRAPH_USERS}${userSegment(userPrincipalName)}/authentication/temporaryAccessPassMethods`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      auth: { bearer: 'GRAPH_TOKEN' },
+      headers: { 'Content-Type': 'application/json' },
       body,
     });
     if (issued.status !== 201) {
-      throw new Error(`Microsoft Graph refused the Temporary Access Pass for ${userPrincipalName}: ${await describeFailure(issued, [token, slackPath])}`);
+      throw new Error(`Microsoft Graph refused the Temporary Access Pass for ${userPrincipalName}: ${await describeFailure(issued)}`);
     }
     const method = (await issued.json()) as { id?: string; temporaryAccessPass?: string | null; lifetimeInMinutes?: number; isUsableOnce?: boolean; startDateTime?: string };
     const pass = method.temporaryAccessPass;
@@ -124,7 +118,7 @@ export default defineFunction({
       body: { text: slackText(person, userPrincipalName, pass, validity) },
     });
     if (!delivered.ok) {
-      throw new Error(`the Temporary Access Pass for ${userPrincipalName} was issued but not delivered: the Slack webhook answered ${await describeFailure(delivered, [token, slackPath, pass])}; re-run to issue a new pass (it replaces this one)`);
+      throw new Error(`the Temporary Access Pass for ${userPrincipalName} was issued but not delivered: the Slack webhook answered ${await describeFailure(delivered, pass)}; re-run to issue a new pass (it replaces this one)`);
     }
     ctx.log.info('Temporary Access Pass sent to the manager through Slack', { userPrincipalName, manager: person.managerEmail });
     return { tapIssued: true, delivered: 'slack', lifetimeInMinutes, isUsableOnce, userPrincipalName };

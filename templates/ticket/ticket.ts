@@ -86,7 +86,7 @@ function ticketFields(person: Person, eventId: string) {
   };
 }
 
-async function describeFailure(response: FetchResponse, token: string): Promise<string> {
+async function describeFailure(response: FetchResponse): Promise<string> {
   const text = await response.text();
   let detail = text.slice(0, 200);
   try {
@@ -95,8 +95,7 @@ async function describeFailure(response: FetchResponse, token: string): Promise<
   } catch {
     // Not JSON (a proxy page): the start of the text is the detail.
   }
-  const message = `HTTP ${response.status}${detail.trim() ? ` ${detail.trim()}` : ''}`;
-  return token === '' ? message : message.split(token).join('[redacted]');
+  return `HTTP ${response.status}${detail.trim() ? ` ${detail.trim()}` : ''}`;
 }
 
 export default defineFunction({
@@ -104,20 +103,21 @@ export default defineFunction({
   description: `Opens a ServiceNow ${PARAMS.table} on ${PARAMS.instanceHost} for a joiner's equipment: hardware profile by department, IT queue by location.`,
   trigger: 'user.joined',
   egress: [PARAMS.instanceHost],
-  secrets: ['SERVICENOW_TOKEN'],
+  // The token goes to the instance only; the host adds it at egress and the function never sees it.
+  secrets: [{ name: 'SERVICENOW_TOKEN', hosts: [PARAMS.instanceHost] }],
   async run(event, ctx) {
     checkParams();
     const { hardwareProfile, ...fields } = ticketFields(event.person, event.id);
-    const token = await ctx.secrets.get('SERVICENOW_TOKEN');
     // Display values in, so assignment_group can be the group's name; only number and sys_id back.
     const query = 'sysparm_input_display_value=true&sysparm_fields=number,sys_id';
     const response = await ctx.http.fetch(`https://${PARAMS.instanceHost}/api/now/table/${PARAMS.table}?${query}`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+      auth: { bearer: 'SERVICENOW_TOKEN' },
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: fields,
     });
     if (response.status !== 201) {
-      throw new Error(`ServiceNow did not create the ${PARAMS.table} for ${event.person.employeeId}: ${await describeFailure(response, token)}`);
+      throw new Error(`ServiceNow did not create the ${PARAMS.table} for ${event.person.employeeId}: ${await describeFailure(response)}`);
     }
     const { result } = (await response.json()) as { result?: { number?: string; sys_id?: string } };
     if (!result?.number || !result.sys_id) throw new Error('ServiceNow answered 201 without result.number and result.sys_id');

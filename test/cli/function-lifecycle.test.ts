@@ -149,7 +149,9 @@ describe('joinery CLI: a function from check to rollback', () => {
     const text = JSON.stringify(stored.json());
     expect(text).not.toContain('s3cr3t-key-value');
     expect(text).not.toContain(Buffer.from('s3cr3t-key-value:x').toString('base64'));
-    expect(text).toContain('[redacted]');
+    // The function only ever held a placeholder: the record shows where the secret went, not what it is.
+    expect(execution.calls[0].headers).toMatchObject({ authorization: 'Basic [secret:BAMBOOHR_API_KEY]', 'x-trace': '[secret:BAMBOOHR_API_KEY]' });
+    expect(text).toContain('writing back with key [secret:BAMBOOHR_API_KEY]');
   });
 
   it('gives precise errors for unknown names, versions and commands', async () => {

@@ -74,6 +74,20 @@ describe('egress fetch: redirects', () => {
     expect(seen.headers['x-api-key']).toBeUndefined();
   });
 
+  it('never resends a body to another origin: a 307 or 308 with a body across origins is not followed', async () => {
+    const crossOrigin = `http://upstream.test:${upstream.port}/echo`;
+    for (const status of [307, 308]) {
+      const before = upstream.requests.length;
+      await expectNetworkError(
+        loopbackFetch()({ method: 'POST', url: redirectUrl(crossOrigin, status), headers: {}, body: 'client_secret=s3cr3t' }),
+        /^"127\.0\.0\.1" redirected a request with a body to another origin \("upstream\.test"\); not followed$/,
+      );
+      expect(upstream.requests.slice(before).map((request) => request.path)).toEqual([expect.stringMatching(/^\/redirect/)]);
+    }
+    const sameOrigin = await loopbackFetch()({ method: 'POST', url: redirectUrl('/echo', 307), headers: {}, body: 'kept' });
+    expect(echoed(sameOrigin.body)).toMatchObject({ method: 'POST', body: 'kept' });
+  });
+
   it('refuses a redirect off the allowlist', async () => {
     await expectDenied(
       loopbackFetch()({ method: 'GET', url: redirectUrl('https://evil.example/steal'), headers: {} }),

@@ -7,6 +7,7 @@
 import { runInNewContext } from 'node:vm';
 import { DEFAULT_LIMITS } from '../../core/execution/types.ts';
 import type { HostCapabilities, LogEntry, LogLevel, RunOutcome, RunResult, SandboxRunner } from '../../core/execution/types.ts';
+import { readSecretDeclarations } from '../../core/runtime/index.ts';
 import type { FetchInit, FunctionContext, FunctionDefinition } from '../../core/sdk/index.ts';
 
 // Definitions with extra input fields are welcome: the runner never looks inside `event`.
@@ -46,8 +47,10 @@ export function createInProcessRunner({ definition }: { definition?: AnyDefiniti
     },
     async describe(request) {
       try {
-        const { name, description, trigger, egress, secrets } = definition ?? evaluateBundle(request.bundle, () => {});
-        return { ok: true, manifest: { name, description, trigger, egress: [...egress], secrets: [...secrets] } };
+        const { name, description, trigger, egress, secrets, oauth } = definition ?? evaluateBundle(request.bundle, () => {});
+        const declarations = readSecretDeclarations(secrets, oauth);
+        if (!declarations.ok) return { ok: false, message: declarations.message };
+        return { ok: true, manifest: { name, description, trigger, egress: [...egress], ...declarations.declarations } };
       } catch (error) {
         return { ok: false, message: errorMessage(error) };
       }
@@ -63,7 +66,7 @@ export function createInProcessContext({
   log,
 }: {
   host: HostCapabilities;
-  definition: Pick<AnyDefinition, 'egress' | 'secrets'>;
+  definition: Pick<AnyDefinition, 'egress' | 'secrets' | 'oauth'>;
   log: (level: LogLevel, message: string, data?: unknown) => void;
 }): FunctionContext {
   return {
@@ -76,15 +79,19 @@ export function createInProcessContext({
         const hostname = new URL(url).hostname;
         if (!definition.egress.includes(hostname)) throw new Error(`egress to ${hostname} is not declared in egress`);
         const headers = { ...init.headers };
+        const typed = () => Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
         let body: string | undefined;
         if (typeof init.body === 'string') body = init.body;
-        else if (init.body !== undefined) {
+        else if (init.body instanceof URLSearchParams) {
+          body = init.body.toString();
+          if (!typed()) headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
+        } else if (init.body !== undefined) {
           body = JSON.stringify(init.body);
-          const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-          if (!typed) headers['content-type'] = 'application/json';
+          if (!typed()) headers['content-type'] = 'application/json';
         }
         const method = (init.method ?? 'GET').toUpperCase();
-        const response = await host.fetch({ method, url: String(url), headers, ...(body === undefined ? {} : { body }) });
+        const auth = init.auth === undefined ? {} : { auth: init.auth };
+        const response = await host.fetch({ method, url: String(url), headers, ...(body === undefined ? {} : { body }), ...auth });
         return {
           status: response.status,
           ok: response.status >= 200 && response.status < 300,
@@ -96,7 +103,8 @@ export function createInProcessContext({
     },
     secrets: {
       async get(name) {
-        if (!definition.secrets.includes(name)) throw new Error(`secret "${name}" is not declared in secrets`);
+        const declared = definition.secrets.map((entry) => (typeof entry === 'string' ? entry : entry.name));
+        if (!declared.includes(name)) throw new Error(`secret "${name}" is not declared in secrets`);
         return host.getSecret(name);
       },
     },

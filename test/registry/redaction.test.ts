@@ -1,7 +1,7 @@
 // Secret values must never be written, in any field or any encoding a log line or a JSON body gives them.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRedactor, createSqliteRegistry, REDACTED, type Registry } from '../../core/registry/index.ts';
+import { createRedactor, createSqliteRegistry, redactCredentialHeaders, REDACTED, type Registry } from '../../core/registry/index.ts';
 import { openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
 import { sampleExecution } from './describe-registry.ts';
 import { samplePublishInput } from './sample-publish-input.ts';
@@ -56,6 +56,65 @@ describe('createRedactor', () => {
     expect(createRedactor(['']).text('abc')).toBe('abc');
     expect(createRedactor().json({ a: undefined, b: [undefined] })).toBe('{"b":[null]}');
     expect(createRedactor().json(undefined)).toBe('null');
+  });
+});
+
+describe('createRedactor: every encoding the host can know', () => {
+  // An Entra client secret: "~" is kept by encodeURIComponent but encoded by forms and escape().
+  const secret = 'Q~8Xy.ab_cd~EfGh1234567890-zz~Kq';
+  const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+  const urlSafe = (text: string) => text.replace(/\+/g, '-').replace(/\//g, '_');
+  const forms: Array<[string, string]> = [
+    ['form-encoded (URLSearchParams)', new URLSearchParams({ client_secret: secret }).toString().slice('client_secret='.length)],
+    ['escape()', escape(secret)],
+    ['encodeURI', encodeURI(secret)],
+    ['upper case', secret.toUpperCase()],
+    ['lower case', secret.toLowerCase()],
+    ['hex', Buffer.from(secret).toString('hex')],
+    ['upper-case hex', Buffer.from(secret).toString('hex').toUpperCase()],
+    ['base64', base64(secret)],
+    ['base64 in a Basic credential, offset 1', base64(`u:${secret}`)],
+    ['base64 in a Basic credential, offset 2', base64(`us:${secret}`)],
+    ['base64 in a Basic credential, offset 0', base64(`use:${secret}`)],
+    ['url-safe base64, offset 1', urlSafe(base64(`u:${secret}>?`))],
+    ['url-safe base64, offset 2', urlSafe(base64(`us:${secret}`))],
+    ['lower-case percent escapes', escape(secret).toLowerCase()],
+  ];
+
+  it.each(forms)('redacts the %s form', (_label, form) => {
+    const text = createRedactor([secret]).text(`before ${form} after`);
+    expect(text).toContain(REDACTED);
+    // No run of 12 characters of the form survives (its first and last few may belong to its neighbours).
+    const survivors = Array.from({ length: form.length - 11 }, (_, index) => form.slice(index, index + 12)).filter((window) => text.includes(window));
+    expect(survivors).toEqual([]);
+  });
+
+  it('leaves derived forms of short values alone: they would match unrelated text', () => {
+    expect(createRedactor(['ab']).text('AB cd')).toBe('AB cd');
+    expect(createRedactor(['ab']).text('ab cd')).toBe(`${REDACTED} cd`);
+  });
+
+  it('keeps the readable markers of placeholders and tokens, even when a value is a word of one', () => {
+    expect(createRedactor(['secret', 'oauth']).text('[secret:GRAPH_TOKEN] [oauth:graph] secret')).toBe(`[secret:GRAPH_TOKEN] [oauth:graph] ${REDACTED}`);
+  });
+});
+
+describe('redactCredentialHeaders', () => {
+  it('keeps the scheme and the markers the host put there, and nothing else', () => {
+    const headers = {
+      authorization: 'Bearer [secret:GRAPH_TOKEN]',
+      'proxy-authorization': `Basic ${Buffer.from('[secret:KEY]:x').toString('base64')}`,
+      cookie: 'session=abc',
+      'x-api-key': 'token-the-function-got-from-a-response',
+      accept: 'application/json',
+    };
+    expect(redactCredentialHeaders({ method: 'GET', url: 'https://a.example.com/', headers }).headers).toEqual({
+      authorization: 'Bearer [secret:GRAPH_TOKEN]',
+      'proxy-authorization': 'Basic [secret:KEY]',
+      cookie: REDACTED,
+      'x-api-key': REDACTED,
+      accept: 'application/json',
+    });
   });
 });
 

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createExecutor } from '../../sandbox/index.ts';
 import { bundleFunction, functionSource } from './helpers/bundle-function.ts';
-import { createFakeHost } from './helpers/fake-host.ts';
+import { createFakeHost, fakePlaceholder } from './helpers/fake-host.ts';
 
 const executor = createExecutor({ limits: { wallTimeMs: 3_000, cpuTimeMs: 1_500 } });
 afterAll(() => executor.close());
@@ -105,7 +105,7 @@ describe('escape attempts', () => {
       return { taken, free, token, me, refused };`);
     expect(result.outcome).toEqual({
       kind: 'returned',
-      value: { taken: true, free: false, token: 'declared-token', me: { id: 'u1' }, refused: 'secret "ROOT_KEY" is not declared in secrets' },
+      value: { taken: true, free: false, token: fakePlaceholder('GRAPH_TOKEN'), me: { id: 'u1' }, refused: 'secret "ROOT_KEY" is not declared in secrets' },
     });
   });
 

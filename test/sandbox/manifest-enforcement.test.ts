@@ -4,7 +4,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createExecutor } from '../../sandbox/index.ts';
 import { bundleFunction, functionSource } from './helpers/bundle-function.ts';
-import { createFakeHost } from './helpers/fake-host.ts';
+import { createFakeHost, fakePlaceholder } from './helpers/fake-host.ts';
 
 const runner = createExecutor();
 afterAll(() => runner.close());
@@ -47,7 +47,7 @@ describe('egress', () => {
     });
     const fetches = host.calls.filter((call) => call.method === 'fetch').map((call) => call.argument);
     expect(fetches).toEqual([
-      { method: 'GET', url: GRAPH_ME, headers: { authorization: 'Bearer declared-token' } },
+      { method: 'GET', url: GRAPH_ME, headers: { authorization: `Bearer ${fakePlaceholder('GRAPH_TOKEN')}` } },
       { method: 'POST', url: 'https://graph.microsoft.com/v1.0/users', headers: { 'content-type': 'application/json' }, body: '{"displayName":"Zoë"}' },
       { method: 'GET', url: 'https://api.example.com:8443/ok', headers: {} },
     ]);
@@ -108,8 +108,45 @@ describe('egress', () => {
 });
 
 describe('secrets', () => {
-  it('reads a declared secret', async () => {
-    expect((await run(`return await ctx.secrets.get('GRAPH_TOKEN');`)).outcome).toEqual({ kind: 'returned', value: 'declared-token' });
+  it('reads a declared secret as its placeholder, never its value', async () => {
+    expect((await run(`return await ctx.secrets.get('GRAPH_TOKEN');`)).outcome).toEqual({ kind: 'returned', value: fakePlaceholder('GRAPH_TOKEN') });
+  });
+
+  it('refuses a host that hands back a secret value instead of a placeholder', async () => {
+    const leaky = { ...hostWithEverything(), getSecret: async () => 'declared-token' };
+    const result = await run(`return await ctx.secrets.get('GRAPH_TOKEN');`, leaky);
+    expect(result.outcome).toMatchObject({ kind: 'threw', message: expect.stringContaining('secret values never enter a function') });
+    expect(JSON.stringify(result)).not.toContain('declared-token');
+  });
+
+  it('sends a URLSearchParams body form-encoded, with the form content type', async () => {
+    const host = createFakeHost({ responses: { 'POST https://graph.microsoft.com/v1.0/users': { status: 201, headers: {}, body: '{}' } } });
+    const result = await run(`return (await ctx.http.fetch('https://graph.microsoft.com/v1.0/users', { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'a b~' }) })).status;`, host);
+    expect(result.outcome).toEqual({ kind: 'returned', value: 201 });
+    expect(host.calls.filter((call) => call.method === 'fetch').map((call) => call.argument)).toEqual([{
+      method: 'POST', url: 'https://graph.microsoft.com/v1.0/users',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body: 'grant_type=client_credentials&scope=a+b%7E',
+    }]);
+  });
+
+  it('passes auth on to the host, checked against the declared secrets', async () => {
+    const host = hostWithEverything();
+    const result = await run(`
+      await ctx.http.fetch('${GRAPH_ME}', { auth: { bearer: 'GRAPH_TOKEN' } });
+      const refused: string[] = [];
+      for (const auth of [{ bearer: 'ADMIN_PASSWORD' }, { basic: { username: 'u', password: 'GRAPH_TOKEN' } }, { oauth: 'graph' }, { bearer: 'GRAPH_TOKEN', oauth: 'x' }, 'GRAPH_TOKEN']) {
+        try { await ctx.http.fetch('${GRAPH_ME}', { auth: auth as any }); } catch (error) { refused.push((error as Error).message); }
+      }
+      return refused;`, host);
+    expect(result.outcome).toEqual({ kind: 'returned', value: [
+      'fetch: auth.bearer: secret "ADMIN_PASSWORD" is not declared in secrets',
+      "fetch: auth.basic.password \"GRAPH_TOKEN\" is the name of a secret; write { secret: 'GRAPH_TOKEN' } to send its value",
+      'fetch: auth.oauth "graph" is not a client declared in oauth',
+      expect.stringContaining('auth must be'),
+      expect.stringContaining('auth must be'),
+    ] });
+    const fetches = host.calls.filter((call) => call.method === 'fetch').map((call) => call.argument);
+    expect(fetches).toEqual([{ method: 'GET', url: GRAPH_ME, headers: {}, auth: { bearer: 'GRAPH_TOKEN' } }]);
   });
 
   it('refuses an undeclared secret before asking the host', async () => {

@@ -1,6 +1,7 @@
 // Loads a template folder (templates/<family>/) for tests: its definition, source and parsed fixtures.
 
 import { readFileSync } from 'node:fs';
+import type { FunctionManifest } from '../../core/execution/types.ts';
 import { parseFixtureFile, runFixtures, type FixtureTest, type TestReport } from '../../core/fixtures/index.ts';
 import type { FunctionDefinition } from '../../core/sdk/index.ts';
 import { createInProcessRunner } from '../helpers/in-process-context.ts';
@@ -21,9 +22,17 @@ export async function loadTemplate(family: string): Promise<LoadedTemplate> {
   return { definition: module.default, source: readFileSync(new URL(`${family}.ts`, folder), 'utf8'), tests: parsed.tests };
 }
 
-/** Runs fixtures against the template's definition in process (no bundle, no isolate). */
-export function runTemplateFixtures(template: LoadedTemplate, tests: FixtureTest[] = template.tests): Promise<TestReport> {
-  return runFixtures({ bundle: '', tests, runner: createInProcessRunner({ definition: template.definition }) });
+/** Runs fixtures against the template's definition in process (no bundle, no isolate), held to its manifest. */
+export async function runTemplateFixtures(template: LoadedTemplate, tests: FixtureTest[] = template.tests): Promise<TestReport> {
+  const runner = createInProcessRunner({ definition: template.definition });
+  return runFixtures({ bundle: '', tests, runner, manifest: await templateManifest(template) });
+}
+
+/** The manifest the template declares, as the sandbox reads it. */
+export async function templateManifest(template: LoadedTemplate): Promise<FunctionManifest> {
+  const described = await createInProcessRunner({ definition: template.definition }).describe({ bundle: '' });
+  if (!described.ok) throw new Error(described.message);
+  return described.manifest;
 }
 
 /** Module specifiers the source imports: a template may import only '@joinery/sdk' and allowlisted packages. */

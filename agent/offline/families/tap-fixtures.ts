@@ -8,7 +8,8 @@ import { graphBody, graphUrl, slackText, type Granted, type TapParams } from './
 
 const TOKEN = 'test-graph-token-7Hq';
 const WEBHOOK = 'T0ABC123/B0DEF456/xyzWebhookSecret789';
-const SLACK_URL = `https://hooks.slack.com/services/${WEBHOOK}`;
+/** The webhook URL as the host sends it: the secret put into the path at egress, percent-encoded but for "/". */
+const slackUrl = (webhookPath: string) => `https://hooks.slack.com/services/${encodeURIComponent(webhookPath).replace(/%2F/gi, '/')}`;
 const ISSUED_AT = '2026-11-20T09:00:01Z';
 
 interface Scenario {
@@ -33,11 +34,11 @@ export function tapFixtures(params: TapParams, examples: Array<{ input: string; 
     ...(shorter ? [{ name: 'reports the lifetime and usability Graph granted when the tenant policy differs', graph: { granted: { lifetimeInMinutes: shorter, isUsableOnce: true } } }] : []),
     { name: 'a guest UPN with #EXT# is escaped in the Graph path, the @ kept', account: { userPrincipalName: 'ann_contoso.com#EXT#@example.onmicrosoft.com' }, graph: {} },
     { name: params.startTimeOnStartDate ? `the pass becomes valid at ${params.startTimeOnStartDate} on the start date` : 'the pass is valid from issue, whatever the start date', who: { startDate: '2027-01-04' }, graph: {} },
-    { name: 'the webhook secret may carry a leading /services/', webhookSecret: `/services/${WEBHOOK}`, graph: {} },
+    { name: 'the webhook path goes into the Slack URL at egress only: the function never holds it', webhookSecret: 'T0XYZ999/B0QRS111/otherHook456', graph: {} },
     { name: 'no account yet: refused before any pass exists', account: {}, error: 'userPrincipalName is missing' },
     { name: 'an account with an email but no UPN is refused (the UPN is never guessed)', account: { email: 'john.smith@example.com' }, error: 'userPrincipalName is missing' },
     { name: 'no manager: refused before a pass is issued that nobody could receive', who: { managerEmail: null }, error: 'no managerEmail' },
-    { name: 'a webhook secret that is not a Slack path is refused without echoing it', webhookSecret: 'https://evil.example.com/collect?x=1', error: 'not a Slack webhook path' },
+    { name: 'a webhook secret that is a URL still reaches only hooks.slack.com: a secret never chooses where the pass goes', webhookSecret: 'https://evil.example.com/collect?x=1', graph: {}, slackStatus: 404, error: 'issued but not delivered' },
     { name: 'Graph 403 (missing permission) is an error naming the status, not the token', graph: { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } }, error: 'HTTP 403' },
     { name: 'Graph 400 (TAP disabled by policy) is an error; nothing is sent to Slack', graph: { status: 400, body: { error: { code: 'badRequest', message: 'Temporary Access Pass is disabled for this user.' } } }, error: 'Microsoft Graph refused' },
     { name: '201 without a temporaryAccessPass is an error; nothing is sent to Slack', graph: { granted: { pass: '' } }, error: 'without a temporaryAccessPass' },
@@ -70,11 +71,12 @@ function fixtureOf(params: TapParams, scenario: Scenario, index: number): Fixtur
     http.push({ request: { method: 'POST', url: graphUrl(userPrincipalName) }, response: answer });
     calls.push({ method: 'POST', url: graphUrl(userPrincipalName), headers: { authorization: `Bearer ${TOKEN}` }, body: body as never });
     if (!scenario.graph.status && granted.pass !== '') {
-      http.push({ request: { method: 'POST', url: SLACK_URL }, response: { status: scenario.slackStatus ?? 200, body: scenario.slackStatus ? 'no_service' : 'ok' } });
-      calls.push({ method: 'POST', url: SLACK_URL, body: { text: slackText(who, userPrincipalName, granted) } });
+      const url = slackUrl(scenario.webhookSecret ?? WEBHOOK);
+      http.push({ request: { method: 'POST', url }, response: { status: scenario.slackStatus ?? 200, body: scenario.slackStatus ? 'no_service' : 'ok' } });
+      calls.push({ method: 'POST', url, body: { text: slackText(who, userPrincipalName, granted) } });
     }
   }
-  const secretsAndPass = [TOKEN, WEBHOOK, ...(granted.pass ? [granted.pass] : [])];
+  const secretsAndPass = [TOKEN, scenario.webhookSecret ?? WEBHOOK, ...(granted.pass ? [granted.pass] : [])];
   return {
     name: scenario.name,
     input,
@@ -85,7 +87,7 @@ function fixtureOf(params: TapParams, scenario: Scenario, index: number): Fixtur
         ? { error: scenario.error }
         : { output: { tapIssued: true, delivered: 'slack', lifetimeInMinutes: granted.lifetimeInMinutes, isUsableOnce: granted.isUsableOnce, userPrincipalName } }),
       calls,
-      logsExclude: scenario.webhookSecret && scenario.error ? [...secretsAndPass, scenario.webhookSecret] : secretsAndPass,
+      logsExclude: secretsAndPass,
       ...(scenario.error ? {} : { outputExclude: secretsAndPass }),
     },
   } as FixtureTest;

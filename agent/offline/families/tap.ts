@@ -55,12 +55,12 @@ export const tapRecognizer: FamilyRecognizer = {
       inputs: ['account.userPrincipalName', 'person.managerEmail', 'person.startDate', 'person.firstName', 'person.preferredName', 'person.lastName'],
       output: '{ tapIssued: true, delivered: "slack", lifetimeInMinutes, isUsableOnce, userPrincipalName }',
       rules: [
-        'Refuse before any pass exists when the account has no userPrincipalName, the person has no manager, or the webhook secret is not a Slack webhook path.',
+        'Refuse before any pass exists when the account has no userPrincipalName or the person has no manager.',
         `POST /users/{upn}/authentication/temporaryAccessPassMethods with lifetimeInMinutes ${p.lifetimeInMinutes} and isUsableOnce ${p.isUsableOnce}${p.startTimeOnStartDate ? ` and startDateTime = start date + T${p.startTimeOnStartDate}` : ''}; anything but 201 is an error naming the status.`,
         'Send the pass to the manager in one Slack webhook message; a failed delivery is an error saying the pass was issued but not delivered.',
-        'Never put the pass, the Graph token or the webhook path in a log line, an error or the output.',
+        'Never put the pass in a log line, an error or the output. The Graph token and the webhook path never reach the function: the host adds them at egress, each for its own host only.',
       ],
-      edgeCases: ['guest UPN with #EXT#', 'no account or no UPN', 'no manager', 'a malformed webhook secret', 'Graph 403 / 400 / 201 without a pass', 'Slack webhook removed', 'policy grants a different lifetime'],
+      edgeCases: ['guest UPN with #EXT#', 'no account or no UPN', 'no manager', 'a webhook secret that is not a Slack path (it still reaches only hooks.slack.com)', 'Graph 403 / 400 / 201 without a pass', 'Slack webhook removed', 'policy grants a different lifetime'],
       assumptions: [],
     };
   },

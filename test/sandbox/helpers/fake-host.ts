@@ -3,6 +3,11 @@
 import type { HostCapabilities, IncomingResponse, OutgoingRequest } from '../../../core/execution/types.ts';
 import type { DirectoryUser } from '../../../core/sdk/index.ts';
 
+/** The nonce of every placeholder a fake host hands out (a real host draws one per run). */
+export const FAKE_NONCE = 'f00dfeedf00dfeed';
+
+export const fakePlaceholder = (name: string) => `joinery-secret-${FAKE_NONCE}-${name}`;
+
 export interface FakeHost extends HostCapabilities {
   readonly calls: Array<{ method: string; argument: unknown }>;
 }
@@ -15,6 +20,7 @@ export function createFakeHost({
 }: {
   taken?: string[];
   users?: DirectoryUser[];
+  /** Names the host knows; like a real host it hands out placeholders, never these values. */
   secrets?: Record<string, string>;
   /** Keyed by "METHOD url". */
   responses?: Record<string, IncomingResponse>;
@@ -45,9 +51,8 @@ export function createFakeHost({
     },
     async getSecret(name) {
       record('getSecret', name);
-      const value = secrets[name];
-      if (value === undefined) throw new Error(`no secret named ${name}`);
-      return value;
+      if (secrets[name] === undefined) throw new Error(`no secret named ${name}`);
+      return fakePlaceholder(name);
     },
   };
 }
