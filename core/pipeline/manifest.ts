@@ -2,7 +2,7 @@
 // the registry and the runtime trust the stored manifest, not the code.
 
 import type { FunctionManifest } from '../execution/types.ts';
-import { boundHostsOf } from '../runtime/index.ts';
+import { boundHostsOf, hostIsListed } from '../runtime/index.ts';
 import type { OAuthClientCredentials } from '../sdk/index.ts';
 
 const TRIGGERS = new Set(['user.joined', 'user.moved', 'user.left', 'manual', 'schedule']);
@@ -55,19 +55,29 @@ function hostListProblems(field: string, hosts: readonly string[], egress: reado
   return hosts.filter((host) => !egress.includes(host)).map((host) => `${field} lists "${host}", which is not in egress; a secret may only go to egress hosts`);
 }
 
+/** The egress comparison itself; a list with a malformed entry (reported on its own) matches nothing. */
+function listed(hosts: readonly string[], url: URL): boolean {
+  try {
+    return hostIsListed(hosts, url);
+  } catch {
+    return false;
+  }
+}
+
 function oauthClientProblems(name: string, client: OAuthClientCredentials, manifest: FunctionManifest): string[] {
   const field = `oauth.${name}`;
   const problems: string[] = [];
   if (!OAUTH_CLIENT_PATTERN.test(name)) problems.push(`${field}: the client name must match ${OAUTH_CLIENT_PATTERN.source}`);
-  let tokenHost: string | undefined;
+  let tokenUrl: URL | undefined;
   try {
     const url = new URL(client.tokenUrl);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`${field}.tokenUrl must be an https URL`);
-    tokenHost = url.hostname;
+    if (url.protocol === 'https:' || url.protocol === 'http:') tokenUrl = url;
+    else problems.push(`${field}.tokenUrl must be an https URL`);
   } catch {
     problems.push(`${field}.tokenUrl "${client.tokenUrl.slice(0, 200)}" is not a URL`);
   }
-  if (tokenHost !== undefined && !manifest.egress.includes(tokenHost)) problems.push(`${field}.tokenUrl: the host "${tokenHost}" must be in egress`);
+  const tokenHost = tokenUrl?.host;
+  if (tokenUrl !== undefined && !listed(manifest.egress, tokenUrl)) problems.push(`${field}.tokenUrl: the host "${tokenHost}" must be in egress`);
   problems.push(...hostListProblems(`${field}.hosts`, client.hosts, manifest.egress));
   const secretNames = [client.clientSecret, ...(typeof client.clientId === 'string' ? [] : [client.clientId.secret])];
   for (const secret of secretNames) {
@@ -75,7 +85,7 @@ function oauthClientProblems(name: string, client: OAuthClientCredentials, manif
       problems.push(`${field}: secret "${secret}" must be declared in secrets, e.g. { name: '${secret}', hosts: ['${tokenHost ?? 'login.example.com'}'] }`);
       continue;
     }
-    if (tokenHost !== undefined && !boundHostsOf(manifest, secret).includes(tokenHost)) {
+    if (tokenUrl !== undefined && !listed(boundHostsOf(manifest, secret), tokenUrl)) {
       problems.push(`${field}: secret "${secret}" must be bound to the token host "${tokenHost}"`);
     }
   }

@@ -4,6 +4,7 @@
 
 import type { FunctionManifest } from '../execution/types.ts';
 import type { OAuthClientCredentials } from '../sdk/index.ts';
+import { createHostAllowlist } from '../hosts/index.ts';
 
 export type SecretDeclarations = Pick<FunctionManifest, 'secrets' | 'secretHosts' | 'oauth'>;
 
@@ -65,9 +66,7 @@ export function boundHostsOf(manifest: Pick<FunctionManifest, 'egress' | 'secret
   return bound !== undefined && Object.hasOwn(bound, name) ? (bound[name] ?? []) : manifest.egress;
 }
 
-/** The comparison the sandbox uses for egress: a listed entry equals the URL's host name, or host:port. */
+/** Whether a URL goes to one of `hosts`: the egress allowlist's own comparison (ports and `*.` entries included). */
 export function hostIsListed(hosts: readonly string[], url: URL): boolean {
-  const hostname = url.hostname.toLowerCase();
-  const host = url.host.toLowerCase();
-  return hosts.some((entry) => entry.toLowerCase() === hostname || entry.toLowerCase() === host);
+  return createHostAllowlist(hosts).allows(url);
 }

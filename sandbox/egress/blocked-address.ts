@@ -2,7 +2,7 @@
 // Anything that is not plainly a public unicast address is refused, including IPv6 forms that carry a
 // refused IPv4 address (mapped, compatible, NAT64, 6to4).
 
-import { ipv4FromGroups, parseIpv4, parseIpv6 } from './ip-address.ts';
+import { ipv4FromGroups, parseIpv4, parseIpv6 } from '../../core/hosts/index.ts';
 
 type Ipv4Range = readonly [first: string, prefixBits: number];
 

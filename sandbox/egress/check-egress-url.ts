@@ -4,8 +4,7 @@
 import { JoineryError } from '../../core/errors.ts';
 import { isBlockedAddress } from './blocked-address.ts';
 import { createEgressPolicy, type EgressPolicy, type EgressUrlOptions } from './egress-policy.ts';
-import { effectivePort, isIpLiteral, normalizeHostname, unbracket } from './host-allowlist.ts';
-import { quote } from './quote.ts';
+import { effectivePort, isIpLiteral, normalizeHostname, quote, unbracket } from '../../core/hosts/index.ts';
 
 /** Whether a URL is the one the guest asked for or one a server redirected to; only messages differ. */
 export type UrlSubject = 'request' | 'redirect';

@@ -1,6 +1,6 @@
 // What one function may reach: its declared hosts, the schemes, and whether private addresses are allowed.
 
-import { createHostAllowlist, type HostAllowlist } from './host-allowlist.ts';
+import { createHostAllowlist, type HostAllowlist } from '../../core/hosts/index.ts';
 
 export interface EgressUrlOptions {
   /**

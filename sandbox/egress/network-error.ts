@@ -1,7 +1,7 @@
 // Network failures as the guest sees them: one clean sentence naming the host, never a host stack, path or
 // internal address. Error codes are kept when they look like codes, since they help whoever debugs.
 
-import { quote } from './quote.ts';
+import { quote } from '../../core/hosts/index.ts';
 
 const MESSAGES: Readonly<Record<string, (host: string) => string>> = {
   ECONNREFUSED: (host) => `connection to ${host} was refused`,

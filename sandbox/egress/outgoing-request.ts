@@ -5,7 +5,7 @@ import { JoineryError } from '../../core/errors.ts';
 import type { OutgoingRequest } from '../../core/execution/types.ts';
 import { checkUrlAgainstPolicy, denied } from './check-egress-url.ts';
 import type { EgressPolicy } from './egress-policy.ts';
-import { quote } from './quote.ts';
+import { quote } from '../../core/hosts/index.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 

@@ -5,7 +5,7 @@ import { checkUrlAgainstPolicy } from './check-egress-url.ts';
 import type { EgressPolicy } from './egress-policy.ts';
 import { EgressFailure } from './network-error.ts';
 import type { PreparedRequest } from './outgoing-request.ts';
-import { quote } from './quote.ts';
+import { quote } from '../../core/hosts/index.ts';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 

@@ -8,7 +8,7 @@ import { isBlockedAddress } from './blocked-address.ts';
 import { denied, describeTarget, type UrlSubject } from './check-egress-url.ts';
 import { untilAborted } from './deadline.ts';
 import type { EgressPolicy } from './egress-policy.ts';
-import { isIpLiteral, unbracket } from './host-allowlist.ts';
+import { isIpLiteral, unbracket } from '../../core/hosts/index.ts';
 import { EgressFailure } from './network-error.ts';
 
 export interface ResolvedAddress {

@@ -5,7 +5,7 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { LookupFunction as SocketLookup } from 'node:net';
 import type { IncomingResponse } from '../../core/execution/types.ts';
-import { unbracket } from './host-allowlist.ts';
+import { unbracket } from '../../core/hosts/index.ts';
 import { EgressFailure } from './network-error.ts';
 import type { PreparedRequest } from './outgoing-request.ts';
 import type { ResolvedAddress } from './resolve-target.ts';

@@ -57,7 +57,7 @@ const GRAPH_FIXTURES = [{
 
 let cwd: string;
 let home: string;
-const cli = (args: string[], options: { stdin?: string } = {}) => runCli(args, { cwd, home, ...options });
+const cli = (args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) => runCli(args, { cwd, home, ...options });
 const databaseBytes = () => readdirSync(home).filter((file) => file.startsWith('joinery.db')).map((file) => readFileSync(join(home, file)).toString('latin1')).join('\n');
 
 beforeAll(() => {
@@ -73,8 +73,8 @@ describe('joinery run: secrets in encoded forms', () => {
   it('runs dry with no secret set (issue 11: "GRAPH_TOKEN is not set"): placeholders recorded, nothing sent', async () => {
     writeFileSync(join(cwd, 'graph.ts'), GRAPH_SOURCE);
     writeFileSync(join(cwd, 'graph.fixtures.json'), JSON.stringify(GRAPH_FIXTURES));
-    expect((await cli(['publish', 'graph.ts', '--as', 'alice'])).code).toBe(0);
-    expect((await cli(['review', 'disable-in-graph@1', '--approve', '--as', 'carol'])).code).toBe(0);
+    expect((await cli(['publish', 'graph.ts'], { env: { JOINERY_USER: 'alice' } })).code).toBe(0);
+    expect((await cli(['review', 'disable-in-graph@1', '--approve'], { env: { JOINERY_USER: 'carol' } })).code).toBe(0);
     const run = await cli(['run', 'disable-in-graph', '--input', 'event.json', '--dry-run', '--json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -85,9 +85,9 @@ describe('joinery run: secrets in encoded forms', () => {
 
   it('keeps an Entra secret in a form body and escape() out of --json, text output, logs and the database', async () => {
     expect((await cli(['secret', 'set', 'ENTRA_CLIENT_SECRET'], { stdin: `${ENTRA_SECRET}\n` })).code).toBe(0);
-    const published = await cli(['publish', 'entra.ts', '--as', 'alice']);
+    const published = await cli(['publish', 'entra.ts'], { env: { JOINERY_USER: 'alice' } });
     expect(published.code, published.stdout + published.stderr).toBe(0);
-    expect((await cli(['review', 'entra-form-body@1', '--approve', '--as', 'carol'])).code).toBe(0);
+    expect((await cli(['review', 'entra-form-body@1', '--approve'], { env: { JOINERY_USER: 'carol' } })).code).toBe(0);
 
     const json = await cli(['run', 'entra-form-body', '--input', 'event.json', '--dry-run', '--json']);
     const text = await cli(['run', 'entra-form-body', '--input', 'event.json', '--dry-run']);

@@ -14,6 +14,8 @@ let setup: SecretRunSetup;
 let api: LoopbackApi;
 
 const origin = (host: string) => `http://${host}.example.test:${api.port}`;
+/** An egress entry for the loopback API: without a port, only 443 (or 80) would be reachable. */
+const host = (name: string) => `${name}.example.test:${api.port}`;
 
 beforeAll(async () => {
   setup = createSecretRunSetup();
@@ -26,12 +28,12 @@ afterAll(async () => {
 });
 
 const oauthSource = () => definition(`name: 'graph-with-client-credentials',
-egress: ['login.example.test', 'graph.example.test'],
-secrets: [{ name: 'GRAPH_CLIENT_SECRET', hosts: ['login.example.test'] }],
+egress: ['${host('login')}', '${host('graph')}'],
+secrets: [{ name: 'GRAPH_CLIENT_SECRET', hosts: ['${host('login')}'] }],
 oauth: {
   graph: {
     tokenUrl: '${origin('login')}/token', clientId: 'app-1', clientSecret: 'GRAPH_CLIENT_SECRET',
-    scope: 'https://graph.example.test/.default', hosts: ['graph.example.test'],
+    scope: 'https://graph.example.test/.default', hosts: ['${host('graph')}'],
   },
 }`, `
   const first = (await (await ctx.http.fetch('${origin('graph')}/v1.0/users/a', { auth: { oauth: 'graph' } })).json()) as { headers?: Record<string, string> };
@@ -77,7 +79,7 @@ describe('OAuth 2.0 client credentials at egress', () => {
 
 describe('dry runs', () => {
   it('need no secret to be set: placeholders are recorded, nothing is substituted and nothing is sent', async () => {
-    await setup.publishApproved(definition(`name: 'dry-run-without-secrets', egress: ['graph.example.test'], secrets: ['DRY_GRAPH_TOKEN']`, `
+    await setup.publishApproved(definition(`name: 'dry-run-without-secrets', egress: ['${host('graph')}'], secrets: ['DRY_GRAPH_TOKEN']`, `
     const token = await ctx.secrets.get('DRY_GRAPH_TOKEN');
     const response = await ctx.http.fetch('${origin('graph')}/v1.0/users/a', { method: 'PATCH', headers: { Authorization: 'Bearer ' + token }, body: { accountEnabled: false } });
     return { status: response.status };`));

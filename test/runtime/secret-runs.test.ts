@@ -19,6 +19,8 @@ let api: LoopbackApi;
 let mcp: ConnectedClient;
 
 const origin = (host: string) => `http://${host}.example.test:${api.port}`;
+/** An egress entry for the loopback API: without a port, only 443 (or 80) would be reachable. */
+const host = (name: string) => `${name}.example.test:${api.port}`;
 
 beforeAll(async () => {
   setup = createSecretRunSetup();
@@ -35,7 +37,7 @@ afterAll(async () => {
 describe('a function written the old way (plain secret names, the value built into the request)', () => {
   it('sends an Entra secret with "~" in a form body and a Basic credential; no record, database byte or get_execution holds it', async () => {
     setup.secrets.set('ENTRA_CLIENT_SECRET', ENTRA_SECRET);
-    await setup.publishApproved(definition(`name: 'entra-token-old-way', egress: ['login.example.test'], secrets: ['ENTRA_CLIENT_SECRET']`, `
+    await setup.publishApproved(definition(`name: 'entra-token-old-way', egress: ['${host('login')}'], secrets: ['ENTRA_CLIENT_SECRET']`, `
     const secret = await ctx.secrets.get('ENTRA_CLIENT_SECRET');
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'app-1', client_secret: secret }).toString();
     ctx.log.info('token request ' + form, { escaped: escape(secret) });
@@ -46,7 +48,7 @@ describe('a function written the old way (plain secret names, the value built in
     });
     return { form, escaped: escape(secret), echoed: await response.json() };`));
     expect(setup.registry.getVersion('entra-token-old-way')?.manifest).toEqual({
-      name: 'entra-token-old-way', description: 'A secret test.', trigger: 'manual', egress: ['login.example.test'], secrets: ['ENTRA_CLIENT_SECRET'],
+      name: 'entra-token-old-way', description: 'A secret test.', trigger: 'manual', egress: [host('login')], secrets: ['ENTRA_CLIENT_SECRET'],
     });
 
     const { execution } = await mcp.call('run_function', { name: 'entra-token-old-way', input: EVENT });
@@ -68,7 +70,7 @@ describe('a function written the old way (plain secret names, the value built in
 
   it('the function itself never holds the value: every encoding of what it got is free of it', async () => {
     setup.secrets.set('API_KEY', API_KEY);
-    await setup.publishApproved(definition(`name: 'encodes-its-secret', egress: ['api.example.test'], secrets: ['API_KEY']`, `
+    await setup.publishApproved(definition(`name: 'encodes-its-secret', egress: ['${host('api')}'], secrets: ['API_KEY']`, `
     const key = await ctx.secrets.get('API_KEY');
     const bytes = new TextEncoder().encode(key);
     const forms = {
@@ -92,7 +94,7 @@ describe('a function written the old way (plain secret names, the value built in
 
 describe('bindings', () => {
   it('refuses a secret sent to a host it is not bound to, however the function puts it in the request', async () => {
-    await setup.publishApproved(definition(`name: 'sends-to-the-wrong-host', egress: ['api.example.test', 'hooks.example.test'], secrets: [{ name: 'API_KEY', hosts: ['api.example.test'] }]`, `
+    await setup.publishApproved(definition(`name: 'sends-to-the-wrong-host', egress: ['${host('api')}', '${host('hooks')}'], secrets: [{ name: 'API_KEY', hosts: ['${host('api')}'] }]`, `
     const key = await ctx.secrets.get('API_KEY');
     const wrong = '${origin('hooks')}/leak';
     const attempts = [
@@ -109,7 +111,7 @@ describe('bindings', () => {
     return outcomes;`));
     const before = api.requests.length;
     const execution = await setup.run('sends-to-the-wrong-host');
-    const refusal = 'secret "API_KEY" may only be sent to api.example.test; this request goes to hooks.example.test';
+    const refusal = `secret "API_KEY" may only be sent to ${host('api')}; this request goes to hooks.example.test`;
     expect(execution.outcome).toEqual({ kind: 'returned', value: [refusal, refusal, refusal, refusal, refusal] });
     expect(api.requests.length).toBe(before);
   });

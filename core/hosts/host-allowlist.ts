@@ -3,7 +3,7 @@
 // WHATWG URL parser, so case, trailing dots, IDN and numeric IPv4 forms compare the way the request URL
 // will be read.
 
-import { JoineryError } from '../../core/errors.ts';
+import { JoineryError } from '../errors.ts';
 import { parseIpv4 } from './ip-address.ts';
 import { quote } from './quote.ts';
 
