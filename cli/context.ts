@@ -63,9 +63,11 @@ export function createCliContext({
   let checker: TypeChecker | undefined;
   let runner: SandboxRunner | undefined;
   const toolchain = once((): Toolchain => {
-    checker = createTypeChecker({ allowedPackages: config().allowedPackages });
+    const { typeCheckTimeoutMs, bundleTimeoutMs } = config();
+    const checkLimits = { ...(typeCheckTimeoutMs === undefined ? {} : { typeCheckTimeoutMs }), ...(bundleTimeoutMs === undefined ? {} : { bundleTimeoutMs }) };
+    checker = createTypeChecker({ allowedPackages: config().allowedPackages, limits: checkLimits });
     runner = createExecutor({ limits: config().limits, concurrency: config().executorProcesses ?? context.executorProcesses ?? 2 });
-    return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits };
+    return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits, checkLimits };
   });
 
   const context: CliContext = {
@@ -87,7 +89,7 @@ export function createCliContext({
     },
     defaultActor: () => env.JOINERY_USER ?? userInfo().username,
     close: async () => {
-      checker?.close();
+      await checker?.close();
       await runner?.close();
       if (opened) closeDatabase(opened);
     },

@@ -78,6 +78,7 @@ function serverDeps(context: CliContext, db: ReturnType<typeof openDatabase>, lo
       get runner() { return context.toolchain().runner; },
       get allowedPackages() { return context.toolchain().allowedPackages; },
       get limits() { return context.toolchain().limits; },
+      get checkLimits() { return context.toolchain().checkLimits; },
     },
     // Drafts live in the same file as the registry; this command's own handle reaches them.
     drafts: createSqliteDraftStore(db),

@@ -2,25 +2,33 @@
 // unstable synchronous API of typescript@7.0.2. Everything that touches that API lives in the ts7-*
 // files; test/build/ts7-api-contract.test.ts fails when an upgrade changes what they use.
 
+import type { ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { SourceFile } from 'typescript/unstable/ast';
 import { API, type Program, type Snapshot } from 'typescript/unstable/sync';
 import { JoineryError, isJoineryError } from '../errors.ts';
+import { DEFAULT_CHECK_LIMITS } from './check-limits.ts';
 import { FUNCTION_PATH, PROJECT_ROOT, TSCONFIG_PATH, createCheckProject } from './check-project.ts';
 import { flattenMessage } from './diagnostic-text.ts';
 import { assertPackageNames } from './package-name.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { diagnosticsOf, errorsOf } from './ts7-diagnostics.ts';
 import { createTs7FileSystem } from './ts7-file-system.ts';
-import type { CheckReport, Diagnostic, TypeChecker, TypeCheckerOptions } from './type-checker.ts';
+import { countStatements, mayExceedStatements } from './ts7-statement-count.ts';
+import type { CheckReport, SynchronousTypeChecker, TypeCheckerOptions } from './type-checker.ts';
 
-/** Starts tsgo and loads the project (about 100 ms); each check after that is a few milliseconds. */
+/**
+ * Starts tsgo and loads the project (about 100 ms); each check after that is a few milliseconds. Blocks
+ * the calling thread and has no time limit: run it in a worker (createTypeChecker does).
+ */
 export function createTs7TypeChecker({
   extraDeclarations = {},
   allowedPackages = [],
   packagesDir = PACKAGE_ROOT,
-}: TypeCheckerOptions = {}): TypeChecker {
+  limits: { maxStatements = DEFAULT_CHECK_LIMITS.maxStatements } = {},
+}: TypeCheckerOptions = {}): SynchronousTypeChecker {
   assertPackageNames(allowedPackages);
   const project = createCheckProject({ extraDeclarations });
   const fileSystem = createTs7FileSystem({ files: project.files, libDir: typeScriptLibDir(), allowedPackages, packagesDir });
@@ -36,7 +44,10 @@ export function createTs7TypeChecker({
   }
   let state: 'open' | 'broken' | 'closed' = 'open';
 
+  const compiler = compilerProcess(api);
   return {
+    processId: compiler?.pid,
+    exited: exitOf(compiler),
     check(source) {
       if (typeof source !== 'string') throw new JoineryError('INVALID_INPUT', 'source must be a string');
       if (state !== 'open') throw new JoineryError('INTERNAL', `the type-checker is ${state}`);
@@ -46,7 +57,14 @@ export function createTs7TypeChecker({
         snapshot.dispose();
         snapshot = api.updateSnapshot({ fileChanges: { changed: [FUNCTION_PATH] } });
         const program = programOf(snapshot);
-        const syntaxTree = () => syntaxTreeOf(api, program, source);
+        let tree: SourceFile | undefined;
+        const syntaxTree = () => (tree ??= syntaxTreeOf(api, program, source));
+        // Parsed, not yet checked: refuse a file with too many statements before the checker starts.
+        const statements = mayExceedStatements(source, maxStatements) ? countStatements(syntaxTree()) : 0;
+        if (statements > maxStatements) {
+          const limit = { limit: 'maxStatements', statements, maxStatements } as const;
+          return { ok: false, diagnostics: [], durationMs: performance.now() - started, limit } satisfies CheckReport;
+        }
         const diagnostics = diagnosticsOf({ program, source, baselineFiles, syntaxTree });
         return { ok: diagnostics.length === 0, diagnostics, durationMs: performance.now() - started } satisfies CheckReport;
       } catch (error) {
@@ -57,7 +75,11 @@ export function createTs7TypeChecker({
     close() {
       if (state === 'closed') return;
       state = 'closed';
-      api.close();
+      try {
+        api.close();
+      } catch {
+        endProcess(compiler); // the channel broke mid-message, so the client's own close never ran
+      }
     },
   };
 }
@@ -92,6 +114,26 @@ function syntaxTreeOf(api: API, program: Program, source: string): SourceFile {
   const file = program.getSourceFile(FUNCTION_PATH);
   if (file?.text !== source) throw new JoineryError('INTERNAL', 'the compiler returned a stale syntax tree');
   return file;
+}
+
+/**
+ * tsgo's process. typescript@7.0.2 exposes no accessor, so this reads the sync client's channel
+ * (`api.client.channel.child`); ts7-api-contract.test.ts pins the path. Undefined if it moves.
+ */
+function compilerProcess(api: API): ChildProcess | undefined {
+  const child = (api as unknown as { client?: { channel?: { child?: unknown } } }).client?.channel?.child;
+  return child instanceof EventEmitter && typeof (child as Partial<ChildProcess>).pid === 'number' ? (child as ChildProcess) : undefined;
+}
+
+function endProcess(compiler: ChildProcess | undefined): void {
+  compiler?.stdout?.destroy();
+  compiler?.stdin?.destroy();
+  compiler?.kill('SIGKILL');
+}
+
+function exitOf(compiler: ChildProcess | undefined): Promise<void> {
+  if (compiler === undefined || compiler.exitCode !== null || compiler.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => compiler.once('exit', () => resolve()));
 }
 
 function programOf(snapshot: Snapshot): Program {

@@ -117,7 +117,7 @@ describe('positions agree with the tsc command line', () => {
   const directory = mkdtempSync(join(tmpdir(), 'joinery-tsc-'));
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-  it('on CRLF, tabs, emoji, combining marks and U+2028 inside a string', () => {
+  it('on CRLF, tabs, emoji, combining marks and U+2028 inside a string', async () => {
     const source = [
       "const tab =\t'x';\r",
       "const family = '👩‍👩‍👧 Zoë e\u0301'; const a: number = family;\r",
@@ -138,11 +138,11 @@ describe('positions agree with the tsc command line', () => {
     const fromTsc = [...output.matchAll(/fn\.ts\((\d+),(\d+)\): error TS(\d+)/g)].map(([, line, column, code]) => `${line}:${column} ${code}`);
     const checker = createTypeChecker();
     try {
-      const ours = checker.check(source).diagnostics.filter((diagnostic) => diagnostic.code === 2322);
+      const ours = (await checker.check(source)).diagnostics.filter((diagnostic) => diagnostic.code === 2322);
       expect(fromTsc).toHaveLength(3);
       expect(ours.map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.code}`)).toEqual(fromTsc);
     } finally {
-      checker.close();
+      await checker.close();
     }
   });
 });
