@@ -3,6 +3,7 @@
 // it kills tsgo by the pid reported here (this thread cannot act while blocked), then asks for a restart.
 // Every compiler process is waited for before it is forgotten, so none is left behind as a zombie.
 
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { isJoineryError } from '../errors.ts';
 import { createTs7TypeChecker } from './ts7-type-checker.ts';
@@ -23,10 +24,22 @@ function failure(error: unknown, id?: number): FromWorker {
 function open(): void {
   try {
     checker = createTs7TypeChecker(workerData as WorkerStart);
-    if (checker.processId !== undefined) send({ kind: 'compiler-started', pid: checker.processId });
+    if (checker.processId !== undefined) {
+      lowerPriority(checker.processId);
+      send({ kind: 'compiler-started', pid: checker.processId });
+    }
     send({ kind: 'ready' });
   } catch (error) {
     send(failure(error));
+  }
+}
+
+/** A check that burns CPU until its time limit must not slow the server that waits for it. */
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // not permitted here: the check runs at normal priority
   }
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { JoineryError } from '../../core/errors.ts';
-import { publishFunction as publish } from '../../core/pipeline/index.ts';
+import { limitProblem, publishFunction as publish } from '../../core/pipeline/index.ts';
 import { toolFailure } from '../boundary/tool-failure.ts';
 import { resolveCode } from './code-input.ts';
 import { fixturesText, functionName, sourceText, specText } from './schemas.ts';
@@ -43,8 +43,9 @@ export const publishFunction = defineTool({
     const result = await publish({ source: code.source, fixturesText: code.fixtures, spec: code.spec, author: code.author, requestedBy, toolchain: deps.toolchain, registry: deps.registry });
     const test = summarizeTest(result.test);
     if (!result.ok) {
-      const code = test.fixtureProblems.length > 0 ? 'INVALID_INPUT' : test.check.ok ? 'TESTS_FAILED' : 'CHECK_FAILED';
-      return toolFailure(code, `not published: ${describeFailure(test)}`, { test });
+      const stopped = limitProblem(result.test.check);
+      const code = stopped ? 'CHECK_FAILED' : test.fixtureProblems.length > 0 ? 'INVALID_INPUT' : test.check.ok ? 'TESTS_FAILED' : 'CHECK_FAILED';
+      return toolFailure(code, `not published: ${stopped?.text ?? describeFailure(test)}`, { test });
     }
     const { version } = result;
     return {

@@ -7,7 +7,7 @@ import { bundleFunction, type CheckReport, type TypeChecker } from '../../core/b
 import { checkFunction, limitProblem, type Toolchain } from '../../core/pipeline/index.ts';
 import { createRealToolchain } from '../helpers/real-toolchain.ts';
 import { functionSource } from './function-source.ts';
-import { hostileTypesSource } from './hostile-types.ts';
+import { hostileTypesSource } from '../helpers/hostile-types.ts';
 
 const toolchain = createRealToolchain({ checkLimits: { typeCheckTimeoutMs: 1_500 } });
 afterAll(() => toolchain.close());

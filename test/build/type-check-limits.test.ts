@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTypeChecker, type TypeChecker } from '../../core/build/index.ts';
 import { functionSource } from './function-source.ts';
-import { hostileTypesSource } from './hostile-types.ts';
+import { hostileTypesSource } from '../helpers/hostile-types.ts';
 
 const TIME_LIMIT_MS = 1_500;
 const opened: TypeChecker[] = [];
