@@ -21,7 +21,6 @@ export function createTypeChecker({
   packagesDir,
   limits = {},
 }: TypeCheckerOptions = {}): TypeChecker {
-  // Option errors are the caller's, so they throw here; declarations that do not type-check reject the first check.
   assertPackageNames(allowedPackages);
   createCheckProject({ extraDeclarations });
   const start: WorkerStart = { extraDeclarations, allowedPackages, limits, ...(packagesDir === undefined ? {} : { packagesDir }) };
