@@ -2,8 +2,6 @@
 // unstable synchronous API of typescript@7.0.2. Everything that touches that API lives in the ts7-*
 // files; test/build/ts7-api-contract.test.ts fails when an upgrade changes what they use.
 
-import type { ChildProcess } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { SourceFile } from 'typescript/unstable/ast';
@@ -15,6 +13,7 @@ import { flattenMessage } from './diagnostic-text.ts';
 import { assertPackageNames } from './package-name.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { diagnosticsOf, errorsOf } from './ts7-diagnostics.ts';
+import { compilerProcess, endProcess, exitOf } from './ts7-compiler-process.ts';
 import { createTs7FileSystem } from './ts7-file-system.ts';
 import { countStatements, mayExceedStatements } from './ts7-statement-count.ts';
 import type { CheckReport, SynchronousTypeChecker, TypeCheckerOptions } from './type-checker.ts';
@@ -114,26 +113,6 @@ function syntaxTreeOf(api: API, program: Program, source: string): SourceFile {
   const file = program.getSourceFile(FUNCTION_PATH);
   if (file?.text !== source) throw new JoineryError('INTERNAL', 'the compiler returned a stale syntax tree');
   return file;
-}
-
-/**
- * tsgo's process. typescript@7.0.2 exposes no accessor, so this reads the sync client's channel
- * (`api.client.channel.child`); ts7-api-contract.test.ts pins the path. Undefined if it moves.
- */
-function compilerProcess(api: API): ChildProcess | undefined {
-  const child = (api as unknown as { client?: { channel?: { child?: unknown } } }).client?.channel?.child;
-  return child instanceof EventEmitter && typeof (child as Partial<ChildProcess>).pid === 'number' ? (child as ChildProcess) : undefined;
-}
-
-function endProcess(compiler: ChildProcess | undefined): void {
-  compiler?.stdout?.destroy();
-  compiler?.stdin?.destroy();
-  compiler?.kill('SIGKILL');
-}
-
-function exitOf(compiler: ChildProcess | undefined): Promise<void> {
-  if (compiler === undefined || compiler.exitCode !== null || compiler.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => compiler.once('exit', () => resolve()));
 }
 
 function programOf(snapshot: Snapshot): Program {
