@@ -85,8 +85,11 @@ export async function bundleFunction(
       },
       plugins: [importPolicy({ source, resolveDir, entryPath: join(resolveDir, ENTRY_FILE), allowedPackages })],
     });
-    dispose = () => void build.dispose().catch(() => undefined);
-    const result = await withinTime(build.rebuild(), timeoutMs);
+    const rebuilt = build.rebuild();
+    // Dispose once the build has settled: esbuild 0.28.2's service panics (and every later build in this
+    // process fails) when a context is disposed mid-build. Cancelling first is safe and ends it sooner.
+    dispose = () => void rebuilt.then(() => undefined, () => undefined).then(() => build.dispose()).catch(() => undefined);
+    const result = await withinTime(rebuilt, timeoutMs);
     if (result === undefined) {
       void build.cancel().catch(() => undefined);
       return { ok: false, errors: [], limit: { limit: 'bundleTimeoutMs', limitMs: timeoutMs } };
