@@ -4,6 +4,7 @@
 
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../errors.ts';
+import { createCompilerSet } from './compiler-processes.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './type-check-worker-protocol.ts';
 import type { CheckReport } from './type-checker.ts';
 
@@ -26,15 +27,12 @@ export interface TypeCheckWorker {
 const STARTUP_TIMEOUT_MS = 30_000;
 /** How long a stopping worker may take to reap its compiler and end before it is terminated. */
 const STOP_GRACE_MS = 5_000;
-const liveCompilers = new Set<number>();
-let exitHookInstalled = false;
 
 export function startTypeCheckWorker(start: WorkerStart): TypeCheckWorker {
-  installExitHook();
   const [script, entryOptions] = workerEntry();
   const worker = new Worker(script, { ...entryOptions, workerData: start, execArgv: [] });
   worker.unref();
-  const compilers = new Set<number>();
+  const compilers = createCompilerSet();
   const pending = new Map<number, (outcome: WorkerOutcome) => void>();
   let nextId = 1;
   let broken: Failure | undefined;
@@ -48,33 +46,40 @@ export function startTypeCheckWorker(start: WorkerStart): TypeCheckWorker {
     const promise = new Promise<Failure | undefined>((resolve) => (settle = resolve));
     const timer = setTimeout(() => fail('the type-check worker did not start a compiler in time'), STARTUP_TIMEOUT_MS);
     timer.unref();
-    return { promise, settle: (failure) => (clearTimeout(timer), settle(failure)) };
+    return {
+      promise,
+      settle(failure) {
+        clearTimeout(timer);
+        settle(failure);
+      },
+    };
   }
 
   function fail(message: string, code: ErrorCode = 'INTERNAL'): void {
     broken ??= { kind: 'failed', code, message };
+    void stop();
     readiness.settle(broken);
     for (const resolve of pending.values()) resolve(broken);
     pending.clear();
-    void stop();
   }
 
-  function killCompilers(): void {
-    for (const pid of compilers) killProcess(pid);
-  }
-
+  // Compilers are killed by pid only while the worker is blocked on a check (or gone): then it cannot
+  // reap one, so the pid is still that compiler's. An idle worker is asked to close its compiler instead.
   function stop(): Promise<void> {
     if (stopping) return stopping;
-    killCompilers();
+    if (pending.size > 0) compilers.killAll();
     worker.postMessage({ kind: 'close' } satisfies ToWorker);
-    const grace = setTimeout(() => void worker.terminate(), STOP_GRACE_MS); // a thread stuck in its own code
+    const grace = setTimeout(() => {
+      compilers.killAll(); // a thread stuck in its own code: end it and its compiler the hard way
+      void worker.terminate();
+    }, STOP_GRACE_MS);
     stopping = exited.then(() => clearTimeout(grace));
     return stopping;
   }
 
   worker.on('message', (message: FromWorker) => {
-    if (message.kind === 'compiler-started') remember(compilers, message.pid);
-    else if (message.kind === 'compiler-stopped') forget(compilers, message.pid);
+    if (message.kind === 'compiler-started') compilers.add(message.pid);
+    else if (message.kind === 'compiler-stopped') compilers.delete(message.pid);
     else if (message.kind === 'ready') readiness.settle();
     else if (message.kind === 'report') settle(message.id, { kind: 'report', report: message.report });
     else if (message.id === undefined) fail(message.message, message.code);
@@ -82,7 +87,7 @@ export function startTypeCheckWorker(start: WorkerStart): TypeCheckWorker {
   });
   worker.on('error', (error) => fail(`the type-check worker failed: ${error.message}`));
   worker.on('exit', (code) => {
-    killCompilers(); // normally none left: the worker reaps its compiler before it ends
+    compilers.killAll(); // normally none left: the worker reaps its compilers (and says so) before it ends
     fail(`the type-check worker exited (code ${code})`);
   });
 
@@ -105,7 +110,7 @@ export function startTypeCheckWorker(start: WorkerStart): TypeCheckWorker {
       clearTimeout(timer);
       if (outcome.kind === 'timed-out' && !broken) {
         pending.delete(id);
-        killCompilers(); // the blocked check ends at once; the worker reaps tsgo and starts another
+        compilers.killAll(); // the blocked check ends at once; the worker reaps tsgo and starts another
         readiness = expectReady();
         worker.postMessage({ kind: 'restart' } satisfies ToWorker);
       }
@@ -126,28 +131,4 @@ function workerEntry(): [URL | string, { eval?: boolean }] {
   // Node 20 does not apply `--import tsx` to worker threads, so the worker registers tsx's hooks itself.
   const tsx = import.meta.resolve('tsx/esm/api');
   return [`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true }];
-}
-
-function remember(compilers: Set<number>, pid: number): void {
-  compilers.add(pid);
-  liveCompilers.add(pid);
-}
-
-function forget(compilers: Set<number>, pid: number): void {
-  compilers.delete(pid);
-  liveCompilers.delete(pid);
-}
-
-function killProcess(pid: number): void {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => liveCompilers.forEach(killProcess));
 }

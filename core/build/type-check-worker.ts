@@ -23,10 +23,14 @@ function failure(error: unknown, id?: number): FromWorker {
 
 function open(): void {
   try {
-    checker = createTs7TypeChecker(workerData as WorkerStart);
-    if (checker.processId !== undefined) {
-      lowerPriority(checker.processId);
-      send({ kind: 'compiler-started', pid: checker.processId });
+    const opened = createTs7TypeChecker(workerData as WorkerStart);
+    checker = opened;
+    const pid = opened.processId;
+    if (pid !== undefined) {
+      lowerPriority(pid);
+      send({ kind: 'compiler-started', pid });
+      // As soon as it is reaped (it may die on its own), so the owner never signals a pid reused since.
+      void opened.exited.then(() => send({ kind: 'compiler-stopped', pid }));
     }
     send({ kind: 'ready' });
   } catch (error) {
@@ -53,7 +57,6 @@ async function release(): Promise<void> {
     // closing never throws today; if it did, waiting for the exit below still reaps the process
   }
   await current.exited;
-  if (current.processId !== undefined) send({ kind: 'compiler-stopped', pid: current.processId });
 }
 
 async function handle(message: ToWorker): Promise<void> {
