@@ -34,7 +34,7 @@ export async function benchAuthor({ rounds = 3 }: { rounds?: number } = {}): Pro
       console.log(`author ${family.padEnd(15)} p50 ${figures[`${family}.p50Ms`]!.toFixed(0)} ms over ${samples.length} runs (2 turns, 0 tokens)`);
     }
   } finally {
-    toolchain.checker.close();
+    await toolchain.checker.close();
     await toolchain.runner.close();
   }
   return figures;

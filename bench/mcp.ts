@@ -74,7 +74,7 @@ async function prepareHome(home: string): Promise<{ token: string; direct: { p50
     });
     return { token, direct };
   } finally {
-    checker.close();
+    await checker.close();
     await runner.close();
     closeDatabase(db);
   }

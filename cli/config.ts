@@ -22,6 +22,10 @@ const configSchema = z.strictObject({
   allowedPackages: z.array(z.string().regex(/^(@[a-z0-9-]+\/)?[a-z0-9][a-z0-9._-]*$/)).default([]),
   /** Executor child processes (default 2): fixtures run side by side and a prepared isolate waits. */
   executorProcesses: z.number().int().min(1).max(8).optional(),
+  /** Wall-time limit of one type-check (default 5000): past it the check fails, naming this setting. */
+  typeCheckTimeoutMs: z.number().int().min(100).max(120_000).optional(),
+  /** Wall-time limit of one bundle (default 5000). */
+  bundleTimeoutMs: z.number().int().min(100).max(120_000).optional(),
   egress: z
     .strictObject({
       allowPrivateNetworks: z.boolean().default(false),

@@ -73,9 +73,11 @@ export function createCliContext({
   let checker: TypeChecker | undefined;
   let runner: SandboxRunner | undefined;
   const toolchain = once((): Toolchain => {
-    checker = createTypeChecker({ allowedPackages: config().allowedPackages });
+    const { typeCheckTimeoutMs, bundleTimeoutMs } = config();
+    const checkLimits = { ...(typeCheckTimeoutMs === undefined ? {} : { typeCheckTimeoutMs }), ...(bundleTimeoutMs === undefined ? {} : { bundleTimeoutMs }) };
+    checker = createTypeChecker({ allowedPackages: config().allowedPackages, limits: checkLimits });
     runner = createExecutor({ limits: config().limits, concurrency: config().executorProcesses ?? context.executorProcesses ?? 2 });
-    return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits };
+    return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits, checkLimits };
   });
 
   const context: CliContext = {
@@ -98,7 +100,7 @@ export function createCliContext({
     },
     actor: (asFlag) => resolveActor(asFlag, { env, localTrust: () => config().localTrust }),
     close: async () => {
-      checker?.close();
+      await checker?.close();
       await runner?.close();
       if (opened) closeDatabase(opened);
     },

@@ -76,6 +76,7 @@ function serverDeps(context: CliContext, db: SqliteDatabase, log: (line: string)
       get runner() { return context.toolchain().runner; },
       get allowedPackages() { return context.toolchain().allowedPackages; },
       get limits() { return context.toolchain().limits; },
+      get checkLimits() { return context.toolchain().checkLimits; },
     },
     // Drafts live in the same file as the registry, behind the same handle.
     drafts: createSqliteDraftStore(db),

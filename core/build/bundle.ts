@@ -1,12 +1,15 @@
 // One authored file in, one sandbox-ready script out. The bundle is an IIFE that sets
 // `globalThis.__handler` to the default export and ends in `void 0`, so evaluating it leaves no function
 // as the completion value (an isolate context that ends on a function value is never freed).
-// Import and `require` rules live in import-policy.ts; problems are values with fn.ts positions.
+// Import and `require` rules live in import-policy.ts; problems are values with fn.ts positions. esbuild
+// works in its own process, so a slow build never blocks the caller's event loop; `timeoutMs` bounds the
+// wait, and a build past it is cancelled and reported as a value.
 
-import { build, type BuildFailure, type Message } from 'esbuild';
+import { context, type BuildFailure, type BuildResult, type Message } from 'esbuild';
 import { isAbsolute, join } from 'node:path';
 import { JoineryError } from '../errors.ts';
 import { AUTHOR_MESSAGES } from './author-messages.ts';
+import { DEFAULT_CHECK_LIMITS, type LimitExceeded } from './check-limits.ts';
 import { ENTRY_SPECIFIER, FUNCTION_NAMESPACE, importPolicy } from './import-policy.ts';
 import { assertPackageNames } from './package-name.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
@@ -24,13 +27,16 @@ export interface BundleError {
 
 export type BundleResult =
   | { ok: true; bundle: string; sourceMap: string; durationMs: number }
-  | { ok: false; errors: BundleError[] };
+  /** `limit` is set (and `errors` empty) when the build was stopped at `timeoutMs`. */
+  | { ok: false; errors: BundleError[]; limit?: Extract<LimitExceeded, { limit: 'bundleTimeoutMs' }> };
 
 export interface BundleOptions {
   /** npm packages the function may import (configuration); default none. */
   allowedPackages?: string[];
   /** Absolute directory whose node_modules holds the allowed packages; default this package's root. */
   resolveDir?: string;
+  /** How long to wait for esbuild (default DEFAULT_CHECK_LIMITS.bundleTimeoutMs). */
+  timeoutMs?: number;
 }
 
 export const BUNDLE_FOOTER = 'globalThis.__handler = __fn.default; void 0;';
@@ -45,12 +51,13 @@ export function formatBundleError(error: BundleError): string {
 
 export async function bundleFunction(
   source: string,
-  { allowedPackages = [], resolveDir = PACKAGE_ROOT }: BundleOptions = {},
+  { allowedPackages = [], resolveDir = PACKAGE_ROOT, timeoutMs = DEFAULT_CHECK_LIMITS.bundleTimeoutMs }: BundleOptions = {},
 ): Promise<BundleResult> {
-  assertValidInput(source, allowedPackages, resolveDir);
+  assertValidInput(source, allowedPackages, resolveDir, timeoutMs);
   const started = performance.now();
+  let dispose: () => void = () => undefined;
   try {
-    const result = await build({
+    const build = await context({
       // The entry re-exports fn.ts's default, so a missing `export default` is a bundling error.
       stdin: { contents: ENTRY_SOURCE, loader: 'js', sourcefile: ENTRY_FILE, resolveDir },
       absWorkingDir: resolveDir, // source-map and error paths come out relative to it: no host paths
@@ -78,6 +85,15 @@ export async function bundleFunction(
       },
       plugins: [importPolicy({ source, resolveDir, entryPath: join(resolveDir, ENTRY_FILE), allowedPackages })],
     });
+    const rebuilt = build.rebuild();
+    // Dispose once the build has settled: esbuild 0.28.2's service panics (and every later build in this
+    // process fails) when a context is disposed mid-build. Cancelling first is safe and ends it sooner.
+    dispose = () => void rebuilt.then(() => undefined, () => undefined).then(() => build.dispose()).catch(() => undefined);
+    const result = await withinTime(rebuilt, timeoutMs);
+    if (result === undefined) {
+      void build.cancel().catch(() => undefined);
+      return { ok: false, errors: [], limit: { limit: 'bundleTimeoutMs', limitMs: timeoutMs } };
+    }
     // A file without import/export syntax (empty, or `export =`) is CommonJS to esbuild: no ES default.
     if (result.metafile.inputs[FUNCTION_INPUT]?.format !== 'esm') {
       return { ok: false, errors: [{ file: FUNCTION_SOURCE, line: 1, column: 1, message: AUTHOR_MESSAGES.noDefaultExport }] };
@@ -91,6 +107,20 @@ export async function bundleFunction(
   } catch (error) {
     if (!isBuildFailure(error)) throw new JoineryError('INTERNAL', `esbuild failed: ${String((error as Error)?.message ?? error)}`);
     return { ok: false, errors: error.errors.map(toBundleError) };
+  } finally {
+    dispose();
+  }
+}
+
+/** The build's result, or undefined once `timeoutMs` passed first (the build's own outcome is then dropped). */
+async function withinTime<T extends BuildResult>(build: Promise<T>, timeoutMs: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
+  build.catch(() => undefined); // a cancelled build rejects after nobody waits for it
+  try {
+    return await Promise.race([build, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -145,10 +175,11 @@ function leftoverRequires(bundle: string, sourceMap: string): BundleError[] {
   return errors;
 }
 
-function assertValidInput(source: string, allowedPackages: string[], resolveDir: string): void {
+function assertValidInput(source: string, allowedPackages: string[], resolveDir: string, timeoutMs: number): void {
   if (typeof source !== 'string') throw new JoineryError('INVALID_INPUT', 'source must be a string');
   assertPackageNames(allowedPackages);
   if (!isAbsolute(resolveDir)) throw new JoineryError('INVALID_INPUT', 'resolveDir must be an absolute path');
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new JoineryError('INVALID_INPUT', 'timeoutMs must be a positive number');
 }
 
 function isBuildFailure(error: unknown): error is BuildFailure {

@@ -7,20 +7,27 @@ import { dirname } from 'node:path';
 import type { SourceFile } from 'typescript/unstable/ast';
 import { API, type Program, type Snapshot } from 'typescript/unstable/sync';
 import { JoineryError, isJoineryError } from '../errors.ts';
+import { DEFAULT_CHECK_LIMITS } from './check-limits.ts';
 import { FUNCTION_PATH, PROJECT_ROOT, TSCONFIG_PATH, createCheckProject } from './check-project.ts';
 import { flattenMessage } from './diagnostic-text.ts';
 import { assertPackageNames } from './package-name.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { diagnosticsOf, errorsOf } from './ts7-diagnostics.ts';
+import { compilerProcess, endProcess, exitOf } from './ts7-compiler-process.ts';
 import { createTs7FileSystem } from './ts7-file-system.ts';
-import type { CheckReport, Diagnostic, TypeChecker, TypeCheckerOptions } from './type-checker.ts';
+import { countStatements, mayExceedStatements } from './ts7-statement-count.ts';
+import type { CheckReport, SynchronousTypeChecker, TypeCheckerOptions } from './type-checker.ts';
 
-/** Starts tsgo and loads the project (about 100 ms); each check after that is a few milliseconds. */
+/**
+ * Starts tsgo and loads the project (about 100 ms); each check after that is a few milliseconds. Blocks
+ * the calling thread and has no time limit: run it in a worker (createTypeChecker does).
+ */
 export function createTs7TypeChecker({
   extraDeclarations = {},
   allowedPackages = [],
   packagesDir = PACKAGE_ROOT,
-}: TypeCheckerOptions = {}): TypeChecker {
+  limits: { maxStatements = DEFAULT_CHECK_LIMITS.maxStatements } = {},
+}: TypeCheckerOptions = {}): SynchronousTypeChecker {
   assertPackageNames(allowedPackages);
   const project = createCheckProject({ extraDeclarations });
   const fileSystem = createTs7FileSystem({ files: project.files, libDir: typeScriptLibDir(), allowedPackages, packagesDir });
@@ -36,7 +43,10 @@ export function createTs7TypeChecker({
   }
   let state: 'open' | 'broken' | 'closed' = 'open';
 
+  const compiler = compilerProcess(api);
   return {
+    processId: compiler?.pid,
+    exited: exitOf(compiler),
     check(source) {
       if (typeof source !== 'string') throw new JoineryError('INVALID_INPUT', 'source must be a string');
       if (state !== 'open') throw new JoineryError('INTERNAL', `the type-checker is ${state}`);
@@ -46,7 +56,14 @@ export function createTs7TypeChecker({
         snapshot.dispose();
         snapshot = api.updateSnapshot({ fileChanges: { changed: [FUNCTION_PATH] } });
         const program = programOf(snapshot);
-        const syntaxTree = () => syntaxTreeOf(api, program, source);
+        let tree: SourceFile | undefined;
+        const syntaxTree = () => (tree ??= syntaxTreeOf(api, program, source));
+        // Parsed, not yet checked: refuse a file with too many statements before the checker starts.
+        const statements = mayExceedStatements(source, maxStatements) ? countStatements(syntaxTree()) : 0;
+        if (statements > maxStatements) {
+          const limit = { limit: 'maxStatements', statements, maxStatements } as const;
+          return { ok: false, diagnostics: [], durationMs: performance.now() - started, limit } satisfies CheckReport;
+        }
         const diagnostics = diagnosticsOf({ program, source, baselineFiles, syntaxTree });
         return { ok: diagnostics.length === 0, diagnostics, durationMs: performance.now() - started } satisfies CheckReport;
       } catch (error) {
@@ -57,7 +74,11 @@ export function createTs7TypeChecker({
     close() {
       if (state === 'closed') return;
       state = 'closed';
-      api.close();
+      try {
+        api.close();
+      } catch {
+        endProcess(compiler); // the channel broke mid-message, so the client's own close never ran
+      }
     },
   };
 }

@@ -1,6 +1,8 @@
 // The type-checker port. Adapters pin a compiler behind it (today TypeScript 7's unstable native API), so
-// a compiler upgrade changes one adapter, not the pipeline. Type errors are values in the report; an
-// adapter throws only when the compiler itself is broken or its own declarations are invalid.
+// a compiler upgrade changes one adapter, not the pipeline. Type errors and exceeded limits are values in
+// the report; an adapter throws only when the compiler itself is broken or its own declarations are invalid.
+
+import type { CheckLimits, LimitExceeded } from './check-limits.ts';
 
 /** One type or syntax error in the authored file. */
 export interface Diagnostic {
@@ -18,13 +20,31 @@ export interface CheckReport {
   ok: boolean;
   diagnostics: Diagnostic[];
   durationMs: number;
+  /** Set when the check stopped at its time limit or refused too many statements; no diagnostics then. */
+  limit?: Extract<LimitExceeded, { limit: 'typeCheckTimeoutMs' | 'maxStatements' }>;
 }
 
+/**
+ * What the pipeline uses: the compiler runs off the caller's event loop, so a slow check never stalls
+ * other work, and a check past `typeCheckTimeoutMs` stops and is reported in `limit`.
+ */
 export interface TypeChecker {
-  /** Synchronous: the caller's thread waits for the compiler. Never throws for errors in `source`. */
+  /** Never rejects for errors in `source`; rejects for a non-string (INVALID_INPUT) or a broken compiler. */
+  check(source: string): Promise<CheckReport>;
+  /** Stops the compiler and its process. Idempotent; checks after it reject. */
+  close(): Promise<void>;
+}
+
+/** The compiler on the calling thread, which waits for it: what a type-check worker runs inside. */
+export interface SynchronousTypeChecker {
+  /** Never throws for errors in `source`; no time limit (the worker's owner enforces it). */
   check(source: string): CheckReport;
   /** Releases the compiler process. Idempotent. */
   close(): void;
+  /** The native compiler's process id, so the worker's owner can stop it while this thread is blocked. */
+  readonly processId: number | undefined;
+  /** Settles once the compiler process has exited and was reaped: wait for it before the thread ends, or it stays a zombie. */
+  readonly exited: Promise<void>;
 }
 
 export interface TypeCheckerOptions {
@@ -34,6 +54,8 @@ export interface TypeCheckerOptions {
   allowedPackages?: string[];
   /** The directory whose `node_modules` holds the allowed packages. Defaults to this package's root. */
   packagesDir?: string;
+  /** `typeCheckTimeoutMs` and `maxStatements` apply here (defaults: DEFAULT_CHECK_LIMITS); others are ignored. */
+  limits?: Partial<CheckLimits>;
 }
 
 /**

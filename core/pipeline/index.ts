@@ -1,4 +1,4 @@
-export { checkFunction, type CheckProblem, type CheckResult, type CheckStage } from './check-function.ts';
+export { checkFunction, limitProblem, type CheckProblem, type CheckResult, type CheckStage } from './check-function.ts';
 export { validateManifest } from './manifest.ts';
 export { publishFunction, type PublishResult } from './publish-function.ts';
 export { MAX_EVENT_BYTES, resolveRunnableVersion, runFunction, type RunFunctionOptions } from './run-function.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { JoineryError } from '../../core/errors.ts';
-import { publishFunction as publish } from '../../core/pipeline/index.ts';
+import { limitProblem, publishFunction as publish } from '../../core/pipeline/index.ts';
 import { toolFailure } from '../boundary/tool-failure.ts';
 import { resolveCode } from './code-input.ts';
 import { conversationId, draftName, fixturesInput, requirementText, sourceText, specText } from './schemas.ts';
@@ -47,8 +47,9 @@ export const publishFunction = defineTool({
     });
     const test = summarizeTest(result.test);
     if (!result.ok) {
-      const failure = test.fixtureProblems.length > 0 ? 'INVALID_INPUT' : test.problems.length === 0 ? 'TESTS_FAILED' : 'CHECK_FAILED';
-      return toolFailure(failure, `not published: ${describeFailure(test)}`, { test });
+      const stopped = limitProblem(result.test.check);
+      const failure = stopped ? 'CHECK_FAILED' : test.fixtureProblems.length > 0 ? 'INVALID_INPUT' : test.problems.length === 0 ? 'TESTS_FAILED' : 'CHECK_FAILED';
+      return toolFailure(failure, `not published: ${stopped?.text ?? describeFailure(test)}`, { test });
     }
     const { version } = result;
     log('notice', `${result.existing ? 'already published' : 'published'} ${version.name}@${version.version}`, { status: version.status });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { JoineryError } from '../../core/errors.ts';
-import { testFunction } from '../../core/pipeline/index.ts';
+import { limitProblem, testFunction } from '../../core/pipeline/index.ts';
+import { toolFailure } from '../boundary/tool-failure.ts';
 import { fixturesToText } from './fixtures-input.ts';
 import { conversationId, fixturesInput, newFunctionName, requirementText, sourceText, specText } from './schemas.ts';
 import { summarizeTest, testSummarySchema } from './test-summary.ts';
@@ -12,7 +13,7 @@ export const saveDraft = defineTool({
   name: 'save_draft',
   title: 'Save a draft',
   description:
-    'Save code you wrote as a draft, after running every gate (saved even if one fails). overwrite=true to replace. Then publish_function.',
+    'Save code you wrote as a draft, after running every gate (saved even if one fails; not when a limit stops the check). overwrite=true to replace. Then publish_function.',
   input: {
     name: newFunctionName,
     source: sourceText,
@@ -32,7 +33,10 @@ export const saveDraft = defineTool({
     const fixturesText = fixturesToText(fixtures);
     progress.expect(2);
     progress.step(`testing draft ${name}`);
-    const test = summarizeTest(await testFunction({ source, fixturesText, toolchain: deps.toolchain }));
+    const result = await testFunction({ source, fixturesText, toolchain: deps.toolchain });
+    const test = summarizeTest(result);
+    const stopped = limitProblem(result.check);
+    if (stopped) return toolFailure('CHECK_FAILED', `${stopped.text}; the draft was not saved`, { test });
     if (signal.aborted) throw new JoineryError('CONFLICT', 'cancelled: nothing was saved');
     const saved = deps.drafts.save({ owner: principal.name, name, author: principal.name, source, fixtures: fixturesText, spec: spec ?? null, testSummary: test, requirement: requirement ?? null, conversationId: conversation ?? null }, { overwrite });
     const warnings = test.name !== null && test.name !== name ? [`the source declares the name "${test.name}", not "${name}"; publishing this draft is refused until they match`] : [];

@@ -1,5 +1,6 @@
 import { JoineryError } from '../../core/errors.ts';
-import { testFunction as test } from '../../core/pipeline/index.ts';
+import { limitProblem, testFunction as test } from '../../core/pipeline/index.ts';
+import { toolFailure } from '../boundary/tool-failure.ts';
 import { resolveCode } from './code-input.ts';
 import { draftName, fixturesInput, functionName, sourceText, versionRef } from './schemas.ts';
 import { summarizeTest, testSummarySchema } from './test-summary.ts';
@@ -25,7 +26,10 @@ export const testFunction = defineTool({
     if (code.fixtures === undefined) throw new JoineryError('INVALID_INPUT', 'testing inline `source` needs `fixtures` too');
     context.progress.expect(2);
     context.progress.step(`testing ${code.label}`);
-    return summarizeTest(await test({ source: code.source, fixturesText: code.fixtures, toolchain: context.deps.toolchain }));
+    const result = await test({ source: code.source, fixturesText: code.fixtures, toolchain: context.deps.toolchain });
+    const stopped = limitProblem(result.check);
+    if (stopped) return toolFailure('CHECK_FAILED', stopped.text, { test: summarizeTest(result) });
+    return summarizeTest(result);
   },
   outcome: (output) => `${output.ok ? 'passed' : 'failed'}: ${output.passed} passed, ${output.failed} failed`,
 });

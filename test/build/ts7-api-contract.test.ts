@@ -2,7 +2,8 @@
 // relies on is pinned here against the raw API, so an upgrade that changes one fails a named test
 // instead of producing wrong positions or silently reading the host's disk.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { SyntaxKind } from 'typescript/unstable/ast';
 import { createVirtualFileSystem } from 'typescript/unstable/fs';
 import { API, DiagnosticCategory } from 'typescript/unstable/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTypeChecker } from '../../core/build/index.ts';
+import { createTs7TypeChecker, createTypeChecker } from '../../core/build/index.ts';
 
 const require = createRequire(import.meta.url);
 const TSCONFIG = JSON.stringify({
@@ -106,6 +107,20 @@ describe('typescript@7.0.2 unstable API, as core/build uses it', () => {
     expect(program.getSemanticDiagnostics('/w/fn.ts').map((diagnostic) => diagnostic.code)).toEqual([2307]);
   });
 
+  it("keeps tsgo's process at api.client.channel.child, where the time limit finds its pid", () => {
+    const { api } = openProject('export {};');
+    const child = (api as unknown as { client: { channel: { child: ChildProcess } } }).client.channel.child;
+    expect(child).toBeInstanceOf(EventEmitter);
+    expect(child.pid).toEqual(expect.any(Number));
+    expect(child.exitCode).toBeNull();
+    const checker = createTs7TypeChecker();
+    try {
+      expect(checker.processId).toEqual(expect.any(Number));
+    } finally {
+      checker.close();
+    }
+  });
+
   it('throws on requests after close()', () => {
     const project = openProject('export {};');
     project.api.close();
@@ -117,7 +132,7 @@ describe('positions agree with the tsc command line', () => {
   const directory = mkdtempSync(join(tmpdir(), 'joinery-tsc-'));
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-  it('on CRLF, tabs, emoji, combining marks and U+2028 inside a string', () => {
+  it('on CRLF, tabs, emoji, combining marks and U+2028 inside a string', async () => {
     const source = [
       "const tab =\t'x';\r",
       "const family = '👩‍👩‍👧 Zoë e\u0301'; const a: number = family;\r",
@@ -138,11 +153,11 @@ describe('positions agree with the tsc command line', () => {
     const fromTsc = [...output.matchAll(/fn\.ts\((\d+),(\d+)\): error TS(\d+)/g)].map(([, line, column, code]) => `${line}:${column} ${code}`);
     const checker = createTypeChecker();
     try {
-      const ours = checker.check(source).diagnostics.filter((diagnostic) => diagnostic.code === 2322);
+      const ours = (await checker.check(source)).diagnostics.filter((diagnostic) => diagnostic.code === 2322);
       expect(fromTsc).toHaveLength(3);
       expect(ours.map((diagnostic) => `${diagnostic.line}:${diagnostic.column} ${diagnostic.code}`)).toEqual(fromTsc);
     } finally {
-      checker.close();
+      await checker.close();
     }
   });
 });

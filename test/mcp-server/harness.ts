@@ -8,6 +8,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createOfflineModel, loadTemplates } from '../../agent/index.ts';
+import type { CheckLimits } from '../../core/build/index.ts';
 import { createSqliteDirectory } from '../../core/directory/index.ts';
 import { publishFunction } from '../../core/pipeline/index.ts';
 import { createSqliteRegistry, type Registry } from '../../core/registry/index.ts';
@@ -34,10 +35,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export function createHarness(): Harness {
+export function createHarness({ checkLimits }: { checkLimits?: Partial<CheckLimits> } = {}): Harness {
   const db = openDatabase(':memory:');
   const registry = createSqliteRegistry(db);
-  const toolchain = createRealToolchain();
+  const toolchain = createRealToolchain({ checkLimits });
   const serverLog: string[] = [];
   const deps: McpServerDeps = {
     registry,
