@@ -23,7 +23,9 @@ describe('architecture of the repository', () => {
   });
 
   it('has no import that breaks a house rule, and no exception left that matches nothing', () => {
-    const violations = checkArchitecture(files, HOUSE_RULES).map((violation) => `${violation.rule} ${violation.file}:${violation.line} ${violation.message}`);
+    const violations = checkArchitecture(files, HOUSE_RULES).map(
+      (violation) => `${violation.rule} ${violation.file}:${violation.line} ${violation.message}`,
+    );
     expect(violations).toEqual([]);
   });
 });

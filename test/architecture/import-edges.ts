@@ -7,7 +7,7 @@
 
 import { parseSync } from 'oxc-parser';
 
-export type ImportKind = 'static' | 'export-from' | 'dynamic' | 'require' | 'type-import' | 'url' | 'resolve';
+type ImportKind = 'static' | 'export-from' | 'dynamic' | 'require' | 'type-import' | 'url' | 'resolve';
 
 export interface ImportEdge {
   /** The importing file, relative to the repository root, with `/` separators. */

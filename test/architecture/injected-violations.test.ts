@@ -26,7 +26,10 @@ const legalTree: SourceFile[] = [
     ].join('\n'),
   },
   { path: 'core/pipeline/pipeline-worker.ts', text: "export {};\n" },
-  { path: 'sandbox/index.ts', text: "import type ivm from 'isolated-vm';\nimport { versions } from '../core/registry/index.ts';\nexport type { ivm };\nexport { versions };\n" },
+  {
+    path: 'sandbox/index.ts',
+    text: "import type ivm from 'isolated-vm';\nimport { versions } from '../core/registry/index.ts';\nexport type { ivm };\nexport { versions };\n",
+  },
   { path: 'sandbox/guest/bridge.js', text: "globalThis.bridge = {};\n" },
   { path: 'agent/index.ts', text: "import Anthropic from '@anthropic-ai/sdk';\nexport { Anthropic };\n" },
   { path: 'mcp-server/index.ts', text: "import '../agent/index.ts';\nexport { JoineryError } from '../core/errors.ts';\n" },
@@ -49,21 +52,41 @@ interface Injection {
 }
 
 const injections: Injection[] = [
-  { kind: 'wrong-direction static import', rule: 'direction', file: { path: 'core/registry/agent-call.ts', text: "import { Anthropic } from '../../agent/index.ts';\n" } },
+  {
+    kind: 'wrong-direction static import',
+    rule: 'direction',
+    file: { path: 'core/registry/agent-call.ts', text: "import { Anthropic } from '../../agent/index.ts';\n" },
+  },
   { kind: 'dynamic import()', rule: 'direction', file: { path: 'mcp-server/run.ts', text: "export const load = () => import('../sandbox/index.ts');\n" } },
   { kind: 'a .mts file', rule: 'direction', file: { path: 'agent/helper.mts', text: "export * from '../mcp-server/index.ts';\n" } },
   { kind: 'a .js file in bin/', rule: 'direction', file: { path: 'bin/tool.js', text: "import '../sandbox/index.ts';\n" } },
   { kind: 'an index bypass', rule: 'index-only', file: { path: 'cli/versions.ts', text: "import type { Version } from '../core/registry/types.ts';\n" } },
   { kind: 'a template importing a package', rule: 'package', file: { path: 'templates/email/email.ts', text: "import { z } from 'zod';\n" } },
-  { kind: 'a template importing core', rule: 'direction', file: { path: 'templates/email/email.ts', text: "import { JoineryError } from '../../core/errors.ts';\n" } },
+  {
+    kind: 'a template importing core',
+    rule: 'direction',
+    file: { path: 'templates/email/email.ts', text: "import { JoineryError } from '../../core/errors.ts';\n" },
+  },
   { kind: 'a template importing a built-in', rule: 'package', file: { path: 'templates/email/email.ts', text: "import { readFileSync } from 'node:fs';\n" } },
   { kind: 'core importing isolated-vm', rule: 'package', file: { path: 'core/registry/run.ts', text: "import ivm from 'isolated-vm';\n" } },
   { kind: 'a require() in a .cjs file', rule: 'direction', file: { path: 'evals/load.cjs', text: "module.exports = require('../sandbox/index.ts');\n" } },
   { kind: 'a computed import()', rule: 'computed-specifier', file: { path: 'agent/plugin.ts', text: "export const load = (name: string) => import(name);\n" } },
-  { kind: 'a type-only import the wrong way', rule: 'direction', file: { path: 'core/registry/tool.ts', text: "export type Tool = import('../../mcp-server/index.ts').Tool;\n" } },
-  { kind: 'a worker started by URL', rule: 'direction', file: { path: 'core/build/spawn.ts', text: "export const child = new URL('../../sandbox/index.ts', import.meta.url);\n" } },
+  {
+    kind: 'a type-only import the wrong way',
+    rule: 'direction',
+    file: { path: 'core/registry/tool.ts', text: "export type Tool = import('../../mcp-server/index.ts').Tool;\n" },
+  },
+  {
+    kind: 'a worker started by URL',
+    rule: 'direction',
+    file: { path: 'core/build/spawn.ts', text: "export const child = new URL('../../sandbox/index.ts', import.meta.url);\n" },
+  },
   { kind: 'import.meta.resolve', rule: 'direction', file: { path: 'server/find.ts', text: "export const path = import.meta.resolve('../agent/index.ts');\n" } },
-  { kind: 'core importing the Anthropic SDK', rule: 'package', file: { path: 'core/pipeline/model.ts', text: "export { default } from '@anthropic-ai/sdk';\n" } },
+  {
+    kind: 'core importing the Anthropic SDK',
+    rule: 'package',
+    file: { path: 'core/pipeline/model.ts', text: "export { default } from '@anthropic-ai/sdk';\n" },
+  },
   {
     kind: 'a parent reaching into a child',
     rule: 'index-only',
@@ -97,7 +120,11 @@ describe('the architecture checker', () => {
   });
 
   it('reports an exception that matches no import, so that the lists only shrink', () => {
-    const stale = { ...rules, indexBypasses: ['cli/main.ts → core/registry/types.ts'], computedSpecifiers: { 'agent/index.ts dynamic': 'gone' } };
+    const stale = {
+      ...rules,
+      indexBypasses: ['cli/main.ts → core/registry/types.ts'],
+      computedSpecifiers: { 'agent/index.ts dynamic': 'gone' },
+    };
     expect(checkArchitecture(legalTree, stale).map((violation) => violation.rule)).toEqual(['stale-exception', 'stale-exception']);
   });
 });
