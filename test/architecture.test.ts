@@ -1,58 +1,31 @@
-// The dependency direction of style.md: cli → mcp-server → agent → core ← sandbox. Only composition
-// roots (cli, the MCP entry points, the eval runner) may reach the concrete sandbox.
+// The house rules of style.md, read from every source file of the repository: the dependency direction
+// cli → mcp-server → agent → core ← sandbox over every top-level folder, the index-only rule, the
+// packages each folder may use (core names no concrete infrastructure). The rules are tested against
+// injected violations in test/architecture/injected-violations.test.ts.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkArchitecture, topFolder } from './architecture/check-architecture.ts';
+import { HOUSE_RULES } from './architecture/house-rules.ts';
+import { readSourceFiles } from './architecture/source-files.ts';
 
 const root = resolve(import.meta.dirname, '..');
+const files = readSourceFiles(root);
 
-const ALLOWED: Record<string, string[]> = {
-  core: ['core'],
-  sandbox: ['core', 'sandbox'],
-  agent: ['core', 'agent'],
-  'mcp-server': ['core', 'agent', 'mcp-server', 'sandbox'],
-  evals: ['core', 'agent', 'evals', 'sandbox'],
-  server: ['core', 'sandbox', 'server'],
-  cli: ['core', 'agent', 'mcp-server', 'evals', 'sandbox', 'server', 'cli'],
-};
-
-function sourceFiles(folder: string): string[] {
-  const full = join(root, folder);
-  let entries: string[];
-  try {
-    entries = readdirSync(full);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const path = join(full, entry);
-    if (statSync(path).isDirectory()) return sourceFiles(relative(root, path));
-    return entry.endsWith('.ts') ? [path] : [];
+describe('architecture of the repository', () => {
+  it('reads every top-level folder and every kind of source file', () => {
+    const folders = new Set(files.map((file) => topFolder(file.path)));
+    for (const folder of ['agent', 'bench', 'bin', 'cli', 'core', 'evals', 'mcp-server', 'sandbox', 'server', 'templates', 'test']) {
+      expect(folders).toContain(folder);
+    }
+    expect(files.some((file) => file.path.startsWith('bin/') && file.path.endsWith('.js'))).toBe(true);
+    expect(files.some((file) => file.path.startsWith('sandbox/guest/') && file.path.endsWith('.js'))).toBe(true);
   });
-}
 
-function relativeImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((match) => match[1]!);
-  return specifiers.map((specifier) => relative(root, resolve(file, '..', specifier)));
-}
-
-describe('dependency direction', () => {
-  for (const [folder, allowed] of Object.entries(ALLOWED)) {
-    it(`${folder}/ imports only from ${allowed.join(', ')}`, () => {
-      const wrong = sourceFiles(folder).flatMap((file) =>
-        relativeImports(file)
-          .filter((target) => !allowed.includes(target.split(sep)[0]!))
-          .map((target) => `${relative(root, file)} → ${target}`),
-      );
-      expect(wrong).toEqual([]);
-    });
-  }
-
-  it('core/ imports no concrete infrastructure package', () => {
-    const concrete = ['isolated-vm', '@anthropic-ai/sdk', '@modelcontextprotocol/sdk'];
-    const offenders = sourceFiles('core').filter((file) => concrete.some((name) => readFileSync(file, 'utf8').includes(`from '${name}`)));
-    expect(offenders.map((file) => relative(root, file))).toEqual([]);
+  it('has no import that breaks a house rule, and no exception left that matches nothing', () => {
+    const violations = checkArchitecture(files, HOUSE_RULES).map(
+      (violation) => `${violation.rule} ${violation.file}:${violation.line} ${violation.message}`,
+    );
+    expect(violations).toEqual([]);
   });
 });

@@ -1,0 +1,52 @@
+// The project's architecture, as tables narrowed to the edges the code has (measured, not wished for):
+// style.md's direction cli → mcp-server → agent → core ← sandbox, plus the folders around it.
+
+import type { ArchitectureRules } from './check-architecture.ts';
+import { INDEX_BYPASSES } from './index-bypasses.ts';
+
+export const HOUSE_RULES: ArchitectureRules = {
+  folders: {
+    core: ['core'],
+    sandbox: ['core', 'sandbox'],
+    agent: ['core', 'agent'],
+    'mcp-server': ['core', 'agent', 'mcp-server'],
+    evals: ['core', 'agent', 'evals'],
+    server: ['core', 'server'],
+    cli: ['core', 'agent', 'mcp-server', 'evals', 'sandbox', 'server', 'cli'],
+    bench: ['core', 'agent', 'evals', 'sandbox', 'bench'],
+    bin: ['cli', 'bench'],
+    templates: [],
+    test: 'any',
+    '.': ['core'],
+  },
+  packages: {
+    core: ['zod'],
+    'core/build': ['esbuild', 'typescript', 'tsx'],
+    'core/store': ['better-sqlite3'],
+    sandbox: ['isolated-vm'],
+    agent: ['@anthropic-ai/sdk', 'zod'],
+    'mcp-server': ['@modelcontextprotocol/sdk', 'zod'],
+    evals: ['@joinery/sdk', 'zod'],
+    server: ['pino'],
+    cli: ['zod'],
+    bench: ['@modelcontextprotocol/sdk', 'esbuild', 'quickjs-emscripten', 'typescript'],
+    bin: ['tsx'],
+    templates: ['@joinery/sdk'],
+    test: 'any',
+    '.': ['vitest'],
+  },
+  noBuiltins: ['templates'],
+  indexRuleExempt: ['test'],
+  computedSpecifiers: {
+    'core/build/type-check-worker-thread.ts url': 'the worker file next to it, .ts or .js by how it runs',
+    'core/store/load-better-sqlite3.ts require': 'better-sqlite3-12 or -13, whichever this Node can load',
+    'sandbox/isolated-vm-loader.ts require': 'isolated-vm-5 or -7, whichever this Node can load',
+    'sandbox/executor-process.ts url': 'the executor child next to it, .ts or .js by how it runs',
+    'sandbox/prelude-script.ts url': 'a guest script in sandbox/guest/',
+    'bench/typecheck.ts dynamic': "the TypeScript 5 compiler's lib/typescript.js, the peer it is compared with",
+    'test/egress/egress-tls.test.ts url': 'a PEM file in test/egress/tls/',
+    'test/templates/template-harness.ts url': 'a template folder, read by URL so tsc does not follow it',
+    'test/templates/template-harness.ts dynamic': 'the template function in that folder',
+  },
+  indexBypasses: INDEX_BYPASSES,
+};
