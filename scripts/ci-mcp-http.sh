@@ -5,9 +5,9 @@
 # scripts/mcp-http/ into a temporary folder (never into the project's node_modules).
 #
 # Usage: bash scripts/ci-mcp-http.sh <node-bin-dir>
-#   <node-bin-dir>  a folder holding node and npm >= 22 (e.g. the Node 24 leg's $node24_home/bin); the tools
-#                   run with it. Joinery itself runs with the `node` first on PATH, against this checkout's
-#                   node_modules (installed beforehand, for that node).
+#   <node-bin-dir>  a folder holding node >= 22 (e.g. the Node 24 leg's "$node24_home/bin"); the tools run
+#                   with it, and npm (taken from PATH) runs on it. Joinery itself runs with the `node` first
+#                   on PATH, against this checkout's node_modules (installed beforehand, for that node).
 # Exit status 0 only if the smoke passes and the suite shows no failure outside
 # scripts/mcp-http/conformance-baseline.yml (the scenarios that need the suite's own reference server).
 set -euo pipefail
