@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { JoineryError } from '../core/errors.ts';
 import { SECRET_NAME_PATTERN } from '../core/secrets/index.ts';
+import { oidcSettingsSchema } from '../mcp-server/auth/index.ts';
 
 const guardLimitsSchema = z.strictObject({
   runsPerMinute: z.number().int().min(1).optional(),
@@ -53,6 +54,8 @@ const configSchema = z.strictObject({
   hooks: z
     .record(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/), z.strictObject({ secret: z.string().regex(SECRET_NAME_PATTERN), mapping: z.string().min(1) }))
     .default({}),
+  /** `joinery mcp --http`: sign-in with the organisation's identity provider (mcp-server/auth). */
+  oidc: oidcSettingsSchema.optional(),
 });
 
 export type JoineryConfig = z.infer<typeof configSchema>;

@@ -19,7 +19,8 @@ export const mcpCommand: Command = {
     '  --as <who>          the principal: you (JOINERY_USER or the OS user), or anyone under localTrust',
     `  --role <role>       ${ROLES.join(', ')} (default: JOINERY_ROLE or admin, who may do everything;`,
     '                      four eyes still applies: nobody approves what they authored or requested)',
-    'HTTP: every request needs a bearer token (joinery token create); one session per client.',
+    'HTTP: every request needs a bearer token (joinery token create), or, with "oidc" in config.json, an access',
+    '  token from your identity provider (clients discover it from the 401 challenge); one session per client.',
     '  --port <n>          default 3000; 0 picks a free port (the URL is printed on standard error)',
     '  --host <address>    default 127.0.0.1; any other than a loopback address needs --allowed-host',
     '  --allowed-host <n>  a host name clients use (repeatable): the Host header must be one (DNS rebinding);',
@@ -51,8 +52,10 @@ export const mcpCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new JoineryError('INVALID_INPUT', '--port must be a whole number from 0 to 65535');
     const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
     const allowedHosts = Array.isArray(values['allowed-host']) ? values['allowed-host'].map(String) : undefined;
-    const running = await serveHttp({ deps, tokens: createSqliteTokenStore(db), port, host, ...(allowedHosts ? { allowedHosts } : {}) });
-    log(`joinery mcp: listening on ${running.url} (bearer tokens: joinery token create --name <name> --role <role>)`);
+    const { oidc } = context.config();
+    const running = await serveHttp({ deps, tokens: createSqliteTokenStore(db), port, host, ...(allowedHosts ? { allowedHosts } : {}), ...(oidc ? { oidc } : {}) });
+    const signIn = oidc ? `, or sign-in with ${oidc.issuer}` : '';
+    log(`joinery mcp: listening on ${running.url} (bearer tokens: joinery token create --name <name> --role <role>${signIn})`);
     await untilStopped();
     await running.close();
     return 0;

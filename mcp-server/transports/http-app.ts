@@ -1,23 +1,26 @@
-// `joinery mcp --http`: Streamable HTTP with sessions, behind bearer tokens. createMcpExpressApp checks
-// the Host header against DNS rebinding (the loopback names, or the allowed host names, which listening
-// beyond loopback requires) and parses JSON bodies (100 KB at most); a browser page from a foreign Origin
-// is refused; every request then needs a live token; each session gets its own McpServer and stays bound
-// to the token that opened it.
+// `joinery mcp --http`: Streamable HTTP with sessions, behind bearer tokens. The Host header is checked
+// against DNS rebinding (the loopback names, or the allowed host names, which listening beyond loopback
+// requires) and JSON bodies are parsed (4 MB at most, see express-app.ts); a browser page from a foreign
+// Origin is refused; every request to /mcp then needs a live token (Joinery's, or the identity
+// provider's with `oidc`, whose protected-resource metadata is served for clients to discover); each
+// session gets its own McpServer and stays bound to the token (or signed-in principal) that opened it.
+// What a role may not call is refused by the tool boundary as an ordinary isError FORBIDDEN result.
 
 import { randomUUID } from 'node:crypto';
-import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
-import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { JoineryError } from '../../core/errors.ts';
 import type { TokenStore } from '../../core/tokens/index.ts';
 import { createServer } from '../create-server.ts';
 import type { McpServerDeps } from '../deps.ts';
-import { rpcError, type Handler, type HttpApp, type HttpRequest, type HttpResponse, type Next } from './http-types.ts';
+import { createOidcVerifier, METADATA_PATHS, protectedResourceMetadata, resourceUrl, type OidcSettings } from '../auth/index.ts';
+import { bearerAuth } from './bearer-auth.ts';
+import { createExpressApp } from './express-app.ts';
+import { errorHandler } from './http-errors.ts';
+import { rpcError, type Handler, type HttpApp, type HttpRequest, type HttpResponse } from './http-types.ts';
 import { isLoopbackHost, LOOPBACK_HOST_NAMES } from './loopback.ts';
 import { originCheck } from './origin-check.ts';
-import { roleGate } from './role-gate.ts';
-import { tokenVerifier } from './token-verifier.ts';
+import { accessTokenVerifier } from './token-verifier.ts';
 
 export interface McpHttpAppOptions {
   deps: McpServerDeps;
@@ -33,6 +36,9 @@ export interface McpHttpAppOptions {
   maxSessionsPerToken?: number;
   /** A session unused this long is closed (clients that vanish never send DELETE). */
   idleMs?: number;
+  /** Sign-in with the organisation's identity provider (config.json `oidc`); Joinery tokens work as well. */
+  oidc?: OidcSettings;
+  _internal?: { jwksCooldownMs?: number };
 }
 
 interface Session {
@@ -42,12 +48,16 @@ interface Session {
   close(): Promise<void>;
 }
 
-export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHosts, maxSessions = 100, maxSessionsPerToken = 32, idleMs = 30 * 60_000 }: McpHttpAppOptions): { app: HttpApp; sessionCount(): number; close(): Promise<void> } {
+export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHosts, maxSessions = 100, maxSessionsPerToken = 32, idleMs = 30 * 60_000, oidc, _internal = {} }: McpHttpAppOptions): { app: HttpApp; sessionCount(): number; close(): Promise<void> } {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const hostNames = allowedHostNames(host, allowedHosts);
-  const app = createMcpExpressApp({ host, allowedHosts: hostNames }) as unknown as HttpApp;
+  const app = createExpressApp(hostNames);
   app.use(originCheck(hostNames));
-  const auth = requireBearerAuth({ verifier: tokenVerifier(tokens) }) as unknown as Handler;
+  const verifier = oidc ? createOidcVerifier(oidc, { _internal }) : undefined;
+  const auth = bearerAuth({ verify: accessTokenVerifier({ tokens, ...(verifier ? { oidc: verifier } : {}) }), ...(oidc ? { oidc } : {}), log });
+  if (oidc) {
+    for (const path of METADATA_PATHS) app.get(path, (request, response) => response.json(protectedResourceMetadata(oidc, resourceUrl(oidc, request.headers.host))));
+  }
   const sessions = new Map<string, Session>();
   // Over HTTP every request carries a token's principal; never fall back to a local one.
   const sessionDeps: McpServerDeps = { ...deps, localPrincipal: undefined };
@@ -92,7 +102,7 @@ export function createMcpHttpApp({ deps, tokens, host = '127.0.0.1', allowedHost
     return session;
   }
 
-  app.post('/mcp', auth, roleGate(deps.registry, log), async (request, response) => {
+  app.post('/mcp', auth, async (request, response) => {
     const session = sessionOf(request);
     if (session) return session.transport.handleRequest(request, response, request.body);
     if (request.headers['mcp-session-id'] !== undefined) return rpcError(response, 404, -32001, 'Session not found');
@@ -127,17 +137,4 @@ function allowedHostNames(host: string, allowedHosts: string[] | undefined): str
     `listening on ${host} exposes the server beyond this machine; name the host names clients will use ` +
       '(joinery mcp --allowed-host <name>, repeatable), so that requests for any other name (DNS rebinding) are refused',
   );
-}
-
-/** Express's default error page prints stack traces; this answers in JSON-RPC, without one. */
-function errorHandler(log: (line: string) => void) {
-  return (error: unknown, _request: HttpRequest, response: HttpResponse, _next: Next): void => {
-    const { type, status } = (error ?? {}) as { type?: string; status?: number };
-    if (type === 'entity.too.large') return rpcError(response, 413, -32600, 'the request body is too large (100 KB at most over HTTP)');
-    if (type === 'entity.parse.failed') return rpcError(response, 400, -32700, 'Parse error: the body is not valid JSON');
-    if (typeof status === 'number' && status >= 400 && status < 500) return rpcError(response, status, -32600, 'Bad Request');
-    const reference = randomUUID().slice(0, 8);
-    log(`joinery mcp: HTTP request failed (reference ${reference}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    if (!response.headersSent) rpcError(response, 500, -32603, `internal error (reference ${reference})`);
-  };
 }

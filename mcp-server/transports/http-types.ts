@@ -16,7 +16,7 @@ export type Next = (error?: unknown) => void;
 
 export type Handler = (request: HttpRequest, response: HttpResponse, next: Next) => void | Promise<void>;
 
-/** What createMcpExpressApp returns, as far as this module uses it. */
+/** What express() returns, as far as this module uses it. */
 export interface HttpApp {
   post(path: string, ...handlers: Handler[]): void;
   get(path: string, ...handlers: Handler[]): void;
