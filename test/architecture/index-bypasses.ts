@@ -38,5 +38,4 @@ export const INDEX_BYPASSES: readonly string[] = [
   'mcp-server/tools/review-function.ts → core/registry/types.ts',
   'mcp-server/tools/version-ref.ts → core/registry/types.ts',
   'mcp-server/tools/views.ts → core/registry/types.ts',
-  'mcp-server/transports/role-gate.ts → core/registry/types.ts',
 ];
