@@ -47,7 +47,7 @@ export const chatCommand: Command = {
           requirement: text,
           name: typeof values.name === 'string' ? values.name : undefined,
           model,
-          toolchain: context.toolchain(),
+          toolchain: await context.toolchain(),
           templates,
           previous: last ? { messages: last.messages, draft: last.draft } : undefined,
           askAdmin: async (question) => (await reader.next(`\n${question}\nanswer> `)) ?? 'no answer',
@@ -100,7 +100,7 @@ async function slashCommand(text: string, last: AuthorResult | undefined, { outp
     const requester = rest.join(' ').trim();
     if (!requester) return output.line('Usage: /publish <who>');
     if (!last!.ok || !draft.source || !draft.fixturesText) return output.line('The draft does not pass its checks and fixtures yet; it cannot be published.');
-    const published = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec: draft.spec ? renderSpec(draft.spec) : null, author: 'agent:chat', requestedBy: requester, toolchain: context.toolchain(), registry: context.registry() });
+    const published = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec: draft.spec ? renderSpec(draft.spec) : null, author: 'agent:chat', requestedBy: requester, toolchain: await context.toolchain(), registry: context.registry() });
     return output.line(published.ok ? `✓ published ${published.version.name}@${published.version.version}, pending review by someone other than ${requester}` : `✗ not published: ${published.reason}`);
   }
   output.line(`Unknown command ${command}. ${HELP}`);

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { loadTemplates, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
+import type { Toolchain } from '../../core/pipeline/index.ts';
 import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore, isRole, ROLES } from '../../core/tokens/index.ts';
 import { createSqliteDraftStore, serveHttp, serveStdio, type McpServerDeps } from '../../mcp-server/index.ts';
 import type { Command } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { templatesDir } from '../paths.ts';
+import { warmToolchain } from '../warm-toolchain.ts';
 
 export const mcpCommand: Command = {
   name: 'mcp',
@@ -38,12 +40,16 @@ export const mcpCommand: Command = {
     const log = (line: string) => void context.stderr.write(`${line}\n`);
     const db = openDatabase(join(context.home, 'joinery.db'));
     try {
-      const deps = serverDeps(context, db, log);
+      // Start order: the toolchain's modules are loaded (nothing started), the server answers `initialize`,
+      // then the executor processes and the compiler warm up while the client lists tools.
+      const toolchain = await context.toolchain();
+      const deps = serverDeps(context, db, toolchain, log);
+      const warm = () => void warmToolchain(toolchain, log);
       if (!values.http) {
         const role = typeof values.role === 'string' ? values.role : (context.env.JOINERY_ROLE ?? 'admin');
         if (!isRole(role)) throw new JoineryError('INVALID_INPUT', `--role "${role}" must be one of ${ROLES.join(', ')}`);
         const name = typeof values.as === 'string' ? values.as : context.defaultActor();
-        await serveStdio({ ...deps, localPrincipal: { name, role } }, { stdin: context.stdin as typeof process.stdin, stdout: context.stdout, stderr: context.stderr });
+        await serveStdio({ ...deps, localPrincipal: { name, role } }, { stdin: context.stdin as typeof process.stdin, stdout: context.stdout, stderr: context.stderr, onInitialized: warm });
         return 0;
       }
       const port = values.port === undefined ? 3000 : Number(values.port);
@@ -52,6 +58,7 @@ export const mcpCommand: Command = {
       const allowedHosts = Array.isArray(values['allowed-host']) ? values['allowed-host'].map(String) : undefined;
       const running = await serveHttp({ deps, tokens: createSqliteTokenStore(db), port, host, ...(allowedHosts ? { allowedHosts } : {}) });
       log(`joinery mcp: listening on ${running.url} (bearer tokens: joinery token create --name <name> --role <role>)`);
+      warm();
       await untilStopped();
       await running.close();
       return 0;
@@ -61,7 +68,7 @@ export const mcpCommand: Command = {
   },
 };
 
-function serverDeps(context: CliContext, db: ReturnType<typeof openDatabase>, log: (line: string) => void): McpServerDeps {
+function serverDeps(context: CliContext, db: ReturnType<typeof openDatabase>, toolchain: Toolchain, log: (line: string) => void): McpServerDeps {
   const templates = loadTemplates(templatesDir());
   return {
     registry: context.registry(),
@@ -73,12 +80,7 @@ function serverDeps(context: CliContext, db: ReturnType<typeof openDatabase>, lo
       list: () => context.secrets().list(),
       delete: (name) => context.secrets().delete(name),
     },
-    toolchain: {
-      get checker() { return context.toolchain().checker; },
-      get runner() { return context.toolchain().runner; },
-      get allowedPackages() { return context.toolchain().allowedPackages; },
-      get limits() { return context.toolchain().limits; },
-    },
+    toolchain,
     // Drafts live in the same file as the registry; this command's own handle reaches them.
     drafts: createSqliteDraftStore(db),
     fetchFor: context.fetchFor,

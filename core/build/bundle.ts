@@ -3,7 +3,7 @@
 // as the completion value (an isolate context that ends on a function value is never freed).
 // Import and `require` rules live in import-policy.ts; problems are values with fn.ts positions.
 
-import { build, type BuildFailure, type Message } from 'esbuild';
+import type { BuildFailure, Message } from 'esbuild';
 import { isAbsolute, join } from 'node:path';
 import { JoineryError } from '../errors.ts';
 import { AUTHOR_MESSAGES } from './author-messages.ts';
@@ -49,6 +49,8 @@ export async function bundleFunction(
 ): Promise<BundleResult> {
   assertValidInput(source, allowedPackages, resolveDir);
   const started = performance.now();
+  // esbuild loads on the first bundle, not with the module: servers start without it.
+  const { build } = await import('esbuild');
   try {
     const result = await build({
       // The entry re-exports fn.ts's default, so a missing `export default` is a bundling error.
