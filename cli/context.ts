@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TypeChecker } from '../core/build/index.ts';
+import { JoineryError } from '../core/errors.ts';
 import type { DirectoryStore } from '../core/directory/types.ts';
 import { createSqliteDirectory } from '../core/directory/index.ts';
 import type { Toolchain } from '../core/pipeline/index.ts';
@@ -97,11 +98,18 @@ export function createCliContext({
   return context;
 }
 
-/** Starts the compiler on the first check, not when the toolchain is assembled. */
+/** Starts the compiler on the first check, not when the toolchain is assembled; never after close. */
 function lazyTypeChecker(create: () => TypeChecker): TypeChecker {
   let checker: TypeChecker | undefined;
+  let closed = false;
   return {
-    check: (source) => (checker ??= create()).check(source),
-    close: () => checker?.close(),
+    check: (source) => {
+      if (closed) throw new JoineryError('INTERNAL', 'the type-checker is closed');
+      return (checker ??= create()).check(source);
+    },
+    close: () => {
+      closed = true;
+      checker?.close();
+    },
   };
 }

@@ -1,5 +1,5 @@
-// Warming for long-lived servers (`joinery mcp`): starts the executor processes and the compiler ahead of
-// the first call, so an assistant's first run_function or check_function does not pay for them. Called
+// Warming for long-lived servers (`joinery mcp`): starts the executor processes and then the compiler ahead
+// of the first call, so an assistant's first run_function or check_function does not pay for them. Called
 // after the server has answered `initialize`, never before: the handshake must not wait for warming.
 
 import { BUNDLE_FOOTER } from '../core/build/index.ts';
@@ -14,13 +14,12 @@ const WARM_UP_BUNDLE = `var __fn = { default: { name: 'warm-up', description: 'w
  */
 export async function warmToolchain(toolchain: Toolchain, log: (line: string) => void): Promise<void> {
   const failed = (part: string) => (error: unknown) => log(`joinery mcp: warming the ${part} failed: ${error instanceof Error ? error.message : String(error)}`);
-  // The executor first: spawning is asynchronous, so its processes boot while the compiler starts here.
-  const sandbox = toolchain.runner.describe({ bundle: WARM_UP_BUNDLE }).then(() => undefined, failed('sandbox'));
-  await new Promise((resolve) => setImmediate(resolve));
+  // The executor first, alone: its processes boot in parallel, and on two cores a compiler starting beside
+  // them (a native process of its own, and a synchronous start on this thread) would slow the first run.
+  await toolchain.runner.describe({ bundle: WARM_UP_BUNDLE }).then(() => undefined, failed('sandbox'));
   try {
     await toolchain.checker.check('');
   } catch (error) {
     failed('type-checker')(error);
   }
-  await sandbox;
 }

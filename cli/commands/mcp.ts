@@ -44,12 +44,14 @@ export const mcpCommand: Command = {
       // then the executor processes and the compiler warm up while the client lists tools.
       const toolchain = await context.toolchain();
       const deps = serverDeps(context, db, toolchain, log);
-      const warm = () => void warmToolchain(toolchain, log);
+      let warming: Promise<void> | undefined;
+      const warm = () => void (warming ??= warmToolchain(toolchain, log));
       if (!values.http) {
         const role = typeof values.role === 'string' ? values.role : (context.env.JOINERY_ROLE ?? 'admin');
         if (!isRole(role)) throw new JoineryError('INVALID_INPUT', `--role "${role}" must be one of ${ROLES.join(', ')}`);
         const name = typeof values.as === 'string' ? values.as : context.defaultActor();
         await serveStdio({ ...deps, localPrincipal: { name, role } }, { stdin: context.stdin as typeof process.stdin, stdout: context.stdout, stderr: context.stderr, onInitialized: warm });
+        await warming; // a client gone within the warm-up: let it finish, then close what it started
         return 0;
       }
       const port = values.port === undefined ? 3000 : Number(values.port);
@@ -60,6 +62,7 @@ export const mcpCommand: Command = {
       log(`joinery mcp: listening on ${running.url} (bearer tokens: joinery token create --name <name> --role <role>)`);
       warm();
       await untilStopped();
+      await warming;
       await running.close();
       return 0;
     } finally {
