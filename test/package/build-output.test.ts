@@ -46,6 +46,12 @@ describe('the compiled tree', () => {
     expect(reads.filter((read) => !existsSync(read.inDist)).map(({ source, target }) => `${source}: ${target}`)).toEqual([]);
   });
 
+  it('rewrote every import.meta.url of the sources (no build mark is left for run time)', () => {
+    const outputs = Object.keys((JSON.parse(readFileSync(join(DIST, 'build-manifest.json'), 'utf8')) as { files: Record<string, string[]> }).files);
+    expect(outputs.length).toBeGreaterThan(2);
+    expect(outputs.filter((path) => readFileSync(join(DIST, path), 'utf8').includes('__joineryModuleUrl'))).toEqual([]);
+  });
+
   it('is loaded as ES modules from the package root: no package.json of its own', () => {
     expect(existsSync(join(DIST, 'package.json'))).toBe(false);
     expect(readdirSync(join(DIST, 'cli'))).toContain('main.js');
