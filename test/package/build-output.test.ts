@@ -1,6 +1,7 @@
 // The compiled tree (dist/, built by the global setup) keeps the promises scripts/build.mjs makes: every
 // file the runtime reads through `new URL(..., import.meta.url)` is there at the same relative place, and
-// every child-process or worker entry a source looks for beside itself (`./name${extension}`) was built.
+// every child-process or worker entry a source looks for beside itself (`./name${extension}`, whatever the
+// variable) was built.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,8 +32,9 @@ async function runtimeReads(): Promise<Array<{ source: string; target: string; i
   const reads = [];
   for (const source of await runtimeSources()) {
     for (const [, , target = ''] of readFileSync(join(ROOT, source), 'utf8').matchAll(RUNTIME_READ)) {
-      const fixed = target.replace('${extension}', '.js');
-      const path = fixed.includes('${') ? dirname(fixed.slice(0, fixed.indexOf('${')) + 'x') : fixed;
+      // `./executor-child${extension}`: a sibling entry, `.js` once compiled; `./guest/${name}.js`: a folder.
+      const entry = /^([^$]*)\$\{[^}]+\}$/.exec(target);
+      const path = entry ? `${entry[1]}.js` : target.includes('${') ? dirname(target.slice(0, target.indexOf('${')) + 'x') : target;
       reads.push({ source, target, inDist: join(DIST, dirname(source), path) });
     }
   }
