@@ -5,8 +5,8 @@
 // about 1,500 modules (zod, the MCP SDK and ajv are bundled; see build-plan.mjs for what stays a package).
 //
 // Compiled code keeps two facts of the source tree: every module sees `import.meta.url` as the URL its own
-// file would have in dist/ (dist/<folder>/<name>.js), and the files read at run time are copied there. So
-// `new URL('../../docs/contract.md', import.meta.url)` and a child process found beside its parent as
+// file would have in dist/ (dist/<folder>/<name>.js), and the files read at run time are copied there. So a
+// read of docs/contract.md relative to the module's URL, and a child process found beside its parent as
 // `./executor-child.js` resolve in dist/ exactly as in the sources.
 //
 // Plain JavaScript on purpose: it runs right after `npm ci`, before anything is compiled.
