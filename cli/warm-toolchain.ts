@@ -14,12 +14,15 @@ const WARM_UP_BUNDLE = `var __fn = { default: { name: 'warm-up', description: 'w
  */
 export async function warmToolchain(toolchain: Toolchain, log: (line: string) => void): Promise<void> {
   const failed = (part: string) => (error: unknown) => log(`joinery mcp: warming the ${part} failed: ${error instanceof Error ? error.message : String(error)}`);
-  // The executor first, alone: its processes boot in parallel, and on two cores a compiler starting beside
-  // them (a native process of its own, and a synchronous start on this thread) would slow the first run.
-  await toolchain.runner.describe({ bundle: WARM_UP_BUNDLE }).then(() => undefined, failed('sandbox'));
+  // The executor processes first: forking returns at once and they boot on their own. Then the compiler,
+  // whose start holds this thread (TypeScript 7's synchronous API) while those processes boot, rather
+  // than after, when a first run_function would be waiting on this thread for its answer.
+  const sandbox = toolchain.runner.describe({ bundle: WARM_UP_BUNDLE }).then(() => undefined, failed('sandbox'));
+  await new Promise((resolve) => setImmediate(resolve));
   try {
     await toolchain.checker.check('');
   } catch (error) {
     failed('type-checker')(error);
   }
+  await sandbox;
 }
