@@ -8,7 +8,7 @@ import { createSqliteDraftStore, serveHttp, serveStdio, type McpServerDeps } fro
 import type { Command } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { templatesDir } from '../paths.ts';
-import { warmToolchain } from '../warm-toolchain.ts';
+import { prepareWarmUp } from '../warm-toolchain.ts';
 
 export const mcpCommand: Command = {
   name: 'mcp',
@@ -42,10 +42,10 @@ export const mcpCommand: Command = {
     try {
       // Start order: the toolchain's modules are loaded (nothing started), the server answers `initialize`,
       // then the executor processes and the compiler warm up while the client lists tools.
-      const toolchain = await context.toolchain();
-      const deps = serverDeps(context, db, toolchain, log);
+      const warmUp = prepareWarmUp(await context.toolchain(), log);
+      const deps = serverDeps(context, db, warmUp.toolchain, log);
       let warming: Promise<void> | undefined;
-      const warm = () => void (warming ??= warmToolchain(toolchain, log));
+      const warm = () => void (warming ??= warmUp.warm());
       if (!values.http) {
         const role = typeof values.role === 'string' ? values.role : (context.env.JOINERY_ROLE ?? 'admin');
         if (!isRole(role)) throw new JoineryError('INVALID_INPUT', `--role "${role}" must be one of ${ROLES.join(', ')}`);
