@@ -1,9 +1,10 @@
 // The composition root of the CLI: the only place that constructs SQLite, isolated-vm, the type-checker
-// and the egress client. Everything is opened lazily, so `joinery --help` or `joinery check` never
-// touches the database.
+// and the egress client. Everything is opened lazily, so `joinery check` never touches the database, and
+// the toolchain's modules (TypeScript, esbuild, the executor) load only when a command asks for it.
 
 import { join, resolve } from 'node:path';
-import { createTypeChecker, type TypeChecker } from '../core/build/index.ts';
+import type { TypeChecker } from '../core/build/index.ts';
+import { JoineryError } from '../core/errors.ts';
 import type { DirectoryStore } from '../core/directory/types.ts';
 import { createSqliteDirectory } from '../core/directory/index.ts';
 import type { Toolchain } from '../core/pipeline/index.ts';
@@ -14,7 +15,6 @@ import type { SecretStore } from '../core/secrets/types.ts';
 import { closeDatabase, ensurePrivateDirectory, openDatabase, permissionWarning, type SqliteDatabase } from '../core/store/index.ts';
 import type { SandboxRunner } from '../core/execution/types.ts';
 import { createDryRunFetch, createEgressFetch } from '../sandbox/egress/index.ts';
-import { createExecutor } from '../sandbox/index.ts';
 import type { FetchPort } from '../core/runtime/index.ts';
 import { resolveActor, type Actor } from './actor.ts';
 import { loadConfig, type JoineryConfig } from './config.ts';
@@ -33,7 +33,9 @@ export interface CliContext {
   registry(): Registry;
   directory(): DirectoryStore;
   secrets(): SecretStore;
-  toolchain(): Toolchain;
+  /** Loads the type-checker and sandbox modules on first call; the compiler and the executor processes
+   *  themselves start on first use (or when `joinery mcp` warms them). */
+  toolchain(): Promise<Toolchain>;
   /** A live egress client bound to a version's declared hosts, or a recorder for --dry-run. */
   fetchFor(egress: string[], dryRun: boolean): FetchPort;
   /** Executor child processes for this command (default 2: fixtures run side by side, and a prepared
@@ -72,10 +74,11 @@ export function createCliContext({
   });
   let checker: TypeChecker | undefined;
   let runner: SandboxRunner | undefined;
-  const toolchain = once((): Toolchain => {
+  const toolchain = once(async (): Promise<Toolchain> => {
+    const [{ createTypeChecker }, { createExecutor }] = await Promise.all([import('../core/build/index.ts'), import('../sandbox/index.ts')]);
     const { typeCheckTimeoutMs, bundleTimeoutMs } = config();
     const checkLimits = { ...(typeCheckTimeoutMs === undefined ? {} : { typeCheckTimeoutMs }), ...(bundleTimeoutMs === undefined ? {} : { bundleTimeoutMs }) };
-    checker = createTypeChecker({ allowedPackages: config().allowedPackages, limits: checkLimits });
+    checker = lazyTypeChecker(() => createTypeChecker({ allowedPackages: config().allowedPackages, limits: checkLimits }));
     runner = createExecutor({ limits: config().limits, concurrency: config().executorProcesses ?? context.executorProcesses ?? 2 });
     return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits, checkLimits };
   });
@@ -106,4 +109,20 @@ export function createCliContext({
     },
   };
   return context;
+}
+
+/** Starts the compiler on the first check, not when the toolchain is assembled; never after close. */
+function lazyTypeChecker(create: () => TypeChecker): TypeChecker {
+  let checker: TypeChecker | undefined;
+  let closed = false;
+  return {
+    check: (source) => {
+      if (closed) return Promise.reject(new JoineryError('INTERNAL', 'the type-checker is closed'));
+      return (checker ??= create()).check(source);
+    },
+    close: async () => {
+      closed = true;
+      await checker?.close();
+    },
+  };
 }

@@ -1,30 +1,36 @@
 // `joinery <command> [options]`: finds the command, parses its options strictly, runs it, maps errors to
 // exit codes (0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal or integrity error).
+// Start-up is part of the product (an assistant spawns `joinery mcp`, scripts call the CLI in loops): this
+// file imports only the command table; a command's module and the composition root load when it runs.
 
 import { parseArgs } from 'node:util';
-import { COMMON_OPTIONS, type Command } from './command.ts';
+import { COMMON_OPTIONS } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
-import { createCliContext, type CliContext } from './context.ts';
+import type { CliContext } from './context.ts';
 import { createOutput, reportError, writeVisible } from './output.ts';
 
-export async function main(argv: string[], context: CliContext = createCliContext()): Promise<number> {
+/** Without `given`, the context (SQLite, the sandbox, the type-checker, all opened lazily) is made here. */
+export async function main(argv: string[], given?: CliContext): Promise<number> {
   const [name, ...rest] = argv;
+  const stdout = given?.stdout ?? process.stdout;
+  const stderr = given?.stderr ?? process.stderr;
   const wantsJson = rest.includes('--json');
-  const output = createOutput({ json: wantsJson, stdout: context.stdout, stderr: context.stderr, color: false });
+  const output = createOutput({ json: wantsJson, stdout, stderr, color: false });
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    writeVisible(context.stdout, overview());
+    writeVisible(stdout, overview());
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    writeVisible(context.stdout, 'joinery 0.1.0\n');
+    writeVisible(stdout, 'joinery 0.1.0\n');
     return 0;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (!entry) {
     output.note(`error: unknown command "${name}". Run "joinery --help" for the list.`);
     output.result({ ok: false, error: { code: 'INVALID_INPUT', message: `unknown command "${name}"` } });
     return 2;
   }
+  const command = await entry.load();
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
@@ -34,9 +40,10 @@ export async function main(argv: string[], context: CliContext = createCliContex
     return 2;
   }
   if (parsed.values.help) {
-    writeVisible(context.stdout, `${command.summary}\n\n${command.usage}\n`);
+    writeVisible(stdout, `${command.summary}\n\n${command.usage}\n`);
     return 0;
   }
+  const context = given ?? (await import('./context.ts')).createCliContext();
   try {
     return await command.run(parsed, context, output);
   } catch (error) {
@@ -47,7 +54,7 @@ export async function main(argv: string[], context: CliContext = createCliContex
 }
 
 function overview(): string {
-  const width = Math.max(...COMMANDS.map((command: Command) => command.name.length));
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
   const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return [
     'joinery: governed joiner / mover / leaver functions',

@@ -1,13 +1,14 @@
 // The one place that loads isolated-vm. Each line of isolated-vm supports a narrow band of Node versions
-// (5.x: Node <= 22, 7.x: Node >= 24), so a deployment may install several builds under aliases; the first
-// candidate that loads in this Node wins.
+// (5.x: Node 20 (it builds up to 22); 6.x: Node 22 and 24, prebuilt; 7.x: Node >= 24, prebuilt), so
+// package.json installs each under an alias and npm skips the ones whose engines exclude this Node; the
+// newest line that loads in this Node wins.
 import { createRequire } from 'node:module';
 import { JoineryError } from '../core/errors.ts';
 
 export type IsolatedVm = typeof import('isolated-vm');
 
-const CANDIDATES = ['isolated-vm-7', 'isolated-vm-5', 'isolated-vm'] as const;
-const SUPPORTED_NODE_VERSIONS = '20 and 24';
+const CANDIDATES = ['isolated-vm-7', 'isolated-vm-6', 'isolated-vm-5', 'isolated-vm'] as const;
+const SUPPORTED_NODE_VERSIONS = '20, 22 and 24';
 
 let loaded: IsolatedVm | undefined;
 

@@ -2,7 +2,7 @@
 // the static prefix (system prompt, SDK .d.ts, template examples, tool definitions), retries with backoff
 // (429, 529 and 5xx; the SDK honours retry-after) and timeouts.
 
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { DEFAULT_MODEL, estimateCostUsd } from './pricing.ts';
 import type { AssistantBlock, ModelClient, ModelRequest, ModelResponse } from './types.ts';
 
@@ -34,12 +34,16 @@ export function createAnthropicClient({
   timeoutMs = 120_000,
   provider = 'anthropic',
 }: AnthropicClientOptions): ModelClient {
-  const client = new Anthropic({ apiKey, baseURL: baseURL ?? null, maxRetries, timeout: timeoutMs });
+  // The SDK (about a thousand modules) loads on the first request, not when the client is made: `joinery
+  // mcp` and the offline author never pay for it at start-up.
+  let client: Anthropic | undefined;
   return {
     provider,
     model,
     estimateCostUsd: (usage) => (provider === 'anthropic' ? estimateCostUsd(model, usage) : 0),
     async complete(request: ModelRequest, { signal } = {}): Promise<ModelResponse> {
+      const { default: AnthropicSdk } = await import('@anthropic-ai/sdk');
+      client ??= new AnthropicSdk({ apiKey, baseURL: baseURL ?? null, maxRetries, timeout: timeoutMs });
       try {
         const stream = client.messages.stream(toParams(model, request), signal ? { signal } : undefined);
         const message = await stream.finalMessage();
@@ -56,7 +60,7 @@ export function createAnthropicClient({
           },
         };
       } catch (error) {
-        if (error instanceof Anthropic.APIError) {
+        if (error instanceof AnthropicSdk.APIError) {
           throw new ModelRequestError(`the model API answered ${error.status ?? 'with an error'}: ${error.message}`, error.status);
         }
         throw error;

@@ -4,6 +4,7 @@ import { authorFunction, loadTemplates, renderSpec, selectModel } from '../../ag
 import { JoineryError } from '../../core/errors.ts';
 import { publishFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
+import { writeEditorTypesIfMissing } from '../editor-types.ts';
 import { printTest } from '../format.ts';
 import { createProgress } from '../progress.ts';
 import { templatesDir } from '../paths.ts';
@@ -42,7 +43,7 @@ export const authorCommand: Command = {
     const started = performance.now();
     let result;
     try {
-      result = await authorFunction({ requirement, name, model, toolchain: context.toolchain(), templates, maxTurns, onProgress: ({ message }) => progress.update(message) });
+      result = await authorFunction({ requirement, name, model, toolchain: await context.toolchain(), templates, maxTurns, onProgress: ({ message }) => progress.update(message) });
     } finally {
       progress.done();
       await model.close?.();
@@ -53,6 +54,7 @@ export const authorCommand: Command = {
     const paths = { source: join(outDir, `${fileName}.ts`), fixtures: join(outDir, `${fileName}.fixtures.json`), spec: join(outDir, `${fileName}.spec.md`) };
     const spec = draft.spec ? renderSpec(draft.spec) : null;
     if (draft.source || draft.fixturesText || spec) mkdirSync(outDir, { recursive: true });
+    if (draft.source) writeEditorTypesIfMissing(outDir);
     if (draft.source) writeFileSync(paths.source, draft.source);
     if (draft.fixturesText) writeFileSync(paths.fixtures, draft.fixturesText);
     if (spec) writeFileSync(paths.spec, spec);
@@ -65,7 +67,7 @@ export const authorCommand: Command = {
 
     let published = null;
     if (result.ok && requester && draft.source && draft.fixturesText) {
-      const outcome = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec, author: `agent:${model.provider}`, requestedBy: requester.name, actorSource: requester.source, toolchain: context.toolchain(), registry: context.registry() });
+      const outcome = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec, author: `agent:${model.provider}`, requestedBy: requester.name, actorSource: requester.source, toolchain: await context.toolchain(), registry: context.registry() });
       if (outcome.ok) {
         published = { name: outcome.version.name, version: outcome.version.version, status: outcome.version.status };
         output.line(`✓ published ${published.name}@${published.version}, pending review by someone other than ${requester.name}`);

@@ -48,7 +48,7 @@ export const chatCommand: Command = {
           requirement: text,
           name: typeof values.name === 'string' ? values.name : undefined,
           model,
-          toolchain: context.toolchain(),
+          toolchain: await context.toolchain(),
           templates,
           previous: last ? { messages: last.messages, draft: last.draft } : undefined,
           askAdmin: async (question) => (await reader.next(`\n${question}\nanswer> `)) ?? 'no answer',
@@ -106,7 +106,7 @@ async function slashCommand(text: string, last: AuthorResult | undefined, { outp
       return output.line(`✗ not published: ${(error as Error).message}`);
     }
     if (!last!.ok || !draft.source || !draft.fixturesText) return output.line('The draft does not pass its checks and fixtures yet; it cannot be published.');
-    const published = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec: draft.spec ? renderSpec(draft.spec) : null, author: 'agent:chat', requestedBy: requester.name, actorSource: requester.source, toolchain: context.toolchain(), registry: context.registry() });
+    const published = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec: draft.spec ? renderSpec(draft.spec) : null, author: 'agent:chat', requestedBy: requester.name, actorSource: requester.source, toolchain: await context.toolchain(), registry: context.registry() });
     return output.line(published.ok ? `✓ published ${published.version.name}@${published.version.version}, pending review by someone other than ${requester.name}` : `✗ not published: ${published.reason}`);
   }
   output.line(`Unknown command ${command}. ${HELP}`);

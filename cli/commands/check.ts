@@ -20,7 +20,7 @@ export const checkCommand: Command = {
       return 2;
     }
     const source = readTextFile(context.cwd, path, 'function file');
-    const check = await checkFunction({ source, toolchain: context.toolchain() });
+    const check = await checkFunction({ source, toolchain: await context.toolchain() });
     printCheck(check, path, output);
     output.result({ ok: check.ok, problems: check.problems, manifest: check.manifest ?? null, durationMs: check.durationMs });
     return check.ok ? 0 : 1;

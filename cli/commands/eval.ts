@@ -79,7 +79,7 @@ export const evalCommand: Command = {
 
     // 2. The author and the one toolchain for the whole run.
     const templates = loadTemplates(templatesDir());
-    const toolchain = context.toolchain();
+    const toolchain = await context.toolchain();
     let close = async () => {};
     let author: CaseAuthor;
     if (provider === 'reference') {

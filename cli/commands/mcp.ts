@@ -1,11 +1,13 @@
 import { loadTemplates, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
+import type { Toolchain } from '../../core/pipeline/index.ts';
 import type { SqliteDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore, isRole, ROLES } from '../../core/tokens/index.ts';
 import { createSqliteDraftStore, serveHttp, serveStdio, type McpServerDeps } from '../../mcp-server/index.ts';
 import type { Command } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { writeVisible } from '../output.ts';
+import { prepareWarmUp } from '../warm-toolchain.ts';
 import { templatesDir } from '../paths.ts';
 
 export const mcpCommand: Command = {
@@ -40,12 +42,19 @@ export const mcpCommand: Command = {
   async run({ values }, context) {
     const log = (line: string) => writeVisible(context.stderr, `${line}\n`);
     const db = context.database();
-    const deps = serverDeps(context, db, log);
+    // Start order: the toolchain's modules are loaded (nothing started), the server answers `initialize`,
+    // then the executor processes and the compiler warm up while the client lists tools.
+    const warmUp = prepareWarmUp(await context.toolchain(), log);
+    const deps = serverDeps(context, db, warmUp.toolchain, log);
+    let warming: Promise<void> | undefined;
+    const warm = () => void (warming ??= warmUp.warm());
     if (!values.http) {
       const role = typeof values.role === 'string' ? values.role : (context.env.JOINERY_ROLE ?? 'admin');
       if (!isRole(role)) throw new JoineryError('INVALID_INPUT', `--role "${role}" must be one of ${ROLES.join(', ')}`);
       const actor = context.actor(values.as);
-      await serveStdio({ ...deps, localPrincipal: { name: actor.name, role, source: actor.source } }, { stdin: context.stdin as typeof process.stdin, stdout: context.stdout, stderr: context.stderr });
+      const streams = { stdin: context.stdin as typeof process.stdin, stdout: context.stdout, stderr: context.stderr, onInitialized: warm };
+      await serveStdio({ ...deps, localPrincipal: { name: actor.name, role, source: actor.source } }, streams);
+      await warming; // a client gone within the warm-up: let it finish, then close what it started
       return 0;
     }
     const port = values.port === undefined ? 3000 : Number(values.port);
@@ -56,13 +65,15 @@ export const mcpCommand: Command = {
     const running = await serveHttp({ deps, tokens: createSqliteTokenStore(db), port, host, ...(allowedHosts ? { allowedHosts } : {}), ...(oidc ? { oidc } : {}) });
     const signIn = oidc ? `, or sign-in with ${oidc.issuer}` : '';
     log(`joinery mcp: listening on ${running.url} (bearer tokens: joinery token create --name <name> --role <role>${signIn})`);
+    warm();
     await untilStopped();
+    await warming;
     await running.close();
     return 0;
   },
 };
 
-function serverDeps(context: CliContext, db: SqliteDatabase, log: (line: string) => void): McpServerDeps {
+function serverDeps(context: CliContext, db: SqliteDatabase, toolchain: Toolchain, log: (line: string) => void): McpServerDeps {
   const templates = loadTemplates(templatesDir());
   return {
     registry: context.registry(),
@@ -74,13 +85,7 @@ function serverDeps(context: CliContext, db: SqliteDatabase, log: (line: string)
       list: () => context.secrets().list(),
       delete: (name) => context.secrets().delete(name),
     },
-    toolchain: {
-      get checker() { return context.toolchain().checker; },
-      get runner() { return context.toolchain().runner; },
-      get allowedPackages() { return context.toolchain().allowedPackages; },
-      get limits() { return context.toolchain().limits; },
-      get checkLimits() { return context.toolchain().checkLimits; },
-    },
+    toolchain,
     // Drafts live in the same file as the registry, behind the same handle.
     drafts: createSqliteDraftStore(db),
     fetchFor: context.fetchFor,

@@ -34,7 +34,7 @@ export const publishCommand: Command = {
     const spec = typeof values.spec === 'string' ? readTextFile(context.cwd, values.spec, 'spec file') : optionalSibling(context.cwd, path, '.spec.md');
     const requestedBy = typeof values['requested-by'] === 'string' ? values['requested-by'] : null;
 
-    const published = await publishFunction({ source, fixturesText, spec, author, requestedBy, actorSource: actor.source, toolchain: context.toolchain(), registry: context.registry() });
+    const published = await publishFunction({ source, fixturesText, spec, author, requestedBy, actorSource: actor.source, toolchain: await context.toolchain(), registry: context.registry() });
     if (!published.ok) {
       printTest(published.test, { source: path, fixtures: fixturesPath }, output);
       output.line(`Not published: ${published.reason}.`);

@@ -26,7 +26,7 @@ export const runCommand: Command = {
     const event = parseJson(text, inputPath === '-' ? 'standard input' : inputPath);
     const dryRun = Boolean(values['dry-run']);
     const registry = context.registry();
-    const toolchain = context.toolchain();
+    const toolchain = await context.toolchain();
     const execution = await runFunction({
       name,
       version,

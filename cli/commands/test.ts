@@ -24,7 +24,7 @@ export const testCommand: Command = {
     const fixturesPath = typeof values.fixtures === 'string' ? values.fixtures : siblingPath(path, '.fixtures.json');
     const source = readTextFile(context.cwd, path, 'function file');
     const fixturesText = readTextFile(context.cwd, fixturesPath, 'fixture file');
-    const result = await testFunction({ source, fixturesText, toolchain: context.toolchain() });
+    const result = await testFunction({ source, fixturesText, toolchain: await context.toolchain() });
     printTest(result, { source: path, fixtures: fixturesPath }, output);
     output.result(testJson(result));
     if (result.fixtureProblems.length > 0) return 2;

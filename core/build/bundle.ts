@@ -5,7 +5,7 @@
 // works in its own process, so a slow build never blocks the caller's event loop; `timeoutMs` bounds the
 // wait, and a build past it is cancelled and reported as a value.
 
-import { context, type BuildFailure, type BuildResult, type Message } from 'esbuild';
+import type { BuildFailure, BuildResult, Message } from 'esbuild';
 import { isAbsolute, join } from 'node:path';
 import { JoineryError } from '../errors.ts';
 import { AUTHOR_MESSAGES } from './author-messages.ts';
@@ -56,6 +56,8 @@ export async function bundleFunction(
   assertValidInput(source, allowedPackages, resolveDir, timeoutMs);
   const started = performance.now();
   let dispose: () => void = () => undefined;
+  // esbuild loads on the first bundle, not with the module: servers start without it.
+  const { context } = await import('esbuild');
   try {
     const build = await context({
       // The entry re-exports fn.ts's default, so a missing `export default` is a bundling error.

@@ -26,5 +26,5 @@ export function loadBetterSqlite3(): DatabaseConstructor {
       failures.push(`${candidate}: ${(error as { code?: string }).code ?? 'LOAD_FAILED'}`);
     }
   }
-  throw new JoineryError('INTERNAL', `better-sqlite3 could not be loaded in Node ${process.version} (${failures.join(', ')}); Joinery supports Node 20 and 24`);
+  throw new JoineryError('INTERNAL', `better-sqlite3 could not be loaded in Node ${process.version} (${failures.join(', ')}); Joinery supports Node 20, 22 and 24`);
 }

@@ -10,7 +10,18 @@ import type { McpServerDeps } from '../deps.ts';
 
 export async function serveStdio(
   deps: McpServerDeps,
-  { stdin = process.stdin, stdout = process.stdout, stderr = process.stderr }: { stdin?: NodeJS.ReadableStream & { pause(): unknown }; stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {},
+  {
+    stdin = process.stdin,
+    stdout = process.stdout,
+    stderr = process.stderr,
+    onInitialized,
+  }: {
+    stdin?: NodeJS.ReadableStream & { pause(): unknown };
+    stdout?: NodeJS.WritableStream;
+    stderr?: NodeJS.WritableStream;
+    /** Called once the client has sent `initialized`: the moment to warm what the first calls need. */
+    onInitialized?: () => void;
+  } = {},
 ): Promise<void> {
   const log = deps.log ?? ((line: string) => stderr.write(`${visibleText(line)}\n`));
   const restoreConsole = routeConsoleTo(stderr);
@@ -19,6 +30,7 @@ export async function serveStdio(
     server.server.onclose = () => resolve();
   });
   server.server.onerror = (error) => log(`joinery mcp: ${error.message}`);
+  if (onInitialized) server.server.oninitialized = onInitialized;
   const stop = () => void close().catch(() => {});
   const signals = ['SIGINT', 'SIGTERM'] as const;
   for (const signal of signals) process.once(signal, stop);

@@ -1,0 +1,61 @@
+// The compiled tree (dist/, built by the global setup) keeps the promises scripts/build.mjs makes: every
+// file the runtime reads through `new URL(..., import.meta.url)` is there at the same relative place, and
+// every child-process or worker entry a source looks for beside itself (`./name${extension}`, whatever the
+// variable) was built.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const PLAN_URL = new URL('../../scripts/build-plan.mjs', import.meta.url).href;
+const RUNTIME_READ = /new URL\(\s*(['"`])(.*?)\1\s*,\s*import\.meta\.url\s*\)/g;
+
+async function runtimeSources(): Promise<string[]> {
+  const { INPUT_FOLDERS } = (await import(PLAN_URL)) as { INPUT_FOLDERS: string[] };
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(join(ROOT, folder), { withFileTypes: true })) {
+      const path = `${folder}/${entry.name}`;
+      if (entry.isDirectory() && path !== 'evals/references') walk(path);
+      else if (entry.name.endsWith('.ts')) found.push(path);
+    }
+  };
+  for (const folder of INPUT_FOLDERS.filter((name) => name !== 'scripts')) walk(folder);
+  return found;
+}
+
+/** Each `new URL(target, import.meta.url)` of the sources, as the path it names in dist/ (a template's fixed part). */
+async function runtimeReads(): Promise<Array<{ source: string; target: string; inDist: string }>> {
+  const reads = [];
+  for (const source of await runtimeSources()) {
+    for (const [, , target = ''] of readFileSync(join(ROOT, source), 'utf8').matchAll(RUNTIME_READ)) {
+      // `./executor-child${extension}`: a sibling entry, `.js` once compiled; `./guest/${name}.js`: a folder.
+      const entry = /^([^$]*)\$\{[^}]+\}$/.exec(target);
+      const path = entry ? `${entry[1]}.js` : target.includes('${') ? dirname(target.slice(0, target.indexOf('${')) + 'x') : target;
+      reads.push({ source, target, inDist: join(DIST, dirname(source), path) });
+    }
+  }
+  return reads;
+}
+
+describe('the compiled tree', () => {
+  it('holds every file the runtime reads beside its code, and every entry a source starts', async () => {
+    const reads = await runtimeReads();
+    expect(reads.map((read) => read.target)).toEqual(expect.arrayContaining(['../../docs/contract.md', './guest/${name}.js', './executor-child${extension}']));
+    expect(reads.filter((read) => !existsSync(read.inDist)).map(({ source, target }) => `${source}: ${target}`)).toEqual([]);
+  });
+
+  it('rewrote every import.meta.url of the sources (no build mark is left for run time)', () => {
+    const outputs = Object.keys((JSON.parse(readFileSync(join(DIST, 'build-manifest.json'), 'utf8')) as { files: Record<string, string[]> }).files);
+    expect(outputs.length).toBeGreaterThan(2);
+    expect(outputs.filter((path) => readFileSync(join(DIST, path), 'utf8').includes('__joineryModuleUrl'))).toEqual([]);
+  });
+
+  it('is loaded as ES modules from the package root: no package.json of its own', () => {
+    expect(existsSync(join(DIST, 'package.json'))).toBe(false);
+    expect(readdirSync(join(DIST, 'cli'))).toContain('main.js');
+  });
+});
