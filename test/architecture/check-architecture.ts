@@ -82,13 +82,14 @@ function checkEdge(context: EdgeContext): Violation[] {
   const target = resolveTarget(edge.from, edge.specifier, paths);
   // A URL to a data file or folder is no import; a URL to a source file is (a worker, a child, a script).
   if (edge.kind === 'url' && (target === undefined || !paths.has(target))) return [];
-  if (target === undefined) return at('unresolved', `${edge.specifier} names no source file`);
+  if (target === undefined && !isBuildOutput(edge.from, edge.specifier)) return at('unresolved', `${edge.specifier} names no source file`);
   const from = topFolder(edge.from);
   const allowed = rules.folders[from] ?? [];
-  if (allowed !== 'any' && !allowed.includes(topFolder(target))) {
-    return at('direction', `${from}/ may not import ${target} (allowed: ${allowed.join(', ') || 'nothing'})`);
+  const targetPath = target ?? joinedPath(edge.from, edge.specifier);
+  if (allowed !== 'any' && !allowed.includes(topFolder(targetPath))) {
+    return at('direction', `${from}/ may not import ${targetPath} (allowed: ${allowed.join(', ') || 'nothing'})`);
   }
-  return paths.has(target) ? checkIndexRule(context, target, at) : [];
+  return target !== undefined && paths.has(target) ? checkIndexRule(context, target, at) : [];
 }
 
 function checkIndexRule(context: EdgeContext, target: string, at: (rule: RuleName, message: string) => Violation[]): Violation[] {
@@ -124,8 +125,13 @@ function checkPackage(
  * The file a relative specifier names: a known source file (trying the `.js` → `.ts` mapping and folder
  * indexes), a data file or folder (not a source path: JSON, Markdown), or undefined for a missing source.
  */
+const joinedPath = (from: string, specifier: string) => posix.normalize(posix.join(posix.dirname(from), specifier)).replace(/\/$/, '');
+
+/** dist/ holds what `npm run build` makes from the sources; it is never read as source (see source-files.ts). */
+const isBuildOutput = (from: string, specifier: string) => joinedPath(from, specifier).startsWith('dist/');
+
 function resolveTarget(from: string, specifier: string, paths: Set<string>): string | undefined {
-  const joined = posix.normalize(posix.join(posix.dirname(from), specifier)).replace(/\/$/, '');
+  const joined = joinedPath(from, specifier);
   const candidates = [joined, joined.replace(/\.js$/, '.ts'), `${joined}.ts`, `${joined}/index.ts`, `${joined}/index.js`];
   const found = candidates.find((candidate) => paths.has(candidate));
   if (found !== undefined) return found;

@@ -14,7 +14,8 @@ export const HOUSE_RULES: ArchitectureRules = {
     server: ['core', 'server'],
     cli: ['core', 'agent', 'mcp-server', 'evals', 'sandbox', 'server', 'cli'],
     bench: ['core', 'agent', 'evals', 'sandbox', 'bench'],
-    bin: ['cli', 'bench'],
+    bin: ['cli', 'bench', 'dist'], // the launcher runs the build output, dist/ (npm run build)
+    scripts: ['scripts'], // the build and CI scripts: plain JavaScript, run before anything is compiled
     templates: [],
     test: 'any',
     '.': ['core'],
@@ -25,12 +26,13 @@ export const HOUSE_RULES: ArchitectureRules = {
     'core/store': ['better-sqlite3'],
     sandbox: ['isolated-vm'],
     agent: ['@anthropic-ai/sdk', 'zod'],
-    'mcp-server': ['@modelcontextprotocol/sdk', 'zod'],
+    'mcp-server': ['@modelcontextprotocol/sdk', 'zod', 'express', 'jose'],
     evals: ['@joinery/sdk', 'zod'],
     server: ['pino'],
     cli: ['zod'],
     bench: ['@modelcontextprotocol/sdk', 'esbuild', 'quickjs-emscripten', 'typescript'],
     bin: ['tsx'],
+    scripts: ['esbuild'],
     templates: ['@joinery/sdk'],
     test: 'any',
     '.': ['vitest'],
@@ -47,6 +49,7 @@ export const HOUSE_RULES: ArchitectureRules = {
     'test/egress/egress-tls.test.ts url': 'a PEM file in test/egress/tls/',
     'test/templates/template-harness.ts url': 'a template folder, read by URL so tsc does not follow it',
     'test/templates/template-harness.ts dynamic': 'the template function in that folder',
+    'test/package/build-output.test.ts dynamic': 'scripts/build-plan.mjs, imported by file URL as the build itself imports it',
   },
   indexBypasses: INDEX_BYPASSES,
 };

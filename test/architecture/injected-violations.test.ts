@@ -96,7 +96,7 @@ const injections: Injection[] = [
       { path: 'mcp-server/drafts/draft-store.ts', text: "export {};\n" },
     ],
   },
-  { kind: 'a new top-level folder', rule: 'unknown-folder', file: { path: 'scripts/release.mjs', text: "console.log('release');\n" } },
+  { kind: 'a new top-level folder', rule: 'unknown-folder', file: { path: 'tools/release.mjs', text: "console.log('release');\n" } },
   { kind: 'an import of a missing file', rule: 'unresolved', file: { path: 'agent/missing.ts', text: "import './not-there.ts';\n" } },
 ];
 
