@@ -14,7 +14,7 @@ import type { SecretStore } from '../core/secrets/types.ts';
 import { closeDatabase, ensurePrivateDirectory, openDatabase, permissionWarning, type SqliteDatabase } from '../core/store/index.ts';
 import type { SandboxRunner } from '../core/execution/types.ts';
 import { createDryRunFetch, createEgressFetch } from '../sandbox/egress/index.ts';
-import { createExecutor } from '../sandbox/index.ts';
+import { createExecutor, defaultExecutorProcesses } from '../sandbox/index.ts';
 import type { FetchPort } from '../core/runtime/index.ts';
 import { resolveActor, type Actor } from './actor.ts';
 import { loadConfig, type JoineryConfig } from './config.ts';
@@ -36,8 +36,8 @@ export interface CliContext {
   toolchain(): Toolchain;
   /** A live egress client bound to a version's declared hosts, or a recorder for --dry-run. */
   fetchFor(egress: string[], dryRun: boolean): FetchPort;
-  /** Executor child processes for this command (default 2: fixtures run side by side, and a prepared
-   *  isolate waits while the other process runs). */
+  /** Executor child processes for this command when config.json sets none (default: one per core, at
+   *  most 8; see defaultExecutorProcesses). */
   executorProcesses: number | undefined;
   /** Who is acting: JOINERY_USER, else the OS user; `--as` (the option's value) only when it names the
    *  same person, or under the config's localTrust (see actor.ts). */
@@ -76,7 +76,7 @@ export function createCliContext({
     const { typeCheckTimeoutMs, bundleTimeoutMs } = config();
     const checkLimits = { ...(typeCheckTimeoutMs === undefined ? {} : { typeCheckTimeoutMs }), ...(bundleTimeoutMs === undefined ? {} : { bundleTimeoutMs }) };
     checker = createTypeChecker({ allowedPackages: config().allowedPackages, limits: checkLimits });
-    runner = createExecutor({ limits: config().limits, concurrency: config().executorProcesses ?? context.executorProcesses ?? 2 });
+    runner = createExecutor({ limits: config().limits, concurrency: config().executorProcesses ?? context.executorProcesses ?? defaultExecutorProcesses() });
     return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits, checkLimits };
   });
 
