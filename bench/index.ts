@@ -7,6 +7,7 @@ import { benchFixtures } from './fixtures.ts';
 import { benchMcp } from './mcp.ts';
 import { benchPublish } from './publish.ts';
 import { benchSandbox } from './sandbox.ts';
+import { benchThroughput } from './throughput.ts';
 import { benchTypecheck } from './typecheck.ts';
 import { createExecutor } from '../sandbox/index.ts';
 
@@ -31,6 +32,7 @@ const SUITES: Record<string, () => Promise<Figures>> = {
   },
   publish: () => benchPublish(),
   mcp: () => benchMcp(),
+  throughput: () => benchThroughput(),
   author: () => benchAuthor(),
 };
 
