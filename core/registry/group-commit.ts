@@ -1,12 +1,14 @@
-// Group commit for execution records: records arriving within `windowMs` (or until `maxBatch` are waiting)
-// are written in one transaction, so many runs share one fsync. Each caller's promise settles after the
+// Group commit for execution records: records arriving in the same turn of the event loop (or within
+// `windowMs`, or until `maxBatch` are waiting) are written in one transaction, so many runs share one fsync.
+// Run results that arrive together (one IPC message each) are all read before the check phase, so a
+// setImmediate batches them at no cost to a lone caller; a window trades latency for bigger batches. Each caller's promise settles after the
 // transaction that holds its record committed (durable under synchronous=FULL), with its own record or
 // its own error (an unknown version, a bad field). If the batch's transaction fails as a whole, every
 // record is written again on its own, so one bad moment costs speed, never a record.
 import type { SqliteDatabase } from '../store/index.ts';
 
 export interface GroupCommitOptions {
-  /** How long the first record of a batch waits for company (default 1 ms). */
+  /** How long the first record of a batch waits for company; 0 (the default): until the event loop's check phase. */
   windowMs?: number;
   /** A batch this size is written at once (default 64). */
   maxBatch?: number;
@@ -27,10 +29,10 @@ interface Waiting<Input, Output> {
 export function createGroupCommit<Input, Output>(
   db: SqliteDatabase,
   writeOne: (input: Input) => Output,
-  { windowMs = 1, maxBatch = 64 }: GroupCommitOptions = {},
+  { windowMs = 0, maxBatch = 64 }: GroupCommitOptions = {},
 ): GroupCommit<Input, Output> {
   let waiting: Array<Waiting<Input, Output>> = [];
-  let timer: NodeJS.Timeout | undefined;
+  let timer: { cancel(): void } | undefined;
 
   // Per record: its own outcome, kept apart so one caller's mistake never fails the others' records.
   const attempt = (input: Input): { ok: true; output: Output } | { ok: false; error: unknown } => {
@@ -50,7 +52,7 @@ export function createGroupCommit<Input, Output>(
   );
 
   function flush(): void {
-    if (timer !== undefined) clearTimeout(timer);
+    timer?.cancel();
     timer = undefined;
     const batch = waiting;
     waiting = [];
@@ -73,9 +75,18 @@ export function createGroupCommit<Input, Output>(
       return new Promise<Output>((resolve, reject) => {
         waiting.push({ input, resolve, reject });
         if (waiting.length >= maxBatch) flush();
-        else if (timer === undefined) timer = setTimeout(flush, windowMs);
+        else if (timer === undefined) timer = schedule(flush, windowMs);
       });
     },
     flush,
   };
+}
+
+function schedule(action: () => void, windowMs: number): { cancel(): void } {
+  if (windowMs <= 0) {
+    const immediate = setImmediate(action);
+    return { cancel: () => clearImmediate(immediate) };
+  }
+  const timeout = setTimeout(action, windowMs);
+  return { cancel: () => clearTimeout(timeout) };
 }
