@@ -32,12 +32,12 @@ function countingDatabase(db: SqliteDatabase, { failBatches = false } = {}) {
   return { db: proxy, counts };
 }
 
-function openRegistry(options: { failBatches?: boolean } = {}) {
+function openRegistry(options: { failBatches?: boolean; windowMs?: number } = {}) {
   const real = openDatabase(':memory:');
   const opened = createSqliteRegistry(real);
   opened.publish(samplePublishInput());
   const { db, counts } = countingDatabase(real, options);
-  registry = createSqliteRegistry(db, { _internal: { groupCommit: { windowMs: 20 } } });
+  registry = createSqliteRegistry(db, { _internal: { groupCommit: { windowMs: options.windowMs ?? 20 } } });
   return { registry, counts, real };
 }
 
@@ -53,6 +53,14 @@ describe('group commit of execution records', () => {
     expect(counts.transactions - before).toBe(1);
     expect(rowCount(real)).toBe(ids.length);
     for (const record of records) expect(active.getExecution(record.id)?.eventId).toBe(record.eventId);
+  });
+
+  it('batches the records of one turn of the event loop by default, with no window', async () => {
+    const { registry: active, counts } = openRegistry({ windowMs: 0 });
+    const before = counts.transactions;
+    const records = await Promise.all([1, 2, 3].map((index) => active.recordExecutionDurable(sampleExecution({ eventId: `evt-${index}` }))));
+    expect(records.map((record) => record.eventId)).toEqual(['evt-1', 'evt-2', 'evt-3']);
+    expect(counts.transactions - before).toBe(1);
   });
 
   it("fails only the caller whose record is bad; the others' records are written", async () => {
