@@ -32,12 +32,12 @@ function countingDatabase(db: SqliteDatabase, { failBatches = false } = {}) {
   return { db: proxy, counts };
 }
 
-function openRegistry(options: { failBatches?: boolean; windowMs?: number } = {}) {
+function openRegistry(options: { failBatches?: boolean; windowMs?: number; busyWindowMs?: number } = {}) {
   const real = openDatabase(':memory:');
   const opened = createSqliteRegistry(real);
   opened.publish(samplePublishInput());
   const { db, counts } = countingDatabase(real, options);
-  registry = createSqliteRegistry(db, { _internal: { groupCommit: { windowMs: options.windowMs ?? 20 } } });
+  registry = createSqliteRegistry(db, { _internal: { groupCommit: { windowMs: options.windowMs ?? 20, busyWindowMs: options.busyWindowMs ?? 20 } } });
   return { registry, counts, real };
 }
 
@@ -60,6 +60,17 @@ describe('group commit of execution records', () => {
     const before = counts.transactions;
     const records = await Promise.all([1, 2, 3].map((index) => active.recordExecutionDurable(sampleExecution({ eventId: `evt-${index}` }))));
     expect(records.map((record) => record.eventId)).toEqual(['evt-1', 'evt-2', 'evt-3']);
+    expect(counts.transactions - before).toBe(1);
+  });
+
+  it('waits for company when the last commit was moments ago', async () => {
+    const { registry: active, counts } = openRegistry({ windowMs: 0, busyWindowMs: 200 });
+    await active.recordExecutionDurable(sampleExecution({ eventId: 'evt-first' }));
+    const before = counts.transactions;
+    const second = active.recordExecutionDurable(sampleExecution({ eventId: 'evt-second' }));
+    await new Promise((resolve) => setImmediate(resolve));
+    const third = active.recordExecutionDurable(sampleExecution({ eventId: 'evt-third' }));
+    await Promise.all([second, third]);
     expect(counts.transactions - before).toBe(1);
   });
 
