@@ -126,7 +126,6 @@ export function createWarmIsolates({ ivm, supply, loader, caps, options = {} }: 
         entry = { key, hash, isolate: prepared.isolate, prepared, prelude: compilePrelude(prepared.isolate), script: undefined, memoryLimitMb, runs: 0, busy: false, scheduled: undefined };
         warm.set(key, entry);
         stats.created++;
-        evictBeyondBounds();
       } else {
         warm.delete(key);
         warm.set(key, entry);
@@ -138,6 +137,7 @@ export function createWarmIsolates({ ivm, supply, loader, caps, options = {} }: 
       entry.prepared = undefined;
       entry.busy = true;
       entry.runs++;
+      evictBeyondBounds(); // after marking this one busy, so only others (idle ones) are evicted
       return lease(entry, prepared, bundle);
     },
     stats: () => ({ ...stats, retired: { ...stats.retired }, warm: warm.size }),

@@ -56,6 +56,12 @@ describe('warm isolates', () => {
     expect(active.warmStats()).toMatchObject({ created: 2, reused: 2, warm: 2 });
   });
 
+  it('keeps at most maxIsolates warm, the least recently used out first', async () => {
+    const active = open({ maxIsolates: 2 });
+    for (const value of [1, 2, 1, 3, 1]) expect((await runOf(active, source(value))).outcome).toEqual({ kind: 'returned', value });
+    expect(active.warmStats()).toMatchObject({ created: 3, reused: 2, warm: 2, retired: { evicted: 1 } });
+  });
+
   it('retires an isolate after maxRunsPerIsolate runs', async () => {
     const active = open({ maxRunsPerIsolate: 3 });
     for (let index = 0; index < 7; index++) await runOf(active, source(1));
