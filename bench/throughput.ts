@@ -51,6 +51,7 @@ export async function benchThroughput(): Promise<Record<string, number>> {
     await executor.close();
     const processes = defaultExecutorProcesses();
     const pool = createExecutor({ concurrency: processes });
+    const warmPool = await measure(async () => check((await pool.run({ ...bundle, event: EVENT }, HOST)).outcome));
     const directory = createSqliteDirectory(db);
     const secrets = createSecretStore({ db, key: randomBytes(32) });
     const runOnce = async () => {
@@ -71,6 +72,8 @@ export async function benchThroughput(): Promise<Record<string, number>> {
       executorWarmP50Ms: warm.p50,
       executorWarmP90Ms: warm.p90,
       executorOverPeer: warm.p50 / peer.p50,
+      poolWarmP50Ms: warmPool.p50,
+      poolOverPeer: warmPool.p50 / peer.p50,
       executorProcesses: processes,
       poolRunsPerSecond,
       mcpStdioRunP50Ms: stdio.p50,
@@ -143,6 +146,7 @@ function print(figures: Record<string, number>): void {
   console.log(`  peer: in-process isolated-vm, fresh context per run p50 / p90   ${ms(figures.peerFreshContextP50Ms)} / ${ms(figures.peerFreshContextP90Ms)}`);
   console.log(`  executor warm run p50 / p90, back to back, 1 child           ${ms(figures.executorWarmP50Ms)} / ${ms(figures.executorWarmP90Ms)}`);
   console.log(`  ratio executor / peer                                        ${figures.executorOverPeer?.toFixed(2)}x   (target <= 1.5x: ${verdict((figures.executorOverPeer ?? Infinity) <= 1.5)})`);
+  console.log(`  the same, default pool (${figures.executorProcesses} children, jobs alternate)            ${ms(figures.poolWarmP50Ms)}   (${figures.poolOverPeer?.toFixed(2)}x)`);
   console.log(`  executor pool (${figures.executorProcesses} children), runFunction + record, ${POOL_IN_FLIGHT} in flight  ${Math.round(figures.poolRunsPerSecond ?? 0)} runs/s   (target >= 500: ${verdict((figures.poolRunsPerSecond ?? 0) >= 500)})`);
   console.log(`  MCP stdio run_function round trip p50 / p90                  ${ms(figures.mcpStdioRunP50Ms)} / ${ms(figures.mcpStdioRunP90Ms)}   (target p50 <= 5 ms: ${verdict((figures.mcpStdioRunP50Ms ?? Infinity) <= 5)})`);
   console.log(`  MCP HTTP run_function, 16 clients                            ${Math.round(figures.mcpHttpRunsPerSecond16Clients ?? 0)} runs/s   (target >= 300: ${verdict((figures.mcpHttpRunsPerSecond16Clients ?? 0) >= 300)})`);
