@@ -8,6 +8,7 @@ import { benchMcp } from './mcp.ts';
 import { benchPublish } from './publish.ts';
 import { benchSandbox } from './sandbox.ts';
 import { benchStartup } from './startup.ts';
+import { benchThroughput } from './throughput.ts';
 import { benchTypecheck } from './typecheck.ts';
 import { createExecutor } from '../sandbox/index.ts';
 
@@ -32,6 +33,7 @@ const SUITES: Record<string, () => Promise<Figures>> = {
   },
   publish: () => benchPublish(),
   mcp: () => benchMcp(),
+  throughput: () => benchThroughput(),
   author: () => benchAuthor(),
   startup: () => benchStartup(),
 };

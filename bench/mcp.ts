@@ -46,7 +46,7 @@ export async function benchMcp(): Promise<Record<string, number>> {
     console.log(`  stdio round trip p50 ${stdio.p50.toFixed(2)} ms, p90 ${stdio.p90.toFixed(2)} ms`);
     console.log(`  HTTP round trip  p50 ${http.p50.toFixed(2)} ms, p90 ${http.p90.toFixed(2)} ms (bearer token, one session)`);
     for (const clients of [1, 4, 16]) console.log(`  HTTP throughput, ${String(clients).padStart(2)} concurrent clients: ${Math.round(figures[`httpRunsPerSecond${clients}Clients`] ?? 0)} runs/s`);
-    console.log('  every run goes through the one executor child (concurrency 1), so more clients queue rather than add throughput');
+    console.log('  runs go through the server\'s executor pool (one child per core unless config.json sets executorProcesses)');
     return figures;
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -54,7 +54,7 @@ export async function benchMcp(): Promise<Record<string, number>> {
 }
 
 /** The username template published and approved, an operator token, and the in-process peer figures. */
-async function prepareHome(home: string): Promise<{ token: string; direct: { p50: number; p90: number } }> {
+export async function prepareHome(home: string): Promise<{ token: string; direct: { p50: number; p90: number } }> {
   const db = openDatabase(join(home, 'joinery.db'));
   const registry = createSqliteRegistry(db);
   const checker = createTypeChecker();
@@ -80,7 +80,7 @@ async function prepareHome(home: string): Promise<{ token: string; direct: { p50
   }
 }
 
-async function measureStdio(home: string) {
+export async function measureStdio(home: string) {
   const client = new Client({ name: 'bench', version: '0' });
   await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd: ROOT, env: { ...process.env, JOINERY_HOME: home, JOINERY_ROLE: 'operator', JOINERY_USER: 'bench' } as Record<string, string>, stderr: 'ignore' }));
   try {
@@ -90,7 +90,7 @@ async function measureStdio(home: string) {
   }
 }
 
-async function measureHttp(home: string, token: string) {
+export async function measureHttp(home: string, token: string) {
   const { child, url } = await startHttpServer(home);
   const clients: Client[] = [];
   const connect = async () => {

@@ -38,8 +38,8 @@ export interface CliContext {
   toolchain(): Promise<Toolchain>;
   /** A live egress client bound to a version's declared hosts, or a recorder for --dry-run. */
   fetchFor(egress: string[], dryRun: boolean): FetchPort;
-  /** Executor child processes for this command (default 2: fixtures run side by side, and a prepared
-   *  isolate waits while the other process runs). */
+  /** Executor child processes for this command when config.json sets none (default: one per core, at
+   *  most 8; see defaultExecutorProcesses). */
   executorProcesses: number | undefined;
   /** Who is acting: JOINERY_USER, else the OS user; `--as` (the option's value) only when it names the
    *  same person, or under the config's localTrust (see actor.ts). */
@@ -75,11 +75,11 @@ export function createCliContext({
   let checker: TypeChecker | undefined;
   let runner: SandboxRunner | undefined;
   const toolchain = once(async (): Promise<Toolchain> => {
-    const [{ createTypeChecker }, { createExecutor }] = await Promise.all([import('../core/build/index.ts'), import('../sandbox/index.ts')]);
+    const [{ createTypeChecker }, { createExecutor, defaultExecutorProcesses }] = await Promise.all([import('../core/build/index.ts'), import('../sandbox/index.ts')]);
     const { typeCheckTimeoutMs, bundleTimeoutMs } = config();
     const checkLimits = { ...(typeCheckTimeoutMs === undefined ? {} : { typeCheckTimeoutMs }), ...(bundleTimeoutMs === undefined ? {} : { bundleTimeoutMs }) };
     checker = lazyTypeChecker(() => createTypeChecker({ allowedPackages: config().allowedPackages, limits: checkLimits }));
-    runner = createExecutor({ limits: config().limits, concurrency: config().executorProcesses ?? context.executorProcesses ?? 2 });
+    runner = createExecutor({ limits: config().limits, concurrency: config().executorProcesses ?? context.executorProcesses ?? defaultExecutorProcesses() });
     return { checker, runner, allowedPackages: config().allowedPackages, limits: config().limits, checkLimits };
   });
 

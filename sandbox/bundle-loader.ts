@@ -1,14 +1,21 @@
-// Compiles a bundle in a prepared isolate and evaluates its top level (which sets globalThis.__handler).
+// Compiles a bundle in an isolate and evaluates its top level (which sets globalThis.__handler).
 // V8 code cache data is kept per bundle hash: produced here from bundles we were given, never accepted
-// from a caller, and only ever consumed by this process.
+// from a caller, and only ever consumed by this process. A warm isolate compiles its bundle once and
+// evaluates that script in each run's fresh context (warm-isolates.ts).
 import { createHash } from 'node:crypto';
-import type { ExternalCopy } from 'isolated-vm';
+import type { ExternalCopy, Isolate, Script } from 'isolated-vm';
 import type { PreparedIsolate } from './prepared-isolate.ts';
 import { BUNDLE_FILENAME } from './source-position.ts';
 
 const SYNC_COMPILE_MAX_CHARS = 256 * 1024;
 
-export type BundleLoader = (prepared: PreparedIsolate, bundle: string) => Promise<void>;
+export interface BundleLoader {
+  (prepared: PreparedIsolate, bundle: string): Promise<void>;
+  /** Compiles without running any guest code; the script can then run in any context of `isolate`. */
+  compile(isolate: Isolate, bundle: string, key?: string): Promise<Script>;
+}
+
+export const bundleKey = (bundle: string): string => createHash('sha256').update(bundle).digest('base64');
 
 export function createBundleLoader({ maxCachedBundles = 64 }: { maxCachedBundles?: number } = {}): BundleLoader {
   const codeCache = new Map<string, ExternalCopy<ArrayBuffer>>();
@@ -22,8 +29,7 @@ export function createBundleLoader({ maxCachedBundles = 64 }: { maxCachedBundles
     }
   };
 
-  return async function loadBundle({ isolate, context }, bundle) {
-    const key = createHash('sha256').update(bundle).digest('base64');
+  async function compile(isolate: Isolate, bundle: string, key = bundleKey(bundle)): Promise<Script> {
     const cachedData = codeCache.get(key);
     const options = cachedData === undefined ? { filename: BUNDLE_FILENAME, produceCachedData: true } : { filename: BUNDLE_FILENAME, cachedData };
     // Compiling runs no guest code; small bundles compile faster in line than with a thread hop.
@@ -35,6 +41,12 @@ export function createBundleLoader({ maxCachedBundles = 64 }: { maxCachedBundles
       codeCache.delete(key); // refresh its place in the LRU order
       codeCache.set(key, cachedData);
     }
+    return script;
+  }
+
+  const loadBundle = async ({ isolate, context }: PreparedIsolate, bundle: string) => {
+    const script = await compile(isolate, bundle);
     await script.run(context, { release: true }); // guest code: async, so the watchdog can stop it
   };
+  return Object.assign(loadBundle, { compile });
 }

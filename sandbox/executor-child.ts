@@ -3,6 +3,7 @@
 import type { HostCapabilities, RunResult } from '../core/execution/types.ts';
 import {
   CHILD_LIMITS_ARGUMENT_INDEX,
+  CHILD_WARM_ARGUMENT_INDEX,
   type ChildMessage,
   type HostMethod,
   type ParentMessage,
@@ -22,7 +23,8 @@ process.on('disconnect', () => process.exit(0));
 
 const limitsArgument = process.argv[CHILD_LIMITS_ARGUMENT_INDEX];
 const limits = resolveLimits(limitsArgument ? JSON.parse(limitsArgument) : {});
-const runner = createInProcessRunner({ limits });
+const warmArgument = process.argv[CHILD_WARM_ARGUMENT_INDEX];
+const runner = createInProcessRunner({ limits, warmIsolates: warmArgument ? JSON.parse(warmArgument) : {} });
 // Memory held outside the V8 heap (ICU objects, fragments of a run that hit a limit) is not always given
 // back when an isolate is disposed, so a child that kept more than one run may grow by is replaced.
 const retireAboveBytes = process.memoryUsage.rss() + processGrowthAllowanceMb(limits.memoryLimitMb) * 1024 * 1024;

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { RunLimits } from '../core/execution/types.ts';
 import type { ChildMessage, ParentMessage } from './executor-protocol.ts';
+import type { WarmIsolateOptions } from './warm-isolates.ts';
 
 export interface ExecutorProcess {
   readonly pid: number | undefined;
@@ -48,16 +49,18 @@ function killLiveChildrenOnExit(): void {
 
 export function spawnExecutorProcess({
   limits,
+  warmIsolates = {},
   onMessage,
   onExit,
 }: {
   limits: RunLimits;
+  warmIsolates?: WarmIsolateOptions;
   onMessage: (message: ChildMessage) => void;
   onExit: (description: string) => void;
 }): ExecutorProcess {
   const { path, execArgv } = childEntry();
   const env = Object.fromEntries(INHERITED_ENVIRONMENT.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
-  const child = fork(path, [JSON.stringify(limits)], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(path, [JSON.stringify(limits), JSON.stringify(warmIsolates)], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   liveChildren.add(child);
   killLiveChildrenOnExit();
   child.unref();

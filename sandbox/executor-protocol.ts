@@ -28,3 +28,5 @@ export type ChildMessage =
 
 /** argv[2] of the child: the limits its in-process runner uses for its spare isolate. */
 export const CHILD_LIMITS_ARGUMENT_INDEX = 2;
+/** argv[3] of the child: its WarmIsolateOptions as JSON. */
+export const CHILD_WARM_ARGUMENT_INDEX = 3;

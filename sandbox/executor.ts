@@ -12,6 +12,7 @@ import type { ChildJob, ChildMessage } from './executor-protocol.ts';
 import { checkBundleRequest, checkHost, eventJsonOf } from './request-checks.ts';
 import { createRequestGate } from './request-gate.ts';
 import { resolveLimits } from './run-limits.ts';
+import type { WarmIsolateOptions } from './warm-isolates.ts';
 
 export interface ExecutorOptions {
   limits?: Partial<RunLimits>;
@@ -19,6 +20,8 @@ export interface ExecutorOptions {
   concurrency?: number;
   /** Added to a job's wall limit before the parent kills a child that did not answer (default 2000 ms). */
   graceMs?: number;
+  /** Warm isolates in each child: runs per isolate, how many, their memory (warm-isolates.ts). */
+  warmIsolates?: WarmIsolateOptions;
   _internal?: { onSpawn?: (pid: number | undefined) => void };
 }
 
@@ -29,7 +32,7 @@ interface Slot {
   idleSince: number;
 }
 
-export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, _internal = {} }: ExecutorOptions = {}): SandboxRunner {
+export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, warmIsolates = {}, _internal = {} }: ExecutorOptions = {}): SandboxRunner {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new JoineryError('INVALID_INPUT', 'concurrency must be a positive integer');
   const baseLimits = resolveLimits(limits);
   const slots: Slot[] = Array.from({ length: concurrency }, () => ({ state: 'empty', idleSince: 0 }));
@@ -41,6 +44,7 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
   function spawn(slot: Slot): void {
     const child = spawnExecutorProcess({
       limits: baseLimits,
+      warmIsolates,
       onMessage: (message) => onChildMessage(slot, child, message),
       onExit: (description) => onChildExit(slot, child, description),
     });

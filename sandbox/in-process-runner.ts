@@ -7,6 +7,7 @@ import type { RunLimits, SandboxRunner } from '../core/execution/types.ts';
 import { createBundleLoader } from './bundle-loader.ts';
 import { describeInIsolate, runInIsolate } from './isolate-run.ts';
 import { createIsolateSupply } from './isolate-supply.ts';
+import { createWarmIsolates, type WarmIsolateOptions, type WarmStats } from './warm-isolates.ts';
 import { hasNoNodeSnapshotFlag, loadIsolatedVm } from './isolated-vm-loader.ts';
 import { checkBundleRequest, checkHost, eventJsonOf } from './request-checks.ts';
 import { guestCaps, resolveLimits } from './run-limits.ts';
@@ -15,16 +16,26 @@ export interface InProcessRunnerOptions {
   limits?: Partial<RunLimits>;
   /** Keep one isolate prepared while idle (default true); it makes a run about 2 ms faster. */
   keepSpareIsolate?: boolean;
+  /** Warm isolates per bundle with a fresh context per run (warm-isolates.ts). */
+  warmIsolates?: WarmIsolateOptions;
 }
 
-export function createInProcessRunner({ limits = {}, keepSpareIsolate = true }: InProcessRunnerOptions = {}): SandboxRunner {
+export interface InProcessRunner extends SandboxRunner {
+  /** Counters of the warm isolates, for tests and benchmarks. */
+  warmStats(): WarmStats;
+}
+
+export function createInProcessRunner({ limits = {}, keepSpareIsolate = true, warmIsolates = {} }: InProcessRunnerOptions = {}): InProcessRunner {
   if (!hasNoNodeSnapshotFlag()) {
     throw new JoineryError('INTERNAL', 'isolated-vm needs Node started with --no-node-snapshot (node --no-node-snapshot ...)');
   }
   const ivm = loadIsolatedVm();
   const baseLimits = resolveLimits(limits);
   const supply = createIsolateSupply({ ivm, memoryLimitMb: baseLimits.memoryLimitMb, caps: guestCaps(baseLimits), keepSpare: keepSpareIsolate });
-  const dependencies = { supply, loadBundle: createBundleLoader() };
+  const caps = guestCaps(baseLimits);
+  const loadBundle = createBundleLoader();
+  const warm = createWarmIsolates({ ivm, supply, loader: loadBundle, caps, options: warmIsolates });
+  const dependencies = { supply, loadBundle, warm };
   let closed = false;
   supply.refill();
 
@@ -46,8 +57,10 @@ export function createInProcessRunner({ limits = {}, keepSpareIsolate = true }: 
       const job = { bundle: request.bundle, sourceMap: request.sourceMap, limits: resolveLimits(baseLimits, request.limits) };
       return describeInIsolate(job, dependencies);
     },
+    warmStats: () => warm.stats(),
     async close() {
       closed = true;
+      warm.close();
       supply.close();
     },
   };

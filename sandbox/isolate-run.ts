@@ -1,7 +1,10 @@
-// One run, or one describe, in one fresh isolate that is disposed in `finally`. The watchdog covers every
-// step from the first guest instruction on; all guest misbehaviour ends as a RunOutcome value.
+// One run in a fresh context of its bundle's warm isolate (warm-isolates.ts), or one describe in a fresh
+// isolate; the lease is handed back in `finally`. The watchdog covers every step from the first guest
+// instruction on; all guest misbehaviour ends as a RunOutcome value.
 import type { DescribeResult, FunctionManifest, HostCapabilities, RunLimits, RunOutcome, RunResult } from '../core/execution/types.ts';
 import type { BundleLoader } from './bundle-loader.ts';
+import { takeFreshLease, type RetireReason, type RunLease } from './run-lease.ts';
+import type { WarmIsolates } from './warm-isolates.ts';
 import { guestCaps } from './run-limits.ts';
 import type { IsolateSupply } from './isolate-supply.ts';
 import { checkManifest } from './manifest.ts';
@@ -14,6 +17,7 @@ import { startWatchdog } from './watchdog.ts';
 export interface IsolateRunDependencies {
   supply: IsolateSupply;
   loadBundle: BundleLoader;
+  warm: WarmIsolates;
 }
 
 interface Job {
@@ -29,65 +33,70 @@ export async function runInIsolate(
   { eventJson, host, ...job }: Job & { eventJson: string; host: HostCapabilities },
   dependencies: IsolateRunDependencies,
 ): Promise<RunResult> {
-  const { outcome, session, cpuTimeMs, durationMs } = await withIsolate(job, host, dependencies, async (prepared, session) => {
-    await loadBundle(prepared, job, dependencies.loadBundle);
-    const envelope = await awaitRunEnvelope({ entry: prepared.entry, isolate: prepared.isolate, eventJson, logs: session.logs });
+  const lease = dependencies.warm.take({ bundle: job.bundle, memoryLimitMb: job.limits.memoryLimitMb });
+  const { outcome, session, cpuTimeMs, durationMs } = await withIsolate(job, host, lease, async (prepared, session) => {
+    await loadBundle(lease, job);
+    const { envelope, quiet } = await awaitRunEnvelope({ entry: prepared.entry, isolate: prepared.isolate, eventJson, logs: session.logs });
     session.logs.addDropped(envelope.logsDropped);
-    return envelopeOutcome(envelope, job.sourceMap);
+    return { outcome: envelopeOutcome(envelope, job.sourceMap), retire: quiet ? undefined : 'calls-in-flight' };
   });
   return { outcome, logs: session.logs.entries, logsDropped: session.logs.dropped, durationMs, ...(cpuTimeMs === undefined ? {} : { cpuTimeMs }) };
 }
 
 export async function describeInIsolate(job: Job, dependencies: IsolateRunDependencies): Promise<DescribeResult> {
   let manifest: FunctionManifest | undefined;
-  const { outcome } = await withIsolate(job, undefined, dependencies, async (prepared) => {
-    await loadBundle(prepared, job, dependencies.loadBundle);
+  const lease = takeFreshLease({ supply: dependencies.supply, loader: dependencies.loadBundle, bundle: job.bundle, memoryLimitMb: job.limits.memoryLimitMb });
+  const { outcome } = await withIsolate(job, undefined, lease, async (prepared) => {
+    await loadBundle(lease, job);
     const definition = JSON.parse((await prepared.entry.apply(undefined, ['describe'], COPY)) as string) as RunEnvelope & { manifest?: unknown; hasRun?: unknown };
-    if (!definition.ok) return envelopeOutcome(definition, job.sourceMap);
-    if (definition.hasRun !== true) return threwOutcome(NO_RUN_MESSAGE, undefined, undefined);
+    if (!definition.ok) return { outcome: envelopeOutcome(definition, job.sourceMap) };
+    if (definition.hasRun !== true) return { outcome: threwOutcome(NO_RUN_MESSAGE, undefined, undefined) };
     const checked = checkManifest(definition.manifest);
-    if (!checked.ok) return threwOutcome(checked.message, undefined, undefined);
+    if (!checked.ok) return { outcome: threwOutcome(checked.message, undefined, undefined) };
     manifest = checked.manifest;
-    return { kind: 'returned', value: null };
+    return { outcome: { kind: 'returned', value: null } };
   });
   if (manifest !== undefined) return { ok: true, manifest };
   return { ok: false, message: describeFailure(outcome) };
 }
 
-/** Takes an isolate, attaches a session, guards the body with the watchdog, and always disposes. */
+type BodyResult = { outcome: RunOutcome; retire?: RetireReason | undefined };
+
+/** Attaches a session to the lease's context, guards the body with the watchdog, and always hands back. */
 async function withIsolate(
   { limits, sourceMap }: Job,
   host: HostCapabilities | undefined,
-  { supply }: IsolateRunDependencies,
-  body: (prepared: PreparedIsolate, session: RunSession) => Promise<RunOutcome>,
+  lease: RunLease,
+  body: (prepared: PreparedIsolate, session: RunSession) => Promise<BodyResult>,
 ): Promise<{ outcome: RunOutcome; session: RunSession; cpuTimeMs: number | undefined; durationMs: number }> {
   const startedAt = performance.now();
   const session = createRunSession({ host, limits, startedAt });
-  const prepared = supply.take(limits.memoryLimitMb);
+  const { prepared } = lease;
   prepared.attach(session);
   const watchdog = startWatchdog({ isolate: prepared.isolate, limits, hostTimeMs: prepared.hostTimeMs });
   let outcome: RunOutcome;
+  let retire: RetireReason | undefined;
   let cpuTimeMs: number | undefined;
   try {
-    outcome = await Promise.race([body(prepared, session), watchdog.tripped.then(tripOutcome)]);
+    ({ outcome, retire } = await Promise.race([body(prepared, session), watchdog.tripped.then((trip): BodyResult => ({ outcome: tripOutcome(trip) }))]));
   } catch (error) {
     outcome = failureOutcome({ error, trip: watchdog.trip, isolateDisposed: prepared.isolate.isDisposed, limits, sourceMap });
   } finally {
     watchdog.stop();
     cpuTimeMs = watchdog.cpuTimeMs();
     session.close();
-    prepared.attach(undefined);
-    prepared.dispose();
-    supply.refill();
   }
+  // Anything but an answer from the guest (a limit, a crash) retires the isolate.
+  const breach = watchdog.trip !== undefined || outcome.kind === 'timed-out' || outcome.kind === 'out-of-memory' || outcome.kind === 'crashed';
+  lease.finish(breach ? 'breach' : retire);
   return { outcome, session, cpuTimeMs: cpuTimeMs === undefined ? undefined : round(cpuTimeMs), durationMs: round(performance.now() - startedAt) };
 }
 
 /** Hands the guest side this job's caps if they differ from its defaults, then evaluates the top level. */
-async function loadBundle(prepared: PreparedIsolate, { bundle, limits }: Job, load: BundleLoader): Promise<void> {
+async function loadBundle(lease: RunLease, { limits }: Job): Promise<void> {
   const capsJson = JSON.stringify(guestCaps(limits));
-  if (capsJson !== prepared.capsJson) await prepared.entry.apply(undefined, ['caps', capsJson], COPY);
-  await load(prepared, bundle);
+  if (capsJson !== lease.prepared.capsJson) await lease.prepared.entry.apply(undefined, ['caps', capsJson], COPY);
+  await lease.evaluate();
 }
 
 function describeFailure(outcome: RunOutcome): string {

@@ -1,6 +1,8 @@
-// A fresh isolate with its context and prelude, ready for one run. The host natives it was given forward
-// to whichever RunSession is attached, so an isolate can be prepared before its run is known.
-import type { Context, Isolate, Reference } from 'isolated-vm';
+// A context with the prelude run, ready for one run: in a fresh isolate (`prepareIsolate`, describe and the
+// first run of a version) or in a warm isolate that keeps serving runs of one bundle (`prepareContext`,
+// warm-isolates.ts). The host natives are made for this context alone and forward to the RunSession
+// attached to it, so a task a finished run left behind can never reach a later run's session.
+import type { Context, Isolate, Reference, Script } from 'isolated-vm';
 import { JoineryError } from '../core/errors.ts';
 import { createHostClock, type HostClock } from './host-time.ts';
 import type { IsolatedVm } from './isolated-vm-loader.ts';
@@ -11,7 +13,8 @@ import { webNative } from './web-natives.ts';
 
 /**
  * The guest-side entry: 'caps' (caps JSON), 'describe' → definition JSON, 'run' (event JSON) → a promise
- * of the envelope JSON, 'settled' → that same promise again, 'flush' → nothing (see run-settlement.ts).
+ * of the envelope JSON, 'settled' → that same promise again, 'flush' → the number of ctx calls still
+ * waiting for the host (see run-settlement.ts).
  */
 export type GuestEntry = (command: 'caps' | 'describe' | 'run' | 'settled' | 'flush', argument?: string) => unknown;
 
@@ -22,26 +25,49 @@ export interface PreparedIsolate {
   readonly memoryLimitMb: number;
   /** The caps the guest side enforces, as JSON; a run with other caps sends them with 'caps' first. */
   readonly capsJson: string;
-  /** Milliseconds the host spent in this isolate's synchronous callbacks so far (see host-time.ts). */
+  /** Milliseconds the host spent in this context's synchronous callbacks so far (see host-time.ts). */
   hostTimeMs(): number;
   attach(session: RunSession | undefined): void;
-  /** Idempotent; safe after a watchdog or the memory limit already disposed the isolate. */
+  /** Detaches the session and releases the context (the isolate lives on). Idempotent. */
+  release(): void;
+  /** Releases, then disposes the isolate. Idempotent; safe after a watchdog or the memory limit did. */
   dispose(): void;
 }
 
 /** Synchronous on purpose: our own bounded work, where every thread hop of the async API costs ~0.1 ms. */
 export function prepareIsolate(ivm: IsolatedVm, { memoryLimitMb, caps }: { memoryLimitMb: number; caps: GuestCaps }): PreparedIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: memoryLimitMb });
+  try {
+    return prepareContext(ivm, { isolate, memoryLimitMb, caps, prelude: compilePrelude(isolate) });
+  } catch (error) {
+    if (!isolate.isDisposed) isolate.dispose();
+    throw error;
+  }
+}
+
+/** A new context in `isolate` with `prelude` (compilePrelude's script for this isolate) run in it. */
+export function prepareContext(
+  ivm: IsolatedVm,
+  { isolate, memoryLimitMb, caps, prelude }: { isolate: Isolate; memoryLimitMb: number; caps: GuestCaps; prelude: Script },
+): PreparedIsolate {
   const capsJson = JSON.stringify(caps);
   let session: RunSession | undefined;
+  let released = false;
   const current = () => session;
   const clock = createHostClock();
-  const dispose = () => {
-    if (!isolate.isDisposed) isolate.dispose();
+  let context: Context | undefined;
+  let entry: Reference<GuestEntry> | undefined;
+  const release = () => {
+    session = undefined;
+    if (released) return;
+    released = true;
+    if (isolate.isDisposed) return;
+    entry?.release();
+    context?.release();
   };
   try {
-    const context = isolate.createContextSync();
-    const setup = compilePrelude(isolate).runSync(context, { reference: true, release: true });
+    context = isolate.createContextSync();
+    const setup = prelude.runSync(context, { reference: true, release: false });
     // The order of PRELUDE_SOURCE's setup(dispatcher, web, log, declare, capsJson).
     const natives = [
       dispatcherReference(ivm, current, clock),
@@ -50,22 +76,28 @@ export function prepareIsolate(ivm: IsolatedVm, { memoryLimitMb, caps }: { memor
       declareCallback(ivm, current, clock),
       capsJson,
     ];
-    const entry = setup.applySync(undefined, natives, { result: { reference: true } }) as Reference<GuestEntry>;
+    entry = setup.applySync(undefined, natives, { result: { reference: true } }) as Reference<GuestEntry>;
     setup.release();
+    const ready: Context = context;
+    const readyEntry: Reference<GuestEntry> = entry;
     return {
       isolate,
-      context,
-      entry,
+      context: ready,
+      entry: readyEntry,
       memoryLimitMb,
       capsJson,
       hostTimeMs: () => clock.totalMs,
       attach(next) {
-        session = next;
+        if (!released) session = next;
       },
-      dispose,
+      release,
+      dispose() {
+        release();
+        if (!isolate.isDisposed) isolate.dispose();
+      },
     };
   } catch (error) {
-    dispose();
+    release();
     throw new JoineryError('SANDBOX_FAILED', `could not prepare an isolate: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

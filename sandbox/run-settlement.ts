@@ -15,7 +15,11 @@ const MAX_WARNING_CHARS = 1_000;
 const COPY = Object.freeze({ arguments: Object.freeze({ copy: true }), result: Object.freeze({ copy: true }) });
 const COPY_PROMISE = Object.freeze({ arguments: Object.freeze({ copy: true }), result: Object.freeze({ promise: true, copy: true }) });
 
-/** Rejects like isolated-vm does when the isolate is disposed (memory limit, watchdog); failureOutcome classifies. */
+/**
+ * Rejects like isolated-vm does when the isolate is disposed (memory limit, watchdog); failureOutcome
+ * classifies. `quiet`: the guest had no ctx call in flight once run() settled, so nothing it left behind
+ * can enter the isolate again (a warm isolate may serve the next run only then).
+ */
 export async function awaitRunEnvelope({
   entry,
   isolate,
@@ -26,13 +30,13 @@ export async function awaitRunEnvelope({
   isolate: Isolate;
   eventJson: string;
   logs: LogCollector;
-}): Promise<RunEnvelope> {
+}): Promise<{ envelope: RunEnvelope; quiet: boolean }> {
   let command: Parameters<GuestEntry> = ['run', eventJson];
   for (let reports = 0; ; reports++) {
     try {
       const reply = await entry.apply(undefined, command, COPY_PROMISE);
-      await collectLateRejection(entry, isolate, logs);
-      return JSON.parse(reply as string) as RunEnvelope;
+      const quiet = await collectLateRejection(entry, isolate, logs);
+      return { envelope: JSON.parse(reply as string) as RunEnvelope, quiet };
     } catch (error) {
       if (isolate.isDisposed || reports >= MAX_UNHANDLED_REJECTIONS) throw error;
       warnUnhandled(logs, error);
@@ -41,11 +45,12 @@ export async function awaitRunEnvelope({
   }
 }
 
-async function collectLateRejection(entry: Reference<GuestEntry>, isolate: Isolate, logs: LogCollector): Promise<void> {
+async function collectLateRejection(entry: Reference<GuestEntry>, isolate: Isolate, logs: LogCollector): Promise<boolean> {
   try {
-    await entry.apply(undefined, ['flush'], COPY);
+    return (await entry.apply(undefined, ['flush'], COPY)) === 0;
   } catch (error) {
     if (!isolate.isDisposed) warnUnhandled(logs, error);
+    return false;
   }
 }
 

@@ -8,7 +8,7 @@ import { runFunction } from '../../core/pipeline/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
 import { createLogger, startServer } from '../../server/index.ts';
 import type { Command } from '../command.ts';
-import { createExecutor } from '../../sandbox/index.ts';
+import { createExecutor, defaultExecutorProcesses } from '../../sandbox/index.ts';
 import { wholeNumberOption } from '../whole-number-option.ts';
 
 export const serveCommand: Command = {
@@ -19,7 +19,8 @@ export const serveCommand: Command = {
     '',
     '  --port <n>           listen port (default 8080; 0 picks a free one)',
     '  --host <address>     listen address (default 127.0.0.1)',
-    '  --workers <n>        events run side by side (default 4; also the executor processes)',
+    '  --workers <n>        events run side by side (default 4); executor processes: config.json',
+    '                       executorProcesses, else one per core (at most 8)',
     '  --drain-seconds <n>  on SIGTERM/SIGINT, how long running events may finish before they are',
     '                       given back to the queue (default 30)',
     '  --dry-run            record every outgoing HTTP call instead of sending it',
@@ -50,9 +51,9 @@ export const serveCommand: Command = {
 
     const db = context.database();
     const logger = createLogger({ destination: context.stdout });
-    // Its own executor, one process per worker; serving never needs the type-checker.
-    const { limits, hooks, guards } = context.config();
-    const runner = createExecutor({ limits, concurrency: workers });
+    // Its own executor sized to the cores (config.json executorProcesses wins); serving never needs the type-checker.
+    const { limits, hooks, guards, executorProcesses } = context.config();
+    const runner = createExecutor({ limits, concurrency: executorProcesses ?? defaultExecutorProcesses() });
     const run = (name: string, event: unknown, caller: string) =>
       runFunction({
         name,

@@ -74,7 +74,7 @@ export async function runFunction(options: RunFunctionOptions): Promise<Executio
   // 4. Log it: placeholders shown as [secret:NAME], credential headers reduced to those markers, and every
   // value the host knows (declared secrets, access tokens) redacted in every encoding.
   const shown = renderPlaceholders({ outcome: result.outcome, logs: result.logs, calls: live.calls }, live.placeholders);
-  return registry.recordExecution(
+  return registry.recordExecutionDurable(
     {
       name,
       version: record.version,

@@ -9,6 +9,7 @@ import type { RunOutcome } from '../execution/types.ts';
 import type { SqliteDatabase } from '../store/index.ts';
 import { optionalText, requireLimit, requireText, requireVersionNumber, toJsonField } from './input-checks.ts';
 import { boundExecution, capText, RECORD_CAPS } from './record-caps.ts';
+import { createGroupCommit, type GroupCommitOptions } from './group-commit.ts';
 import { createRedactor, type Redactor } from './redact-secrets.ts';
 import { toExecutionRecord, type ExecutionRow } from './row-mapping.ts';
 import type { ExecutionFilter, ExecutionInput, ExecutionRecord } from './types.ts';
@@ -17,7 +18,7 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1_000;
 const MINIMAL_MESSAGE_BYTES = 1024;
 
-export function createExecutionLog(db: SqliteDatabase, { now }: { now: () => Date }) {
+export function createExecutionLog(db: SqliteDatabase, { now, groupCommit }: { now: () => Date; groupCommit?: GroupCommitOptions }) {
   const versionExists = db.prepare('SELECT 1 FROM versions WHERE name = ? AND version = ?').pluck();
   const insert = db.prepare(`INSERT INTO executions (name, version, event_id, input, outcome, outcome_kind, logs,
       calls, duration_ms, caller, dry_run, created_at)
@@ -59,8 +60,13 @@ export function createExecutionLog(db: SqliteDatabase, { now }: { now: () => Dat
     };
   }
 
+  const grouped = createGroupCommit(db, ({ input, redact }: { input: ExecutionInput; redact?: string[] }) => recordExecution(input, { redact }), groupCommit);
+
   return {
     recordExecution,
+    /** Like recordExecution, with records of runs ending together written in one transaction (group-commit.ts). */
+    recordExecutionDurable: (input: ExecutionInput, { redact = [] }: { redact?: string[] } = {}) => grouped.write({ input, redact }),
+    flushExecutions: grouped.flush,
     listExecutions(name: string, filter: ExecutionFilter = {}): ExecutionRecord[] {
       const rows = selectByFunction.all({ name, ...filterParameters(filter), limit: requireLimit(filter.limit, DEFAULT_LIMIT, MAX_LIMIT) }) as ExecutionRow[];
       return rows.map(toExecutionRecord);

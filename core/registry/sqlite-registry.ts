@@ -6,6 +6,7 @@ import { applyMigrations, closeDatabase, MIGRATIONS, type SqliteDatabase } from 
 import { createActivateVersion } from './activate-version.ts';
 import { createAuditLog } from './audit-log.ts';
 import { createExecutionLog } from './execution-log.ts';
+import type { GroupCommitOptions } from './group-commit.ts';
 import { createPublishVersion } from './publish-version.ts';
 import { createReviewVersion } from './review-version.ts';
 import { toReviewRecord, type ReviewRow } from './row-mapping.ts';
@@ -18,6 +19,8 @@ export interface SqliteRegistryOptions {
     now?: () => Date;
     /** Runs inside the publish transaction after the version row is written (crash tests block here). */
     afterPublishInsert?: (version: number) => void;
+    /** Group commit of execution records (group-commit.ts). */
+    groupCommit?: GroupCommitOptions;
   };
 }
 
@@ -27,12 +30,12 @@ export interface SqliteRegistryOptions {
  */
 export function createSqliteRegistry(
   db: SqliteDatabase,
-  { _internal: { now = () => new Date(), afterPublishInsert } = {} }: SqliteRegistryOptions = {},
+  { _internal: { now = () => new Date(), afterPublishInsert, groupCommit } = {} }: SqliteRegistryOptions = {},
 ): Registry {
   applyMigrations(db, MIGRATIONS);
   const queries = createVersionQueries(db);
   const publishVersion = createPublishVersion(db, { now, afterInsert: afterPublishInsert });
-  const executions = createExecutionLog(db, { now });
+  const executions = createExecutionLog(db, { now, ...(groupCommit === undefined ? {} : { groupCommit }) });
   const audit = createAuditLog(db, { now });
   const withdrawVersion = createWithdrawVersion(db, { now });
   const selectReviews = db.prepare('SELECT * FROM reviews WHERE name = ? AND version = ? ORDER BY id');
@@ -58,11 +61,13 @@ export function createSqliteRegistry(
     activate: createActivateVersion(db, { now }),
     getActiveVersion: queries.getActiveVersion,
     recordExecution: executions.recordExecution,
+    recordExecutionDurable: executions.recordExecutionDurable,
     listExecutions: executions.listExecutions,
     getExecution: executions.getExecution,
     recordAudit: audit.recordAudit,
     listAudit: audit.listAudit,
     close() {
+      executions.flushExecutions();
       closeDatabase(db);
     },
   };

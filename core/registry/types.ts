@@ -165,6 +165,9 @@ export interface Registry {
   getActiveVersion(name: string): VersionRecord | undefined;
   /** Every occurrence of each `redact` value is replaced before anything is written. */
   recordExecution(input: ExecutionInput, options?: { redact?: string[] }): ExecutionRecord;
+  /** recordExecution with group commit: settles once the transaction holding this record committed, with
+   *  this record (or this record's own error); records of runs ending together share one transaction. */
+  recordExecutionDurable(input: ExecutionInput, options?: { redact?: string[] }): Promise<ExecutionRecord>;
   /** Newest first, filtered; `limit` defaults to 50. */
   listExecutions(name: string, options?: ExecutionFilter): ExecutionRecord[];
   getExecution(id: number): ExecutionRecord | undefined;

@@ -13,9 +13,14 @@
   let caps = parse(capsJson);
   let logCount = 0, logUnits = 0, logsDropped = 0;
   let definition, runFunction;
+  // ctx calls sent and not yet answered in here: a warm isolate is only reused once none is left.
+  let callsInFlight = 0;
 
   async function call(operation, payload) {
-    const reply = parse(await dispatcher.apply(undefined, [operation, stringify(payload)], CALL));
+    callsInFlight++;
+    let replyJson;
+    try { replyJson = await dispatcher.apply(undefined, [operation, stringify(payload)], CALL); } finally { callsInFlight--; }
+    const reply = parse(replyJson);
     if (reply.ok !== true) throw new Error(String(reply.error));
     return reply.value;
   }
@@ -128,14 +133,15 @@
   }
 
   // 'settled' hands back the one run's promise when the host's first call was answered with an unhandled
-  // rejection instead; 'flush' runs nothing, so isolated-vm reports any rejection left unhandled.
+  // rejection instead; 'flush' runs no guest code, so isolated-vm reports any rejection left unhandled,
+  // and answers how many ctx calls are still in flight.
   let pending;
   return function entry(command, argument) {
     if (command === 'caps') { caps = parse(argument); return undefined; }
     if (command === 'describe') return stringify(readDefinition());
     if (command === 'run') { pending = run(argument); return pending; }
     if (command === 'settled') return pending;
-    if (command === 'flush') return undefined;
+    if (command === 'flush') return callsInFlight;
     throw new TypeError(`unknown entry command ${command}`);
   };
 })

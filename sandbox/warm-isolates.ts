@@ -1,0 +1,148 @@
+// Warm isolates: runs of one bundle (keyed by its sha256 and memory limit) share an isolate, each run in a
+// fresh context with the prelude and the bundle's compiled script evaluated into it, so nothing a run sets
+// (globals, intrinsics, prototypes, module-scope variables) is there for the next. Different bundles never
+// share an isolate. An isolate is retired after `maxRunsPerIsolate` runs, after any breach (time, memory,
+// crash), when its heap in use passes `maxHeapShare` of its limit, and when a run ended with ctx calls in
+// flight (a task it left could otherwise enter the isolate later). A run whose bundle's isolate is busy
+// gets an isolate of its own, disposed afterwards. The next context is prepared once a run is delivered.
+import type { Isolate, Script } from 'isolated-vm';
+import { bundleKey, type BundleLoader } from './bundle-loader.ts';
+import type { IsolateSupply } from './isolate-supply.ts';
+import type { IsolatedVm } from './isolated-vm-loader.ts';
+import { compilePrelude } from './prelude-script.ts';
+import { prepareContext, type PreparedIsolate } from './prepared-isolate.ts';
+import type { GuestCaps } from './run-limits.ts';
+import { takeFreshLease, type RunLease, type RetireReason } from './run-lease.ts';
+
+export interface WarmIsolateOptions {
+  /** Runs one isolate serves before it is retired (default 100; 1 turns warm isolates off). */
+  maxRunsPerIsolate?: number;
+  /** Warm isolates kept in this process, across bundles (default 8). */
+  maxIsolates?: number;
+  /** Their memory limits added up (default 512 MB). */
+  maxMemoryMb?: number;
+  /** Retired when the heap in use after a run is above this share of its memory limit (default 0.5). */
+  maxHeapShare?: number;
+}
+
+export interface WarmStats {
+  created: number;
+  reused: number;
+  /** Runs that found their bundle's isolate busy and ran in one of their own. */
+  overflow: number;
+  retired: Record<RetireReason, number>;
+  warm: number;
+}
+
+export interface WarmIsolates {
+  take(job: { bundle: string; memoryLimitMb: number }): RunLease;
+  stats(): WarmStats;
+  close(): void;
+}
+
+interface Warm {
+  key: string;
+  hash: string;
+  isolate: Isolate;
+  prepared: PreparedIsolate | undefined;
+  prelude: Script;
+  script: Script | undefined;
+  memoryLimitMb: number;
+  runs: number;
+  busy: boolean;
+  scheduled: NodeJS.Immediate | undefined;
+}
+
+const BYTES_PER_MB = 1024 * 1024;
+
+export function createWarmIsolates({ ivm, supply, loader, caps, options = {} }: { ivm: IsolatedVm; supply: IsolateSupply; loader: BundleLoader; caps: GuestCaps; options?: WarmIsolateOptions }): WarmIsolates {
+  const { maxRunsPerIsolate = 100, maxIsolates = 8, maxMemoryMb = 512, maxHeapShare = 0.5 } = options;
+  const warm = new Map<string, Warm>(); // in least recently used order
+  const stats: WarmStats = { created: 0, reused: 0, overflow: 0, retired: { runs: 0, breach: 0, heap: 0, 'calls-in-flight': 0, evicted: 0, closed: 0 }, warm: 0 };
+
+  function retire(entry: Warm, reason: RetireReason): void {
+    if (warm.get(entry.key) === entry) warm.delete(entry.key);
+    if (entry.scheduled !== undefined) clearImmediate(entry.scheduled);
+    entry.prepared?.release();
+    entry.prepared = undefined;
+    if (!entry.isolate.isDisposed) entry.isolate.dispose();
+    stats.retired[reason]++;
+  }
+
+  function evictBeyondBounds(): void {
+    const total = () => [...warm.values()].reduce((sum, entry) => sum + entry.memoryLimitMb, 0);
+    for (const entry of [...warm.values()]) {
+      if (warm.size <= maxIsolates && total() <= maxMemoryMb) return;
+      if (!entry.busy) retire(entry, 'evicted');
+    }
+  }
+
+  function prepareNext(entry: Warm): void {
+    const { isolate } = entry;
+    entry.scheduled = setImmediate(() => {
+      entry.scheduled = undefined;
+      if (warm.get(entry.key) !== entry || entry.busy || entry.prepared !== undefined || isolate.isDisposed) return;
+      try {
+        entry.prepared = prepareContext(ivm, { isolate, memoryLimitMb: entry.memoryLimitMb, caps, prelude: entry.prelude });
+      } catch {
+        retire(entry, 'breach');
+      }
+    });
+    entry.scheduled.unref();
+  }
+
+  function lease(entry: Warm, prepared: PreparedIsolate, bundle: string): RunLease {
+    const { isolate } = entry;
+    return {
+      prepared,
+      async evaluate() {
+        entry.script ??= await loader.compile(isolate, bundle, entry.hash);
+        await entry.script.run(prepared.context, { release: false });
+      },
+      finish(verdict) {
+        prepared.release();
+        entry.busy = false;
+        const heapFull = () => isolate.getHeapStatisticsSync().used_heap_size > maxHeapShare * entry.memoryLimitMb * BYTES_PER_MB;
+        const reason = isolate.isDisposed ? 'breach' : verdict ?? (entry.runs >= maxRunsPerIsolate ? 'runs' : heapFull() ? 'heap' : undefined);
+        if (reason !== undefined) retire(entry, reason);
+        else prepareNext(entry);
+        supply.refill(); // a no-op unless this run's new isolate took the spare
+      },
+    };
+  }
+
+  return {
+    take({ bundle, memoryLimitMb }) {
+      const hash = bundleKey(bundle);
+      const key = `${hash}/${memoryLimitMb}`;
+      const found = warm.get(key);
+      if (found?.busy === true || maxRunsPerIsolate <= 1) {
+        if (found?.busy === true) stats.overflow++;
+        return takeFreshLease({ supply, loader, bundle, memoryLimitMb });
+      }
+      let entry = found;
+      if (entry === undefined) {
+        const prepared = supply.take(memoryLimitMb);
+        entry = { key, hash, isolate: prepared.isolate, prepared, prelude: compilePrelude(prepared.isolate), script: undefined, memoryLimitMb, runs: 0, busy: false, scheduled: undefined };
+        warm.set(key, entry);
+        stats.created++;
+      } else {
+        warm.delete(key);
+        warm.set(key, entry);
+        stats.reused++;
+      }
+      if (entry.scheduled !== undefined) clearImmediate(entry.scheduled);
+      entry.scheduled = undefined;
+      const prepared = entry.prepared ?? prepareContext(ivm, { isolate: entry.isolate, memoryLimitMb, caps, prelude: entry.prelude });
+      entry.prepared = undefined;
+      entry.busy = true;
+      entry.runs++;
+      evictBeyondBounds(); // after marking this one busy, so only others (idle ones) are evicted
+      return lease(entry, prepared, bundle);
+    },
+    stats: () => ({ ...stats, retired: { ...stats.retired }, warm: warm.size }),
+    close() {
+      for (const entry of [...warm.values()]) retire(entry, 'closed');
+    },
+  };
+}
