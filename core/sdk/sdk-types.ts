@@ -44,7 +44,8 @@ export interface DirectoryUser {
   displayName: string;
   employeeId: string;
   department: string;
-  status: 'active' | 'disabled';
+  /** `provisioned`: created by `joinery serve` when a joiner's event completed (see reserveUsername). */
+  status: 'active' | 'disabled' | 'provisioned';
   groups: string[];
 }
 
