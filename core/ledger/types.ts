@@ -28,7 +28,9 @@ export interface ReservationLedger {
   /**
    * Claims `value` for the event, atomically. False when a directory user holds it (any status), when it
    * was ever retired, or when another event reserved it. True again for the event that already holds it
-   * (a retried attempt). Usernames and emails compare case-insensitively (NFC, then lowercase).
+   * (a retried attempt), also once committed: a user this event provisioned holds the name for it.
+   * Usernames and emails compare case-insensitively (NFC, then lowercase). INVALID_INPUT for a value the
+   * directory would not store (blank, too long, a formula prefix, invisible characters).
    */
   reserve(input: Reservation): Promise<boolean>;
   /**

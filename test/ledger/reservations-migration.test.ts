@@ -12,7 +12,7 @@ it('keeps every user, the unique username rule and the retired names across 0013
   applyMigrations(db, MIGRATIONS);
   const directory = createSqliteDirectory(db);
   expect(directory.listUsers()).toEqual([{ id: 'u1', username: 'JSmith', email: 'j@example.com', displayName: 'J', employeeId: 'E1', department: 'Sales', status: 'disabled', groups: ['a'] }]);
-  expect(() => db.prepare(`INSERT INTO directory_users VALUES ('u2', 'jsmith', 'jsmith', '', '', '', '', '', 'active', '[]')`).run()).toThrow(/UNIQUE/);
+  expect(() => db.prepare(`INSERT INTO directory_users VALUES ('u2', 'jsmith', 'jsmith', '', '', '', '', '', 'active', '[]', NULL)`).run()).toThrow(/UNIQUE/);
   db.prepare(`UPDATE directory_users SET status = 'provisioned'`).run();
   expect(directory.findUsers({ email: 'J@EXAMPLE.COM' })[0]?.status).toBe('provisioned');
   closeDatabase(db);

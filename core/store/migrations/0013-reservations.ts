@@ -1,7 +1,9 @@
 // The reservation ledger (core/ledger): a username or email claimed by a running event, unique on its
 // comparison form (core/directory/username-key.ts) per kind, so two events can never hold one name. And a
 // third directory status, `provisioned`: a user the runtime created when a joiner's event completed.
-// SQLite cannot widen a CHECK in place, so directory_users is rebuilt with the same columns and indexes.
+// `provisioned_by_event` names the event that created such a user, so a retry of that event (its lease was
+// lost after the commit) finds its own name still its own. SQLite cannot widen a CHECK in place, so
+// directory_users is rebuilt with the same columns, that one added, and the same indexes.
 
 import type { Migration } from '../types.ts';
 
@@ -29,10 +31,11 @@ CREATE TABLE directory_users_next (
   employee_id TEXT NOT NULL,
   department TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('active', 'disabled', 'provisioned')),
-  groups TEXT NOT NULL CHECK (json_valid(groups))
+  groups TEXT NOT NULL CHECK (json_valid(groups)),
+  provisioned_by_event TEXT
 ) STRICT;
 INSERT INTO directory_users_next SELECT id, username, username_key, email, email_key, display_name, employee_id,
-  department, status, groups FROM directory_users;
+  department, status, groups, NULL FROM directory_users;
 DROP TABLE directory_users;
 ALTER TABLE directory_users_next RENAME TO directory_users;
 CREATE INDEX directory_users_by_email ON directory_users (email_key);
