@@ -3,6 +3,7 @@ import { JoineryError } from '../../core/errors.ts';
 import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
 import { createSqliteFlowStore } from '../../core/flows/index.ts';
 import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore } from '../../core/guards/index.ts';
+import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
 import { createSqliteScheduleStore } from '../../core/schedules/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
@@ -38,6 +39,11 @@ export const serveCommand: Command = {
     'Signed webhooks: config.json "hooks": { "<source>": { "secret": "<SECRET_NAME>", "mapping": "<function>" } }',
     'accepts POST /v1/hooks/<source> with X-Joinery-Timestamp (unix seconds) and X-Joinery-Signature',
     '(sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">), within 5 minutes, each delivery once.',
+    '',
+    'Reservations: names a step claims with ctx.directory.reserveUsername/reserveEmail become a provisioned',
+    'directory user when its event is done, and are freed when it ends failed or dead (or is replayed).',
+    'config.json "idempotencyKeys": ["api.example.com"] adds Idempotency-Key: <event id>:<function>:<attempt>',
+    'to every request a step makes to those egress entries.',
   ].join('\n'),
   options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, 'drain-seconds': { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run({ values }, context, output) {
@@ -51,9 +57,10 @@ export const serveCommand: Command = {
     const db = context.database();
     const logger = createLogger({ destination: context.stdout });
     // Its own executor, one process per worker; serving never needs the type-checker.
-    const { limits, hooks, guards } = context.config();
+    const { limits, hooks, guards, idempotencyKeys } = context.config();
     const runner = createExecutor({ limits, concurrency: workers });
-    const run = (name: string, event: unknown, caller: string) =>
+    const ledger = createSqliteReservationLedger(db);
+    const run = (name: string, event: unknown, caller: string, serveRun?: { eventId: string; attempt: number }) =>
       runFunction({
         name,
         event,
@@ -65,6 +72,8 @@ export const serveCommand: Command = {
         fetchFor: (egress) => context.fetchFor(egress, dryRun),
         runner,
         limits,
+        ledger,
+        ...(serveRun ? { serveRun: { ...serveRun, idempotencyKeyHosts: idempotencyKeys } } : {}),
       });
     try {
       const registry = context.registry();
@@ -79,7 +88,8 @@ export const serveCommand: Command = {
         port,
         host,
         workers,
-        runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`),
+        ledger,
+        runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`, { eventId: claimed.event.id, attempt: claimed.attempt }),
         ...(Object.keys(hooks).length === 0
           ? {}
           : {
