@@ -16,13 +16,15 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run the lifecycle runtime: the events API, workers and metrics, until SIGTERM',
   usage: [
-    'Usage: joinery serve [--port <n>] [--host <address>] [--workers <n>] [--drain-seconds <n>] [--dry-run]',
+    'Usage: joinery serve [--port <n>] [--host <address>] [--workers <n>] [--drain-seconds <n>] [--lease-seconds <n>] [--dry-run]',
     '',
     '  --port <n>           listen port (default 8080; 0 picks a free one)',
     '  --host <address>     listen address (default 127.0.0.1)',
     '  --workers <n>        events run side by side (default 4; also the executor processes)',
     '  --drain-seconds <n>  on SIGTERM/SIGINT, how long running events may finish before they are',
     '                       given back to the queue (default 30)',
+    '  --lease-seconds <n>  how long a worker holds an event before another may take it over, renewed while',
+    '                       it runs; after a crash, events wait this long (default 60)',
     '  --dry-run            record every outgoing HTTP call instead of sending it',
     '',
     'POST /v1/events (token role operator or source) queues a lifecycle event and answers 202 {"id"};',
@@ -45,11 +47,12 @@ export const serveCommand: Command = {
     'config.json "idempotencyKeys": ["api.example.com"] adds Idempotency-Key: <event id>:<function>:<attempt>',
     'to every request a step makes to those egress entries.',
   ].join('\n'),
-  options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, 'drain-seconds': { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, 'drain-seconds': { type: 'string' }, 'lease-seconds': { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run({ values }, context, output) {
     const port = wholeNumberOption(values.port, '--port', { min: 0, max: 65_535, fallback: 8080 });
     const workers = wholeNumberOption(values.workers, '--workers', { min: 1, max: 64, fallback: 4 });
     const drainSeconds = wholeNumberOption(values['drain-seconds'], '--drain-seconds', { min: 0, max: 3_600, fallback: 30 });
+    const leaseSeconds = wholeNumberOption(values['lease-seconds'], '--lease-seconds', { min: 1, max: 3_600, fallback: 60 });
     const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
     const dryRun = Boolean(values['dry-run']);
     if (host.length === 0) throw new JoineryError('INVALID_INPUT', '--host must not be empty');
@@ -88,6 +91,7 @@ export const serveCommand: Command = {
         port,
         host,
         workers,
+        leaseMs: leaseSeconds * 1000,
         ledger,
         runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`, { eventId: claimed.event.id, attempt: claimed.attempt }),
         ...(Object.keys(hooks).length === 0
