@@ -7,6 +7,7 @@ import { benchFixtures } from './fixtures.ts';
 import { benchMcp } from './mcp.ts';
 import { benchPublish } from './publish.ts';
 import { benchSandbox } from './sandbox.ts';
+import { benchServeLoad } from './serve-load.ts';
 import { benchTypecheck } from './typecheck.ts';
 import { createExecutor } from '../sandbox/index.ts';
 
@@ -32,6 +33,7 @@ const SUITES: Record<string, () => Promise<Figures>> = {
   publish: () => benchPublish(),
   mcp: () => benchMcp(),
   author: () => benchAuthor(),
+  serve: () => benchServeLoad(),
 };
 
 async function main(argv: string[]): Promise<void> {
