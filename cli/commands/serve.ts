@@ -3,6 +3,7 @@ import { JoineryError } from '../../core/errors.ts';
 import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
 import { createSqliteFlowStore } from '../../core/flows/index.ts';
 import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore } from '../../core/guards/index.ts';
+import { createHostAllowlist } from '../../core/hosts/index.ts';
 import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
 import { createSqliteScheduleStore } from '../../core/schedules/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
@@ -61,6 +62,7 @@ export const serveCommand: Command = {
     const logger = createLogger({ destination: context.stdout });
     // Its own executor, one process per worker; serving never needs the type-checker.
     const { limits, hooks, guards, idempotencyKeys } = context.config();
+    checkIdempotencyKeyHosts(idempotencyKeys);
     const runner = createExecutor({ limits, concurrency: workers });
     const ledger = createSqliteReservationLedger(db);
     const run = (name: string, event: unknown, caller: string, serveRun?: { eventId: string; attempt: number }) =>
@@ -114,6 +116,15 @@ export const serveCommand: Command = {
     }
   },
 };
+
+/** A bad entry fails at start, naming config.json, rather than failing every step that makes a request. */
+function checkIdempotencyKeyHosts(entries: string[]): void {
+  try {
+    createHostAllowlist(entries);
+  } catch (error) {
+    throw new JoineryError('INVALID_INPUT', `config.json idempotencyKeys: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 function untilSignalled(): Promise<void> {
   return new Promise((resolve) => {
