@@ -9,6 +9,7 @@ import { benchPublish } from './publish.ts';
 import { benchSandbox } from './sandbox.ts';
 import { benchStartup } from './startup.ts';
 import { benchThroughput } from './throughput.ts';
+import { benchServeLoad } from './serve-load.ts';
 import { benchTypecheck } from './typecheck.ts';
 import { createExecutor } from '../sandbox/index.ts';
 
@@ -36,6 +37,7 @@ const SUITES: Record<string, () => Promise<Figures>> = {
   throughput: () => benchThroughput(),
   author: () => benchAuthor(),
   startup: () => benchStartup(),
+  serve: () => benchServeLoad(),
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -37,6 +37,9 @@ const isUsernameTaken = async (name: string) => TAKEN.has(name.toLowerCase());
 const HOST: HostCapabilities = {
   isUsernameTaken,
   findUsers: async () => [],
+  reserveUsername: async (name) => !(await isUsernameTaken(name)),
+  reserveEmail: async () => true,
+  attempt: async () => 1,
   fetch: async () => { throw new Error('no network in the benchmark'); },
   getSecret: async () => { throw new Error('no secrets in the benchmark'); },
 };

@@ -33,6 +33,9 @@ const HOST: HostCapabilities = {
   findUsers: async () => [],
   fetch: async () => { throw new Error('no network in the benchmark'); },
   getSecret: async () => { throw new Error('no secrets in the benchmark'); },
+  reserveUsername: async (name) => !(await isUsernameTaken(name)),
+  reserveEmail: async () => true,
+  attempt: async () => 1,
 };
 
 export async function benchThroughput(): Promise<Record<string, number>> {

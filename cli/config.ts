@@ -50,6 +50,9 @@ const configSchema = z.strictObject({
       flows: z.record(z.string(), guardLimitsSchema).default({}),
     })
     .prefault({}),
+  /** Egress entries (as in a function's `egress`) whose requests under joinery serve carry
+   *  `Idempotency-Key: <event id>:<function>:<attempt>` (core/runtime/idempotency-key.ts). */
+  idempotencyKeys: z.array(z.string().min(1).max(256)).max(100).default([]),
   /** joinery serve's signed webhooks: per source, the secret holding the HMAC key and the mapping function. */
   hooks: z
     .record(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/), z.strictObject({ secret: z.string().regex(SECRET_NAME_PATTERN), mapping: z.string().min(1) }))

@@ -3,6 +3,7 @@
 
 import type { ModelClient, TemplateEntry } from '../agent/index.ts';
 import type { DirectoryStore } from '../core/directory/types.ts';
+import type { ReservationLedger } from '../core/ledger/index.ts';
 import type { Toolchain } from '../core/pipeline/index.ts';
 import type { ActorSource, Registry } from '../core/registry/types.ts';
 import type { FetchPort } from '../core/runtime/index.ts';
@@ -22,6 +23,8 @@ export interface Principal {
 export interface McpServerDeps {
   registry: Registry;
   directory: DirectoryStore;
+  /** Where run_function's reserveUsername/reserveEmail hold names for the run; omitted, they check the directory. */
+  ledger?: ReservationLedger;
   secrets: SecretStore;
   toolchain: Toolchain;
   drafts: DraftStore;

@@ -43,6 +43,9 @@ function remoteHost(id: number): HostCapabilities {
   return {
     isUsernameTaken: (username) => call('isUsernameTaken', username),
     findUsers: (filter) => call('findUsers', filter),
+    reserveUsername: (candidate) => call('reserveUsername', candidate),
+    reserveEmail: (candidate) => call('reserveEmail', candidate),
+    attempt: () => call('attempt', null),
     fetch: (request) => call('fetch', request),
     getSecret: (name) => call('getSecret', name),
   };

@@ -32,6 +32,12 @@ function callHost(host: HostCapabilities, method: HostCall['method'], argument: 
       return host.isUsernameTaken(argument as string);
     case 'findUsers':
       return host.findUsers(argument as Parameters<HostCapabilities['findUsers']>[0]);
+    case 'reserveUsername':
+      return host.reserveUsername(argument as string);
+    case 'reserveEmail':
+      return host.reserveEmail(argument as string);
+    case 'attempt':
+      return host.attempt();
     case 'fetch':
       return requests.run((signal) => host.fetch(argument as Parameters<HostCapabilities['fetch']>[0], { signal }));
     case 'getSecret':

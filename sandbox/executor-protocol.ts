@@ -2,8 +2,8 @@
 // measured faster than JSON there). Guest ctx calls travel child → parent: the HostCapabilities live there.
 import type { DescribeResult, RunLimits, RunResult } from '../core/execution/types.ts';
 
-export type HostMethod = 'isUsernameTaken' | 'findUsers' | 'fetch' | 'getSecret';
-export const HOST_METHODS: readonly HostMethod[] = ['isUsernameTaken', 'findUsers', 'fetch', 'getSecret'];
+export type HostMethod = 'isUsernameTaken' | 'findUsers' | 'reserveUsername' | 'reserveEmail' | 'attempt' | 'fetch' | 'getSecret';
+export const HOST_METHODS: readonly HostMethod[] = ['isUsernameTaken', 'findUsers', 'reserveUsername', 'reserveEmail', 'attempt', 'fetch', 'getSecret'];
 
 /** A job as the child receives it: limits already resolved by the parent, the event already JSON. */
 export interface ChildJob {

@@ -38,6 +38,23 @@ async function findUsers(payload: unknown, { host }: OperationScope): Promise<Di
   return users;
 }
 
+const MAX_RESERVED_LENGTH = 320;
+
+function reservation(method: string) {
+  return async (payload: unknown, { host }: OperationScope): Promise<boolean> => {
+    if (typeof payload !== 'string' || payload.trim() === '') throw new Error(`${method}(candidate): candidate must be a non-empty string`);
+    if (payload.length > MAX_RESERVED_LENGTH) throw new Error(`${method}(candidate): candidate is longer than ${MAX_RESERVED_LENGTH} characters`);
+    const reserved = method === 'reserveUsername' ? await host.reserveUsername(payload) : await host.reserveEmail(payload);
+    return reserved === true;
+  };
+}
+
+async function attempt(_payload: unknown, { host }: OperationScope): Promise<number> {
+  const value = await host.attempt();
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new Error('attempt: the host gave no attempt number');
+  return value;
+}
+
 async function getSecret(payload: unknown, { host, manifest }: OperationScope): Promise<string> {
   const name = checkSecretDeclared(payload, manifest.secrets);
   return checkSecretPlaceholder(await host.getSecret(name), name);
@@ -57,6 +74,9 @@ async function fetch(payload: unknown, { host, manifest, requests, limits }: Ope
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map<string, Operation>([
   ['directory.isUsernameTaken', isUsernameTaken],
   ['directory.findUsers', findUsers],
+  ['directory.reserveUsername', reservation('reserveUsername')],
+  ['directory.reserveEmail', reservation('reserveEmail')],
+  ['run.attempt', attempt],
   ['secrets.get', getSecret],
   ['http.fetch', fetch],
 ]);

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { EventQueue } from '../core/events/index.ts';
 import type { FlowStore } from '../core/flows/index.ts';
 import type { BlastRadiusGuard } from '../core/guards/index.ts';
+import type { ReservationLedger } from '../core/ledger/index.ts';
 import type { ScheduleStore } from '../core/schedules/index.ts';
 import type { ExecutionRecord, Registry } from '../core/registry/index.ts';
 import type { TokenStore } from '../core/tokens/index.ts';
@@ -27,6 +28,8 @@ export interface StartServerOptions {
   flows?: FlowStore;
   /** Rate and failure-share limits per function and flow; omitted, none apply. */
   guard?: BlastRadiusGuard;
+  /** Names reserved by events' steps: committed when an event is done, released when it fails for good. */
+  ledger?: ReservationLedger;
   /** Cron triggers; omitted, nothing is scheduled. */
   schedules?: ScheduleStore;
   /** How often the scheduler looks for due schedules (default 15 s). */
@@ -53,7 +56,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { queue, tokens, registry, flows, guard, schedules, scheduleIntervalMs = 15_000, now = Date.now, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
+  const { queue, tokens, registry, flows, guard, ledger, schedules, scheduleIntervalMs = 15_000, now = Date.now, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
 
   // 1. Metrics and the routes.
   const metrics = createRuntimeMetrics();
@@ -79,6 +82,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         queue,
         planEvent,
         ...(guard ? { guard } : {}),
+        ...(ledger ? { ledger } : {}),
         runStep,
         observeStep: metrics.observeStep,
         reportError: (step, error) => logger.error({ err: error, eventId: claimed.event.id, step }, 'step failed with an internal error'),

@@ -45,8 +45,9 @@ export const describeDirectoryTool = defineTool({
     const sample = session.directorySample.slice(0, 5);
     return {
       content: [
-        'DirectoryUser fields: id, username, email, displayName, employeeId, department, status (active|disabled), groups (string[]).',
+        'DirectoryUser fields: id, username, email, displayName, employeeId, department, status (active|disabled|provisioned), groups (string[]).',
         'isUsernameTaken(name) is case-insensitive and also true for retired names (never reused).',
+        'To choose a new username or email, claim each candidate with reserveUsername(name) / reserveEmail(address): true means it is this event\'s (atomic; two joiners at once never get the same one).',
         sample.length > 0 ? `Example users:\n${sample.map((user) => JSON.stringify(user)).join('\n')}` : 'The live directory is empty here; fixtures supply their own directory.',
       ].join('\n'),
     };

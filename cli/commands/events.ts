@@ -1,5 +1,6 @@
 import { JoineryError } from '../../core/errors.ts';
 import { createSqliteEventQueue, EVENT_STATUSES, type EventQueue, type EventStatus } from '../../core/events/index.ts';
+import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
 import type { Command, ParsedCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import type { Output } from '../output.ts';
@@ -66,6 +67,8 @@ async function replayEvent(queue: EventQueue, id: string, { values }: ParsedComm
   const actor = context.actor(values.as).name;
   const before = await queue.get(id);
   if (!before) throw new JoineryError('NOT_FOUND', `no event with id ${JSON.stringify(id)}`);
+  // A replay starts the event over: the names it reserved are freed first, before a worker can claim it.
+  if (before.status === 'dead' || before.status === 'failed' || before.status === 'held') await createSqliteReservationLedger(context.database()).release(id);
   const replayed = await queue.replay(id);
   context.registry().recordAudit({ actor, action: 'event.replay', target: id, allowed: replayed, detail: { status: before.status } });
   if (!replayed) throw new JoineryError('CONFLICT', `event ${id} is ${before.status}; only dead, failed or held events are replayed`);

@@ -1,5 +1,6 @@
 import { loadTemplates, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
+import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
 import type { Toolchain } from '../../core/pipeline/index.ts';
 import type { SqliteDatabase } from '../../core/store/index.ts';
 import { createSqliteTokenStore, isRole, ROLES } from '../../core/tokens/index.ts';
@@ -78,6 +79,7 @@ function serverDeps(context: CliContext, db: SqliteDatabase, toolchain: Toolchai
   return {
     registry: context.registry(),
     directory: context.directory(),
+    ledger: createSqliteReservationLedger(db),
     // Opened on first use, so serving never creates a secret key or spawns a sandbox by itself.
     secrets: {
       get: (name) => context.secrets().get(name),

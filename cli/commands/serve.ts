@@ -3,6 +3,8 @@ import { JoineryError } from '../../core/errors.ts';
 import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
 import { createSqliteFlowStore } from '../../core/flows/index.ts';
 import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore } from '../../core/guards/index.ts';
+import { createHostAllowlist } from '../../core/hosts/index.ts';
+import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
 import { createSqliteScheduleStore } from '../../core/schedules/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
@@ -15,7 +17,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run the lifecycle runtime: the events API, workers and metrics, until SIGTERM',
   usage: [
-    'Usage: joinery serve [--port <n>] [--host <address>] [--workers <n>] [--drain-seconds <n>] [--dry-run]',
+    'Usage: joinery serve [--port <n>] [--host <address>] [--workers <n>] [--drain-seconds <n>] [--lease-seconds <n>] [--dry-run]',
     '',
     '  --port <n>           listen port (default 8080; 0 picks a free one)',
     '  --host <address>     listen address (default 127.0.0.1)',
@@ -23,6 +25,8 @@ export const serveCommand: Command = {
     '                       executorProcesses, else one per core (at most 8)',
     '  --drain-seconds <n>  on SIGTERM/SIGINT, how long running events may finish before they are',
     '                       given back to the queue (default 30)',
+    '  --lease-seconds <n>  how long a worker holds an event before another may take it over, renewed while',
+    '                       it runs; after a crash, events wait this long (default 60)',
     '  --dry-run            record every outgoing HTTP call instead of sending it',
     '',
     'POST /v1/events (token role operator or source) queues a lifecycle event and answers 202 {"id"};',
@@ -39,12 +43,18 @@ export const serveCommand: Command = {
     'Signed webhooks: config.json "hooks": { "<source>": { "secret": "<SECRET_NAME>", "mapping": "<function>" } }',
     'accepts POST /v1/hooks/<source> with X-Joinery-Timestamp (unix seconds) and X-Joinery-Signature',
     '(sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">), within 5 minutes, each delivery once.',
+    '',
+    'Reservations: names a step claims with ctx.directory.reserveUsername/reserveEmail become a provisioned',
+    'directory user when its event is done, and are freed when it ends failed or dead (or is replayed).',
+    'config.json "idempotencyKeys": ["api.example.com"] adds Idempotency-Key: <event id>:<function>:<attempt>',
+    'to every request a step makes to those egress entries.',
   ].join('\n'),
-  options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, 'drain-seconds': { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, 'drain-seconds': { type: 'string' }, 'lease-seconds': { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run({ values }, context, output) {
     const port = wholeNumberOption(values.port, '--port', { min: 0, max: 65_535, fallback: 8080 });
     const workers = wholeNumberOption(values.workers, '--workers', { min: 1, max: 64, fallback: 4 });
     const drainSeconds = wholeNumberOption(values['drain-seconds'], '--drain-seconds', { min: 0, max: 3_600, fallback: 30 });
+    const leaseSeconds = wholeNumberOption(values['lease-seconds'], '--lease-seconds', { min: 1, max: 3_600, fallback: 60 });
     const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
     const dryRun = Boolean(values['dry-run']);
     if (host.length === 0) throw new JoineryError('INVALID_INPUT', '--host must not be empty');
@@ -52,9 +62,11 @@ export const serveCommand: Command = {
     const db = context.database();
     const logger = createLogger({ destination: context.stdout });
     // Its own executor sized to the cores (config.json executorProcesses wins); serving never needs the type-checker.
-    const { limits, hooks, guards, executorProcesses } = context.config();
+    const { limits, hooks, guards, idempotencyKeys, executorProcesses } = context.config();
+    checkIdempotencyKeyHosts(idempotencyKeys);
     const runner = createExecutor({ limits, concurrency: executorProcesses ?? defaultExecutorProcesses() });
-    const run = (name: string, event: unknown, caller: string) =>
+    const ledger = createSqliteReservationLedger(db);
+    const run = (name: string, event: unknown, caller: string, serveRun?: { eventId: string; attempt: number }) =>
       runFunction({
         name,
         event,
@@ -66,6 +78,8 @@ export const serveCommand: Command = {
         fetchFor: (egress) => context.fetchFor(egress, dryRun),
         runner,
         limits,
+        ledger,
+        ...(serveRun ? { serveRun: { ...serveRun, idempotencyKeyHosts: idempotencyKeys } } : {}),
       });
     try {
       const registry = context.registry();
@@ -80,7 +94,9 @@ export const serveCommand: Command = {
         port,
         host,
         workers,
-        runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`),
+        leaseMs: leaseSeconds * 1000,
+        ledger,
+        runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`, { eventId: claimed.event.id, attempt: claimed.attempt }),
         ...(Object.keys(hooks).length === 0
           ? {}
           : {
@@ -101,6 +117,15 @@ export const serveCommand: Command = {
     }
   },
 };
+
+/** A bad entry fails at start, naming config.json, rather than failing every step that makes a request. */
+function checkIdempotencyKeyHosts(entries: string[]): void {
+  try {
+    createHostAllowlist(entries);
+  } catch (error) {
+    throw new JoineryError('INVALID_INPUT', `config.json idempotencyKeys: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 function untilSignalled(): Promise<void> {
   return new Promise((resolve) => {

@@ -15,7 +15,7 @@ const notBlank = (maximum: number) =>
 /** "Active", " DISABLED " and "active" are one status: HR exports capitalise as they like. */
 const status = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
-  z.enum(['active', 'disabled']),
+  z.enum(['active', 'disabled', 'provisioned']),
 );
 
 export const directoryUserSchema = z.strictObject({

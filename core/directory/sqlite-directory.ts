@@ -21,7 +21,7 @@ export interface UserRow {
   display_name: string;
   employee_id: string;
   department: string;
-  status: 'active' | 'disabled';
+  status: 'active' | 'disabled' | 'provisioned';
   groups: string;
 }
 

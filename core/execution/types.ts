@@ -96,6 +96,13 @@ export interface FetchOptions {
 export interface HostCapabilities {
   isUsernameTaken(username: string): Promise<boolean>;
   findUsers(filter: { username?: string; email?: string; employeeId?: string }): Promise<DirectoryUser[]>;
+  /** Claims the name for the running event (core/ledger): false when a user holds it, it was retired, or
+   *  another event reserved it; true again for a name this event already holds. */
+  reserveUsername(candidate: string): Promise<boolean>;
+  /** As reserveUsername, for an email address. */
+  reserveEmail(candidate: string): Promise<boolean>;
+  /** The run's attempt for its event, 1-based: above 1 when `joinery serve` retries the event. */
+  attempt(): Promise<number>;
   /** The sandbox aborts `signal` when the run that made the request ends, for whatever reason. */
   fetch(request: OutgoingRequest, options?: FetchOptions): Promise<IncomingResponse>;
   /** The run's placeholder for a declared secret, never its value (the sandbox refuses anything else). */

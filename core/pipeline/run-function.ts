@@ -7,7 +7,8 @@ import { JoineryError } from '../errors.ts';
 import type { RunLimits, SandboxRunner } from '../execution/types.ts';
 import { assertVersionIntegrity, redactCredentialHeaders } from '../registry/index.ts';
 import type { ExecutionRecord, Registry, VersionRecord } from '../registry/types.ts';
-import { createLiveHost, renderPlaceholders, secretValuesFor, type FetchPort, type OAuthTokenCache } from '../runtime/index.ts';
+import type { ReservationLedger } from '../ledger/index.ts';
+import { createIdempotencyKeys, createLiveHost, createRunReservations, idempotencyKeyFor, renderPlaceholders, secretValuesFor, type FetchPort, type OAuthTokenCache } from '../runtime/index.ts';
 import type { SecretStore } from '../secrets/types.ts';
 
 export const MAX_EVENT_BYTES = 256 * 1024;
@@ -27,6 +28,16 @@ export interface RunFunctionOptions {
   limits?: Partial<RunLimits>;
   /** Where OAuth access tokens are kept between runs; default: one cache for this process. */
   oauthTokens?: OAuthTokenCache;
+  /** Where reserveUsername/reserveEmail claim names; omitted, they only check the directory. */
+  ledger?: ReservationLedger;
+  /** Set by `joinery serve`: reservations are held by the event (its worker commits or releases them) and
+   *  the function sees this attempt. Omitted, reservations last for the run only and the attempt is 1. */
+  serveRun?: {
+    eventId: string;
+    attempt: number;
+    /** Egress entries whose requests carry `Idempotency-Key: <event id>:<function>:<attempt>`. */
+    idempotencyKeyHosts?: readonly string[];
+  };
 }
 
 /** The approved version to run, after its content was checked against its stored sha256 (INTEGRITY). */
@@ -52,7 +63,7 @@ function findRunnableVersion(registry: Registry, name: string, version?: number)
 }
 
 export async function runFunction(options: RunFunctionOptions): Promise<ExecutionRecord> {
-  const { name, event, caller, dryRun = false, registry, directory, secrets, fetchFor, runner, limits, oauthTokens } = options;
+  const { name, event, caller, dryRun = false, registry, directory, secrets, fetchFor, runner, limits, oauthTokens, ledger, serveRun } = options;
 
   // 1. Input: a JSON object of bounded size.
   validateEvent(event);
@@ -61,7 +72,13 @@ export async function runFunction(options: RunFunctionOptions): Promise<Executio
   const record = resolveRunnableVersion(registry, name, options.version);
 
   // 3. Run with a live ctx bound to the stored manifest (placeholders only in a dry run).
+  const reservations = createRunReservations({ directory, ...(ledger ? { ledger } : {}), ...(serveRun ? { eventId: serveRun.eventId } : {}) });
   const live = createLiveHost({
+    reservations,
+    ...(serveRun ? { attempt: serveRun.attempt } : {}),
+    ...(serveRun?.idempotencyKeyHosts?.length
+      ? { idempotencyKeys: createIdempotencyKeys({ hosts: serveRun.idempotencyKeyHosts, key: idempotencyKeyFor({ eventId: serveRun.eventId, functionName: name, attempt: serveRun.attempt }) }) }
+      : {}),
     manifest: record.manifest,
     directory,
     secrets,
@@ -69,7 +86,12 @@ export async function runFunction(options: RunFunctionOptions): Promise<Executio
     dryRun,
     ...(oauthTokens === undefined ? {} : { tokens: oauthTokens }),
   });
-  const result = await runner.run({ bundle: record.bundle, sourceMap: record.sourceMap, event, limits }, live.host);
+  let result: Awaited<ReturnType<SandboxRunner['run']>>;
+  try {
+    result = await runner.run({ bundle: record.bundle, sourceMap: record.sourceMap, event, limits }, live.host);
+  } finally {
+    await reservations.finish();
+  }
 
   // 4. Log it: placeholders shown as [secret:NAME], credential headers reduced to those markers, and every
   // value the host knows (declared secrets, access tokens) redacted in every encoding.

@@ -6,3 +6,5 @@ export { readRequestAuth, type RequestAuth } from './request-auth.ts';
 export { createOAuthTokenCache, PROCESS_OAUTH_TOKENS, TOKEN_RENEWAL_MARGIN_SECONDS, type AccessToken, type OAuthTokenCache } from './oauth-token-cache.ts';
 export { DEFAULT_TOKEN_LIFETIME_SECONDS } from './oauth-client-credentials.ts';
 export { renderPlaceholders, type RunRecordParts } from './render-placeholders.ts';
+export { createIdempotencyKeys, idempotencyKeyFor, type IdempotencyKeys } from './idempotency-key.ts';
+export { createRunReservations, type RunReservations } from './run-reservations.ts';

@@ -10,6 +10,8 @@ import type { SecretStore } from '../secrets/types.ts';
 import { PROCESS_OAUTH_TOKENS, type OAuthTokenCache } from './oauth-token-cache.ts';
 import { createSecretEgress, type FetchPort } from './secret-egress.ts';
 import { createSecretPlaceholders, type SecretPlaceholders } from './secret-placeholders.ts';
+import { createRunReservations, type RunReservations } from './run-reservations.ts';
+import type { IdempotencyKeys } from './idempotency-key.ts';
 
 export interface LiveHost {
   host: HostCapabilities;
@@ -28,6 +30,9 @@ export function createLiveHost({
   fetch,
   dryRun = false,
   tokens = PROCESS_OAUTH_TOKENS,
+  reservations = createRunReservations({ directory }),
+  attempt = 1,
+  idempotencyKeys,
 }: {
   manifest: FunctionManifest;
   directory: DirectoryStore;
@@ -36,6 +41,12 @@ export function createLiveHost({
   /** Placeholders are recorded and never replaced; no secret is read from the store. */
   dryRun?: boolean;
   tokens?: OAuthTokenCache;
+  /** Where reserveUsername and reserveEmail go (see run-reservations.ts); default: the directory alone. */
+  reservations?: RunReservations;
+  /** The event's attempt under `joinery serve`; 1 elsewhere. */
+  attempt?: number;
+  /** Under joinery serve: the Idempotency-Key header for opted-in hosts. */
+  idempotencyKeys?: IdempotencyKeys;
 }): LiveHost {
   const placeholders = createSecretPlaceholders({ names: manifest.secrets });
   const secretValue = (name: string): string => {
@@ -47,12 +58,15 @@ export function createLiveHost({
   const host: HostCapabilities = {
     isUsernameTaken: async (username) => directory.isUsernameTaken(String(username)),
     findUsers: async (filter) => directory.findUsers(filter),
+    reserveUsername: (candidate) => reservations.reserve('username', String(candidate)),
+    reserveEmail: (candidate) => reservations.reserve('email', String(candidate)),
+    attempt: async () => attempt,
     getSecret: async (name) => {
       if (!manifest.secrets.includes(name)) throw new Error(`secret "${name}" is not declared in secrets`);
       if (!dryRun) secretValue(name); // a live run fails where the secret is read, as it always did
       return placeholders.of(name);
     },
-    fetch: egress.fetch,
+    fetch: idempotencyKeys === undefined ? egress.fetch : (request, options) => egress.fetch(idempotencyKeys.apply(request), options),
   };
   return { host, calls: egress.calls, placeholders, sentValues: egress.sentValues };
 }

@@ -44,7 +44,8 @@ export interface DirectoryUser {
   displayName: string;
   employeeId: string;
   department: string;
-  status: 'active' | 'disabled';
+  /** `provisioned`: created by `joinery serve` when a joiner's event completed (see reserveUsername). */
+  status: 'active' | 'disabled' | 'provisioned';
   groups: string[];
 }
 
@@ -97,7 +98,20 @@ export interface FunctionContext {
     isUsernameTaken(username: string): Promise<boolean>;
     /** Users matching every given field; email and username compare case-insensitively. */
     findUsers(filter: { username?: string; email?: string; employeeId?: string }): Promise<DirectoryUser[]>;
+    /**
+     * Claims a username for this event, atomically: false when a user holds it (compared case-insensitively),
+     * it was ever retired, or another event running now reserved it; true again for a name this event holds
+     * (a retried attempt). Under `joinery serve` the name becomes a `provisioned` user when the event
+     * completes and is freed when it fails; elsewhere it is held for the run only. Prefer it to
+     * isUsernameTaken when choosing a new name: two joiners processed at once never get the same one.
+     */
+    reserveUsername(candidate: string): Promise<boolean>;
+    /** As reserveUsername, for an email address (retired addresses are never free). */
+    reserveEmail(candidate: string): Promise<boolean>;
   };
+  /** This run's attempt for its event, 1-based: above 1 when `joinery serve` retries the event. With
+   *  `event.id` it identifies the attempt (see Idempotency-Key in docs/contract.md). 1 outside serve. */
+  attempt(): Promise<number>;
   http: {
     /** Only to hosts listed in `egress`. */
     fetch(url: string, init?: FetchInit): Promise<FetchResponse>;

@@ -12,6 +12,7 @@ import { requirementsAndWithdrawalsSchema } from './migrations/0009-requirements
 import { flowsSchema } from './migrations/0010-flows.ts';
 import { quarantineSchema } from './migrations/0011-quarantine.ts';
 import { schedulesSchema } from './migrations/0012-schedules.ts';
+import { reservationsSchema } from './migrations/0013-reservations.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   flowsSchema,
   quarantineSchema,
   schedulesSchema,
+  reservationsSchema,
 ]);

@@ -46,6 +46,7 @@ export const runFunction = defineTool({
     const execution = await run({
       name, version: record.version, event: input, caller: principal.name, dryRun, registry: deps.registry, directory: deps.directory,
       secrets: deps.secrets, fetchFor: (egress) => deps.fetchFor(egress, dryRun), runner: deps.toolchain.runner, limits: deps.toolchain.limits,
+      ...(deps.ledger ? { ledger: deps.ledger } : {}),
     });
     log('info', `ran ${name}@${record.version}${dryRun ? ' (dry run)' : ''}: ${execution.outcome.kind}`, { execution: execution.id });
     return { returned: execution.outcome.kind === 'returned', execution: executionView(execution) };

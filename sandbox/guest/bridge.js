@@ -76,7 +76,10 @@
     directory: freeze({
       isUsernameTaken: async function isUsernameTaken(username) { return call('directory.isUsernameTaken', username); },
       findUsers: async function findUsers(filter) { return call('directory.findUsers', filter); },
+      reserveUsername: async function reserveUsername(candidate) { return call('directory.reserveUsername', candidate); },
+      reserveEmail: async function reserveEmail(candidate) { return call('directory.reserveEmail', candidate); },
     }),
+    attempt: async function attempt() { return call('run.attempt', null); },
     http: freeze({ fetch }),
     secrets: freeze({ get: async function get(name) { return call('secrets.get', name); } }),
     log: freeze({

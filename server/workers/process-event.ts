@@ -5,6 +5,8 @@
 
 import type { ClaimedEvent, EventQueue, FailureDisposition } from '../../core/events/index.ts';
 import type { BlastRadiusGuard, GuardTarget } from '../../core/guards/index.ts';
+import type { ReservationLedger } from '../../core/ledger/index.ts';
+import { commitReservations, releaseReservations } from './settle-reservations.ts';
 import type { WorkUnit } from './plan-event.ts';
 import type { StepRunDeps } from './run-step.ts';
 import { isUnitSettled, runUnit } from './run-unit.ts';
@@ -16,6 +18,9 @@ export interface ProcessEventDeps extends StepRunDeps {
   planEvent(event: { type: string; payload: unknown }): WorkUnit[];
   /** Omitted, no limits apply. */
   guard?: BlastRadiusGuard;
+  /** Usernames and emails the event's steps reserved: committed when it is done, released when it ends
+   *  failed or dead. Omitted, reservations are not settled here. */
+  ledger?: ReservationLedger;
 }
 
 export type EventDisposition = { kind: 'done' } | { kind: 'held'; reason: string } | FailureDisposition;
@@ -50,7 +55,12 @@ export async function processEvent(claimed: ClaimedEvent, deps: ProcessEventDeps
     if (held.some(({ target }) => deps.guard?.isQuarantined(target) === false)) await deps.queue.resumeHeld(event.id);
     return { kind: 'held', reason };
   }
-  if (failures.length === 0) return (await deps.queue.complete(lease)) ? { kind: 'done' } : { kind: 'lost' };
+  if (failures.length === 0) {
+    await commitReservations(deps.ledger, event);
+    return (await deps.queue.complete(lease)) ? { kind: 'done' } : { kind: 'lost' };
+  }
   const error = failures.map((failure) => failure.error).join('; ');
-  return deps.queue.fail({ ...lease, error, retryable: failures.every((failure) => failure.retryable) });
+  const disposition = await deps.queue.fail({ ...lease, error, retryable: failures.every((failure) => failure.retryable) });
+  await releaseReservations(deps.ledger, event.id, disposition);
+  return disposition;
 }

@@ -142,8 +142,10 @@ export default defineFunction({
       // findUsers sees disabled users too: a leaver's address is not handed out while they remain in the directory.
       const holders = await ctx.directory.findUsers({ email });
       // An address already held by this same employee is theirs: re-running the joiner is idempotent.
-      if (holders.length === 0 || holders.every((user) => user.employeeId === person.employeeId)) {
-        ctx.log.info('work email chosen', { email, attempts: attempt + 1, reused: holders.length > 0 });
+      const reused = holders.length > 0 && holders.every((user) => user.employeeId === person.employeeId);
+      // A free address is claimed for this event, so two joiners processed at once never get the same one.
+      if (reused || (holders.length === 0 && (await ctx.directory.reserveEmail(email)))) {
+        ctx.log.info('work email chosen', { email, attempts: attempt + 1, reused });
         return { email };
       }
     }

@@ -125,8 +125,9 @@ export default defineFunction({
     for (let attempt = 0; tries.length < PARAMS.maxAttempts; attempt += 1) tries.push({ base: bases[0]!, number: PARAMS.firstSuffix + attempt });
     for (const [index, next] of tries.entries()) {
       const username = candidate(prefix, next.base, next.number);
-      // isUsernameTaken covers every user, active or disabled, and every retired name.
-      if (!(await ctx.directory.isUsernameTaken(username))) {
+      // reserveUsername refuses every user's name (active or disabled), every retired name and names other
+      // events hold right now, and claims the name atomically: two joiners at once never get the same one.
+      if (await ctx.directory.reserveUsername(username)) {
         ctx.log.info('username chosen', { username, attempts: index + 1 });
         return { username };
       }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteEventQueue } from '../../core/events/index.ts';
+import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
 import { createSqliteRegistry } from '../../core/registry/index.ts';
 import { closeDatabase, openDatabase } from '../../core/store/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -59,6 +60,20 @@ describe('joinery events', () => {
     const audit = createSqliteRegistry(db).listAudit({ actor: 'olivia' });
     expect(audit.map((entry) => [entry.action, entry.target, entry.allowed])).toEqual(expect.arrayContaining([['event.replay', 'evt-dead', true], ['event.replay', 'evt-ok', false]]));
     closeDatabase(db);
+  });
+
+  it('frees the names a replayed event held (a reclaim past its last attempt left them), and no other event\'s', async () => {
+    const reserve = async (value: string, eventId: string) => {
+      const db = openDatabase(join(home, 'joinery.db'));
+      const reserved = await createSqliteReservationLedger(db).reserve({ kind: 'username', value, eventId });
+      closeDatabase(db);
+      return reserved;
+    };
+    expect(await reserve('jsmith', 'evt-dead')).toBe(true);
+    expect(await reserve('adoe', 'evt-ok')).toBe(true);
+    expect((await cli('events', 'replay', 'evt-dead')).code).toBe(0);
+    expect(await reserve('jsmith', 'evt-other')).toBe(true);
+    expect(await reserve('adoe', 'evt-other')).toBe(false);
   });
 
   it.each([

@@ -103,3 +103,18 @@ describe('http', () => {
     expect(calls).toEqual([{ method: 'POST', url: 'https://evil.example/x', headers: { a: 'b' }, body: 'x' }]);
   });
 });
+
+describe('reservations in a fixture', () => {
+  const { host } = createTestHost(
+    fixture({ directory: { users: [directoryUser('JSmith', { email: 'J.Smith@Example.com' })], retiredUsernames: ['mold'], retiredEmails: ['old@example.com'] } }),
+  );
+
+  it('succeed unless the fixture directory holds or retired the name; again for the same run; attempt is 1', async () => {
+    for (const name of ['jsmith', 'MOLD']) expect(await host.reserveUsername(name)).toBe(false);
+    for (const email of ['j.smith@example.com', 'OLD@example.com']) expect(await host.reserveEmail(email)).toBe(false);
+    expect(await host.reserveUsername('jsmith1')).toBe(true);
+    expect(await host.reserveUsername('jsmith1')).toBe(true);
+    expect(await host.reserveEmail('jsmith1@example.com')).toBe(true);
+    expect(await host.attempt()).toBe(1);
+  });
+});

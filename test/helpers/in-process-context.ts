@@ -73,7 +73,10 @@ export function createInProcessContext({
     directory: {
       isUsernameTaken: (username) => host.isUsernameTaken(username),
       findUsers: (filter) => host.findUsers(filter),
+      reserveUsername: (candidate) => host.reserveUsername(candidate),
+      reserveEmail: (candidate) => host.reserveEmail(candidate),
     },
+    attempt: () => host.attempt(),
     http: {
       async fetch(url, init: FetchInit = {}) {
         const hostname = new URL(url).hostname;

@@ -31,6 +31,8 @@ const TARGETS = `
   const response = await ctx.http.fetch('${ME}');
   const targets: Record<string, any> = {
     ctx, directory: ctx.directory, isUsernameTaken: ctx.directory.isUsernameTaken, findUsers: ctx.directory.findUsers,
+    reserveUsername: ctx.directory.reserveUsername, reserveEmail: ctx.directory.reserveEmail, attempt: ctx.attempt,
+    reserving: ctx.directory.reserveUsername('someone'),
     http: ctx.http, fetch: ctx.http.fetch, secrets: ctx.secrets, get: ctx.secrets.get, log: ctx.log,
     debug: ctx.log.debug, info: ctx.log.info, warn: ctx.log.warn, error: ctx.log.error,
     response, text: response.text, json: response.json, headers: response.headers,
@@ -106,6 +108,36 @@ describe('escape attempts', () => {
     expect(result.outcome).toEqual({
       kind: 'returned',
       value: { taken: true, free: false, token: fakePlaceholder('GRAPH_TOKEN'), me: { id: 'u1' }, refused: 'secret "ROOT_KEY" is not declared in secrets' },
+    });
+  });
+
+  it('reserves through the host only, with strings checked there, and reads the attempt from the host', async () => {
+    const result = await run(`
+      const free = await ctx.directory.reserveUsername('newname');
+      const taken = await ctx.directory.reserveUsername('JSMITH');
+      const email = await ctx.directory.reserveEmail('new@example.com');
+      const attempt = await ctx.attempt();
+      const refusals: string[] = [];
+      for (const bad of [{ toString: () => 'jsmith' }, '', 'x'.repeat(321), ['jsmith']] as any[]) {
+        try { await ctx.directory.reserveUsername(bad); refusals.push('accepted'); } catch (error) { refusals.push((error as Error).message); }
+      }
+      try { await ctx.directory.reserveEmail(null as any); } catch (error) { refusals.push((error as Error).message); }
+      return { free, taken, email, attempt, refusals };`);
+    expect(result.outcome).toEqual({
+      kind: 'returned',
+      value: {
+        free: true,
+        taken: false,
+        email: true,
+        attempt: 1,
+        refusals: [
+          'reserveUsername(candidate): candidate must be a non-empty string',
+          'reserveUsername(candidate): candidate must be a non-empty string',
+          'reserveUsername(candidate): candidate is longer than 320 characters',
+          'reserveUsername(candidate): candidate must be a non-empty string',
+          'reserveEmail(candidate): candidate must be a non-empty string',
+        ],
+      },
     });
   });
 

@@ -4,7 +4,9 @@
 
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type { RunOutcome, SandboxRunner } from '../../core/execution/types.ts';
+import type { HostCapabilities, RunOutcome, SandboxRunner } from '../../core/execution/types.ts';
+import { createSqliteReservationLedger, type ReservationLedger } from '../../core/ledger/index.ts';
+import type { DirectoryStore } from '../../core/directory/index.ts';
 import { createSqliteEventQueue, type EventQueue, type RetryPolicy } from '../../core/events/index.ts';
 import { createSqliteFlowStore, type FlowDefinition, type FlowStore } from '../../core/flows/index.ts';
 import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore, type GuardLimits, type GuardStore } from '../../core/guards/index.ts';
@@ -20,12 +22,14 @@ import { createSqliteDeliveryLog } from '../../core/events/index.ts';
 import { createLogger, startServer, type HookSource, type RunningServer } from '../../server/index.ts';
 import { samplePublishInput } from '../registry/sample-publish-input.ts';
 
-export type Behaviour = (event: Record<string, unknown>, attempt: number) => RunOutcome | Promise<RunOutcome>;
+/** `host` is the run's live ctx host (reservations, the attempt, dry-run fetch). */
+export type Behaviour = (event: Record<string, unknown>, attempt: number, host: HostCapabilities) => RunOutcome | Promise<RunOutcome>;
 
 export interface FunctionSpec {
   name: string;
   trigger?: string;
   approved?: boolean;
+  egress?: string[];
   behaviour: Behaviour;
 }
 
@@ -36,6 +40,8 @@ export interface Harness {
   flows: FlowStore;
   guards: GuardStore;
   schedules: ScheduleStore;
+  ledger: ReservationLedger;
+  directory: DirectoryStore;
   /** Inputs per function name, in order (the event, plus `steps` inside a flow). */
   inputs: Map<string, Array<Record<string, unknown>>>;
   /** Runs per function name, in order. */
@@ -63,7 +69,8 @@ export async function startHarness({
   flows: flowDefinitions = [],
   guardLimits,
   now,
-}: { functions: FunctionSpec[]; retry?: RetryPolicy; workers?: number; leaseMs?: number; hooks?: HarnessHooks; flows?: FlowDefinition[]; guardLimits?: Partial<GuardLimits>; now?: () => number }): Promise<Harness> {
+  idempotencyKeyHosts,
+}: { idempotencyKeyHosts?: string[]; functions: FunctionSpec[]; retry?: RetryPolicy; workers?: number; leaseMs?: number; hooks?: HarnessHooks; flows?: FlowDefinition[]; guardLimits?: Partial<GuardLimits>; now?: () => number }): Promise<Harness> {
   const db = openDatabase(':memory:');
   const registry = createSqliteRegistry(db);
   const tokens = createSqliteTokenStore(db);
@@ -77,7 +84,7 @@ export async function startHarness({
   const attempts = new Map<string, number>();
   for (const spec of functions) {
     const input = samplePublishInput({ name: spec.name });
-    registry.publish({ ...input, manifest: { ...input.manifest, trigger: spec.trigger ?? 'user.joined' } });
+    registry.publish({ ...input, manifest: { ...input.manifest, trigger: spec.trigger ?? 'user.joined', egress: spec.egress ?? [] } });
     if (spec.approved !== false) registry.review({ name: spec.name, version: 1, reviewer: 'rita', decision: 'approved' });
   }
   for (const definition of flowDefinitions) {
@@ -85,7 +92,7 @@ export async function startHarness({
     flows.review({ name: published.name, version: published.version, reviewer: 'rita', decision: 'approved' });
   }
   const runner: SandboxRunner = {
-    async run(request) {
+    async run(request, host) {
       const spec = functions.find((candidate) => request.bundle.includes(`name: '${candidate.name}'`));
       if (!spec) throw new Error('unknown bundle');
       runs.set(spec.name, (runs.get(spec.name) ?? 0) + 1);
@@ -94,7 +101,7 @@ export async function startHarness({
       const key = `${spec.name}/${String(event.id)}`;
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
-      return { outcome: await spec.behaviour(event, attempt), logs: [], logsDropped: 0, durationMs: 1 };
+      return { outcome: await spec.behaviour(event, attempt, host), logs: [], logsDropped: 0, durationMs: 1 };
     },
     async describe() {
       return { ok: false, message: 'not used' };
@@ -106,8 +113,13 @@ export async function startHarness({
   const directory = createSqliteDirectory(db);
   const secrets = createSecretStore({ db, key: randomBytes(32) });
   for (const [name, value] of Object.entries(hooks?.secrets ?? {})) secrets.set(name, value);
-  const run = (name: string, event: unknown, caller: string) =>
-    runFunction({ name, event, caller, dryRun: true, registry, directory, secrets, runner, fetchFor: (egress) => createDryRunFetch({ allowedHosts: egress }).fetch });
+  const ledger = createSqliteReservationLedger(db);
+  const run = (name: string, event: unknown, caller: string, serveRun?: { eventId: string; attempt: number }) =>
+    runFunction({
+      name, event, caller, dryRun: true, registry, directory, secrets, runner, ledger,
+      fetchFor: (egress) => createDryRunFetch({ allowedHosts: egress }).fetch,
+      ...(serveRun ? { serveRun: { ...serveRun, ...(idempotencyKeyHosts ? { idempotencyKeyHosts } : {}) } } : {}),
+    });
   const server = await startServer({
     queue,
     tokens,
@@ -123,7 +135,8 @@ export async function startHarness({
     workers,
     pollIntervalMs: 5,
     ...(leaseMs === undefined ? {} : { leaseMs }),
-    runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`),
+    ledger,
+    runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`, { eventId: claimed.event.id, attempt: claimed.attempt }),
     ...(hooks
       ? {
           hooks: {
@@ -145,6 +158,8 @@ export async function startHarness({
     flows,
     guards,
     schedules,
+    ledger,
+    directory,
     inputs,
     runs,
     logLines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),

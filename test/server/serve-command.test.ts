@@ -50,6 +50,15 @@ it('serves health checks and configured webhooks, and stops cleanly on SIGTERM',
   expect(messages).toEqual(expect.arrayContaining(['joinery serve listening', 'joinery serve stopped']));
 }, 60_000);
 
+it('refuses to start with an idempotencyKeys entry that is not a host, naming config.json', async () => {
+  const joineryHome = join(home, '.joinery');
+  mkdirSync(joineryHome, { recursive: true });
+  writeFileSync(join(joineryHome, 'config.json'), JSON.stringify({ idempotencyKeys: ['https://api.example.com/path'] }));
+  const result = await runCli(['serve', '--port', '0'], { cwd: home, home: joineryHome });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('config.json idempotencyKeys:');
+});
+
 it.each([
   [['--port', 'eighty']],
   [['--port', '70000']],

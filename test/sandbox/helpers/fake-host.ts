@@ -17,6 +17,7 @@ export function createFakeHost({
   users = [],
   secrets = {},
   responses = {},
+  attempt = 1,
 }: {
   taken?: string[];
   users?: DirectoryUser[];
@@ -24,6 +25,8 @@ export function createFakeHost({
   secrets?: Record<string, string>;
   /** Keyed by "METHOD url". */
   responses?: Record<string, IncomingResponse>;
+  /** What ctx.attempt() answers. */
+  attempt?: number;
 } = {}): FakeHost {
   const calls: FakeHost['calls'] = [];
   const record = (method: string, argument: unknown) => calls.push({ method, argument });
@@ -42,6 +45,18 @@ export function createFakeHost({
           (filter.email === undefined || user.email.toLowerCase() === filter.email.toLowerCase()) &&
           (filter.employeeId === undefined || user.employeeId === filter.employeeId),
       );
+    },
+    async reserveUsername(candidate) {
+      record('reserveUsername', candidate);
+      return !takenNames.has(candidate.toLowerCase());
+    },
+    async reserveEmail(candidate) {
+      record('reserveEmail', candidate);
+      return !takenNames.has(candidate.toLowerCase());
+    },
+    async attempt() {
+      record('attempt', null);
+      return attempt;
     },
     async fetch(request: OutgoingRequest) {
       record('fetch', request);

@@ -1,0 +1,46 @@
+// `joinery serve` as its own process on loopback (port 0), started on a home and stopped gracefully or
+// with SIGKILL (kill -9). The URL comes from its start line on standard error.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = join(fileURLToPath(new URL('../..', import.meta.url)), 'bin', 'joinery.js');
+
+export interface ServeProcess {
+  url: string;
+  child: ChildProcess;
+  /** SIGTERM (drain) or SIGKILL (a crash); resolves when the process is gone. */
+  stop(signal: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+}
+
+export async function startServe({ home, workers, leaseSeconds }: { home: string; workers: number; leaseSeconds: number }): Promise<ServeProcess> {
+  const args = ['--no-node-snapshot', BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--workers', String(workers), '--dry-run', '--lease-seconds', String(leaseSeconds)];
+  const child = spawn(process.execPath, args, { env: { ...process.env, JOINERY_HOME: home }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const exited = once(child, 'exit');
+  let stderr = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`joinery serve did not start within 60 s: ${stderr}`)), 60_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(stderr);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`joinery serve exited ${code}: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    child,
+    async stop(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}

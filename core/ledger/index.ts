@@ -1,0 +1,3 @@
+export type * from './types.ts';
+export { RESERVATION_KINDS } from './types.ts';
+export { createSqliteReservationLedger } from './sqlite-reservation-ledger.ts';

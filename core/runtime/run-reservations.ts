@@ -1,0 +1,36 @@
+// Where a live run's reserveUsername and reserveEmail go. Three cases:
+// - under `joinery serve` (`eventId` given): held in the ledger by the event; the worker commits them when
+//   the event completes and releases them when it fails or is dead;
+// - a ledger but no event (`joinery run`): held by this run alone (`run:<uuid>`), so a name another event
+//   holds right now is refused, and released when the run ends: nothing is provisioned outside serve;
+// - no ledger (an embedding without one): a check against the directory only, true when the name is free.
+
+import { randomUUID } from 'node:crypto';
+import type { DirectoryStore } from '../directory/types.ts';
+import type { ReservationKind, ReservationLedger } from '../ledger/index.ts';
+
+export interface RunReservations {
+  reserve(kind: ReservationKind, value: string): Promise<boolean>;
+  /** The run ended: reservations held by the run alone are released; an event's are kept for its worker. */
+  finish(): Promise<void>;
+}
+
+export function createRunReservations({ ledger, directory, eventId }: { ledger?: ReservationLedger; directory: DirectoryStore; eventId?: string }): RunReservations {
+  if (ledger === undefined) {
+    return {
+      reserve: async (kind, value) => (kind === 'username' ? !directory.isUsernameTaken(value) : directory.findUsers({ email: value }).length === 0),
+      finish: async () => {},
+    };
+  }
+  const holder = eventId ?? `run:${randomUUID()}`;
+  let reserved = false;
+  return {
+    async reserve(kind, value) {
+      reserved = true;
+      return ledger.reserve({ kind, value, eventId: holder });
+    },
+    async finish() {
+      if (eventId === undefined && reserved) await ledger.release(holder);
+    },
+  };
+}
