@@ -32,16 +32,15 @@ export async function benchStartup(): Promise<Record<string, number>> {
     const env = { ...process.env, JOINERY_HOME: home, JOINERY_USER: 'bench' };
     const figures: Record<string, number> = {};
     console.log(`startup: wall time from spawn to exit, medians of ${COMMAND_ROUNDS} runs, each paired with a run of the peer \`node -e 0\``);
-    for (const args of [['--version'], ['--help'], ['list']]) {
-      const { medianMs, peerMedianMs, medianRatio } = await pairedCommand(args, env);
-      const key = args[0]!.replace(/^--/, '');
+    for (const [key, args] of [['version', ['--version']], ['help', ['--help']], ['list', ['list']]] as const) {
+      const { medianMs, peerMedianMs, medianRatio } = await pairedCommand([...args], env);
       Object.assign(figures, { [`${key}Ms`]: medianMs, [`${key}NodeMs`]: peerMedianMs, [`${key}Ratio`]: medianRatio });
       console.log(`  joinery ${args.join(' ').padEnd(10)} ${medianMs.toFixed(0).padStart(5)} ms   node -e 0 ${peerMedianMs.toFixed(0).padStart(4)} ms   ratio ${medianRatio.toFixed(2)}x`);
     }
     const mcp = await mcpStartup(env, source);
     Object.assign(figures, mcp);
-    console.log(`  joinery mcp (stdio), medians of ${MCP_SPAWNS} spawns: spawn to initialize answered ${mcp.mcpInitializeMs!.toFixed(0)} ms;`);
-    console.log(`    then the first run_function ${mcp.mcpFirstRunMs!.toFixed(0)} ms and the first check_function ${mcp.mcpFirstCheckMs!.toFixed(0)} ms (the server warms after initialize)`);
+    console.log(`  joinery mcp (stdio), medians of ${MCP_SPAWNS} spawns: spawn to initialize answered ${mcp.mcpInitializeMs.toFixed(0)} ms;`);
+    console.log(`    then the first run_function ${mcp.mcpFirstRunMs.toFixed(0)} ms and the first check_function ${mcp.mcpFirstCheckMs.toFixed(0)} ms (the server warms after initialize)`);
     return figures;
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -92,7 +91,13 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-async function mcpStartup(env: NodeJS.ProcessEnv, source: string): Promise<Record<string, number>> {
+interface McpStartup {
+  mcpInitializeMs: number;
+  mcpFirstRunMs: number;
+  mcpFirstCheckMs: number;
+}
+
+async function mcpStartup(env: NodeJS.ProcessEnv, source: string): Promise<McpStartup> {
   const initialize: number[] = [];
   const firstRun: number[] = [];
   const firstCheck: number[] = [];
@@ -122,7 +127,8 @@ async function mcpStartup(env: NodeJS.ProcessEnv, source: string): Promise<Recor
 function median(values: number[]): number {
   const sorted = [...values].sort((left, right) => left - right);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const at = (index: number) => sorted[index] ?? Number.NaN;
+  return sorted.length % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

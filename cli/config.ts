@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { JoineryError } from '../core/errors.ts';
 import { SECRET_NAME_PATTERN } from '../core/secrets/index.ts';
-import { oidcSettingsSchema } from '../mcp-server/auth/index.ts';
+// The settings schema alone: the auth index would load jose (and more) at every command's start.
+import { oidcSettingsSchema } from '../mcp-server/auth/oidc-settings.ts';
 
 const guardLimitsSchema = z.strictObject({
   runsPerMinute: z.number().int().min(1).optional(),

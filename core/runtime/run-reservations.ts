@@ -6,7 +6,7 @@
 // - no ledger (an embedding without one): a check against the directory only, true when the name is free.
 
 import { randomUUID } from 'node:crypto';
-import type { DirectoryStore } from '../directory/types.ts';
+import type { DirectoryStore } from '../directory/index.ts';
 import type { ReservationKind, ReservationLedger } from '../ledger/index.ts';
 
 export interface RunReservations {

@@ -3,7 +3,7 @@
 // the issuer's published keys and reads who the caller is and what role they have from their claims.
 
 import * as z from 'zod';
-import { isLoopbackHost } from '../transports/index.ts';
+import { isLoopbackHost } from '../../core/hosts/index.ts';
 
 /** The roles a signed-in person or assistant may hold over MCP (`source` is for joinery serve's events,
  *  `admin` only for the local principal). */

@@ -18,7 +18,7 @@ import { bearerAuth } from './bearer-auth.ts';
 import { createExpressApp } from './express-app.ts';
 import { errorHandler } from './http-errors.ts';
 import { rpcError, type Handler, type HttpApp, type HttpRequest, type HttpResponse } from './http-types.ts';
-import { isLoopbackHost, LOOPBACK_HOST_NAMES } from './loopback.ts';
+import { isLoopbackHost, LOOPBACK_HOST_NAMES } from '../../core/hosts/index.ts';
 import { originCheck } from './origin-check.ts';
 import { accessTokenVerifier } from './token-verifier.ts';
 

@@ -4,7 +4,7 @@ import type { RunningHttpServer } from './serve-http.ts';
 export { serveStdio } from './stdio.ts';
 export type { McpHttpAppOptions } from './http-app.ts';
 export type { RunningHttpServer } from './serve-http.ts';
-export { isLoopbackHost } from './loopback.ts';
+export { isLoopbackHost } from '../../core/hosts/index.ts';
 
 // Express and the Streamable HTTP transport load only when HTTP is served: the stdio server, which an
 // assistant spawns at its own start-up, never pays for them.

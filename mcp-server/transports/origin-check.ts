@@ -3,7 +3,7 @@
 // Requests without Origin (the SDK client, curl, Claude Desktop) pass; with one, its host must be a
 // loopback name or one of the allowed host names, else 403 before the token is looked at.
 
-import { isLoopbackHost } from './loopback.ts';
+import { isLoopbackHost } from '../../core/hosts/index.ts';
 import { rpcError, type Handler } from './http-types.ts';
 
 export function originCheck(allowedHosts: readonly string[] = []): Handler {

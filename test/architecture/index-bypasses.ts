@@ -38,4 +38,6 @@ export const INDEX_BYPASSES: readonly string[] = [
   'mcp-server/tools/review-function.ts → core/registry/types.ts',
   'mcp-server/tools/version-ref.ts → core/registry/types.ts',
   'mcp-server/tools/views.ts → core/registry/types.ts',
+  // The settings schema alone: the auth index loads jose and the verifier, which no other command needs.
+  'cli/config.ts → mcp-server/auth/oidc-settings.ts',
 ];
