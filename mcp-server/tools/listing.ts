@@ -65,7 +65,8 @@ function compact(value: unknown): unknown {
     if (key === 'maxLength' && schema.pattern === FUNCTION_NAME_PATTERN.source && schema.declaresName !== true) continue;
     if (key === 'declaresName') continue;
     if (key === 'pattern' && schema.format !== undefined) continue;
-    if ((key === 'additionalProperties' || (key === 'items' && schema.type === 'array')) && typeof child === 'object' && child !== null && Object.keys(child).length === 0) continue;
+    const openChild = (key === 'additionalProperties' || (key === 'items' && schema.type === 'array')) && typeof child === 'object' && child !== null;
+    if (openChild && Object.keys(child).length === 0) continue;
     out[key] = compact(child);
   }
   return mergeNullable(out);

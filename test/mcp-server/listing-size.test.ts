@@ -37,7 +37,8 @@ describe('tools/list', () => {
     expect(await names('auditor')).toEqual([...reading, 'list_executions', 'get_execution', 'list_events', 'get_event']);
     expect(await names('author')).toEqual([...reading, 'check_function', 'test_function', 'author_function', 'save_draft', 'list_drafts', 'get_draft', 'delete_draft', 'publish_function', 'withdraw_version']);
     expect(await names('reviewer')).toEqual([...reading, 'check_function', 'test_function', 'review_function', 'activate_version']);
-    expect(await names('operator')).toEqual([...reading, 'activate_version', 'run_function', 'list_executions', 'get_execution', 'list_events', 'get_event', 'replay_event', 'resume_function']);
+    const operating = ['activate_version', 'run_function', 'list_executions', 'get_execution', 'list_events', 'get_event', 'replay_event', 'resume_function'];
+    expect(await names('operator')).toEqual([...reading, ...operating]);
     const anonymous = await harness.connectWith(harness.deps, undefined);
     expect((await anonymous.listTools()).tools).toEqual([]);
   });
