@@ -22,6 +22,7 @@ const INSTRUCTIONS = [
   'immutable versions, approved by a second person, then run, every run logged.',
   'Write: author_function (the built-in author) or save_draft (your own code; read joinery://sdk/index.d.ts and joinery://docs/fixture-format.md),',
   'then publish_function; someone else approves with review_function. Run: run_function (dry_run records outgoing calls).',
+  'Function names: kebab-case, 63 characters at most.',
   'Versions: a number, "latest" or "active". Errors are isError results with structuredContent { code, message, details? }',
   '(code: NOT_FOUND, INVALID_INPUT, CHECK_FAILED, TESTS_FAILED, FORBIDDEN, CONFLICT, ...). Limits: source 512 KB, fixtures 2 MB,',
   'spec 64 KB, requirement 20,000 characters, event 256 KB.',

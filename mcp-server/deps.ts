@@ -3,6 +3,8 @@
 
 import type { ModelClient, TemplateEntry } from '../agent/index.ts';
 import type { DirectoryStore } from '../core/directory/types.ts';
+import type { EventQueue } from '../core/events/index.ts';
+import type { GuardStore } from '../core/guards/index.ts';
 import type { ReservationLedger } from '../core/ledger/index.ts';
 import type { Toolchain } from '../core/pipeline/index.ts';
 import type { ActorSource, Registry } from '../core/registry/types.ts';
@@ -25,6 +27,10 @@ export interface McpServerDeps {
   directory: DirectoryStore;
   /** Where run_function's reserveUsername/reserveEmail hold names for the run; omitted, they check the directory. */
   ledger?: ReservationLedger;
+  /** The lifecycle runtime's stores (`joinery serve`'s queue and quarantines). Omitted, list_events,
+   *  get_event, replay_event and resume_function are still listed and answer NOT_FOUND naming the store. */
+  events?: EventQueue;
+  guards?: GuardStore;
   secrets: SecretStore;
   toolchain: Toolchain;
   drafts: DraftStore;

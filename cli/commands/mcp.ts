@@ -1,5 +1,7 @@
 import { loadTemplates, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
+import { createSqliteEventQueue } from '../../core/events/index.ts';
+import { createSqliteGuardStore } from '../../core/guards/index.ts';
 import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
 import type { Toolchain } from '../../core/pipeline/index.ts';
 import type { SqliteDatabase } from '../../core/store/index.ts';
@@ -80,6 +82,9 @@ function serverDeps(context: CliContext, db: SqliteDatabase, toolchain: Toolchai
     registry: context.registry(),
     directory: context.directory(),
     ledger: createSqliteReservationLedger(db),
+    // The queue and quarantines `joinery serve` keeps in the same file: replay_event and resume_function.
+    events: createSqliteEventQueue(db),
+    guards: createSqliteGuardStore(db),
     // Opened on first use, so serving never creates a secret key or spawns a sandbox by itself.
     secrets: {
       get: (name) => context.secrets().get(name),

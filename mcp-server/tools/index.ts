@@ -6,13 +6,17 @@ import { checkFunction } from './check-function.ts';
 import { deleteDraft } from './delete-draft.ts';
 import { diffVersions } from './diff-versions.ts';
 import { getDraft } from './get-draft.ts';
+import { getEvent } from './get-event.ts';
 import { getExecution } from './get-execution.ts';
 import { getFunction } from './get-function.ts';
 import { listDrafts } from './list-drafts.ts';
+import { listEvents } from './list-events.ts';
 import { listExecutions } from './list-executions.ts';
 import { listFunctions } from './list-functions.ts';
 import { listVersions } from './list-versions.ts';
 import { publishFunction } from './publish-function.ts';
+import { replayEvent } from './replay-event.ts';
+import { resumeFunction } from './resume-function.ts';
 import { reviewFunction } from './review-function.ts';
 import { runFunction } from './run-function.ts';
 import { saveDraft } from './save-draft.ts';
@@ -39,6 +43,10 @@ export const TOOLS: readonly ToolDefinition[] = [
   runFunction,
   listExecutions,
   getExecution,
+  listEvents,
+  getEvent,
+  replayEvent,
+  resumeFunction,
 ];
 
 export { summarizeTest, testSummarySchema, type TestSummary } from './test-summary.ts';

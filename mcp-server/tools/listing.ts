@@ -1,8 +1,10 @@
 // What tools/list shows of each tool, built once. Every client reads the whole listing into its model's
 // context, so the JSON Schemas are compacted (the listing stays under 15 KB, see the README):
 // - no `$schema`, no safe-integer bounds, no `propertyNames` of records;
-// - results are described by their fields' types and descriptions, and the names of the fields of their
-//   objects and list items; nothing deeper;
+// - results are described by their top-level fields' types and descriptions; nothing deeper (the first
+//   result shows the rest, and the four event tools fit only so);
+// - function names show their pattern and length limit only where a name is chosen (the server's
+//   instructions give both once);
 // - no `required` in results: every field listed is always there unless the schema makes it optional,
 //   and the error envelope (described in the server's instructions) must validate against them too.
 // The server still checks every result against the full schema before it answers.
@@ -46,7 +48,7 @@ function listedHints(hints: ToolDefinition['annotations']): ToolDefinition['anno
 /** Drops what says little a client needs: `$schema`, safe-integer bounds, record key types, `type`
  *  beside an `enum`, `minLength`/`minItems` of 1, the length limits of big texts (the instructions give
  *  them) and of ids, the function-name pattern except where a name is chosen (`declaresName`), patterns beside a
- *  `format`, open `additionalProperties`; and
+ *  `format`, open `additionalProperties` and `items: {}`; and
  *  `anyOf [X, null]` becomes X with type [t, "null"]. */
 function compact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(compact);
@@ -60,9 +62,11 @@ function compact(value: unknown): unknown {
     if ((key === 'minLength' || key === 'minItems') && child === 1) continue;
     if (key === 'maxLength' && ((child as number) >= BIG_TEXT || child === ID_LENGTH)) continue;
     if (key === 'pattern' && child === FUNCTION_NAME_PATTERN.source && schema.declaresName !== true) continue;
+    if (key === 'maxLength' && schema.pattern === FUNCTION_NAME_PATTERN.source && schema.declaresName !== true) continue;
     if (key === 'declaresName') continue;
     if (key === 'pattern' && schema.format !== undefined) continue;
-    if (key === 'additionalProperties' && typeof child === 'object' && child !== null && Object.keys(child).length === 0) continue;
+    const openChild = (key === 'additionalProperties' || (key === 'items' && schema.type === 'array')) && typeof child === 'object' && child !== null;
+    if (openChild && Object.keys(child).length === 0) continue;
     out[key] = compact(child);
   }
   return mergeNullable(out);
@@ -78,16 +82,13 @@ function mergeNullable(schema: JsonSchema): JsonSchema {
   return { ...rest, ...other, type: [other.type, 'null'] };
 }
 
-/** A top-level result field: its type, description and, for a list of objects, the names of the fields
- *  of its items (`{}` each: their names say what they hold). Nothing deeper, no `required`. */
+/** A top-level result field: its type, description and, for a list of anything but objects, the type of
+ *  its items. Nothing deeper, no `required`. */
 function resultField(schema: JsonSchema): JsonSchema {
   const out = typeOnly(schema);
   if (schema.description !== undefined) out.description = schema.description;
   const items = schema.items as JsonSchema | undefined;
-  if (items !== undefined && typeof items === 'object' && Object.keys(items).length > 0) {
-    out.items = typeOnly(items);
-    if (items.properties !== undefined) (out.items as JsonSchema).properties = namesOf(items.properties);
-  }
+  if (items !== undefined && typeof items === 'object' && items.type !== 'object' && Object.keys(items).length > 0) out.items = typeOnly(items);
   return out;
 }
 
@@ -96,8 +97,4 @@ function typeOnly(schema: JsonSchema): JsonSchema {
   if (schema.type !== undefined) out.type = schema.type;
   if (schema.enum !== undefined) out.enum = schema.enum;
   return out;
-}
-
-function namesOf(properties: unknown): JsonSchema {
-  return Object.fromEntries(Object.keys(properties as JsonSchema).map((key) => [key, {}]));
 }

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const AUDITOR_TOOLS = ['list_functions', 'get_function', 'list_versions', 'diff_versions', 'list_executions', 'get_execution'];
+const AUDITOR_TOOLS = ['list_functions', 'get_function', 'list_versions', 'diff_versions', 'list_executions', 'get_execution', 'list_events', 'get_event'];
 
 /** A hint as a client reads it: missing means the protocol's default. */
 function hint(tool: { annotations?: Record<string, unknown> }, name: 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint'): boolean {
@@ -56,6 +56,8 @@ describe('tools/list', () => {
       diff_versions: { name: 'no-such-function', from: 1, to: 2 },
       list_executions: { name: 'no-such-function' },
       get_execution: { id: 999_999 },
+      list_events: { limit: 0 },
+      get_event: { id: 'no-such-event' },
     };
     expect(Object.keys(failing)).toEqual(AUDITOR_TOOLS);
     for (const [tool, args] of Object.entries(failing)) {

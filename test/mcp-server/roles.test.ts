@@ -32,14 +32,18 @@ const ARGUMENTS: Record<string, Record<string, unknown>> = {
   run_function: { name: SAMPLE_NAME, input: sampleEvent(), dry_run: true },
   list_executions: { name: SAMPLE_NAME },
   get_execution: { id: 1 },
+  list_events: {},
+  get_event: { id: 'no-such-event' },
+  replay_event: { id: 'no-such-event' },
+  resume_function: { name: 'no-such-function' },
 };
 
 const READ = ['list_functions', 'get_function', 'list_versions', 'diff_versions'];
 const ALLOWED: Record<Role, string[]> = {
-  auditor: [...READ, 'list_executions', 'get_execution'],
+  auditor: [...READ, 'list_executions', 'get_execution', 'list_events', 'get_event'],
   author: [...READ, 'check_function', 'test_function', 'author_function', 'save_draft', 'list_drafts', 'get_draft', 'delete_draft', 'publish_function', 'withdraw_version'],
   reviewer: [...READ, 'check_function', 'test_function', 'review_function', 'activate_version'],
-  operator: [...READ, 'activate_version', 'run_function', 'list_executions', 'get_execution'],
+  operator: [...READ, 'activate_version', 'run_function', 'list_executions', 'get_execution', 'list_events', 'get_event', 'replay_event', 'resume_function'],
   source: [],
   admin: Object.keys(ARGUMENTS),
 };
