@@ -33,7 +33,10 @@ describe('joinery mcp over stdio', { timeout: 90_000 }, () => {
     try {
       const { tools } = await client.listTools();
       // Only the tools an operator may call are listed.
-      expect(tools.map((tool) => tool.name)).toEqual(['list_functions', 'get_function', 'list_versions', 'diff_versions', 'activate_version', 'run_function', 'list_executions', 'get_execution']);
+      expect(tools.map((tool) => tool.name)).toEqual([
+        'list_functions', 'get_function', 'list_versions', 'diff_versions', 'activate_version', 'run_function', 'list_executions', 'get_execution',
+        'list_events', 'get_event', 'replay_event', 'resume_function',
+      ]);
       const run = structured(await client.callTool({ name: 'run_function', arguments: { name: SAMPLE_NAME, input: sampleEvent(), dry_run: true } }));
       expect(run).toMatchObject({ returned: true, execution: { caller: 'olga', dryRun: true, outcome: { value: { username: 'jsmith' } } } });
       const refused = structured(await client.callTool({ name: 'publish_function', arguments: { source: sampleSource(), fixtures: sampleFixtures() } }));
