@@ -12,6 +12,7 @@ import type { CliContext } from '../context.ts';
 import { writeVisible } from '../output.ts';
 import { prepareWarmUp } from '../warm-toolchain.ts';
 import { templatesDir } from '../paths.ts';
+import { untilSignalled } from '../until-signalled.ts';
 
 export const mcpCommand: Command = {
   name: 'mcp',
@@ -69,7 +70,7 @@ export const mcpCommand: Command = {
     const signIn = oidc ? `, or sign-in with ${oidc.issuer}` : '';
     log(`joinery mcp: listening on ${running.url} (bearer tokens: joinery token create --name <name> --role <role>${signIn})`);
     warm();
-    await untilStopped();
+    await untilSignalled();
     await warming;
     await running.close();
     return 0;
@@ -100,16 +101,4 @@ function serverDeps(context: CliContext, db: SqliteDatabase, toolchain: Toolchai
     templates,
     log,
   };
-}
-
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
 }

@@ -12,6 +12,7 @@ import { createLogger, startServer } from '../../server/index.ts';
 import type { Command } from '../command.ts';
 import { createExecutor, defaultExecutorProcesses } from '../../sandbox/index.ts';
 import { wholeNumberOption } from '../whole-number-option.ts';
+import { untilSignalled } from '../until-signalled.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -125,16 +126,4 @@ function checkIdempotencyKeyHosts(entries: string[]): void {
   } catch (error) {
     throw new JoineryError('INVALID_INPUT', `config.json idempotencyKeys: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-function untilSignalled(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
 }
