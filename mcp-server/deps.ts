@@ -4,6 +4,7 @@
 import type { ModelClient, TemplateEntry } from '../agent/index.ts';
 import type { DirectoryStore } from '../core/directory/types.ts';
 import type { EventQueue } from '../core/events/index.ts';
+import type { FlowStore } from '../core/flows/index.ts';
 import type { GuardStore } from '../core/guards/index.ts';
 import type { ReservationLedger } from '../core/ledger/index.ts';
 import type { Toolchain } from '../core/pipeline/index.ts';
@@ -32,6 +33,8 @@ export interface McpServerDeps {
   events?: EventQueue;
   guards?: GuardStore;
   secrets: SecretStore;
+  /** Flow versions: published and reviewed over MCP like functions (list_flows … review_flow). */
+  flows: FlowStore;
   toolchain: Toolchain;
   drafts: DraftStore;
   /** A live egress client bound to a version's declared hosts, or a recorder for dry runs. */

@@ -1,5 +1,5 @@
 import { JoineryError } from '../../core/errors.ts';
-import { createSqliteFlowStore, publishFlow, type FlowStore } from '../../core/flows/index.ts';
+import { createSqliteFlowStore, publishFlow, reviewFlow, type FlowStore } from '../../core/flows/index.ts';
 import type { Command, ParsedCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { parseJson, parseReference, readTextFile, requireString } from '../inputs.ts';
@@ -40,7 +40,7 @@ function publish(flows: FlowStore, file: string, { values }: ParsedCommand, cont
   const definition = parseJson(readTextFile(context.cwd, file, 'flow file'), file);
   const author = context.actor(values.as).name;
   const requestedBy = typeof values['requested-by'] === 'string' ? values['requested-by'] : null;
-  const record = publishFlow({ definition, author, requestedBy, flows, registry: context.registry() });
+  const record = publishFlow({ definition, author, requestedBy, flows, registry: context.registry(), via: 'cli' });
   output.line(`✓ published flow ${record.name}@${record.version} (${record.trigger}, ${record.definition.steps.length} steps), pending review by someone other than ${author}`);
   output.result({ ok: true, flow: record });
   return 0;
@@ -51,7 +51,8 @@ function review(flows: FlowStore, target: string | undefined, { values }: Parsed
   if (Boolean(values.approve) === Boolean(values.reject)) throw new JoineryError('INVALID_INPUT', 'give exactly one of --approve or --reject');
   const reviewer = context.actor(values.as).name;
   const decision = values.approve ? 'approved' : 'rejected';
-  const record = flows.review({ name, version: version ?? 0, reviewer, decision, comment: typeof values.comment === 'string' ? values.comment : null });
+  const comment = typeof values.comment === 'string' ? values.comment : null;
+  const record = reviewFlow({ flows, audit: (entry) => context.registry().recordAudit(entry), via: 'cli', name, version: version ?? 0, reviewer, decision, comment });
   output.line(`✓ flow ${name}@${version} ${decision} by ${reviewer}${record.active ? `; ${name}@${version} is now active` : ''}`);
   output.result({ ok: true, flow: record });
   return 0;

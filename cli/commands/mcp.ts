@@ -1,6 +1,7 @@
 import { loadTemplates, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import { createSqliteEventQueue } from '../../core/events/index.ts';
+import { createSqliteFlowStore } from '../../core/flows/index.ts';
 import { createSqliteGuardStore } from '../../core/guards/index.ts';
 import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
 import type { Toolchain } from '../../core/pipeline/index.ts';
@@ -96,6 +97,7 @@ function serverDeps(context: CliContext, db: SqliteDatabase, toolchain: Toolchai
     toolchain,
     // Drafts live in the same file as the registry, behind the same handle.
     drafts: createSqliteDraftStore(db),
+    flows: createSqliteFlowStore(db),
     fetchFor: context.fetchFor,
     createModel: () => selectModel({ env: context.env, templates }),
     templates,

@@ -6,7 +6,7 @@ import { resolveVersion } from './version-ref.ts';
 
 export const activateVersion = defineTool({
   name: 'activate_version',
-  title: 'Activate an approved version (rollback)',
+  title: 'Activate (roll back)',
   description:
     'Make an approved version the one that runs (rollback or forward); audited.',
   input: { name: functionName, version: versionRef },

@@ -10,9 +10,9 @@ import { defineTool, type ToolContext } from './tool.ts';
 
 export const authorFunction = defineTool({
   name: 'author_function',
-  title: 'Author a function from a plain-language rule',
+  title: 'Author from a rule',
   description:
-    'Have the built-in author turn a plain-language rule into spec, function and fixtures, saved as your draft. On a give-up, says which sentences and what next. Then get_draft, publish_function.',
+    'The built-in author turns a plain-language rule into spec, function and fixtures, saved as your draft; a give-up names the sentences. Then get_draft, publish_function.',
   input: {
     requirement: requirementText,
     name: newFunctionName.optional(),

@@ -5,7 +5,7 @@ import { defineTool } from './tool.ts';
 
 export const deleteDraft = defineTool({
   name: 'delete_draft',
-  title: 'Delete one of your drafts',
+  title: 'Delete a draft',
   description:
     'Delete one of your drafts (versions are not affected).',
   input: { name: draftName },

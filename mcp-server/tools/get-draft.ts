@@ -9,7 +9,7 @@ const PARTS = ['source', 'spec', 'fixtures'] as const;
 
 export const getDraft = defineTool({
   name: 'get_draft',
-  title: 'Get one of your drafts',
+  title: 'Get a draft',
   description:
     'One of your drafts: gate results, requirement, links to its parts (or `include` them). Then save_draft or publish_function.',
   input: { name: draftName, include: z.array(z.enum(PARTS)).optional() },

@@ -14,7 +14,7 @@ export const getFunction = defineTool({
   name: 'get_function',
   title: 'Get a function version',
   description:
-    'One version (default latest): status, manifest, requirement, reviews, test counts, provenance, and links to source, spec and fixtures (or `include` them).',
+    'One version (default latest): status, manifest, requirement, reviews, tests, provenance; links to source, spec, fixtures (or `include` them).',
   input: {
     name: functionName,
     version: versionRef.optional(),

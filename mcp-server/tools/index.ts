@@ -8,15 +8,19 @@ import { diffVersions } from './diff-versions.ts';
 import { getDraft } from './get-draft.ts';
 import { getEvent } from './get-event.ts';
 import { getExecution } from './get-execution.ts';
+import { getFlow } from './get-flow.ts';
 import { getFunction } from './get-function.ts';
 import { listDrafts } from './list-drafts.ts';
 import { listEvents } from './list-events.ts';
 import { listExecutions } from './list-executions.ts';
+import { listFlows } from './list-flows.ts';
 import { listFunctions } from './list-functions.ts';
 import { listVersions } from './list-versions.ts';
+import { publishFlow } from './publish-flow.ts';
 import { publishFunction } from './publish-function.ts';
 import { replayEvent } from './replay-event.ts';
 import { resumeFunction } from './resume-function.ts';
+import { reviewFlow } from './review-flow.ts';
 import { reviewFunction } from './review-function.ts';
 import { runFunction } from './run-function.ts';
 import { saveDraft } from './save-draft.ts';
@@ -40,6 +44,10 @@ export const TOOLS: readonly ToolDefinition[] = [
   withdrawVersion,
   reviewFunction,
   activateVersion,
+  listFlows,
+  getFlow,
+  publishFlow,
+  reviewFlow,
   runFunction,
   listExecutions,
   getExecution,

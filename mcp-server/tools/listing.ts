@@ -1,8 +1,8 @@
 // What tools/list shows of each tool, built once. Every client reads the whole listing into its model's
 // context, so the JSON Schemas are compacted (the listing stays under 15 KB, see the README):
 // - no `$schema`, no safe-integer bounds, no `propertyNames` of records;
-// - results are described by their top-level fields' types and descriptions; nothing deeper (the first
-//   result shows the rest, and the four event tools fit only so);
+// - results are described by their top-level fields' names, descriptions and enums; no types and nothing
+//   deeper (each result shows the rest; the flow tools fit only so);
 // - function names show their pattern and length limit only where a name is chosen (the server's
 //   instructions give both once);
 // - no `required` in results: every field listed is always there unless the schema makes it optional,
@@ -82,19 +82,13 @@ function mergeNullable(schema: JsonSchema): JsonSchema {
   return { ...rest, ...other, type: [other.type, 'null'] };
 }
 
-/** A top-level result field: its type, description and, for a list of anything but objects, the type of
- *  its items. Nothing deeper, no `required`. */
+/** A top-level result field: its description and the values it may take (an enum, or a list of an enum).
+ *  No type, nothing deeper, no `required`: the result itself shows them. */
 function resultField(schema: JsonSchema): JsonSchema {
-  const out = typeOnly(schema);
+  const out: JsonSchema = {};
+  if (schema.enum !== undefined) out.enum = schema.enum;
   if (schema.description !== undefined) out.description = schema.description;
   const items = schema.items as JsonSchema | undefined;
-  if (items !== undefined && typeof items === 'object' && items.type !== 'object' && Object.keys(items).length > 0) out.items = typeOnly(items);
-  return out;
-}
-
-function typeOnly(schema: JsonSchema): JsonSchema {
-  const out: JsonSchema = {};
-  if (schema.type !== undefined) out.type = schema.type;
-  if (schema.enum !== undefined) out.enum = schema.enum;
+  if (items?.enum !== undefined) out.items = { enum: items.enum };
   return out;
 }

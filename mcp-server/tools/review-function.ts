@@ -8,7 +8,7 @@ import { reviewSchema } from './views.ts';
 
 export const reviewFunction = defineTool({
   name: 'review_function',
-  title: 'Approve or reject a version',
+  title: 'Review a version',
   description:
     'Approve (it becomes active) or reject a pending version you neither wrote nor requested. First read it: review_function prompt, get_function, diff_versions.',
   input: {

@@ -13,7 +13,7 @@ export const saveDraft = defineTool({
   name: 'save_draft',
   title: 'Save a draft',
   description:
-    'Save code you wrote as a draft, after running every gate (saved even if one fails; not when a limit stops the check). overwrite=true to replace. Then publish_function.',
+    'Save your code as a draft after every gate runs (saved even if one fails, not when a limit stops the check). Then publish_function.',
   input: {
     name: newFunctionName,
     source: sourceText,

@@ -8,7 +8,7 @@ import { defineTool } from './tool.ts';
 
 export const testFunction = defineTool({
   name: 'test_function',
-  title: 'Test a function against its fixtures',
+  title: 'Test against fixtures',
   description:
     'Check and run every fixture in the sandbox, offline: `source` + `fixtures`, a `draft`, or a stored `name`. Failures say why. Then save_draft.',
   input: {

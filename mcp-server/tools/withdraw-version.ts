@@ -6,7 +6,7 @@ import { versionStatus } from './views.ts';
 
 export const withdrawVersion = defineTool({
   name: 'withdraw_version',
-  title: 'Withdraw a version you published',
+  title: 'Withdraw a version',
   description:
     'Withdraw a version you published that is still pending review; audited. It can no longer be approved.',
   input: { name: functionName, version: versionRef, reason: z.string().max(1000).optional() },

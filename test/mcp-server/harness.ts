@@ -10,6 +10,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createOfflineModel, loadTemplates } from '../../agent/index.ts';
 import type { CheckLimits } from '../../core/build/index.ts';
 import { createSqliteDirectory } from '../../core/directory/index.ts';
+import { createSqliteFlowStore } from '../../core/flows/index.ts';
 import { publishFunction } from '../../core/pipeline/index.ts';
 import { createSqliteRegistry, type Registry } from '../../core/registry/index.ts';
 import { createSecretStore } from '../../core/secrets/index.ts';
@@ -46,6 +47,7 @@ export function createHarness({ checkLimits }: { checkLimits?: Partial<CheckLimi
     secrets: createSecretStore({ db, key: randomBytes(32) }),
     toolchain,
     drafts: createSqliteDraftStore(db),
+    flows: createSqliteFlowStore(db),
     // Tests never send anything: live runs get a client that refuses, dry runs the real recorder.
     fetchFor: (egress, dryRun) => (dryRun ? createDryRunFetch({ allowedHosts: egress }).fetch : async () => { throw new Error('live egress is disabled in tests'); }),
     createModel: async () => createOfflineModel({ templates }),

@@ -27,7 +27,7 @@ describe('MCP Inspector CLI', { timeout: 90_000 }, () => {
   it('lists the tools of joinery mcp', async () => {
     const listed = await inspect(['--method', 'tools/list']);
     expect(listed.tools.map((tool: { name: string }) => tool.name)).toContain('run_function');
-    expect(listed.tools).toHaveLength(12); // an operator's tools
+    expect(listed.tools).toHaveLength(14); // an operator's tools
   });
 
   it('calls run_function on the published, approved function', async () => {

@@ -26,7 +26,7 @@ describe('tools/list', () => {
     const sizes: Record<string, number> = { admin: bytes(full) };
     for (const role of ROLES) sizes[role] = bytes(await (await harness.connect({ name: `${role}-user`, role })).listTools());
     console.log(`tools/list bytes: ${Object.entries(sizes).map(([role, size]) => `${role} ${size}`).join(', ')} (${full.tools.length} tools)`);
-    expect(full.tools).toHaveLength(22);
+    expect(full.tools).toHaveLength(26);
     expect(sizes.admin).toBeLessThan(LISTING_LIMIT);
     for (const role of ROLES) expect(sizes[role]).toBeLessThan(sizes.admin ?? 0);
   });
@@ -34,10 +34,12 @@ describe('tools/list', () => {
   it('lists for each role exactly the tools it may call', async () => {
     const names = async (role: (typeof ROLES)[number]) => (await (await harness.connect({ name: `${role}-lister`, role })).listTools()).tools.map((tool) => tool.name);
     const reading = ['list_functions', 'get_function', 'list_versions', 'diff_versions'];
-    expect(await names('auditor')).toEqual([...reading, 'list_executions', 'get_execution', 'list_events', 'get_event']);
-    expect(await names('author')).toEqual([...reading, 'check_function', 'test_function', 'author_function', 'save_draft', 'list_drafts', 'get_draft', 'delete_draft', 'publish_function', 'withdraw_version']);
-    expect(await names('reviewer')).toEqual([...reading, 'check_function', 'test_function', 'review_function', 'activate_version']);
-    const operating = ['activate_version', 'run_function', 'list_executions', 'get_execution', 'list_events', 'get_event', 'replay_event', 'resume_function'];
+    const flows = ['list_flows', 'get_flow'];
+    expect(await names('auditor')).toEqual([...reading, ...flows, 'list_executions', 'get_execution', 'list_events', 'get_event']);
+    const authoring = ['check_function', 'test_function', 'author_function', 'save_draft', 'list_drafts', 'get_draft', 'delete_draft', 'publish_function', 'withdraw_version'];
+    expect(await names('author')).toEqual([...reading, ...authoring, ...flows, 'publish_flow']);
+    expect(await names('reviewer')).toEqual([...reading, 'check_function', 'test_function', 'review_function', 'activate_version', ...flows, 'review_flow']);
+    const operating = ['activate_version', ...flows, 'run_function', 'list_executions', 'get_execution', 'list_events', 'get_event', 'replay_event', 'resume_function'];
     expect(await names('operator')).toEqual([...reading, ...operating]);
     const anonymous = await harness.connectWith(harness.deps, undefined);
     expect((await anonymous.listTools()).tools).toEqual([]);

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const AUDITOR_TOOLS = ['list_functions', 'get_function', 'list_versions', 'diff_versions', 'list_executions', 'get_execution', 'list_events', 'get_event'];
+const AUDITOR_TOOLS = ['list_functions', 'get_function', 'list_versions', 'diff_versions', 'list_flows', 'get_flow', 'list_executions', 'get_execution', 'list_events', 'get_event'];
 
 /** A hint as a client reads it: missing means the protocol's default. */
 function hint(tool: { annotations?: Record<string, unknown> }, name: 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint'): boolean {
@@ -54,12 +54,14 @@ describe('tools/list', () => {
       get_function: { name: 'no-such-function' },
       list_versions: { name: 'no-such-function' },
       diff_versions: { name: 'no-such-function', from: 1, to: 2 },
+      get_flow: { name: 'no-such-flow' },
       list_executions: { name: 'no-such-function' },
       get_execution: { id: 999_999 },
       list_events: { limit: 0 },
       get_event: { id: 'no-such-event' },
     };
-    expect(Object.keys(failing)).toEqual(AUDITOR_TOOLS);
+    // list_flows takes no input: nothing makes it fail.
+    expect(Object.keys(failing)).toEqual(AUDITOR_TOOLS.filter((tool) => tool !== 'list_flows'));
     for (const [tool, args] of Object.entries(failing)) {
       const result = await auditor.callTool({ name: tool, arguments: args });
       expect([tool, result.isError, typeof structured(result).code]).toEqual([tool, true, 'string']);

@@ -36,13 +36,17 @@ const ARGUMENTS: Record<string, Record<string, unknown>> = {
   get_event: { id: 'no-such-event' },
   replay_event: { id: 'no-such-event' },
   resume_function: { name: 'no-such-function' },
+  list_flows: {},
+  get_flow: { name: 'no-such-flow' },
+  publish_flow: { definition: { name: 'no-flow' } },
+  review_flow: { name: 'no-such-flow', version: 1, decision: 'reject' },
 };
 
-const READ = ['list_functions', 'get_function', 'list_versions', 'diff_versions'];
+const READ = ['list_functions', 'get_function', 'list_versions', 'diff_versions', 'list_flows', 'get_flow'];
 const ALLOWED: Record<Role, string[]> = {
   auditor: [...READ, 'list_executions', 'get_execution', 'list_events', 'get_event'],
-  author: [...READ, 'check_function', 'test_function', 'author_function', 'save_draft', 'list_drafts', 'get_draft', 'delete_draft', 'publish_function', 'withdraw_version'],
-  reviewer: [...READ, 'check_function', 'test_function', 'review_function', 'activate_version'],
+  author: [...READ, 'check_function', 'test_function', 'author_function', 'save_draft', 'list_drafts', 'get_draft', 'delete_draft', 'publish_function', 'withdraw_version', 'publish_flow'],
+  reviewer: [...READ, 'check_function', 'test_function', 'review_function', 'activate_version', 'review_flow'],
   operator: [...READ, 'activate_version', 'run_function', 'list_executions', 'get_execution', 'list_events', 'get_event', 'replay_event', 'resume_function'],
   source: [],
   admin: Object.keys(ARGUMENTS),

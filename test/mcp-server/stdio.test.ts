@@ -34,7 +34,7 @@ describe('joinery mcp over stdio', { timeout: 90_000 }, () => {
       const { tools } = await client.listTools();
       // Only the tools an operator may call are listed.
       expect(tools.map((tool) => tool.name)).toEqual([
-        'list_functions', 'get_function', 'list_versions', 'diff_versions', 'activate_version', 'run_function', 'list_executions', 'get_execution',
+        'list_functions', 'get_function', 'list_versions', 'diff_versions', 'activate_version', 'list_flows', 'get_flow', 'run_function', 'list_executions', 'get_execution',
         'list_events', 'get_event', 'replay_event', 'resume_function',
       ]);
       const run = structured(await client.callTool({ name: 'run_function', arguments: { name: SAMPLE_NAME, input: sampleEvent(), dry_run: true } }));

@@ -5,6 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createOfflineModel, loadTemplates } from '../../../agent/index.ts';
+import { createSqliteFlowStore } from '../../../core/flows/index.ts';
 import { createServer, createSqliteDraftStore } from '../../../mcp-server/index.ts';
 import type { SecretRunSetup } from './secret-run-setup.ts';
 
@@ -22,6 +23,7 @@ export async function connectMcp(setup: SecretRunSetup): Promise<ConnectedClient
     secrets: setup.secrets,
     toolchain: setup.toolchain,
     drafts: createSqliteDraftStore(setup.db),
+    flows: createSqliteFlowStore(setup.db),
     fetchFor: (egress, dryRun) => setup.fetchFor(egress, dryRun),
     createModel: async () => createOfflineModel({ templates }),
     templates,
