@@ -18,6 +18,7 @@ import { createSubscriberFinder } from './workers/find-subscribers.ts';
 import { createEventPlanner } from './workers/plan-event.ts';
 import { processEvent, type StepRun } from './workers/process-event.ts';
 import { startWorkerPool } from './workers/worker-pool.ts';
+import { startReservationSweep } from './workers/release-stranded.ts';
 import { startScheduler } from './workers/scheduler.ts';
 
 export interface StartServerOptions {
@@ -32,7 +33,7 @@ export interface StartServerOptions {
   ledger?: ReservationLedger;
   /** Cron triggers; omitted, nothing is scheduled. */
   schedules?: ScheduleStore;
-  /** How often the scheduler looks for due schedules (default 15 s). */
+  /** How often the scheduler looks for due schedules, and the sweep for names of ended events (default 15 s). */
   scheduleIntervalMs?: number;
   /** The scheduler's clock (tests pin it). */
   now?: () => number;
@@ -92,6 +93,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   // 4. The scheduler: due cron triggers become events.
   const scheduler = schedules ? startScheduler({ schedules, queue, now, intervalMs: scheduleIntervalMs, logger }) : undefined;
+  // 5. The sweep that frees names of events that ended with no worker to free them (dead on a lost lease).
+  const sweep = ledger ? startReservationSweep({ ledger, queue, intervalMs: scheduleIntervalMs, logger }) : undefined;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, workers }, 'joinery serve listening');
 
@@ -101,8 +104,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     port: address.port,
     stop: ({ deadlineMs = 30_000 } = {}) =>
       (stopped ??= (async () => {
-        // 5. Drain: no more schedules, not ready, no new connections, workers finish or give back their events.
+        // 6. Drain: no more schedules or sweeps, not ready, no new connections, workers finish or give back their events.
         await scheduler?.stop();
+        await sweep?.stop();
         accepting = false;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

@@ -1,4 +1,5 @@
 import { JoineryError } from '../../core/errors.ts';
+import type { AuditInput } from '../../core/registry/index.ts';
 import { createSqliteFlowStore, publishFlow, reviewFlow, type FlowStore } from '../../core/flows/index.ts';
 import type { Command, ParsedCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
@@ -52,7 +53,8 @@ function review(flows: FlowStore, target: string | undefined, { values }: Parsed
   const reviewer = context.actor(values.as).name;
   const decision = values.approve ? 'approved' : 'rejected';
   const comment = typeof values.comment === 'string' ? values.comment : null;
-  const record = reviewFlow({ flows, audit: (entry) => context.registry().recordAudit(entry), via: 'cli', name, version: version ?? 0, reviewer, decision, comment });
+  const audit = (entry: AuditInput) => context.registry().recordAudit(entry);
+  const record = reviewFlow({ flows, audit, via: 'cli', name, version: version ?? 0, reviewer, decision, comment });
   output.line(`✓ flow ${name}@${version} ${decision} by ${reviewer}${record.active ? `; ${name}@${version} is now active` : ''}`);
   output.result({ ok: true, flow: record });
   return 0;

@@ -3,7 +3,7 @@
 // version only to run.)
 
 import { JoineryError } from '../errors.ts';
-import type { AuditInput, Registry } from '../registry/index.ts';
+import type { Registry } from '../registry/index.ts';
 import { parseFlowDefinition } from './flow-definition.ts';
 import type { FlowStore, FlowVersionRecord } from './types.ts';
 
@@ -20,6 +20,7 @@ export function publishFlow({ definition, author, requestedBy = null, flows, reg
   const missing = checked.steps.map((step) => step.function).filter((name) => registry.getVersion(name) === undefined);
   if (missing.length > 0) throw new JoineryError('NOT_FOUND', `flow ${checked.name} names functions that were never published: ${missing.join(', ')}`);
   const record = flows.publish({ definition: checked, author, requestedBy });
-  registry.recordAudit({ actor: author, action: 'flow.publish', target: `${record.name}@${record.version}`, allowed: true, detail: { trigger: record.trigger, steps: record.definition.steps.length, requestedBy, sha256: record.sha256, via } });
+  const detail = { trigger: record.trigger, steps: record.definition.steps.length, requestedBy, sha256: record.sha256, via };
+  registry.recordAudit({ actor: author, action: 'flow.publish', target: `${record.name}@${record.version}`, allowed: true, detail });
   return record;
 }

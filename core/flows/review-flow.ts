@@ -14,7 +14,8 @@ export function reviewFlow({ flows, audit, via, ...review }: FlowReviewInput & {
   const target = `${review.name}@${review.version}`;
   try {
     const record = flows.review(review);
-    audit({ actor: review.reviewer, action: 'flow.review', target, allowed: true, detail: { decision: review.decision, comment: review.comment ?? null, active: record.active, via } });
+    const detail = { decision: review.decision, comment: review.comment ?? null, active: record.active, via };
+    audit({ actor: review.reviewer, action: 'flow.review', target, allowed: true, detail });
     return record;
   } catch (error) {
     if (error instanceof JoineryError && (error.code === 'FORBIDDEN' || error.code === 'CONFLICT')) {

@@ -35,6 +35,7 @@ export function createSqliteReservationLedger(db: SqliteDatabase, { now = Date.n
   const holder = db.prepare('SELECT event_id FROM reservations WHERE kind = @kind AND value_key = @key').pluck();
   const ofEvent = db.prepare('SELECT kind, value, event_id FROM reservations WHERE event_id = ? ORDER BY reserved_at, rowid');
   const deleteOfEvent = db.prepare('DELETE FROM reservations WHERE event_id = ?');
+  const allHolders = db.prepare('SELECT event_id AS eventId, MIN(reserved_at) AS since FROM reservations GROUP BY event_id ORDER BY event_id');
   const idExists = db.prepare('SELECT 1 FROM directory_users WHERE id = ?').pluck();
   const insertUser = db.prepare(`INSERT INTO directory_users (id, username, username_key, email, email_key,
       display_name, employee_id, department, status, groups, provisioned_by_event)
@@ -81,6 +82,10 @@ export function createSqliteReservationLedger(db: SqliteDatabase, { now = Date.n
     },
     async reservationsOf(eventId) {
       return (ofEvent.all(eventId) as ReservationRow[]).map((row) => ({ kind: row.kind, value: row.value, eventId: row.event_id }));
+    },
+    async holders() {
+      // reserved_at is epoch milliseconds.
+      return (allHolders.all() as Array<{ eventId: string; since: number }>).map(({ eventId, since }) => ({ eventId, since: new Date(since).toISOString() }));
     },
   };
 }

@@ -44,4 +44,8 @@ export interface ReservationLedger {
   release(eventId: string): Promise<number>;
   /** The event's reservations, oldest first. */
   reservationsOf(eventId: string): Promise<Reservation[]>;
+  /** The holders of at least one reservation now, each with its oldest reservation's time (ISO 8601): few
+   *  (only events being worked on hold names), for the sweep that frees the names of events that ended
+   *  with no worker left to release them. */
+  holders(): Promise<Array<{ eventId: string; since: string }>>;
 }

@@ -9,6 +9,9 @@ import { randomUUID } from 'node:crypto';
 import type { DirectoryStore } from '../directory/index.ts';
 import type { ReservationKind, ReservationLedger } from '../ledger/index.ts';
 
+/** Holders of reservations made by a run outside serve (`joinery run`, MCP run_function). */
+export const RUN_HOLDER_PREFIX = 'run:';
+
 export interface RunReservations {
   reserve(kind: ReservationKind, value: string): Promise<boolean>;
   /** The run ended: reservations held by the run alone are released; an event's are kept for its worker. */
@@ -22,7 +25,7 @@ export function createRunReservations({ ledger, directory, eventId }: { ledger?:
       finish: async () => {},
     };
   }
-  const holder = eventId ?? `run:${randomUUID()}`;
+  const holder = eventId ?? `${RUN_HOLDER_PREFIX}${randomUUID()}`;
   let reserved = false;
   return {
     async reserve(kind, value) {

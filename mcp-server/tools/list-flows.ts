@@ -7,7 +7,15 @@ export const listFlows = defineTool({
   description: 'Every flow: trigger, latest and active version. Then get_flow.',
   input: {},
   output: {
-    flows: z.array(z.object({ name: z.string(), trigger: z.string(), latestVersion: z.number().int(), latestStatus: z.string(), activeVersion: z.number().int().nullable() })),
+    flows: z.array(
+      z.object({
+        name: z.string(),
+        trigger: z.string(),
+        latestVersion: z.number().int(),
+        latestStatus: z.string(),
+        activeVersion: z.number().int().nullable(),
+      }),
+    ),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   roles: READERS,

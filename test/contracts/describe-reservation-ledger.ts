@@ -103,6 +103,20 @@ export function describeReservationLedger(implementation: string, openStore: () 
       expect(await reserve('adoe', 'evt-3')).toBe(false);
     });
 
+    it('names the events holding reservations, and drops an event once it released or committed', async () => {
+      expect(await ledger.holders()).toEqual([]);
+      await reserve('jsmith', 'evt-b');
+      await reserve('john@example.com', 'evt-b', 'email');
+      await reserve('adoe', 'evt-a');
+      await reserve('mroe', 'evt-c', 'username', store.connect());
+      const holders = await ledger.holders();
+      expect(holders.map((holder) => holder.eventId).sort()).toEqual(['evt-a', 'evt-b', 'evt-c']);
+      for (const { since } of holders) expect(Math.abs(Date.parse(since) - Date.now())).toBeLessThan(60 * 60_000);
+      await ledger.release('evt-b');
+      await ledger.commit({ eventId: 'evt-c', person: { id: 'E3' } });
+      expect((await ledger.holders()).map((holder) => holder.eventId)).toEqual(['evt-a']);
+    });
+
     it('refuses bad input with INVALID_INPUT and writes nothing', async () => {
       await expect(reserve('', 'evt-1')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
       await expect(reserve('x'.repeat(257), 'evt-1')).rejects.toMatchObject({ code: 'INVALID_INPUT' });

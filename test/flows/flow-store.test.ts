@@ -2,7 +2,15 @@
 // per trigger; definitions checked field by field; conditions are data evaluated without surprises.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteFlowStore, evaluateCondition, parseFlowDefinition, publishFlow, reviewFlow, type FlowDefinition, type FlowStore } from '../../core/flows/index.ts';
+import {
+  createSqliteFlowStore,
+  evaluateCondition,
+  parseFlowDefinition,
+  publishFlow,
+  reviewFlow,
+  type FlowDefinition,
+  type FlowStore,
+} from '../../core/flows/index.ts';
 import { createSqliteRegistry, type Registry } from '../../core/registry/index.ts';
 import { closeDatabase, openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
 import { expectError } from '../registry/expect-joinery-error.ts';
@@ -63,9 +71,13 @@ describe('flow store', () => {
     registry.publish(samplePublishInput({ name: 'grant-vpn' }));
     publishFlow({ definition: onboarding, author: 'alice', flows, registry, via: 'test' });
     const audit = (entry: Parameters<Registry['recordAudit']>[0]) => registry.recordAudit(entry);
-    expectError(() => reviewFlow({ flows, audit, via: 'test', name: 'onboarding', version: 1, reviewer: 'alice', decision: 'approved' }), 'FORBIDDEN');
-    reviewFlow({ flows, audit, via: 'test', name: 'onboarding', version: 1, reviewer: 'rita', decision: 'approved', comment: 'steps checked' });
-    const entries = registry.listAudit().filter((entry) => entry.action.startsWith('flow.')).map(({ actor, action, target, allowed }) => ({ actor, action, target, allowed }));
+    const review = { flows, audit, via: 'test', name: 'onboarding', version: 1 };
+    expectError(() => reviewFlow({ ...review, reviewer: 'alice', decision: 'approved' }), 'FORBIDDEN');
+    reviewFlow({ ...review, reviewer: 'rita', decision: 'approved', comment: 'steps checked' });
+    const entries = registry
+      .listAudit()
+      .filter((entry) => entry.action.startsWith('flow.'))
+      .map(({ actor, action, target, allowed }) => ({ actor, action, target, allowed }));
     expect(entries).toEqual(expect.arrayContaining([
       { actor: 'alice', action: 'flow.publish', target: 'onboarding@1', allowed: true },
       { actor: 'alice', action: 'flow.review', target: 'onboarding@1', allowed: false },

@@ -20,10 +20,11 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const onboarding = () => ({ name: 'onboarding', trigger: 'user.joined', steps: [{ function: functionName, condition: { not: { path: 'person.employmentType', equals: 'contractor' } } }] });
+const notContractors = { not: { path: 'person.employmentType', equals: 'contractor' } };
+const onboarding = () => ({ name: 'onboarding', trigger: 'user.joined', steps: [{ function: functionName, condition: notContractors }] });
 
 describe('flow tools', () => {
-  it('publishes a flow pending review, refuses the author as reviewer, and activates it on a second person\'s approval', async () => {
+  it('publishes a flow pending review, refuses the author as reviewer, activates it on a second approval', async () => {
     const published = structured(await author.callTool({ name: 'publish_flow', arguments: { definition: onboarding(), requested_by: 'hr-lead' } }));
     expect(published.flow).toMatchObject({ name: 'onboarding', version: 1, status: 'pending_review', active: false, author: 'alice', requestedBy: 'hr-lead' });
 
@@ -33,24 +34,32 @@ describe('flow tools', () => {
     const byRequester = await harness.connect({ name: 'HR-Lead', role: 'reviewer' });
     expect((await byRequester.callTool({ name: 'review_flow', arguments: { name: 'onboarding', version: 1, decision: 'approve' } })).isError).toBe(true);
 
-    const approved = structured(await reviewer.callTool({ name: 'review_flow', arguments: { name: 'onboarding', version: 1, decision: 'approve', comment: 'contractors skipped' } }));
+    const approval = { name: 'onboarding', version: 1, decision: 'approve', comment: 'contractors skipped' };
+    const approved = structured(await reviewer.callTool({ name: 'review_flow', arguments: approval }));
     expect(approved.flow).toMatchObject({ status: 'approved', active: true, reviewer: 'rita', reviewComment: 'contractors skipped' });
     const again = await reviewer.callTool({ name: 'review_flow', arguments: { name: 'onboarding', version: 1, decision: 'reject' } });
     expect([again.isError, structured(again).code]).toEqual([true, 'CONFLICT']);
 
-    expect(structured(await auditor.callTool({ name: 'list_flows', arguments: {} })).flows).toEqual([{ name: 'onboarding', trigger: 'user.joined', latestVersion: 1, latestStatus: 'approved', activeVersion: 1 }]);
+    const listed = structured(await auditor.callTool({ name: 'list_flows', arguments: {} }));
+    expect(listed.flows).toEqual([{ name: 'onboarding', trigger: 'user.joined', latestVersion: 1, latestStatus: 'approved', activeVersion: 1 }]);
     const shown = structured(await auditor.callTool({ name: 'get_flow', arguments: { name: 'onboarding' } }));
     expect(shown.flow.definition).toEqual(onboarding());
 
-    const trail = harness.registry.listAudit().filter((entry) => entry.action.startsWith('flow.')).map(({ actor, action, allowed }) => `${actor} ${action} ${allowed}`);
-    expect(trail.sort()).toEqual(['HR-Lead flow.review false', 'alice flow.publish true', 'alice flow.review false', 'rita flow.review false', 'rita flow.review true'].sort());
+    const trail = harness.registry
+      .listAudit()
+      .filter((entry) => entry.action.startsWith('flow.'))
+      .map(({ actor, action, allowed }) => `${actor} ${action} ${allowed}`);
+    const expected = ['HR-Lead flow.review false', 'alice flow.publish true', 'alice flow.review false', 'rita flow.review false', 'rita flow.review true'];
+    expect(trail.sort()).toEqual(expected.sort());
   });
 
   it('answers bad definitions, unpublished functions and unknown flows with precise errors, writing nothing', async () => {
-    const typo = await author.callTool({ name: 'publish_flow', arguments: { definition: { ...onboarding(), name: 'typo-flow', stpes: [] } } });
+    const typoed = { ...onboarding(), name: 'typo-flow', stpes: [] };
+    const typo = await author.callTool({ name: 'publish_flow', arguments: { definition: typoed } });
     expect([typo.isError, structured(typo).code]).toEqual([true, 'INVALID_INPUT']);
     expect(structured(typo).message).toMatch(/stpes/);
-    const unpublished = await author.callTool({ name: 'publish_flow', arguments: { definition: { ...onboarding(), name: 'ghost-flow', steps: [{ function: 'never-published' }] } } });
+    const ghost = { ...onboarding(), name: 'ghost-flow', steps: [{ function: 'never-published' }] };
+    const unpublished = await author.callTool({ name: 'publish_flow', arguments: { definition: ghost } });
     expect([unpublished.isError, structured(unpublished).code]).toEqual([true, 'NOT_FOUND']);
     expect(structured(unpublished).message).toMatch(/never-published/);
     const unknown = await auditor.callTool({ name: 'get_flow', arguments: { name: 'nope' } });
@@ -61,7 +70,8 @@ describe('flow tools', () => {
   it('lets only authors publish and only reviewers review', async () => {
     const denied = await auditor.callTool({ name: 'publish_flow', arguments: { definition: onboarding() } });
     expect([denied.isError, structured(denied).code]).toEqual([true, 'FORBIDDEN']);
-    const notReviewer = await author.callTool({ name: 'review_flow', arguments: { name: 'onboarding', version: 1, decision: 'approve' } });
+    const review = { name: 'onboarding', version: 1, decision: 'approve' };
+    const notReviewer = await author.callTool({ name: 'review_flow', arguments: review });
     expect([notReviewer.isError, structured(notReviewer).code]).toEqual([true, 'FORBIDDEN']);
   });
 });

@@ -35,11 +35,13 @@ describe('tools/list', () => {
     const names = async (role: (typeof ROLES)[number]) => (await (await harness.connect({ name: `${role}-lister`, role })).listTools()).tools.map((tool) => tool.name);
     const reading = ['list_functions', 'get_function', 'list_versions', 'diff_versions'];
     const flows = ['list_flows', 'get_flow'];
-    expect(await names('auditor')).toEqual([...reading, ...flows, 'list_executions', 'get_execution', 'list_events', 'get_event']);
-    const authoring = ['check_function', 'test_function', 'author_function', 'save_draft', 'list_drafts', 'get_draft', 'delete_draft', 'publish_function', 'withdraw_version'];
+    const runtimeReading = ['list_executions', 'get_execution', 'list_events', 'get_event'];
+    expect(await names('auditor')).toEqual([...reading, ...flows, ...runtimeReading]);
+    const drafts = ['save_draft', 'list_drafts', 'get_draft', 'delete_draft'];
+    const authoring = ['check_function', 'test_function', 'author_function', ...drafts, 'publish_function', 'withdraw_version'];
     expect(await names('author')).toEqual([...reading, ...authoring, ...flows, 'publish_flow']);
     expect(await names('reviewer')).toEqual([...reading, 'check_function', 'test_function', 'review_function', 'activate_version', ...flows, 'review_flow']);
-    const operating = ['activate_version', ...flows, 'run_function', 'list_executions', 'get_execution', 'list_events', 'get_event', 'replay_event', 'resume_function'];
+    const operating = ['activate_version', ...flows, 'run_function', ...runtimeReading, 'replay_event', 'resume_function'];
     expect(await names('operator')).toEqual([...reading, ...operating]);
     const anonymous = await harness.connectWith(harness.deps, undefined);
     expect((await anonymous.listTools()).tools).toEqual([]);

@@ -13,7 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const AUDITOR_TOOLS = ['list_functions', 'get_function', 'list_versions', 'diff_versions', 'list_flows', 'get_flow', 'list_executions', 'get_execution', 'list_events', 'get_event'];
+const AUDITOR_TOOLS = [
+  ...['list_functions', 'get_function', 'list_versions', 'diff_versions', 'list_flows', 'get_flow'],
+  ...['list_executions', 'get_execution', 'list_events', 'get_event'],
+];
 
 /** A hint as a client reads it: missing means the protocol's default. */
 function hint(tool: { annotations?: Record<string, unknown> }, name: 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint'): boolean {
