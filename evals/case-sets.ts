@@ -60,6 +60,8 @@ export function resolveCaseSets({ set, cases, baseline }: { set?: string; cases?
   }
   const sets = chosen === 'all' ? PROJECT_SETS : PROJECT_SETS.filter((candidate) => candidate.name === chosen);
   if (baseline === undefined) return sets;
-  if (sets.length > 1) throw new JoineryError('INVALID_INPUT', '--baseline names one file, but --set all has one baseline per set: add --set project or --set fresh');
+  if (sets.length > 1) {
+    throw new JoineryError('INVALID_INPUT', '--baseline names one file, but --set all has one baseline per set: add --set project or --set fresh');
+  }
   return sets.map((candidate) => ({ ...candidate, baselinePath: baseline }));
 }

@@ -14,6 +14,7 @@ export {
   FRESH_CASES_DIR,
   PROJECT_BASELINE_PATH,
   PROJECT_CASES_DIR,
+  projectEvalsFolder,
   resolveCaseSets,
   type CaseSet,
 } from './case-sets.ts';

@@ -20,8 +20,8 @@ export function renderReport({ sets }: { sets: SetRun[] }): string {
   return [
     `# Joinery eval: ${provider} (${model})`,
     '',
-    `${sets.length} case sets, each compared with its own baseline. **All sets: ${totals.solved} of ${totals.cases} cases solved (${percent(totals.solvedShare)})**, ` +
-      `${totals.wrong} wrong.`,
+    `${sets.length} case sets, each compared with its own baseline. ` +
+      `**All sets: ${totals.solved} of ${totals.cases} cases solved (${percent(totals.solvedShare)})**, ${totals.wrong} wrong.`,
     '',
     '## By set',
     '',
@@ -51,7 +51,17 @@ function setSections({ run, comparison, source }: SetRun, level: string): string
     row(['family', 'cases', 'solved', 'solved share', 'fixtures passed', 'wrong', 'turns', 'tokens', 'cost']),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...run.families.map((family) =>
-      row([family.family, String(family.cases), String(family.solved), percent(family.solvedShare), percent(family.fixtureShare), String(family.wrong), String(family.turns), String(family.tokens), dollars(family.costUsd)]),
+      row([
+        family.family,
+        String(family.cases),
+        String(family.solved),
+        percent(family.solvedShare),
+        percent(family.fixtureShare),
+        String(family.wrong),
+        String(family.turns),
+        String(family.tokens),
+        dollars(family.costUsd),
+      ]),
     ),
     '',
     `${heading} By case`,

@@ -44,7 +44,9 @@ export function loadCaseSets({ sets, cwd, only }: { sets: CaseSet[]; cwd: string
   for (const { set, cases } of loaded) {
     for (const { id } of cases) {
       const other = setOf.get(id);
-      if (other !== undefined) throw new JoineryError('INVALID_INPUT', `case id "${id}" is in both the ${other} and the ${set.name} set: ids must be unique across sets`);
+      if (other !== undefined) {
+        throw new JoineryError('INVALID_INPUT', `case id "${id}" is in both the ${other} and the ${set.name} set: ids must be unique across sets`);
+      }
       setOf.set(id, set.name);
     }
   }
@@ -68,7 +70,8 @@ export interface RunCaseSetsOptions {
   onProgress?: (progress: EvalProgress, set: LoadedSet) => void;
 }
 
-export async function runCaseSets({ loaded, author, toolchain, partial, cwd, onSetStart = () => {}, onProgress = () => {} }: RunCaseSetsOptions): Promise<SetRun[]> {
+export async function runCaseSets(options: RunCaseSetsOptions): Promise<SetRun[]> {
+  const { loaded, author, toolchain, partial, cwd, onSetStart = () => {}, onProgress = () => {} } = options;
   const results: SetRun[] = [];
   for (const entry of loaded) {
     onSetStart(entry);
