@@ -22,9 +22,9 @@ const SQL = {
   insert: `INSERT INTO events (id, type, payload, source, status, available_at, created_at, updated_at)
     VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5) ON CONFLICT (id) DO NOTHING`,
   selectOne: 'SELECT * FROM events WHERE id = $1',
-  selectResults: 'SELECT step, attempt, outcome, output, error FROM event_results WHERE event_id = $1 ORDER BY recorded_at, step',
+  selectResults: 'SELECT step, attempt, outcome, output, error FROM event_results WHERE event_id = $1 ORDER BY recorded_at, step COLLATE "C"',
   selectClaimable: `SELECT * FROM events WHERE (status = 'queued' AND available_at <= $1) OR (status = 'running' AND lease_expires_at <= $1)
-    ORDER BY available_at, created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    ORDER BY available_at, created_at, id COLLATE "C" LIMIT 1 FOR UPDATE SKIP LOCKED`,
   selectLeased: `SELECT * FROM events WHERE ${LIVE_LEASE} FOR UPDATE`,
   lease: "UPDATE events SET status = 'running', attempts = attempts + 1, lease_id = $1, lease_owner = $2, lease_expires_at = $3, updated_at = $4 WHERE id = $5",
   renew: `UPDATE events SET lease_expires_at = $4 WHERE ${LIVE_LEASE}`,

@@ -5,3 +5,4 @@ export { applyPostgresMigrations, appliedPostgresMigrationIds, MIGRATION_LOCK_KE
 export { POSTGRES_MIGRATIONS } from './migrations.ts';
 export { sqlStateOf, UNIQUE_VIOLATION } from './sql-state.ts';
 export type { AsyncSql, AsyncSqlSession, PostgresMigration, SqlParameter, SqlResult, SqlRow, SyncSql } from './types.ts';
+export { DIRECTORY_NAMES_LOCK_KEY, SCHEDULER_LOCK_KEY } from './advisory-locks.ts';

@@ -17,7 +17,7 @@ describe.skipIf(!postgresAvailable())('Postgres migrations', () => {
   let database: { url: string; drop(): void };
   let connection: SyncSql;
   beforeEach(() => {
-    database = createTestDatabase();
+    database = createTestDatabase({ migrated: false });
     connection = openSyncConnection({ connectionString: database.url });
   });
   afterEach(() => {

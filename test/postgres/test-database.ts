@@ -3,15 +3,16 @@
 // PostgreSQL binaries the Postgres suites are skipped on a developer's machine; under CI=1 that is a failure.
 
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import { openSyncConnection } from '../../core/postgres/index.ts';
+import { applyPostgresMigrations, openSyncConnection, POSTGRES_MIGRATIONS, type SyncSql } from '../../core/postgres/index.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/postgres/throwaway-cluster.sh', import.meta.url));
 const START_TIMEOUT_MS = 120_000;
+const TEMPLATE_LOCK_KEY = 0x6a6f696e_7e57;
 
 let serverUrl: string | undefined;
 
@@ -29,30 +30,60 @@ export function postgresAvailable(): boolean {
   return false;
 }
 
-/** A new, empty database on the test server; `drop` removes it. */
-export function createTestDatabase(): { url: string; drop(): void } {
+/**
+ * A new database on the test server; `drop` removes it. `migrated` (the default) copies a template that has
+ * every Postgres migration applied (made once per server and schema version), so a test pays for a file
+ * copy rather than for the migrations.
+ */
+export function createTestDatabase({ migrated = true }: { migrated?: boolean } = {}): { url: string; drop(): void } {
   const server = postgresServerUrl();
   if (server === undefined) throw new Error('no PostgreSQL test server');
+  const admin = adminConnection(server);
   const name = `joinery_t_${randomBytes(6).toString('hex')}`;
-  const admin = openSyncConnection({ connectionString: server });
-  try {
-    admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    admin.close();
-  }
+  admin.query(migrated ? `CREATE DATABASE ${name} TEMPLATE ${migratedTemplate(server, admin)}` : `CREATE DATABASE ${name}`);
+  return {
+    url: databaseUrl(server, name),
+    drop: () => void admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+let admin: SyncSql | undefined;
+let template: string | undefined;
+
+/** One connection per test file for creating and dropping databases (it is never used for anything else). */
+function adminConnection(server: string): SyncSql {
+  admin ??= openSyncConnection({ connectionString: server, applicationName: 'joinery-test-admin' });
+  return admin;
+}
+
+function databaseUrl(server: string, name: string): string {
   const url = new URL(server);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop() {
-      const again = openSyncConnection({ connectionString: server });
+  return url.toString();
+}
+
+/** Made under a session advisory lock, so test files racing to make it make it once. */
+function migratedTemplate(server: string, sql: SyncSql): string {
+  if (template !== undefined) return template;
+  const version = createHash('sha256').update(POSTGRES_MIGRATIONS.map((migration) => `${migration.id}\n${migration.sql}`).join('\n')).digest('hex').slice(0, 12);
+  const name = `joinery_template_${version}`;
+  sql.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
+  try {
+    if (sql.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]).rowCount === 0) {
+      sql.query(`CREATE DATABASE ${name}_partial`);
+      const target = openSyncConnection({ connectionString: databaseUrl(server, `${name}_partial`) });
       try {
-        again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        applyPostgresMigrations(target, POSTGRES_MIGRATIONS);
       } finally {
-        again.close();
+        target.close();
       }
-    },
-  };
+      sql.query(`ALTER DATABASE ${name}_partial RENAME TO ${name}`);
+    }
+  } finally {
+    sql.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]);
+  }
+  template = name;
+  return name;
 }
 
 function serverBinariesPresent(): boolean {
