@@ -5,3 +5,4 @@ export { evaluateCondition, flowConditionSchema } from './flow-condition.ts';
 export { parseFlowDefinition, MAX_FLOW_STEPS } from './flow-definition.ts';
 export { createSqliteFlowStore } from './sqlite-flow-store.ts';
 export { publishFlow } from './publish-flow.ts';
+export { createPostgresFlowStore } from './postgres-flow-store.ts';
