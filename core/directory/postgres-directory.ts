@@ -13,7 +13,11 @@ import { usernameKey } from './username-key.ts';
 
 type Row = UserRow & Record<string, unknown>;
 
-export function createPostgresDirectory(sql: SyncSql, { _internal: { now = () => new Date() } = {} }: { _internal?: { now?: () => Date } } = {}): DirectoryStore {
+export interface PostgresDirectoryOptions {
+  _internal?: { now?: () => Date };
+}
+
+export function createPostgresDirectory(sql: SyncSql, { _internal: { now = () => new Date() } = {} }: PostgresDirectoryOptions = {}): DirectoryStore {
   const selectMatching = (username: string | null, email: string | null, employeeId: string | null) =>
     sql.query<Row>(
       `SELECT * FROM directory_users WHERE ($1::text IS NULL OR username_key = $1) AND ($2::text IS NULL OR email_key = $2)
@@ -60,7 +64,8 @@ export function createPostgresDirectory(sql: SyncSql, { _internal: { now = () =>
           at,
         ]);
         if (row.email.trim() !== '') {
-          sql.query('INSERT INTO retired_emails (email_key, email, retired_at) VALUES ($1, $2, $3) ON CONFLICT (email_key) DO NOTHING', [usernameKey(row.email), row.email, at]);
+          const retire = 'INSERT INTO retired_emails (email_key, email, retired_at) VALUES ($1, $2, $3) ON CONFLICT (email_key) DO NOTHING';
+          sql.query(retire, [usernameKey(row.email), row.email, at]);
         }
         return toDirectoryUser(row);
       }),

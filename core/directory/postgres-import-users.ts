@@ -18,11 +18,16 @@ export function createPostgresImportUsers(sql: SyncSql) {
       const heldBy = first<string>('SELECT id FROM directory_users WHERE username_key = $1', key, 'id');
       const shown = JSON.stringify(user.username);
       const problems: UserProblem[] = [];
-      if (retiredAs !== undefined) problems.push({ index, field: 'username', message: `${shown} is retired (as ${JSON.stringify(retiredAs)}) and can never be reused` });
+      if (retiredAs !== undefined) {
+        problems.push({ index, field: 'username', message: `${shown} is retired (as ${JSON.stringify(retiredAs)}) and can never be reused` });
+      }
       if (heldBy !== undefined) problems.push({ index, field: 'username', message: `${shown} is already held by user ${JSON.stringify(heldBy)}` });
-      const emailRetiredAs = user.email.trim() === '' ? undefined : first<string>('SELECT email FROM retired_emails WHERE email_key = $1', usernameKey(user.email), 'email');
+      const emailKey = usernameKey(user.email);
+      const emailRetiredAs = user.email.trim() === '' ? undefined : first<string>('SELECT email FROM retired_emails WHERE email_key = $1', emailKey, 'email');
       if (emailRetiredAs !== undefined) {
-        const message = `${JSON.stringify(user.email)} is retired (as ${JSON.stringify(emailRetiredAs)}): its holder was removed, and it can never be given to anyone again`;
+        const message =
+          `${JSON.stringify(user.email)} is retired (as ${JSON.stringify(emailRetiredAs)}): its holder was removed, ` +
+          'and it can never be given to anyone again';
         problems.push({ index, field: 'email', message });
       }
       return problems;
@@ -42,7 +47,10 @@ export function createPostgresImportUsers(sql: SyncSql) {
         sql.query(
           `INSERT INTO directory_users (id, username, username_key, email, email_key, display_name, employee_id, department, status, groups)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [user.id, user.username, usernameKey(user.username), user.email, usernameKey(user.email), user.displayName, user.employeeId, user.department, user.status, JSON.stringify(user.groups)],
+          [
+            ...[user.id, user.username, usernameKey(user.username), user.email, usernameKey(user.email)],
+            ...[user.displayName, user.employeeId, user.department, user.status, JSON.stringify(user.groups)],
+          ],
         );
       }
       return { added: users.length - updated, updated };

@@ -11,7 +11,8 @@ export function createPostgresDeliveryLog(sql: AsyncSql, { _internal: { now = Da
       sql.transaction(async (session) => {
         const at = now();
         await session.query('DELETE FROM webhook_deliveries WHERE received_at < $1', [at - 2 * windowMs]);
-        const inserted = await session.query('INSERT INTO webhook_deliveries (source, signature_sha256, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        const insert = 'INSERT INTO webhook_deliveries (source, signature_sha256, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING';
+        const inserted = await session.query(insert, [
           source,
           createHash('sha256').update(signature).digest('hex'),
           at,

@@ -118,7 +118,8 @@ export function createPostgresEventQueue(
       return row && toRecord(row, await results(sql, id));
     },
     async list({ status, limit = 100 } = {}) {
-      const { rows } = status === undefined ? await sql.query<EventRow & Record<string, unknown>>(SQL.selectNewest, [limit]) : await sql.query<EventRow & Record<string, unknown>>(SQL.selectNewestWithStatus, [status, limit]);
+      const [text, parameters] = status === undefined ? [SQL.selectNewest, [limit]] : [SQL.selectNewestWithStatus, [status, limit]];
+      const { rows } = await sql.query<EventRow & Record<string, unknown>>(text, parameters);
       return rows.map(toSummary);
     },
     async countByStatus() {

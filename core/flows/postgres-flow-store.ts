@@ -17,7 +17,10 @@ const SELECT_VERSIONS = 'SELECT v.*, f.active_version FROM flow_versions v JOIN 
 export function createPostgresFlowStore(sql: SyncSql, { _internal: { now = () => new Date() } = {} }: { _internal?: { now?: () => Date } } = {}): FlowStore {
   const rows = (text: string, parameters: Array<string | number> = []) => sql.query<Row>(text, parameters).rows;
   const getVersion = (name: string, version?: number) => {
-    const [row] = version === undefined ? rows(`${SELECT_VERSIONS} WHERE v.name = $1 AND v.version = f.latest_version`, [name]) : rows(`${SELECT_VERSIONS} WHERE v.name = $1 AND v.version = $2`, [name, version]);
+    const [row] =
+      version === undefined
+        ? rows(`${SELECT_VERSIONS} WHERE v.name = $1 AND v.version = f.latest_version`, [name])
+        : rows(`${SELECT_VERSIONS} WHERE v.name = $1 AND v.version = $2`, [name, version]);
     return row === undefined ? undefined : flowRecord(row);
   };
 
@@ -31,7 +34,8 @@ export function createPostgresFlowStore(sql: SyncSql, { _internal: { now = () =>
       const requester = requestedBy === null ? null : requireActor(requestedBy, 'requestedBy');
       const version = sql.transaction(() => {
         sql.query('INSERT INTO flows (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [checked.name, createdAt]);
-        const latest = sql.query<{ latest_version: number }>('SELECT latest_version FROM flows WHERE name = $1 FOR UPDATE', [checked.name]).rows[0]?.latest_version ?? 0;
+        const locked = sql.query<{ latest_version: number }>('SELECT latest_version FROM flows WHERE name = $1 FOR UPDATE', [checked.name]);
+        const latest = locked.rows[0]?.latest_version ?? 0;
         sql.query(
           `INSERT INTO flow_versions (name, version, trigger, definition, sha256, author, requested_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
           [checked.name, latest + 1, checked.trigger, text, sha256, actor, requester, createdAt],
@@ -42,7 +46,9 @@ export function createPostgresFlowStore(sql: SyncSql, { _internal: { now = () =>
       return getVersion(checked.name, version) as FlowVersionRecord;
     },
     review(input) {
-      if (input.decision !== 'approved' && input.decision !== 'rejected') throw new JoineryError('INVALID_INPUT', 'decision: expected "approved" or "rejected"');
+      if (input.decision !== 'approved' && input.decision !== 'rejected') {
+        throw new JoineryError('INVALID_INPUT', 'decision: expected "approved" or "rejected"');
+      }
       if (!Number.isSafeInteger(input.version) || input.version < 1) throw new JoineryError('INVALID_INPUT', 'version: expected a whole number >= 1');
       const reviewer = requireActor(input.reviewer, 'reviewer');
       const reviewedAt = now().toISOString();
@@ -53,7 +59,8 @@ export function createPostgresFlowStore(sql: SyncSql, { _internal: { now = () =>
         if (!target) throw new JoineryError('NOT_FOUND', `no flow version ${label}`);
         const role = sameActor(reviewer, target.author) ? 'authored' : sameActor(reviewer, target.requestedBy) ? 'requested' : null;
         if (role !== null) {
-          throw new JoineryError('FORBIDDEN', `${reviewer} cannot review ${label}: they ${role} it, and a version must be reviewed by a second person`, { reason: `reviewer-${role}` });
+          const message = `${reviewer} cannot review ${label}: they ${role} it, and a version must be reviewed by a second person`;
+          throw new JoineryError('FORBIDDEN', message, { reason: `reviewer-${role}` });
         }
         if (target.status !== 'pending_review') throw new JoineryError('CONFLICT', `${label} was already reviewed: it is ${target.status}`);
         sql.query('UPDATE flow_versions SET status = $1, reviewer = $2, review_comment = $3, reviewed_at = $4 WHERE name = $5 AND version = $6', [
@@ -73,6 +80,7 @@ export function createPostgresFlowStore(sql: SyncSql, { _internal: { now = () =>
     getVersion,
     listVersions: (name) => rows(`${SELECT_VERSIONS} WHERE v.name = $1 ORDER BY v.version`, [name]).map(flowRecord),
     listFlows: () => rows(`${SELECT_VERSIONS} WHERE v.version = f.latest_version ORDER BY v.name COLLATE "C"`).map(flowSummary),
-    activeFlowsFor: (trigger) => rows(`${SELECT_VERSIONS} WHERE v.version = f.active_version AND v.trigger = $1 ORDER BY v.name COLLATE "C"`, [trigger]).map(flowRecord),
+    activeFlowsFor: (trigger) =>
+      rows(`${SELECT_VERSIONS} WHERE v.version = f.active_version AND v.trigger = $1 ORDER BY v.name COLLATE "C"`, [trigger]).map(flowRecord),
   };
 }

@@ -53,7 +53,8 @@ export function createPostgresReservationLedger(sql: AsyncSql, { now = Date.now 
     commit: ({ eventId, person }) =>
       sql.transaction(async (session) => {
         await lockNamesShared(session);
-        const rows = (await session.query<ReservationRow>(`DELETE FROM reservations WHERE event_id = $1 RETURNING kind, value, event_id, reserved_at, seq`, [eventId])).rows;
+        const deleted = 'DELETE FROM reservations WHERE event_id = $1 RETURNING kind, value, event_id, reserved_at, seq';
+        const rows = (await session.query<ReservationRow>(deleted, [eventId])).rows;
         rows.sort((left, right) => Number(left.reserved_at) - Number(right.reserved_at) || Number(left.seq) - Number(right.seq));
         const username = rows.filter((row) => row.kind === 'username').at(-1)?.value;
         if (username === undefined) return undefined;
@@ -70,13 +71,15 @@ export function createPostgresReservationLedger(sql: AsyncSql, { now = Date.now 
           groups: [],
         };
         await session.query(
-          `INSERT INTO directory_users (id, username, username_key, email, email_key, display_name, employee_id, department, status, groups, provisioned_by_event)
+          `INSERT INTO directory_users (id, username, username_key, email, email_key, display_name, employee_id, department, status,
+              groups, provisioned_by_event)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'provisioned', '[]', $9)`,
           [user.id, username, usernameKey(username), email, usernameKey(email), user.displayName, user.employeeId, user.department, eventId],
         );
         return user;
       }),
     release: async (eventId) => (await sql.query('DELETE FROM reservations WHERE event_id = $1', [eventId])).rowCount,
-    reservationsOf: async (eventId) => (await sql.query<ReservationRow>(OF_EVENT, [eventId])).rows.map((row) => ({ kind: row.kind, value: row.value, eventId: row.event_id })),
+    reservationsOf: async (eventId) =>
+      (await sql.query<ReservationRow>(OF_EVENT, [eventId])).rows.map((row) => ({ kind: row.kind, value: row.value, eventId: row.event_id })),
   };
 }

@@ -55,5 +55,6 @@ export function createPostgresPool({ connectionString, maxConnections = 10, appl
 
 function asJoineryError(error: unknown) {
   const { message, code, constraint } = error as { message?: string; code?: string; constraint?: string };
-  return postgresError({ message: message ?? String(error), ...(code === undefined ? {} : { sqlState: code }), ...(constraint === undefined ? {} : { constraint }) });
+  const known = { ...(code === undefined ? {} : { sqlState: code }), ...(constraint === undefined ? {} : { constraint }) };
+  return postgresError({ message: message ?? String(error), ...known });
 }

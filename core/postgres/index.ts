@@ -1,8 +1,10 @@
-export { openPostgres, isPostgresUrl, type PostgresDatabase, type OpenPostgresOptions } from './open-postgres.ts';
-export { openSyncConnection, type SyncConnectionOptions } from './sync-connection.ts';
-export { createPostgresPool, type PostgresPoolOptions } from './async-pool.ts';
-export { applyPostgresMigrations, appliedPostgresMigrationIds, MIGRATION_LOCK_KEY } from './migrate.ts';
+// PostgreSQL for several nodes: the blocking connection (synchronous ports), the pool (asynchronous ports),
+// the schema and its migration runner, and the advisory lock keys. See core/store/README.md.
+
+export { openPostgres, type PostgresDatabase } from './open-postgres.ts';
+export { openSyncConnection } from './sync-connection.ts';
+export { createPostgresPool } from './async-pool.ts';
+export { applyPostgresMigrations, appliedPostgresMigrationIds } from './migrate.ts';
 export { POSTGRES_MIGRATIONS } from './migrations.ts';
-export { sqlStateOf, UNIQUE_VIOLATION } from './sql-state.ts';
-export type { AsyncSql, AsyncSqlSession, PostgresMigration, SqlParameter, SqlResult, SqlRow, SyncSql } from './types.ts';
 export { DIRECTORY_NAMES_LOCK_KEY, SCHEDULER_LOCK_KEY } from './advisory-locks.ts';
+export type { AsyncSql, AsyncSqlSession, SyncSql } from './types.ts';

@@ -7,7 +7,7 @@ import { JoineryError } from '../errors.ts';
 import type { PostgresMigration, SyncSql } from './types.ts';
 
 /** Any fixed 64-bit key shared by every Joinery node; the other advisory keys are in advisory-locks.ts. */
-export const MIGRATION_LOCK_KEY = 0x6a6f696e_0001;
+const MIGRATION_LOCK_KEY = 0x6a6f696e_0001;
 
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
   id TEXT PRIMARY KEY,

@@ -14,7 +14,7 @@ export interface PostgresDatabase {
   close(): Promise<void>;
 }
 
-export interface OpenPostgresOptions {
+interface OpenPostgresOptions {
   /** postgres://user:password@host:port/database */
   url: string;
   migrations?: readonly PostgresMigration[];
@@ -23,14 +23,15 @@ export interface OpenPostgresOptions {
 }
 
 export function openPostgres({ url, migrations = POSTGRES_MIGRATIONS, maxConnections, applicationName }: OpenPostgresOptions): PostgresDatabase {
-  const sync = openSyncConnection({ connectionString: url, ...(applicationName === undefined ? {} : { applicationName }) });
+  const named = applicationName === undefined ? {} : { applicationName };
+  const sync = openSyncConnection({ connectionString: url, ...named });
   try {
     applyPostgresMigrations(sync, migrations);
   } catch (error) {
     sync.close();
     throw error;
   }
-  const pool = createPostgresPool({ connectionString: url, ...(maxConnections === undefined ? {} : { maxConnections }), ...(applicationName === undefined ? {} : { applicationName }) });
+  const pool = createPostgresPool({ connectionString: url, ...(maxConnections === undefined ? {} : { maxConnections }), ...named });
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -42,9 +43,4 @@ export function openPostgres({ url, migrations = POSTGRES_MIGRATIONS, maxConnect
         await pool.close();
       })()),
   };
-}
-
-/** True for a JOINERY_DATABASE_URL that names PostgreSQL. */
-export function isPostgresUrl(value: string | undefined): value is string {
-  return value !== undefined && /^postgres(ql)?:\/\//i.test(value);
 }

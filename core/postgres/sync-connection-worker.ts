@@ -19,7 +19,8 @@ const reply = (message) => {
   Atomics.store(signal, 0, ${REPLIED});
   Atomics.notify(signal, 0);
 };
-const failure = (error) => ({ ok: false, message: String(error && error.message || error), sqlState: error && error.code, constraint: error && error.constraint });
+const failure = (error) =>
+  ({ ok: false, message: String((error && error.message) || error), sqlState: error && error.code, constraint: error && error.constraint });
 import(pgEntry).then(({ default: pg }) => {
   // BIGINT and NUMERIC as numbers: see type-parsers.ts, which the pool uses.
   const numeric = (value) => Number(value);

@@ -33,7 +33,9 @@ export function createPostgresScheduleStore(sql: SyncSql): ScheduleStore {
     },
     set({ name, cron, target, at }) {
       for (const [field, value] of [['name', name], ['target', target?.name]] as const) {
-        if (typeof value !== 'string' || !FUNCTION_NAME_PATTERN.test(value)) throw new JoineryError('INVALID_INPUT', `${field}: kebab-case, starting with a letter, at most 63 characters`);
+        if (typeof value !== 'string' || !FUNCTION_NAME_PATTERN.test(value)) {
+          throw new JoineryError('INVALID_INPUT', `${field}: kebab-case, starting with a letter, at most 63 characters`);
+        }
       }
       if (target.kind !== 'function' && target.kind !== 'flow') throw new JoineryError('INVALID_INPUT', 'target: a function or a flow');
       const parsed = parseCron(cron);
@@ -47,7 +49,10 @@ export function createPostgresScheduleStore(sql: SyncSql): ScheduleStore {
     remove: (name) => sql.query('DELETE FROM schedules WHERE name = $1', [name]).rowCount === 1,
     get,
     list: () => sql.query<ScheduleRow>('SELECT * FROM schedules ORDER BY name COLLATE "C"').rows.map(toRecord),
-    markFired: ({ name, at }) => void sql.query('UPDATE schedules SET last_fired_at = $1 WHERE name = $2 AND (last_fired_at IS NULL OR last_fired_at < $1)', [at, name]),
+    markFired: ({ name, at }) => void sql.query('UPDATE schedules SET last_fired_at = $1 WHERE name = $2 AND (last_fired_at IS NULL OR last_fired_at < $1)', [
+      at,
+      name,
+    ]),
   };
 }
 

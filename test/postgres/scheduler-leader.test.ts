@@ -24,7 +24,12 @@ describe.skipIf(!postgresAvailable())('scheduler leader election on Postgres', (
     const start = Date.parse('2026-12-01T09:00:00Z');
     first.set({ name: 'every-minute', cron: '* * * * *', target: { kind: 'function', name: 'sweep' }, at: start });
     const enqueued: string[] = [];
-    const queue = { enqueue: async ({ id }: { id: string }) => (enqueued.push(id), { id, created: true }) };
+    const queue = {
+      enqueue: async ({ id }: { id: string }) => {
+        enqueued.push(id);
+        return { id, created: true };
+      },
+    };
 
     expect(await fireDueSchedules({ schedules: first, queue, now: start + 60_000 })).toHaveLength(1);
     expect(await fireDueSchedules({ schedules: second, queue, now: start + 120_000 })).toEqual([]);

@@ -4,7 +4,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
@@ -17,7 +17,7 @@ const TEMPLATE_LOCK_KEY = 0x6a6f696e_7e57;
 let serverUrl: string | undefined;
 
 /** The admin URL of the test server, or undefined when there is none and this is not CI. */
-export function postgresServerUrl(): string | undefined {
+function postgresServerUrl(): string | undefined {
   serverUrl ??= process.env.JOINERY_TEST_DATABASE_URL ?? startSharedCluster();
   return serverUrl;
 }
@@ -65,7 +65,8 @@ function databaseUrl(server: string, name: string): string {
 /** Made under a session advisory lock, so test files racing to make it make it once. */
 function migratedTemplate(server: string, sql: SyncSql): string {
   if (template !== undefined) return template;
-  const version = createHash('sha256').update(POSTGRES_MIGRATIONS.map((migration) => `${migration.id}\n${migration.sql}`).join('\n')).digest('hex').slice(0, 12);
+  const schema = POSTGRES_MIGRATIONS.map((migration) => `${migration.id}\n${migration.sql}`).join('\n');
+  const version = createHash('sha256').update(schema).digest('hex').slice(0, 12);
   const name = `joinery_template_${version}`;
   sql.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
   try {
@@ -87,12 +88,9 @@ function migratedTemplate(server: string, sql: SyncSql): string {
 }
 
 function serverBinariesPresent(): boolean {
-  try {
-    execFileSync('bash', ['-c', 'ls -d ${PG_BIN:-/usr/lib/postgresql/*/bin}/initdb'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  if (process.env.PG_BIN !== undefined) return existsSync(join(process.env.PG_BIN, 'initdb'));
+  const root = '/usr/lib/postgresql';
+  return existsSync(root) && readdirSync(root).some((version) => existsSync(join(root, version, 'bin', 'initdb')));
 }
 
 /** One test file starts the cluster (mkdir is the lock); the others wait for its URL file. */
