@@ -77,10 +77,26 @@ export function describeDirectory(implementation: string, open: () => DirectoryU
         'users[1].status',
       );
       expect(error.details).toMatchObject({ problems: [{ index: 1, field: 'status' }] });
-      expectError(() => directory.importUsers([user({ id: 'u4', username: 'a' }), user({ id: 'u5', groups: ['ok', ' '] })]), 'INVALID_INPUT', 'users[1].groups[1]: must not be blank');
-      expectError(() => directory.importUsers([user({ id: 'u6', username: 'new' }), user({ id: 'u7', username: 'JSmith' })]), 'INVALID_INPUT', 'users[1].username: "JSmith" is already held by user "u1"');
-      expectError(() => directory.importUsers([user({ id: 'u8', username: 'same' }), user({ id: 'u9', username: 'SAME' })]), 'INVALID_INPUT', 'duplicates users[0].username');
-      expectError(() => directory.importUsers([user({ id: 'u8', username: 'a1' }), user({ id: 'u8', username: 'a2' })]), 'INVALID_INPUT', 'users[1].id: duplicates users[0].id');
+      expectError(
+        () => directory.importUsers([user({ id: 'u4', username: 'a' }), user({ id: 'u5', groups: ['ok', ' '] })]),
+        'INVALID_INPUT',
+        'users[1].groups[1]: must not be blank',
+      );
+      expectError(
+        () => directory.importUsers([user({ id: 'u6', username: 'new' }), user({ id: 'u7', username: 'JSmith' })]),
+        'INVALID_INPUT',
+        'users[1].username: "JSmith" is already held by user "u1"',
+      );
+      expectError(
+        () => directory.importUsers([user({ id: 'u8', username: 'same' }), user({ id: 'u9', username: 'SAME' })]),
+        'INVALID_INPUT',
+        'duplicates users[0].username',
+      );
+      expectError(
+        () => directory.importUsers([user({ id: 'u8', username: 'a1' }), user({ id: 'u8', username: 'a2' })]),
+        'INVALID_INPUT',
+        'users[1].id: duplicates users[0].id',
+      );
       expectError(() => directory.importUsers([{ ...user({ id: 'u9' }), extra: 1 } as DirectoryUser]), 'INVALID_INPUT', 'users[0]: Unrecognized key: "extra"');
       expect(directory.listUsers()).toEqual([user()]);
     });
@@ -103,7 +119,9 @@ export function describeDirectory(implementation: string, open: () => DirectoryU
       const users = usable
         .filter((text) => {
           const key = text.normalize('NFC').toLowerCase();
-          return seenKeys.has(key) ? false : (seenKeys.add(key), true);
+          if (seenKeys.has(key)) return false;
+          seenKeys.add(key);
+          return true;
         })
         .map((text, index) => user({ id: `n${index}`, username: text, displayName: text, email: text, groups: [text] }));
       expect(users.length).toBeGreaterThan(300);
