@@ -4,7 +4,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +42,9 @@ export function startBenchServer(): BenchServer | undefined {
     },
     stop() {
       admin.close();
-      if (folder !== undefined) execFileSync(SCRIPT, ['stop', join(folder, 'cluster')]);
+      if (folder === undefined) return;
+      execFileSync(SCRIPT, ['stop', join(folder, 'cluster')]);
+      rmSync(folder, { recursive: true, force: true });
     },
   };
 }
