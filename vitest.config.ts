@@ -6,7 +6,7 @@ export default defineConfig({
   // Tests import templates directly; their SDK import resolves to the host-side SDK.
   resolve: { alias: { '@joinery/sdk': fileURLToPath(new URL('./core/sdk/index.ts', import.meta.url)) } },
   test: {
-    globalSetup: ['test/build-once.ts'],
+    globalSetup: ['test/build-once.ts', 'test/postgres/global-setup.ts'],
     pool: 'forks',
     execArgv: ['--no-node-snapshot'],
     include: ['test/**/*.test.ts'],

@@ -8,6 +8,7 @@ import { benchMcp } from './mcp.ts';
 import { benchPublish } from './publish.ts';
 import { benchSandbox } from './sandbox.ts';
 import { benchStartup } from './startup.ts';
+import { benchStoreRoundTrip } from './store-roundtrip.ts';
 import { benchThroughput } from './throughput.ts';
 import { benchServeLoad } from './serve-load.ts';
 import { benchTypecheck } from './typecheck.ts';
@@ -38,6 +39,7 @@ const SUITES: Record<string, () => Promise<Figures>> = {
   author: () => benchAuthor(),
   startup: () => benchStartup(),
   serve: () => benchServeLoad(),
+  store: () => benchStoreRoundTrip(),
 };
 
 async function main(argv: string[]): Promise<void> {

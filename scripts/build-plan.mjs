@@ -23,6 +23,7 @@ export const EXTERNAL_PACKAGES = [
   'esbuild',
   '@anthropic-ai/sdk',
   'pino', // starts its own worker threads for transports, found from its package
+  'pg', // loaded by core/postgres's connection worker too: one copy of the driver for both
 ];
 
 /** Where the compiled code comes from, for telling whether dist/ is stale (scripts/ is one: a change to the build). */

@@ -59,7 +59,7 @@ export function createImportUsers(db: SqliteDatabase) {
   return (users: DirectoryUser[]): { added: number; updated: number } => importInTransaction.immediate(users);
 }
 
-function duplicatesWithinBatch(users: readonly DirectoryUser[]): UserProblem[] {
+export function duplicatesWithinBatch(users: readonly DirectoryUser[]): UserProblem[] {
   const problems: UserProblem[] = [];
   const ids = new Map<string, number>();
   const usernames = new Map<string, number>();

@@ -6,3 +6,4 @@ export { parseFlowDefinition, MAX_FLOW_STEPS } from './flow-definition.ts';
 export { createSqliteFlowStore } from './sqlite-flow-store.ts';
 export { publishFlow } from './publish-flow.ts';
 export { reviewFlow } from './review-flow.ts';
+export { createPostgresFlowStore } from './postgres-flow-store.ts';

@@ -9,7 +9,7 @@ import type { SqliteDatabase } from '../store/index.ts';
 import { parseFlowDefinition } from './flow-definition.ts';
 import type { FlowReviewInput, FlowStore, FlowSummary, FlowVersionRecord, FlowVersionStatus } from './types.ts';
 
-interface FlowVersionRow {
+export interface FlowVersionRow {
   name: string;
   version: number;
   trigger: string;
@@ -42,7 +42,7 @@ export function createSqliteFlowStore(db: SqliteDatabase, { _internal: { now = (
     review: db.prepare('UPDATE flow_versions SET status = @decision, reviewer = @reviewer, review_comment = @comment, reviewed_at = @reviewedAt WHERE name = @name AND version = @version'),
     activate: db.prepare('UPDATE flows SET active_version = @version WHERE name = @name AND (active_version IS NULL OR active_version < @version)'),
   };
-  const read = (row: unknown) => toRecord(row as FlowVersionRow);
+  const read = (row: unknown) => flowRecord(row as FlowVersionRow);
   const getVersion = (name: string, version?: number) => {
     const row = version === undefined ? statements.selectLatestVersion.get(name) : statements.selectVersion.get(name, version);
     return row === undefined ? undefined : read(row);
@@ -93,17 +93,17 @@ export function createSqliteFlowStore(db: SqliteDatabase, { _internal: { now = (
     },
     getVersion,
     listVersions: (name) => statements.selectVersions.all(name).map(read),
-    listFlows: () => statements.selectAllLatest.all().map((row) => toSummary(row as FlowVersionRow)),
+    listFlows: () => statements.selectAllLatest.all().map((row) => flowSummary(row as FlowVersionRow)),
     activeFlowsFor: (trigger) => statements.selectActiveFor.all(trigger).map(read),
   };
 }
 
-function requireActor(value: unknown, field: string): string {
+export function requireActor(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim().length === 0) throw new JoineryError('INVALID_INPUT', `${field}: must be a non-empty name`, { field });
   return value;
 }
 
-function toRecord(row: FlowVersionRow): FlowVersionRecord {
+export function flowRecord(row: FlowVersionRow): FlowVersionRecord {
   return {
     name: row.name,
     version: row.version,
@@ -121,6 +121,6 @@ function toRecord(row: FlowVersionRow): FlowVersionRecord {
   };
 }
 
-function toSummary(row: FlowVersionRow): FlowSummary {
+export function flowSummary(row: FlowVersionRow): FlowSummary {
   return { name: row.name, trigger: row.trigger, latestVersion: row.version, latestStatus: row.status, activeVersion: row.active_version };
 }

@@ -6,3 +6,4 @@ export { createSqliteGuardStore } from './sqlite-guard-store.ts';
 export { createBlastRadiusGuard, type Admission, type BlastRadiusGuard, type BlastRadiusGuardOptions } from './blast-radius-guard.ts';
 export { resumeTarget, type ResumeResult } from './resume-target.ts';
 export { createLimitsResolver, type GuardSettings } from './limits-for.ts';
+export { createPostgresGuardStore } from './postgres-guard-store.ts';

@@ -91,7 +91,7 @@ export function createSqliteReservationLedger(db: SqliteDatabase, { now = Date.n
 }
 
 /** Bad input is refused with INVALID_INPUT before anything is written. */
-function checkReservation({ kind, value, eventId }: Reservation): void {
+export function checkReservation({ kind, value, eventId }: Reservation): void {
   if (!RESERVATION_KINDS.includes(kind)) throw new JoineryError('INVALID_INPUT', `kind: expected "username" or "email", got ${JSON.stringify(kind)}`);
   if (typeof value !== 'string' || value.trim() === '') throw new JoineryError('INVALID_INPUT', `the ${kind} to reserve must be a non-empty string`);
   if (value.length > MAX_LENGTH[kind]) throw new JoineryError('INVALID_INPUT', `the ${kind} to reserve is ${value.length} characters; the limit is ${MAX_LENGTH[kind]}`);

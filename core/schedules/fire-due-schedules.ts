@@ -2,7 +2,7 @@
 // created) that is not in the future becomes one synthetic event; the fire times skipped over during
 // downtime are counted in it (`coalesced`) and not run separately. Enqueued before the fire time is
 // marked, and the event id is deterministic, so a crash in between or a second scheduler fires nothing
-// twice.
+// twice. With several nodes on one store, only the elected one ticks (ScheduleStore.tryLead).
 
 import type { EventQueue } from '../events/index.ts';
 import { nextFireAfter, parseCron } from './cron.ts';
@@ -12,6 +12,7 @@ const MAX_COUNTED = 100_000;
 
 export async function fireDueSchedules({ schedules, queue, now }: { schedules: ScheduleStore; queue: Pick<EventQueue, 'enqueue'>; now: number }): Promise<string[]> {
   const fired: string[] = [];
+  if (schedules.tryLead !== undefined && !schedules.tryLead()) return fired;
   for (const schedule of schedules.list()) {
     const due = latestDue(schedule, now);
     if (due === undefined) continue;

@@ -4,3 +4,4 @@ export type * from './types.ts';
 export { nextFireAfter, parseCron, type CronSchedule } from './cron.ts';
 export { createSqliteScheduleStore } from './sqlite-schedule-store.ts';
 export { fireDueSchedules } from './fire-due-schedules.ts';
+export { createPostgresScheduleStore } from './postgres-schedule-store.ts';

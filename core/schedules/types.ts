@@ -22,4 +22,8 @@ export interface ScheduleStore {
   get(name: string): ScheduleRecord | undefined;
   list(): ScheduleRecord[];
   markFired(input: { name: string; at: number }): void;
+  /** For a store several nodes share: true while this process is the one that fires schedules (an election
+   *  that passes to another node when this one dies). Absent: this process always fires. The fire event's
+   *  deterministic id keeps a fire time to one event even without it. */
+  tryLead?(): boolean;
 }

@@ -24,6 +24,7 @@ export const HOUSE_RULES: ArchitectureRules = {
     core: ['zod'],
     'core/build': ['esbuild', 'typescript', 'tsx'],
     'core/store': ['better-sqlite3'],
+    'core/postgres': ['pg'],
     sandbox: ['isolated-vm'],
     agent: ['@anthropic-ai/sdk', 'zod'],
     'mcp-server': ['@modelcontextprotocol/sdk', 'zod', 'express', 'jose'],

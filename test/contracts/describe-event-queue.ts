@@ -20,8 +20,12 @@ const RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_
 const LEASE_MS = 30_000;
 const START = Date.parse('2025-03-01T09:00:00Z');
 
-export function describeEventQueue(implementation: string, openStore: (options: EventQueueStoreOptions) => Promise<EventQueueStore> | EventQueueStore): void {
-  describe(`EventQueue contract: ${implementation}`, () => {
+export function describeEventQueue(
+  implementation: string,
+  openStore: (options: EventQueueStoreOptions) => Promise<EventQueueStore> | EventQueueStore,
+  { skip = false }: { skip?: boolean } = {},
+): void {
+  describe.skipIf(skip)(`EventQueue contract: ${implementation}`, () => {
     let store: EventQueueStore;
     let queue: EventQueue;
     let clock: number;

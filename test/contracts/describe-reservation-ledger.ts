@@ -16,8 +16,12 @@ export interface ReservationLedgerStore {
 
 const user = (id: string, username: string, email = ''): DirectoryUser => ({ id, username, email, displayName: '', employeeId: '', department: '', status: 'active', groups: [] });
 
-export function describeReservationLedger(implementation: string, openStore: () => Promise<ReservationLedgerStore> | ReservationLedgerStore): void {
-  describe(`ReservationLedger contract: ${implementation}`, () => {
+export function describeReservationLedger(
+  implementation: string,
+  openStore: () => Promise<ReservationLedgerStore> | ReservationLedgerStore,
+  { skip = false }: { skip?: boolean } = {},
+): void {
+  describe.skipIf(skip)(`ReservationLedger contract: ${implementation}`, () => {
     let store: ReservationLedgerStore;
     let ledger: ReservationLedger;
     const reserve = (value: string, eventId: string, kind: 'username' | 'email' = 'username', target = ledger) => target.reserve({ kind, value, eventId });
