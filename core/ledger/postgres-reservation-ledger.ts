@@ -27,6 +27,7 @@ const PROVISIONED_BY: Record<ReservationKind, string> = {
   username: 'SELECT 1 FROM directory_users WHERE provisioned_by_event = $2 AND username_key = $1',
   email: 'SELECT 1 FROM directory_users WHERE provisioned_by_event = $2 AND email_key = $1',
 };
+const HOLDERS = 'SELECT event_id, MIN(reserved_at) AS since FROM reservations GROUP BY event_id ORDER BY event_id';
 const OF_EVENT = 'SELECT kind, value, event_id FROM reservations WHERE event_id = $1 ORDER BY reserved_at, seq';
 
 export function createPostgresReservationLedger(sql: AsyncSql, { now = Date.now }: { now?: () => number } = {}): ReservationLedger {
@@ -82,9 +83,9 @@ export function createPostgresReservationLedger(sql: AsyncSql, { now = Date.now 
     reservationsOf: async (eventId) =>
       (await sql.query<ReservationRow>(OF_EVENT, [eventId])).rows.map((row) => ({ kind: row.kind, value: row.value, eventId: row.event_id })),
     // reserved_at is epoch milliseconds, as on SQLite.
-    holders: async () =>
-      (await sql.query<{ event_id: string; since: unknown }>('SELECT event_id, MIN(reserved_at) AS since FROM reservations GROUP BY event_id ORDER BY event_id')).rows.map(
-        (row) => ({ eventId: row.event_id, since: new Date(Number(row.since)).toISOString() }),
-      ),
+    holders: async () => {
+      const rows = (await sql.query<{ event_id: string; since: unknown }>(HOLDERS)).rows;
+      return rows.map((row) => ({ eventId: row.event_id, since: new Date(Number(row.since)).toISOString() }));
+    },
   };
 }
