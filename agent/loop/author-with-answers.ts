@@ -1,0 +1,42 @@
+// Authoring that answers the author's clarifying questions and continues: each answer becomes a
+// `Clarification:` line and the author runs again on the clarified requirement. Shared by the terminal
+// (`joinery author`), chat and the MCP tool, which differ only in how they find an answer.
+
+import type { AuthorResult } from './author-function.ts';
+import { withClarifications, type ClarifyingQuestion } from './clarifying-question.ts';
+
+/** Questions answered in one go before the author is stopped with its latest question. */
+export const MAX_QUESTIONS = 5;
+
+export interface AuthoredWithAnswers {
+  result: AuthorResult;
+  /** The requirement the last run authored: the given one plus its Clarification lines. */
+  requirement: string;
+  clarifications: string[];
+}
+
+export async function authorWithAnswers({
+  requirement,
+  clarifications = [],
+  author,
+  answer,
+  maxQuestions = MAX_QUESTIONS,
+}: {
+  requirement: string;
+  /** Answers known before the run (a script's --clarify, an earlier call's answers). */
+  clarifications?: readonly string[];
+  author(requirement: string): Promise<AuthorResult>;
+  /** The clarification sentence for a question, or undefined when there is no answer now. */
+  answer(question: ClarifyingQuestion): Promise<string | undefined>;
+  maxQuestions?: number;
+}): Promise<AuthoredWithAnswers> {
+  const given = [...clarifications];
+  for (let asked = 0; ; asked++) {
+    const clarified = withClarifications(requirement, given);
+    const result = await author(clarified);
+    if (result.stop !== 'needs-answer' || !result.question || asked >= maxQuestions) return { result, requirement: clarified, clarifications: given };
+    const sentence = await answer(result.question);
+    if (sentence === undefined) return { result, requirement: clarified, clarifications: given };
+    given.push(sentence);
+  }
+}

@@ -1,0 +1,35 @@
+// Asks the author's clarifying question at the terminal and returns the sentence that settles it: the
+// chosen choice's clarification, or the admin's own sentence. Undefined when they skip it (an empty line)
+// or the input ends; the caller then keeps the question open.
+
+import { choiceFor, type ClarifyingQuestion } from '../../agent/index.ts';
+import type { LineReader } from '../line-reader.ts';
+import type { Output } from '../output.ts';
+
+const ATTEMPTS = 3;
+
+export function showQuestion(question: ClarifyingQuestion, output: Output): void {
+  output.line();
+  output.line(`? ${question.question}`, 'question');
+  output.line(`  (about: "${question.clause}")`, 'quiet');
+  question.choices.forEach((choice, index) => output.line(`  ${index + 1}) [${choice.key}] ${choice.label}`));
+}
+
+export async function askQuestion({ question, reader, output }: { question: ClarifyingQuestion; reader: LineReader; output: Output }): Promise<string | undefined> {
+  showQuestion(question, output);
+  const keys = question.choices.map((choice) => choice.key).join('/');
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const typed = await reader.next(`answer [${keys}, a number, your own sentence, or empty to skip]> `);
+    const text = typed?.trim() ?? '';
+    if (text === '') return undefined;
+    const choice = choiceFor(question, text);
+    if (choice) {
+      output.line(`  → ${choice.clarification}`, 'quiet');
+      return choice.clarification;
+    }
+    // A sentence of their own: at least two words, so a mistyped key is not taken for an answer.
+    if (/\S\s+\S/.test(text)) return text;
+    output.line(`"${text}" is not one of ${keys}.`, 'warning');
+  }
+  return undefined;
+}
