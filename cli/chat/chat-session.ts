@@ -3,7 +3,7 @@
 // /publish publishes it. A refused, failed, unanswered or unchanged turn never goes on the stack, so it
 // cannot poison what comes after it; /undo pops the stack, /reset empties it.
 
-import type { AuthorResult, Draft } from '../../agent/index.ts';
+import { withClarifications, type AuthorResult, type Draft } from '../../agent/index.ts';
 
 /** changed: passed with a new draft; unchanged: passed with the same source and fixtures as before. */
 export type TurnVerdict = 'changed' | 'unchanged' | 'failed' | 'unanswered';
@@ -70,4 +70,10 @@ function verdictOf(result: AuthorResult, before: Draft | undefined): TurnVerdict
 /** The same function: identical source and fixtures (the spec's wording alone changes nothing that runs). */
 export function sameDraft(before: Draft, after: Draft): boolean {
   return before.source === after.source && before.fixturesText === after.fixturesText;
+}
+
+/** The requirement a turn's draft answers: the rule and each follow-up it built on, with their answers. */
+export function requirementOf(turn: ChatTurn): string {
+  const said = withClarifications(turn.said, turn.clarifications);
+  return turn.base ? `${requirementOf(turn.base)}\n${said}` : said;
 }

@@ -23,7 +23,7 @@ function produced(turn: ChatTurn): string {
   const name = result.draft.spec?.name ?? 'the draft';
   switch (turn.verdict) {
     case 'changed':
-      return `${name}${turn.base ? `, changed from turn ${turn.base.number}` : ''}: ${report?.passed ?? 0} fixtures pass`;
+      return `${name}${turn.base ? `, changed from turn ${turn.base.number}` : ''}: ${report?.passed ?? 0} passed, ${report?.failed ?? 0} failed`;
     case 'unchanged':
       return `no change from turn ${turn.base?.number}`;
     case 'unanswered':

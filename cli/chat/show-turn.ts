@@ -39,13 +39,13 @@ function keptLine(base: ChatTurn | undefined, output: Output): void {
 }
 
 function showDiffs(before: Draft, after: Draft, output: Output): void {
-  const parts: Array<[string, string | undefined, string | undefined]> = [
-    ['function', before.source, after.source],
-    ['fixtures', before.fixturesText, after.fixturesText],
+  const parts: Array<[[string, string], string | undefined, string | undefined]> = [
+    [['previous function', 'this function'], before.source, after.source],
+    [['previous fixtures', 'these fixtures'], before.fixturesText, after.fixturesText],
   ];
-  for (const [label, old, now] of parts) {
+  for (const [labels, old, now] of parts) {
     if (old === undefined || now === undefined || old === now) continue;
-    const diff = formatUnifiedDiff(diffLines(old, now), { labels: [`previous ${label}`, `this ${label}`] });
+    const diff = formatUnifiedDiff(diffLines(old, now), { labels });
     for (const line of diff.trimEnd().split('\n')) {
       const style = line.startsWith('+') && !line.startsWith('+++') ? 'added' : line.startsWith('-') && !line.startsWith('---') ? 'removed' : undefined;
       output.line(line, style);

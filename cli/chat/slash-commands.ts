@@ -6,7 +6,7 @@ import { publishFunction } from '../../core/pipeline/index.ts';
 import type { CliContext } from '../context.ts';
 import { printTest } from '../format.ts';
 import type { Output } from '../output.ts';
-import type { ChatSession } from './chat-session.ts';
+import { requirementOf, type ChatSession } from './chat-session.ts';
 import { saveTurnFiles } from './save-files.ts';
 import { showHistory } from './show-history.ts';
 
@@ -73,8 +73,8 @@ async function publishCurrent(session: ChatSession, named: string, { output, con
   } catch (error) {
     return output.line(`✗ not published: ${(error as Error).message}`, 'bad');
   }
-  if (session.latest() !== current) output.line(`Publishing the draft of turn ${current.number} ("${current.said}"), the last one that passed.`);
-  const published = await publishFunction({ source, fixturesText, spec: spec ? renderSpec(spec) : null, author: 'agent:chat', requestedBy: requester.name, actorSource: requester.source, toolchain: await context.toolchain(), registry: context.registry() });
+  if (session.latest() !== current) output.line(`Publishing the current draft, from turn ${current.number} ("${current.said}").`);
+  const published = await publishFunction({ source, fixturesText, spec: spec ? renderSpec(spec) : null, requirement: requirementOf(current), author: 'agent:chat', requestedBy: requester.name, actorSource: requester.source, toolchain: await context.toolchain(), registry: context.registry() });
   if (!published.ok) return output.line(`✗ not published: ${published.reason}`, 'bad');
   output.line(`✓ published ${published.version.name}@${published.version.version}, pending review by someone other than ${requester.name}`, 'good');
 }

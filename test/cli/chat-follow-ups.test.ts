@@ -1,0 +1,34 @@
+// A refused follow-up no longer poisons the chat (issue 12, item 3): with the offline author, a follow-up
+// it cannot handle is not applied, the passing draft stays current and publishable, and the next
+// follow-up builds on that draft as if the refused one had never been typed.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+
+const cwd = mkdtempSync(join(tmpdir(), 'joinery-chat-follow-ups-'));
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+describe('a refused follow-up', () => {
+  it('leaves the passing draft publishable and does not spoil the next follow-up', async () => {
+    const session = [
+      'Usernames: first initial + last name, lowercase, add a number if taken.',
+      'and email the manager a welcome pack',
+      '/publish',
+      'also use the preferred name when there is one',
+      '/quit',
+    ].join('\n');
+    const run = await runCli(['chat'], { cwd, home: join(cwd, '.joinery'), stdin: `${session}\n`, env: { JOINERY_USER: 'hr-bob' } });
+    // Before, /publish refused after a refused follow-up, and the refused sentence stayed in the
+    // conversation so every later follow-up was refused too.
+    expect(run.stdout).toContain('✓ published generate-username@1');
+    expect(run.stdout).toContain('+  "usePreferredName": true,');
+    expect(run.stdout).toContain('✓ the preferred name wins');
+    expect(run.stdout).toContain('"and email the manager a welcome pack"');
+    expect(run.stdout).toContain('The passing draft of turn 1 stays current: follow-ups build on it and /publish publishes it.');
+    expect(run.stdout).toContain('Publishing the current draft, from turn 1');
+    expect(run.code).toBe(0);
+  });
+});
