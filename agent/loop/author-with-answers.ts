@@ -3,7 +3,7 @@
 // (`joinery author`), chat and the MCP tool, which differ only in how they find an answer.
 
 import type { AuthorResult } from './author-function.ts';
-import { withClarifications, type ClarifyingQuestion } from './clarifying-question.ts';
+import { choiceFor, withClarifications, type ClarifyingQuestion } from './clarifying-question.ts';
 
 /** Questions answered in one go before the author is stopped with its latest question. */
 export const MAX_QUESTIONS = 5;
@@ -39,4 +39,29 @@ export async function authorWithAnswers({
     if (sentence === undefined) return { result, requirement: clarified, clarifications: given };
     given.push(sentence);
   }
+}
+
+export interface KeyedAnswers {
+  answer(question: ClarifyingQuestion): Promise<string | undefined>;
+  /** Keys that named no choice of the question they were offered to: reported, never guessed at. */
+  unmatched: Array<{ key: string; question: string }>;
+}
+
+/** Answers from choice keys given up front (a script's --answer, an MCP call's answers), taken in order as
+ *  questions come; past them, or for a key that names no choice, `otherwise` (a person, when one can be asked). */
+export function answersFromKeys(keys: readonly string[], otherwise: (question: ClarifyingQuestion) => Promise<string | undefined>): KeyedAnswers {
+  const pending = [...keys];
+  const unmatched: KeyedAnswers['unmatched'] = [];
+  return {
+    unmatched,
+    async answer(question) {
+      const key = pending.shift();
+      if (key !== undefined) {
+        const choice = choiceFor(question, key);
+        if (choice) return choice.clarification;
+        unmatched.push({ key, question: question.question });
+      }
+      return otherwise(question);
+    },
+  };
 }

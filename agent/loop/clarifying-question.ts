@@ -41,3 +41,10 @@ export function choiceFor(question: ClarifyingQuestion, answer: string): Clarify
   const number = /^[1-9]$/.test(typed) ? Number(typed) : 0;
   return question.choices[number - 1];
 }
+
+/** Answers given as one list: short words (any case) are choice keys, used as questions come; anything
+ *  else is a sentence of the person's own, added to the requirement as a clarification. */
+export function splitAnswers(answers: readonly string[]): { keys: string[]; sentences: string[] } {
+  const isKey = (answer: string) => CHOICE_KEY_PATTERN.test(answer.trim().toLowerCase());
+  return { keys: answers.filter(isKey).map((answer) => answer.trim()), sentences: answers.filter((answer) => !isKey(answer)) };
+}

@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { authorFunction, authorWithAnswers, loadTemplates, renderSpec, selectModel } from '../../agent/index.ts';
+import { answersFromKeys, authorFunction, authorWithAnswers, loadTemplates, renderSpec, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import { publishFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
-import { showQuestion } from '../chat/ask-question.ts';
-import { givenAnswers } from '../chat/given-answers.ts';
+import { askQuestion, showQuestion } from '../chat/ask-question.ts';
 import { writeEditorTypesIfMissing } from '../editor-types.ts';
 import { printTest } from '../format.ts';
 import { createLineReader } from '../line-reader.ts';
@@ -59,7 +58,7 @@ export const authorCommand: Command = {
     // A person at a terminal is asked; a script gets the question back (exit 4) and answers on the next call.
     const interactive = !output.json && isTerminal(context.stdin) && isTerminal(context.stdout);
     const reader = interactive ? createLineReader(context.stdin, context.stdout) : undefined;
-    const answers = givenAnswers({ keys: strings(values.answer), reader, output });
+    const answers = answersFromKeys(strings(values.answer), async (question) => (reader ? askQuestion({ question, reader, output }) : undefined));
     const toolchain = await context.toolchain();
     let authored;
     try {
@@ -78,6 +77,7 @@ export const authorCommand: Command = {
       await model.close?.();
     }
     const { result } = authored;
+    for (const { key, question } of answers.unmatched) output.note(`--answer ${key} is not one of the choices for "${question}"`);
     const { draft } = result;
     const fileName = draft.spec?.name ?? name ?? 'draft';
     const outDir = resolve(context.cwd, typeof values.out === 'string' ? values.out : 'functions');
@@ -123,7 +123,7 @@ export const authorCommand: Command = {
       stop: result.stop,
       question: result.question ?? null,
       clarifications: authored.clarifications,
-      unmatchedAnswers: answers.unmatched,
+      unmatchedAnswers: answers.unmatched.map((unmatched) => unmatched.key),
       published,
     });
     return result.ok ? 0 : result.question ? 4 : 1;

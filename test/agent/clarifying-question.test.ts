@@ -3,7 +3,7 @@
 // on the requirement plus one `Clarification:` line per answer.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { authorFunction, authorWithAnswers, choiceFor, createScriptedClient, withClarifications, type ScriptedReply } from '../../agent/index.ts';
+import { answersFromKeys, authorFunction, authorWithAnswers, choiceFor, createScriptedClient, splitAnswers, withClarifications, type ScriptedReply } from '../../agent/index.ts';
 import { createRealToolchain } from '../helpers/real-toolchain.ts';
 import { PREFIX_QUESTION, reply, tool, writeAndFinish } from './scripted-replies.ts';
 
@@ -68,6 +68,20 @@ describe('answering', () => {
     expect(choiceFor(PREFIX_QUESTION, '2')?.key).toBe('n');
     expect(choiceFor(PREFIX_QUESTION, '3')).toBeUndefined();
     expect(choiceFor(PREFIX_QUESTION, 'maybe')).toBeUndefined();
+  });
+
+  it('splitAnswers tells keys from sentences; answersFromKeys uses keys in order and reports one that names no choice', async () => {
+    expect(splitAnswers(['Y', 'slack', 'Use Slack for this.', 'Slack!'])).toEqual({ keys: ['Y', 'slack'], sentences: ['Use Slack for this.', 'Slack!'] });
+    const asked: string[] = [];
+    const answers = answersFromKeys(['n', 'maybe'], async (question) => {
+      asked.push(question.question);
+      return undefined;
+    });
+    expect(await answers.answer(PREFIX_QUESTION)).toBe('Contractor usernames get no prefix.');
+    expect(await answers.answer(PREFIX_QUESTION)).toBeUndefined();
+    expect(await answers.answer(PREFIX_QUESTION)).toBeUndefined();
+    expect(answers.unmatched).toEqual([{ key: 'maybe', question: 'Contractors: prefix c-?' }]);
+    expect(asked).toHaveLength(2); // after the unmatched key, and past the keys
   });
 
   it('authorWithAnswers runs the author again on the clarified requirement', async () => {

@@ -63,7 +63,7 @@ describe('joinery author and a clarifying question', () => {
     const run = await author(['--answer', 'maybe', '--json'], [ASK]);
     expect(run.code).toBe(4);
     expect(run.json()).toMatchObject({ stop: 'needs-answer', unmatchedAnswers: ['maybe'] });
-    expect(run.stderr).toContain('--answer maybe is not one of y, n');
+    expect(run.stderr).toContain('--answer maybe is not one of the choices for "Contractors: prefix c-?"');
   });
 
   it('an empty --clarify is bad input', async () => {
