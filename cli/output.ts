@@ -6,7 +6,7 @@ import { isJoineryError, type ErrorCode } from '../core/errors.ts';
 import { visibleJson, visibleText } from '../core/text/index.ts';
 
 /** What a coloured line means; shown as colour only when the output has colour on (a terminal, no NO_COLOR). */
-export type LineStyle = 'good' | 'bad' | 'warning' | 'question' | 'quiet' | 'added' | 'removed';
+type LineStyle = 'good' | 'bad' | 'warning' | 'question' | 'quiet' | 'added' | 'removed';
 
 const SGR: Record<LineStyle, string> = { good: '32', bad: '31', warning: '1;33', question: '1;36', quiet: '2', added: '32', removed: '31' };
 

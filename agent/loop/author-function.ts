@@ -1,6 +1,7 @@
 // The Functions Author's tool loop. The model works only through tools; every tool failure goes back to
-// it as data. The loop stops when the model finishes with passing checks and fixtures, gives up, asks the
-// admin a clarifying question (stop 'needs-answer'), stops making progress, or runs out of turns or budget. It never reports a failing draft as done, and it never
+// it as data. The loop stops when the model finishes with passing checks and fixtures, gives up, asks
+// the admin a clarifying question (stop 'needs-answer'), stops making progress, or runs out of turns or
+// budget. It never reports a failing draft as done, and it never
 // throws the draft away.
 
 import type { Toolchain } from '../../core/pipeline/index.ts';

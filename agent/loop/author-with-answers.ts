@@ -6,9 +6,9 @@ import type { AuthorResult } from './author-function.ts';
 import { choiceFor, withClarifications, type ClarifyingQuestion } from './clarifying-question.ts';
 
 /** Questions answered in one go before the author is stopped with its latest question. */
-export const MAX_QUESTIONS = 5;
+const MAX_QUESTIONS = 5;
 
-export interface AuthoredWithAnswers {
+interface AuthoredWithAnswers {
   result: AuthorResult;
   /** The requirement the last run authored: the given one plus its Clarification lines. */
   requirement: string;
@@ -34,14 +34,15 @@ export async function authorWithAnswers({
   for (let asked = 0; ; asked++) {
     const clarified = withClarifications(requirement, given);
     const result = await author(clarified);
-    if (result.stop !== 'needs-answer' || !result.question || asked >= maxQuestions) return { result, requirement: clarified, clarifications: given };
+    const done = { result, requirement: clarified, clarifications: given };
+    if (result.stop !== 'needs-answer' || !result.question || asked >= maxQuestions) return done;
     const sentence = await answer(result.question);
-    if (sentence === undefined) return { result, requirement: clarified, clarifications: given };
+    if (sentence === undefined) return done;
     given.push(sentence);
   }
 }
 
-export interface KeyedAnswers {
+interface KeyedAnswers {
   answer(question: ClarifyingQuestion): Promise<string | undefined>;
   /** Keys that named no choice of the question they were offered to: reported, never guessed at. */
   unmatched: Array<{ key: string; question: string }>;
@@ -49,7 +50,10 @@ export interface KeyedAnswers {
 
 /** Answers from choice keys given up front (a script's --answer, an MCP call's answers), taken in order as
  *  questions come; past them, or for a key that names no choice, `otherwise` (a person, when one can be asked). */
-export function answersFromKeys(keys: readonly string[], otherwise: (question: ClarifyingQuestion) => Promise<string | undefined>): KeyedAnswers {
+export function answersFromKeys(
+  keys: readonly string[],
+  otherwise: (question: ClarifyingQuestion) => Promise<string | undefined>,
+): KeyedAnswers {
   const pending = [...keys];
   const unmatched: KeyedAnswers['unmatched'] = [];
   return {

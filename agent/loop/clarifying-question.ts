@@ -6,7 +6,7 @@
 import * as z from 'zod';
 
 /** Short words a person can type or a script can pass: "y", "n", "slack", "sendgrid", "graph". */
-export const CHOICE_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,15}$/;
+const CHOICE_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,15}$/;
 
 export const clarifyingQuestionSchema = z.strictObject({
   clause: z.string().min(1).max(500).describe('the words of the requirement the question settles'),
@@ -25,7 +25,7 @@ export const clarifyingQuestionSchema = z.strictObject({
 });
 
 export type ClarifyingQuestion = z.infer<typeof clarifyingQuestionSchema>;
-export type ClarifyingChoice = ClarifyingQuestion['choices'][number];
+type ClarifyingChoice = ClarifyingQuestion['choices'][number];
 
 /** The requirement followed by one `Clarification:` line per answer, each on one line. */
 export function withClarifications(requirement: string, clarifications: readonly string[]): string {

@@ -8,8 +8,13 @@ import { defineTool } from './tool.ts';
 
 export const askAdminTool = defineTool({
   name: 'ask_admin',
-  description:
-    'Ask the admin about one clause of the requirement you cannot settle from the requirement, the directory or the templates, when its readings behave differently (e.g. "Contractors: prefix c-?" or which channel sends a message). Give the clause, one short question and 2-5 choices, each with a short key and the one sentence that settles the clause. This ends your turn: you are run again with the answer as a "Clarification:" line. Do not ask what a reasonable default settles; record that under assumptions.',
+  description: [
+    'Ask the admin about one clause of the requirement you cannot settle from the requirement, the directory or the templates,',
+    'when its readings behave differently (e.g. "Contractors: prefix c-?" or which channel sends a message).',
+    'Give the clause, one short question and 2-5 choices, each with a short key and the one sentence that settles the clause.',
+    'This ends your turn: you are run again with the answer as a "Clarification:" line.',
+    'Do not ask what a reasonable default settles; record that under assumptions.',
+  ].join(' '),
   input: clarifyingQuestionSchema,
   async run(question, session) {
     session.progress(`asking the admin: ${question.question}`);

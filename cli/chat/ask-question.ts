@@ -8,14 +8,18 @@ import type { Output } from '../output.ts';
 
 const ATTEMPTS = 3;
 
-export function showQuestion(question: ClarifyingQuestion, output: Output): void {
+function showQuestion(question: ClarifyingQuestion, output: Output): void {
   output.line();
   output.line(`? ${question.question}`, 'question');
   output.line(`  (about: "${question.clause}")`, 'quiet');
-  question.choices.forEach((choice, index) => output.line(`  ${index + 1}) [${choice.key}] ${choice.label}`));
+  for (const [index, choice] of question.choices.entries()) output.line(`  ${index + 1}) [${choice.key}] ${choice.label}`);
 }
 
-export async function askQuestion({ question, reader, output }: { question: ClarifyingQuestion; reader: LineReader; output: Output }): Promise<string | undefined> {
+export async function askQuestion({ question, reader, output }: {
+  question: ClarifyingQuestion;
+  reader: LineReader;
+  output: Output;
+}): Promise<string | undefined> {
   showQuestion(question, output);
   const keys = question.choices.map((choice) => choice.key).join('/');
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -32,4 +36,11 @@ export async function askQuestion({ question, reader, output }: { question: Clar
     output.line(`"${text}" is not one of ${keys}.`, 'warning');
   }
   return undefined;
+}
+
+/** The question left open for a script, and the flags that answer it on the next call. */
+export function showOpenQuestion(question: ClarifyingQuestion, output: Output): void {
+  showQuestion(question, output);
+  const keys = question.choices.map((choice) => choice.key).join('|');
+  output.line(`Answer and continue: the same command with --answer <${keys}>, or --clarify "<your sentence>".`);
 }

@@ -6,7 +6,7 @@
 import { withClarifications, type AuthorResult, type Draft } from '../../agent/index.ts';
 
 /** changed: passed with a new draft; unchanged: passed with the same source and fixtures as before. */
-export type TurnVerdict = 'changed' | 'unchanged' | 'failed' | 'unanswered';
+type TurnVerdict = 'changed' | 'unchanged' | 'failed' | 'unanswered';
 
 export interface ChatTurn {
   number: number;
@@ -68,7 +68,7 @@ function verdictOf(result: AuthorResult, before: Draft | undefined): TurnVerdict
 }
 
 /** The same function: identical source and fixtures (the spec's wording alone changes nothing that runs). */
-export function sameDraft(before: Draft, after: Draft): boolean {
+function sameDraft(before: Draft, after: Draft): boolean {
   return before.source === after.source && before.fixturesText === after.fixturesText;
 }
 

@@ -14,6 +14,6 @@ export function saveTurnFiles(turn: ChatTurn, { outDir, cwd, output }: { outDir:
   if (draft.source) writeFileSync(join(outDir, `${name}.ts`), draft.source);
   if (draft.fixturesText) writeFileSync(join(outDir, `${name}.fixtures.json`), draft.fixturesText);
   if (draft.spec) writeFileSync(join(outDir, `${name}.spec.md`), renderSpec(draft.spec));
-  writeFileSync(join(outDir, `${name}.conversation.json`), JSON.stringify(messages, null, 2) + '\n');
+  writeFileSync(join(outDir, `${name}.conversation.json`), `${JSON.stringify(messages, null, 2)}\n`);
   output.line(`(turn ${turn.number} saved in ${relative(cwd, outDir) || '.'}/${name}.*)`, 'quiet');
 }

@@ -7,7 +7,10 @@ const MARKS: Record<ChatTurn['verdict'], string> = { changed: '✓', unchanged: 
 
 export function showHistory(session: ChatSession, output: Output): void {
   const turns = session.history();
-  if (turns.length === 0) return output.line('No turns yet.');
+  if (turns.length === 0) {
+    output.line('No turns yet.');
+    return;
+  }
   const current = session.current();
   for (const turn of turns) {
     const marker = turn === current ? '  ← current' : turn.dropped ? `  (${turn.dropped})` : '';

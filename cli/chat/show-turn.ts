@@ -14,7 +14,8 @@ export function showTurn(turn: ChatTurn, output: Output): void {
   const before = base?.result.draft;
   if (turn.verdict === 'unanswered' && result.question) {
     output.line(`? Not answered: ${result.question.question} Type the follow-up again with the answer in it, or another one.`, 'warning');
-    return keptLine(base, output);
+    keptLine(base, output);
+    return;
   }
   if (turn.verdict === 'unchanged') {
     output.line(`= NO CHANGE: the author passed, but the function and fixtures are exactly those of turn ${base?.number}.`, 'warning');
@@ -22,9 +23,11 @@ export function showTurn(turn: ChatTurn, output: Output): void {
     return;
   }
   if (turn.verdict === 'failed') {
-    if (draft.lastTest && (!before || draft.source !== before.source)) printTest(draft.lastTest, { source: 'attempt', fixtures: 'attempt fixtures' }, output);
+    const attempted = draft.lastTest && (!before || draft.source !== before.source);
+    if (attempted && draft.lastTest) printTest(draft.lastTest, { source: 'attempt', fixtures: 'attempt fixtures' }, output);
     output.line(`✗ ${result.reason} (${result.turns} turns)`, 'bad');
-    return keptLine(base, output);
+    keptLine(base, output);
+    return;
   }
   if (draft.spec && (!before?.spec || renderSpec(before.spec) !== renderSpec(draft.spec))) output.line(renderSpec(draft.spec));
   if (before) showDiffs(before, draft, output);
@@ -47,8 +50,13 @@ function showDiffs(before: Draft, after: Draft, output: Output): void {
     if (old === undefined || now === undefined || old === now) continue;
     const diff = formatUnifiedDiff(diffLines(old, now), { labels });
     for (const line of diff.trimEnd().split('\n')) {
-      const style = line.startsWith('+') && !line.startsWith('+++') ? 'added' : line.startsWith('-') && !line.startsWith('---') ? 'removed' : undefined;
-      output.line(line, style);
+      output.line(line, diffStyle(line));
     }
   }
+}
+
+function diffStyle(line: string): 'added' | 'removed' | undefined {
+  if (line.startsWith('+') && !line.startsWith('+++')) return 'added';
+  if (line.startsWith('-') && !line.startsWith('---')) return 'removed';
+  return undefined;
 }

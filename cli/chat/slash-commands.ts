@@ -21,7 +21,11 @@ export const CHAT_HELP = [
   '  /quit                  leave (the draft and the conversation stay in the output folder)',
 ].join('\n');
 
-export async function slashCommand(text: string, session: ChatSession, { output, context, outDir }: { output: Output; context: CliContext; outDir: string }): Promise<void> {
+export async function slashCommand(
+  text: string,
+  session: ChatSession,
+  { output, context, outDir }: { output: Output; context: CliContext; outDir: string },
+): Promise<void> {
   const [command, ...rest] = text.split(/\s+/);
   const current = session.current();
   const shown = current ?? session.latest();
@@ -67,14 +71,24 @@ async function publishCurrent(session: ChatSession, named: string, { output, con
   const current = session.current();
   const { source, fixturesText, spec } = current?.result.draft ?? {};
   if (!current || !source || !fixturesText) return output.line('No draft passes its checks and fixtures yet; nothing can be published.', 'bad');
-  let requester;
+  let requester: ReturnType<CliContext['actor']>;
   try {
     requester = context.actor(named === '' ? undefined : named);
   } catch (error) {
     return output.line(`✗ not published: ${(error as Error).message}`, 'bad');
   }
   if (session.latest() !== current) output.line(`Publishing the current draft, from turn ${current.number} ("${current.said}").`);
-  const published = await publishFunction({ source, fixturesText, spec: spec ? renderSpec(spec) : null, requirement: requirementOf(current), author: 'agent:chat', requestedBy: requester.name, actorSource: requester.source, toolchain: await context.toolchain(), registry: context.registry() });
+  const published = await publishFunction({
+    source,
+    fixturesText,
+    spec: spec ? renderSpec(spec) : null,
+    requirement: requirementOf(current),
+    author: 'agent:chat',
+    requestedBy: requester.name,
+    actorSource: requester.source,
+    toolchain: await context.toolchain(),
+    registry: context.registry(),
+  });
   if (!published.ok) return output.line(`✗ not published: ${published.reason}`, 'bad');
   output.line(`✓ published ${published.version.name}@${published.version.version}, pending review by someone other than ${requester.name}`, 'good');
 }

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { answersFromKeys, authorFunction, authorWithAnswers, loadTemplates, renderSpec, selectModel } from '../../agent/index.ts';
+import { authorFunction, authorWithAnswers, loadTemplates, renderSpec, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import { publishFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
-import { askQuestion, showQuestion } from '../chat/ask-question.ts';
+import { showOpenQuestion } from '../chat/ask-question.ts';
+import { terminalAnswers } from '../chat/terminal-answers.ts';
 import { writeEditorTypesIfMissing } from '../editor-types.ts';
 import { printTest } from '../format.ts';
-import { createLineReader } from '../line-reader.ts';
 import { createProgress } from '../progress.ts';
 import { templatesDir } from '../paths.ts';
 
@@ -38,15 +38,26 @@ export const authorCommand: Command = {
     'produce a function that passes its checks and fixtures (the draft is still written, with the reason),',
     '4 when it waits for an answer to its question.',
   ].join('\n'),
-  options: { name: { type: 'string' }, provider: { type: 'string' }, out: { type: 'string' }, 'max-turns': { type: 'string' }, publish: { type: 'boolean' }, as: { type: 'string' },
-    answer: { type: 'string', multiple: true }, clarify: { type: 'string', multiple: true } },
+  options: {
+    name: { type: 'string' },
+    provider: { type: 'string' },
+    out: { type: 'string' },
+    'max-turns': { type: 'string' },
+    publish: { type: 'boolean' },
+    as: { type: 'string' },
+    answer: { type: 'string', multiple: true },
+    clarify: { type: 'string', multiple: true },
+  },
   async run({ positionals, values }, context, output) {
     const requirement = positionals.join(' ').trim();
     if (!requirement) throw new JoineryError('INVALID_INPUT', 'give the requirement in quotes: joinery author "Usernames are ..."');
     if (requirement.length > 20_000) throw new JoineryError('INVALID_INPUT', `the requirement is ${requirement.length} characters; the limit is 20000`);
     const name = typeof values.name === 'string' ? values.name : undefined;
     if (name !== undefined && !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name)) throw new JoineryError('INVALID_INPUT', `--name "${name}" must be kebab-case`);
-    if (strings(values.clarify).some((sentence) => sentence.trim() === '' || sentence.length > 1000)) throw new JoineryError('INVALID_INPUT', '--clarify takes one sentence of 1 to 1000 characters');
+    const clarifications = strings(values.clarify);
+    if (clarifications.some((sentence) => sentence.trim() === '' || sentence.length > 1000)) {
+      throw new JoineryError('INVALID_INPUT', '--clarify takes one sentence of 1 to 1000 characters');
+    }
     const requester = values.publish ? context.actor(values.as) : undefined;
     const maxTurns = values['max-turns'] === undefined ? 12 : Number(values['max-turns']);
     if (!Number.isInteger(maxTurns) || maxTurns < 1 || maxTurns > 50) throw new JoineryError('INVALID_INPUT', '--max-turns must be a whole number from 1 to 50');
@@ -56,24 +67,23 @@ export const authorCommand: Command = {
     const progress = createProgress(context.stderr, !output.json);
     const started = performance.now();
     // A person at a terminal is asked; a script gets the question back (exit 4) and answers on the next call.
-    const interactive = !output.json && isTerminal(context.stdin) && isTerminal(context.stdout);
-    const reader = interactive ? createLineReader(context.stdin, context.stdout) : undefined;
-    const answers = answersFromKeys(strings(values.answer), async (question) => (reader ? askQuestion({ question, reader, output }) : undefined));
+    const answers = terminalAnswers({ keys: strings(values.answer), stdin: context.stdin, stdout: context.stdout, output });
     const toolchain = await context.toolchain();
-    let authored;
+    const onProgress = ({ message }: { message: string }) => progress.update(message);
+    let authored: Awaited<ReturnType<typeof authorWithAnswers>>;
     try {
       authored = await authorWithAnswers({
         requirement,
-        clarifications: strings(values.clarify),
+        clarifications,
         answer: async (question) => {
           progress.done();
           return answers.answer(question);
         },
-        author: (clarified) => authorFunction({ requirement: clarified, name, model, toolchain, templates, maxTurns, onProgress: ({ message }) => progress.update(message) }),
+        author: (clarified) => authorFunction({ requirement: clarified, name, model, toolchain, templates, maxTurns, onProgress }),
       });
     } finally {
       progress.done();
-      reader?.close();
+      answers.close();
       await model.close?.();
     }
     const { result } = authored;
@@ -93,15 +103,25 @@ export const authorCommand: Command = {
     if (spec) output.line(spec);
     if (draft.lastTest) printTest(draft.lastTest, { source: shown(paths.source), fixtures: shown(paths.fixtures) }, output);
     const usage = { ...result.usage, costUsd: Number(result.costUsd.toFixed(6)) };
-    if (result.question) {
-      showQuestion(result.question, output);
-      output.line(`Answer and continue: the same command with --answer <${result.question.choices.map((choice) => choice.key).join('|')}>, or --clarify "<your sentence>".`);
-    }
-    output.line(`${result.ok ? '✓' : result.question ? '?' : '✗'} ${result.question ? 'waiting for an answer to the question above' : result.reason} (${model.provider}, ${result.turns} turns, ${usage.inputTokens + usage.outputTokens} tokens, ~$${usage.costUsd.toFixed(4)}, ${Math.round(performance.now() - started)} ms)`);
+    if (result.question) showOpenQuestion(result.question, output);
+    const said = result.ok ? `✓ ${result.reason}` : result.question ? '? waiting for an answer to the question above' : `✗ ${result.reason}`;
+    const tokens = usage.inputTokens + usage.outputTokens;
+    const elapsedMs = Math.round(performance.now() - started);
+    output.line(`${said} (${model.provider}, ${result.turns} turns, ${tokens} tokens, ~$${usage.costUsd.toFixed(4)}, ${elapsedMs} ms)`);
 
     let published = null;
     if (result.ok && requester && draft.source && draft.fixturesText) {
-      const outcome = await publishFunction({ source: draft.source, fixturesText: draft.fixturesText, spec, requirement: authored.requirement, author: `agent:${model.provider}`, requestedBy: requester.name, actorSource: requester.source, toolchain: await context.toolchain(), registry: context.registry() });
+      const outcome = await publishFunction({
+        source: draft.source,
+        fixturesText: draft.fixturesText,
+        spec,
+        requirement: authored.requirement,
+        author: `agent:${model.provider}`,
+        requestedBy: requester.name,
+        actorSource: requester.source,
+        toolchain,
+        registry: context.registry(),
+      });
       if (outcome.ok) {
         published = { name: outcome.version.name, version: outcome.version.version, status: outcome.version.status };
         output.line(`✓ published ${published.name}@${published.version}, pending review by someone other than ${requester.name}`);
@@ -132,8 +152,4 @@ export const authorCommand: Command = {
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-function isTerminal(stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean {
-  return (stream as { isTTY?: boolean }).isTTY === true;
 }

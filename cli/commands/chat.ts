@@ -24,7 +24,8 @@ export const chatCommand: Command = {
   options: { name: { type: 'string' }, provider: { type: 'string' }, out: { type: 'string' } },
   async run({ values }, context) {
     // 1. The parts: coloured output for a terminal, the model, the line reader, the session.
-    const output = createOutput({ json: false, stdout: context.stdout, stderr: context.stderr, color: colourWanted(context.stdout, context.env) });
+    const color = colourWanted(context.stdout, context.env);
+    const output = createOutput({ json: false, stdout: context.stdout, stderr: context.stderr, color });
     const templates = loadTemplates(templatesDir());
     const model = await selectModel({ provider: typeof values.provider === 'string' ? values.provider : undefined, env: context.env, templates });
     const reader = createLineReader(context.stdin, context.stdout);

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { answersFromKeys, authorFunction as author, authorWithAnswers, clarifyingQuestionSchema, renderSpec, splitAnswers, withClarifications, type AuthorResult, type ClarifyingQuestion } from '../../agent/index.ts';
+import {
+  answersFromKeys,
+  authorFunction as author,
+  authorWithAnswers,
+  clarifyingQuestionSchema,
+  renderSpec,
+  splitAnswers,
+  withClarifications,
+  type AuthorResult,
+  type ClarifyingQuestion,
+} from '../../agent/index.ts';
 import { isJoineryError, JoineryError } from '../../core/errors.ts';
 import { describeStop } from './author-outcome.ts';
 import { draftLinks, linkBlocks } from './part-links.ts';
@@ -52,15 +62,22 @@ export const authorFunction = defineTool({
     const model = await deps.createModel();
     // A question is answered by the keys given, else by the person through elicitation, else returned.
     const keyed = answersFromKeys(keys, async (question) => clarificationOf(question, await context.choose(asked(question), question.choices)));
-    let authored;
+    const onProgress = ({ turn, message }: { turn: number; message: string }) => {
+      progress.step(message, turn);
+      log('debug', message, { turn });
+    };
+    const { toolchain, templates } = deps;
+    let authored: Awaited<ReturnType<typeof authorWithAnswers>>;
     try {
       throwIfCancelled(signal);
       progress.step(`authoring with ${model.provider}`, 0);
       log('info', `authoring with ${model.provider}`, { conversationId: conversation });
-      authored = await authorWithAnswers({ requirement: given, clarifications, answer: keyed.answer, author: (clarified) => author({ requirement: clarified, name, model, toolchain: deps.toolchain, templates: deps.templates, maxTurns, signal, onProgress: ({ turn, message }) => {
-        progress.step(message, turn);
-        log('debug', message, { turn });
-      } }) });
+      authored = await authorWithAnswers({
+        requirement: given,
+        clarifications,
+        answer: keyed.answer,
+        author: (clarified) => author({ requirement: clarified, name, model, toolchain, templates, maxTurns, signal, onProgress }),
+      });
     } finally {
       await model.close?.();
     }
@@ -72,10 +89,15 @@ export const authorFunction = defineTool({
     const test = draft.lastTest ? summarizeTest(draft.lastTest) : null;
     const draftName = draft.spec?.name ?? name ?? null;
     const saved = draftName && draft.source && draft.fixturesText && test ? saveDraft(context, { draftName, result, test, requirement, conversation, overwrite, author: `agent:${model.provider}` }) : null;
-    const outcome = describeStop({ stop: result.stop, reason: result.reason, provider: model.provider, requirement, templates: deps.templates, draftName: saved?.name ?? null, question: result.question, clarifications: authored.clarifications, unmatched: keyed.unmatched.map((entry) => entry.key) });
+    const outcome = describeStop({
+      ...{ stop: result.stop, reason: result.reason, provider: model.provider, requirement, templates, draftName: saved?.name ?? null },
+      ...{ question: result.question, clarifications: authored.clarifications, unmatched: keyed.unmatched.map((entry) => entry.key) },
+    });
     if (draftName && !saved && test) outcome.nextSteps.unshift(`Nothing was saved: you already have a draft named "${draftName}". Call author_function again with another name, or overwrite: true.`);
     log(result.ok ? 'info' : 'warning', `${result.stop}: ${outcome.reason}`);
-    return { ok: result.ok, stop: result.stop, reason: outcome.reason, provider: model.provider, turns: result.turns, conversationId: conversation, draft: saved, test, notUnderstood: outcome.notUnderstood, question: result.question ?? null, nextSteps: outcome.nextSteps };
+    const { reason, notUnderstood, nextSteps } = outcome;
+    const question = result.question ?? null;
+    return { ok: result.ok, stop: result.stop, reason, provider: model.provider, turns: result.turns, conversationId: conversation, draft: saved, test, notUnderstood, question, nextSteps };
   },
   outcome: (output) => `${output.stop}${output.draft ? `: draft ${output.draft.name} saved` : ''}${output.test ? ` (${output.test.passed} fixtures pass, ${output.test.failed} fail)` : ''}`,
   links: (output) => (output.draft ? linkBlocks(`draft ${output.draft.name}`, output.draft.links) : []),
@@ -83,7 +105,8 @@ export const authorFunction = defineTool({
 
 /** The question as the person reads it in an elicitation form. */
 function asked(question: ClarifyingQuestion): string {
-  return `${question.question}\n(about: "${question.clause}")\n${question.choices.map((choice) => `${choice.key}: ${choice.label}`).join('\n')}`;
+  const choices = question.choices.map((choice) => `${choice.key}: ${choice.label}`);
+  return [question.question, `(about: "${question.clause}")`, ...choices].join('\n');
 }
 
 function clarificationOf(question: ClarifyingQuestion, key: string | undefined): string | undefined {

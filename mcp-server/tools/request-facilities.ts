@@ -67,7 +67,8 @@ export function openToolRequest(extra: RequestExtra, client: ClientSession, tool
       const answer = { type: 'string' as const, title: 'Answer', enum: choices.map((choice) => choice.key), enumNames: choices.map((choice) => choice.label) };
       const requestedSchema = { type: 'object' as const, properties: { answer }, required: ['answer'] };
       try {
-        const reply = await extra.sendRequest({ method: 'elicitation/create', params: { message: question, requestedSchema } }, ElicitResultSchema, { signal: extra.signal, timeout: CONFIRMATION_TIMEOUT_MS });
+        const request = { method: 'elicitation/create' as const, params: { message: question, requestedSchema } };
+        const reply = await extra.sendRequest(request, ElicitResultSchema, { signal: extra.signal, timeout: CONFIRMATION_TIMEOUT_MS });
         const key = reply.action === 'accept' ? reply.content?.answer : undefined;
         return choices.some((choice) => choice.key === key) ? (key as string) : undefined;
       } catch {

@@ -3,13 +3,25 @@
 // on the requirement plus one `Clarification:` line per answer.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { answersFromKeys, authorFunction, authorWithAnswers, choiceFor, createScriptedClient, splitAnswers, withClarifications, type ScriptedReply } from '../../agent/index.ts';
+import {
+  answersFromKeys,
+  authorFunction,
+  authorWithAnswers,
+  choiceFor,
+  createScriptedClient,
+  splitAnswers,
+  withClarifications,
+  type ModelClient,
+  type ScriptedReply,
+} from '../../agent/index.ts';
 import { createRealToolchain } from '../helpers/real-toolchain.ts';
 import { PREFIX_QUESTION, reply, tool, writeAndFinish } from './scripted-replies.ts';
 
 const toolchain = createRealToolchain();
 afterAll(() => toolchain.close());
 const REQUIREMENT = 'Greet new joiners by first name; contractors are marked.';
+const NO_PREFIX = { key: 'n', label: 'no prefix', clarification: 'Contractor usernames get no prefix.' };
+const authorOnce = (model: ModelClient) => (requirement: string) => authorFunction({ requirement, model, toolchain, templates: [] });
 
 async function withModel<T>(replies: ScriptedReply[], use: (model: Awaited<ReturnType<typeof createScriptedClient>>) => Promise<T>) {
   const model = await createScriptedClient({ replies });
@@ -32,7 +44,7 @@ describe('ask_admin', () => {
     ['one choice', { ...PREFIX_QUESTION, choices: PREFIX_QUESTION.choices.slice(0, 1) }, 'choices'],
     ['six choices', { ...PREFIX_QUESTION, choices: 'abcdef'.split('').map((key) => ({ key, label: key, clarification: key })) }, 'choices'],
     ['duplicate keys', { ...PREFIX_QUESTION, choices: [PREFIX_QUESTION.choices[0], PREFIX_QUESTION.choices[0]] }, 'unique'],
-    ['a key that is a sentence', { ...PREFIX_QUESTION, choices: [{ key: 'Yes please', label: 'y', clarification: 'y' }, PREFIX_QUESTION.choices[1]] }, 'short lowercase word'],
+    ['a key that is a sentence', { ...PREFIX_QUESTION, choices: [{ key: 'Yes please', label: 'y', clarification: 'y' }, NO_PREFIX] }, 'short lowercase word'],
     ['no clause', { question: 'Which?', choices: PREFIX_QUESTION.choices }, 'clause'],
   ])('%s is a tool error the model reads, and the loop goes on', async (_name, input, mentioned) => {
     const { result, requests } = await withModel([reply(tool('ask_admin', input)), ...writeAndFinish()], async (model) => ({
@@ -101,17 +113,18 @@ describe('answering', () => {
     expect(outcome.result).toMatchObject({ ok: true, stop: 'finished' });
     expect(outcome.requirement).toBe(`${REQUIREMENT}\nClarification: Contractor usernames start with c-.`);
     // The second run is a new conversation whose first message is the clarified requirement.
-    expect((requests[1]?.body.messages as Array<{ content: unknown }>)[0]?.content).toBe(outcome.requirement);
+    const second = (requests[1]?.body.messages ?? []) as Array<{ content: unknown }>;
+    expect(second[0]?.content).toBe(outcome.requirement);
   });
 
   it('stops with the question when there is no answer, or after too many questions', async () => {
     const unanswered = await withModel([reply(tool('ask_admin', PREFIX_QUESTION))], (model) =>
-      authorWithAnswers({ requirement: REQUIREMENT, author: (requirement) => authorFunction({ requirement, model, toolchain, templates: [] }), answer: async () => undefined }));
+      authorWithAnswers({ requirement: REQUIREMENT, author: authorOnce(model), answer: async () => undefined }));
     expect(unanswered.result).toMatchObject({ stop: 'needs-answer', question: PREFIX_QUESTION });
     expect(unanswered.clarifications).toEqual([]);
     const asking = [1, 2, 3].map(() => reply(tool('ask_admin', PREFIX_QUESTION)));
     const stubborn = await withModel(asking, (model) =>
-      authorWithAnswers({ requirement: REQUIREMENT, maxQuestions: 2, author: (requirement) => authorFunction({ requirement, model, toolchain, templates: [] }), answer: async () => 'Contractor usernames start with c-.' }));
+      authorWithAnswers({ requirement: REQUIREMENT, maxQuestions: 2, author: authorOnce(model), answer: async () => 'Contractor usernames start with c-.' }));
     expect(stubborn.result.stop).toBe('needs-answer');
     expect(stubborn.clarifications).toHaveLength(2);
   });

@@ -19,7 +19,8 @@ let runs = 0;
 async function author(args: string[], replies: unknown[]) {
   const script = join(cwd, `script-${++runs}.json`);
   writeFileSync(script, JSON.stringify(replies));
-  return runCli(['author', REQUIREMENT, '--provider', 'scripted', '--out', `out-${runs}`, ...args], { cwd, home: join(cwd, `home-${runs}`), env: { JOINERY_SCRIPT: script } });
+  const home = join(cwd, `home-${runs}`);
+  return runCli(['author', REQUIREMENT, '--provider', 'scripted', '--out', `out-${runs}`, ...args], { cwd, home, env: { JOINERY_SCRIPT: script } });
 }
 
 function publishedRequirement(run: number): string | null | undefined {
@@ -49,7 +50,8 @@ describe('joinery author and a clarifying question', () => {
   it('--answer <key> answers the question when it comes and continues', async () => {
     const run = await author(['--answer', 'Y', '--publish', '--json'], [ASK, ...writeAndFinish()]);
     expect(run.code).toBe(0);
-    expect(run.json()).toMatchObject({ ok: true, stop: 'finished', question: null, clarifications: ['Contractor usernames start with c-.'], published: { version: 1 } });
+    const clarifications = ['Contractor usernames start with c-.'];
+    expect(run.json()).toMatchObject({ ok: true, stop: 'finished', question: null, clarifications, published: { version: 1 } });
     expect(publishedRequirement(runs)).toBe(`${REQUIREMENT}\nClarification: Contractor usernames start with c-.`);
   });
 

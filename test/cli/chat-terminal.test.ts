@@ -16,13 +16,15 @@ import { startTerminalSession } from '../helpers/terminal-session.ts';
 const JOINERY_BIN = fileURLToPath(new URL('../../bin/joinery.js', import.meta.url));
 const cwd = mkdtempSync(join(tmpdir(), 'joinery-chat-terminal-'));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
-const SGR = /\x1b\[[0-9;]*m/;
+/** A colour escape (select graphic rendition); the spinner's own erase-line escape is not one. */
+const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
 
 function joinery(args: string[], replies: unknown[], env: Record<string, string> = {}) {
   const script = join(cwd, `${args[0]}.script.json`);
   writeFileSync(script, JSON.stringify(replies));
   const home = join(cwd, `${args[0]}-home`);
-  const session = startTerminalSession({ command: process.execPath, args: [JOINERY_BIN, ...args], cwd, env: { JOINERY_HOME: home, JOINERY_USER: 'hr-bob', JOINERY_SCRIPT: script, ...env } });
+  const settings = { JOINERY_HOME: home, JOINERY_USER: 'hr-bob', JOINERY_SCRIPT: script, ...env };
+  const session = startTerminalSession({ command: process.execPath, args: [JOINERY_BIN, ...args], cwd, env: settings });
   return { session, home };
 }
 
@@ -32,7 +34,11 @@ describe('in a terminal', () => {
     const { session, home } = joinery(['chat', '--provider', 'scripted'], [
       ...writeAndFinish(),
       reply(tool('ask_admin', PREFIX_QUESTION)),
-      reply(tool('write_function', { source: exclaimed }), tool('write_fixtures', { fixtures: fixturesGreeting("Welcome, D'Arcy!") }), tool('run_fixtures', {})),
+      reply(
+        tool('write_function', { source: exclaimed }),
+        tool('write_fixtures', { fixtures: fixturesGreeting("Welcome, D'Arcy!") }),
+        tool('run_fixtures', {}),
+      ),
       reply(tool('finish', { summary: 'contractors handled' })),
     ]);
     await session.waitFor('rule> ');
@@ -65,14 +71,16 @@ describe('in a terminal', () => {
     const registry = createSqliteRegistry(openDatabase(join(home, 'joinery.db')));
     try {
       expect(registry.listVersions('greet-joiner')).toHaveLength(1);
-      expect(registry.getVersion('greet-joiner', 1)).toMatchObject({ source: GOOD_SOURCE, status: 'pending_review', requestedBy: 'hr-bob', author: 'agent:chat' });
+      const first = { source: GOOD_SOURCE, status: 'pending_review', requestedBy: 'hr-bob', author: 'agent:chat' };
+      expect(registry.getVersion('greet-joiner', 1)).toMatchObject(first);
     } finally {
       registry.close();
     }
   });
 
   it('author: the question asked at the terminal, answered by number, without colour under NO_COLOR', async () => {
-    const { session } = joinery(['author', 'Greet new joiners; contractors are marked.', '--provider', 'scripted'], [reply(tool('ask_admin', PREFIX_QUESTION)), ...writeAndFinish()], { NO_COLOR: '1' });
+    const args = ['author', 'Greet new joiners; contractors are marked.', '--provider', 'scripted'];
+    const { session } = joinery(args, [reply(tool('ask_admin', PREFIX_QUESTION)), ...writeAndFinish()], { NO_COLOR: '1' });
     await session.waitFor('? Contractors: prefix c-?');
     await session.waitFor('or empty to skip]> ');
     session.type('2');

@@ -18,8 +18,14 @@ export interface TerminalSession {
   exitCode: Promise<number>;
 }
 
-export function startTerminalSession({ command, args, cwd, env }: { command: string; args: string[]; cwd: string; env: Record<string, string> }): TerminalSession {
-  const child = spawn('python3', [PTY_RUN, command, ...args], { cwd, env: { PATH: process.env.PATH ?? '', TERM: 'xterm-256color', ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+export function startTerminalSession({ command, args, cwd, env }: {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+}): TerminalSession {
+  const settings = { PATH: process.env.PATH ?? '', TERM: 'xterm-256color', ...env };
+  const child = spawn('python3', [PTY_RUN, command, ...args], { cwd, env: settings, stdio: ['pipe', 'pipe', 'inherit'] });
   let shown = '';
   let cursor = 0;
   const waiters = new Set<() => void>();
@@ -31,7 +37,8 @@ export function startTerminalSession({ command, args, cwd, env }: { command: str
   return {
     waitFor: (text) =>
       new Promise<void>((resolve, reject) => {
-        const guard = setTimeout(() => finish(new Error(`the terminal never showed ${JSON.stringify(text)}; it shows:\n${shown.slice(cursor)}`)), HANG_GUARD_MS);
+        const never = () => new Error(`the terminal never showed ${JSON.stringify(text)}; it shows:\n${shown.slice(cursor)}`);
+        const guard = setTimeout(() => finish(never()), HANG_GUARD_MS);
         const finish = (error?: Error) => {
           clearTimeout(guard);
           waiters.delete(check);

@@ -77,7 +77,8 @@ describe('author_function and a clarifying question', () => {
     expect(output).toMatchObject({ ok: true, stop: 'finished', question: null });
     expect(forms).toHaveLength(1);
     expect(forms[0]?.message).toContain('Contractors: prefix c-?');
-    expect(forms[0]).toMatchObject({ requestedSchema: { properties: { answer: { type: 'string', enum: ['y', 'n'], enumNames: ['yes, prefix c-', 'no prefix'] } }, required: ['answer'] } });
+    const answer = { type: 'string', enum: ['y', 'n'], enumNames: ['yes, prefix c-', 'no prefix'] };
+    expect(forms[0]).toMatchObject({ requestedSchema: { properties: { answer }, required: ['answer'] } });
     expect(harness.deps.drafts.get('cat', 'greet-joiner')?.requirement).toBe(`${REQUIREMENT}\nClarification: Contractor usernames get no prefix.`);
   });
 
