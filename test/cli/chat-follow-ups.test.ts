@@ -31,4 +31,20 @@ describe('a refused follow-up', () => {
     expect(run.stdout).toContain('Publishing the current draft, from turn 1');
     expect(run.code).toBe(0);
   });
+
+  it('is never a bare ✓ when it changed nothing: "make it 15 characters max instead" is applied or said as no change', async () => {
+    const session = [
+      'Usernames are the first initial plus the last name in lowercase; if taken add 1, 2, 3; keep it within 20 characters for AD',
+      'make it 15 characters max instead',
+      '/quit',
+    ].join('\n');
+    const run = await runCli(['chat', '--out', 'fifteen'], { cwd, home: join(cwd, '.joinery'), stdin: `${session}\n` });
+    const followUp = run.stdout.split('rule> ')[2] ?? '';
+    const applied = /^\+\+\+ (this function|these fixtures)$/m.test(followUp);
+    const saidUnchanged = followUp.includes('= NO CHANGE: the author passed, but the function and fixtures are exactly those of turn 1.');
+    const refused = followUp.includes('✗ ');
+    // Before, the offline author's unchanged draft was shown as "✓ ..." like any change.
+    expect(applied || saidUnchanged || refused).toBe(true);
+    if (followUp.includes('✓ ')) expect(applied || saidUnchanged).toBe(true);
+  });
 });
