@@ -1,6 +1,6 @@
 // Asks the author's clarifying question at the terminal and returns the sentence that settles it: the
-// chosen choice's clarification, or the admin's own sentence. Undefined when they skip it (an empty line)
-// or the input ends; the caller then keeps the question open.
+// chosen choice's clarification, or the admin's own sentence. Undefined when they skip it (an empty line
+// or a slash command) or the input ends; the caller then keeps the question open.
 
 import { choiceFor, type ClarifyingQuestion } from '../../agent/index.ts';
 import type { LineReader } from '../line-reader.ts';
@@ -26,6 +26,10 @@ export async function askQuestion({ question, reader, output }: {
     const typed = await reader.next(`answer [${keys}, a number, your own sentence, or empty to skip]> `);
     const text = typed?.trim() ?? '';
     if (text === '') return undefined;
+    if (text.startsWith('/')) {
+      output.line(`The question stays open; type ${text} again at rule>.`, 'warning');
+      return undefined;
+    }
     const choice = choiceFor(question, text);
     if (choice) {
       output.line(`  → ${choice.clarification}`, 'quiet');

@@ -66,14 +66,15 @@ describe('chat turns', () => {
     expect(readFileSync(join(cwd, 'first', 'greet-joiner.ts'), 'utf8')).toBe(GOOD_SOURCE);
   });
 
-  it('publishes with the clarified requirement; an unanswered question leaves the draft and exits 1', async () => {
+  it('publishes with the clarified requirement; a question left open (a slash command) keeps the draft and exits 1', async () => {
     const run = await chat(
-      ['contractors are marked', 'y', '/publish', 'and the manager too', '', '/quit'],
+      ['contractors are marked', 'y', '/publish', 'and the manager too', '/quit', '/quit'],
       [reply(tool('ask_admin', PREFIX_QUESTION)), ...writeAndFinish(), reply(tool('ask_admin', { ...PREFIX_QUESTION, question: 'Which manager?' }))],
       'second',
     );
     expect(run.stdout).toContain('✓ published greet-joiner@1');
     expect(run.stdout).toContain('? Not answered: Which manager?');
+    expect(run.stdout).toContain('The question stays open; type /quit again at rule>.');
     expect(run.stdout).toContain('The passing draft of turn 1 stays current');
     expect(run.code).toBe(1);
     const registry = createSqliteRegistry(openDatabase(join(cwd, 'second', 'joinery.db')));
