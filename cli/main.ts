@@ -66,7 +66,7 @@ function overview(): string {
     '',
     'Data lives in ./.joinery unless JOINERY_HOME says otherwise.',
     'Exit codes: 0 ok, 1 checks or tests failed, 2 bad usage or input, 3 internal error or a stored version',
-    'that no longer matches its sha256.',
+    'that no longer matches its sha256, 4 the author asks a question (joinery author --help).',
     '',
   ].join('\n');
 }

@@ -5,10 +5,15 @@
 import { isJoineryError, type ErrorCode } from '../core/errors.ts';
 import { visibleJson, visibleText } from '../core/text/index.ts';
 
+/** What a coloured line means; shown as colour only when the output has colour on (a terminal, no NO_COLOR). */
+type LineStyle = 'good' | 'bad' | 'warning' | 'question' | 'quiet' | 'added' | 'removed';
+
+const SGR: Record<LineStyle, string> = { good: '32', bad: '31', warning: '1;33', question: '1;36', quiet: '2', added: '32', removed: '31' };
+
 export interface Output {
   json: boolean;
-  /** A human line on stdout (suppressed with --json). */
-  line(text?: string): void;
+  /** A human line on stdout (suppressed with --json), in the style's colour when colour is on. */
+  line(text?: string, style?: LineStyle): void;
   /** A progress or warning line on stderr, never mixed into --json stdout. */
   note(text: string): void;
   /** The one JSON document for --json. */
@@ -25,7 +30,12 @@ export function createOutput({ json, stdout, stderr, color }: {
   return {
     json,
     color: color && !json,
-    line: (text = '') => { if (!json) writeVisible(stdout, text + '\n'); },
+    line: (text = '', style) => {
+      if (json) return;
+      // The escapes are ours and wrap the text already made visible: the text itself cannot colour anything.
+      if (color && style) stdout.write(`\x1b[${SGR[style]}m${visibleText(text)}\x1b[0m\n`);
+      else writeVisible(stdout, text + '\n');
+    },
     note: (text) => writeVisible(stderr, text + '\n'),
     result: (value) => { if (json) stdout.write(visibleJson(value, 2) + '\n'); },
   };
@@ -50,4 +60,9 @@ export function reportError(error: unknown, output: Output): number {
   output.note(`internal error: ${message}`);
   if (process.env.JOINERY_DEBUG && error instanceof Error) output.note(error.stack ?? '');
   return 3;
+}
+
+/** Colour for people at a terminal: never into a pipe or file, never when NO_COLOR is set (no-color.org). */
+export function colourWanted(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true && !env.NO_COLOR;
 }

@@ -1,6 +1,7 @@
 // The Functions Author's tool loop. The model works only through tools; every tool failure goes back to
-// it as data. The loop stops when the model finishes with passing checks and fixtures, gives up, stops
-// making progress, or runs out of turns or budget. It never reports a failing draft as done, and it never
+// it as data. The loop stops when the model finishes with passing checks and fixtures, gives up, asks
+// the admin a clarifying question (stop 'needs-answer'), stops making progress, or runs out of turns or
+// budget. It never reports a failing draft as done, and it never
 // throws the draft away.
 
 import type { Toolchain } from '../../core/pipeline/index.ts';
@@ -9,10 +10,11 @@ import { ModelRequestError } from '../model/anthropic-client.ts';
 import { addUsage, ZERO_USAGE, type ModelClient, type ModelMessage, type TokenUsage, type ToolResultBlock, type ToolUseBlock } from '../model/types.ts';
 import type { TemplateEntry } from '../templates/index.ts';
 import { AUTHOR_TOOLS, toToolSpec, type AuthorSession } from '../tools/index.ts';
+import type { ClarifyingQuestion } from './clarifying-question.ts';
 import { isDone, progressScore, type Draft } from './draft.ts';
 import { buildSystemPrompt } from './system-prompt.ts';
 
-export type StopReason = 'finished' | 'gave-up' | 'turn-limit' | 'budget' | 'no-progress' | 'model-error' | 'model-stopped' | 'cancelled';
+export type StopReason = 'finished' | 'gave-up' | 'needs-answer' | 'turn-limit' | 'budget' | 'no-progress' | 'model-error' | 'model-stopped' | 'cancelled';
 
 export interface AuthorResult {
   ok: boolean;
@@ -25,6 +27,8 @@ export interface AuthorResult {
   costUsd: number;
   /** The whole conversation, kept with the draft (and for chat follow-ups). */
   messages: ModelMessage[];
+  /** With stop 'needs-answer': what to ask. Continue by authoring withClarifications(requirement, [answer]). */
+  question?: ClarifyingQuestion;
 }
 
 export interface AuthorOptions {
@@ -35,7 +39,6 @@ export interface AuthorOptions {
   toolchain: Toolchain;
   templates: TemplateEntry[];
   directorySample?: DirectoryUser[];
-  askAdmin?: (question: string) => Promise<string>;
   onProgress?: (event: { turn: number; message: string }) => void;
   /** A previous conversation and draft, for follow-ups in chat. */
   previous?: { messages: ModelMessage[]; draft: Draft };
@@ -54,7 +57,6 @@ export async function authorFunction({
   toolchain,
   templates,
   directorySample = [],
-  askAdmin,
   onProgress = () => {},
   previous,
   maxTurns = 12,
@@ -66,7 +68,7 @@ export async function authorFunction({
   const draft: Draft = previous ? { ...previous.draft, lastTest: undefined } : {};
   const messages: ModelMessage[] = [...(previous?.messages ?? []), { role: 'user', content: name ? `${requirement}\n\nName the function "${name}".` : requirement }];
   let turn = 0;
-  const session: AuthorSession = { draft, toolchain, templates, directorySample, askAdmin, progress: (message) => onProgress({ turn, message }) };
+  const session: AuthorSession = { draft, toolchain, templates, directorySample, progress: (message) => onProgress({ turn, message }) };
   const system = buildSystemPrompt(templates);
   const tools = AUTHOR_TOOLS.map(toToolSpec);
   let usage = ZERO_USAGE;
@@ -81,6 +83,7 @@ export async function authorFunction({
     usage,
     costUsd: model.estimateCostUsd(usage),
     messages,
+    ...(session.ended?.kind === 'needs-answer' ? { question: session.ended.question } : {}),
   });
 
   while (turn < maxTurns) {
@@ -120,6 +123,7 @@ export async function authorFunction({
     // 4. Stop conditions.
     if (session.ended?.kind === 'finished') return result('finished', session.ended.summary);
     if (session.ended?.kind === 'gave-up') return result('gave-up', session.ended.reason);
+    if (session.ended?.kind === 'needs-answer') return result('needs-answer', `a question for the admin: ${session.ended.question.question}`);
     const score = progressScore(draft);
     if (score > best) {
       best = score;

@@ -25,7 +25,11 @@ How to work:
    outside systems (4xx/5xx) for functions that call HTTP.
 4. run_fixtures, read the failures, fix the function or a wrong fixture, repeat.
 5. finish when every fixture passes. If the requirement cannot be met, give_up and say exactly why.
-Never call finish with failing checks or fixtures. Keep functions small and readable.`;
+Never call finish with failing checks or fixtures. Keep functions small and readable.
+When one clause can be read in ways that behave differently and nothing settles it (say, which channel
+sends a message, or whether contractors get a prefix), call ask_admin instead of guessing or giving up:
+the clause, one short question, 2-5 choices with a one-sentence clarification each. Lines starting with
+"Clarification:" are the admin's answers; they settle their clause, so never ask about it again.`;
 
 export function buildSystemPrompt(templates: TemplateEntry[]): Array<{ text: string; cache?: boolean }> {
   const examples = ['username', 'tap']

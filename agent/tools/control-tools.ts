@@ -1,19 +1,25 @@
-// Tools that steer the conversation: ask the admin, finish, or give up honestly.
+// Tools that steer the conversation: ask the admin (which ends the run until they answer), finish, or give
+// up honestly.
 
 import * as z from 'zod';
+import { clarifyingQuestionSchema } from '../loop/clarifying-question.ts';
 import { isDone } from '../loop/draft.ts';
 import { defineTool } from './tool.ts';
 
 export const askAdminTool = defineTool({
   name: 'ask_admin',
-  description: 'Ask the admin one short clarifying question when the requirement is ambiguous in a way that changes behaviour.',
-  input: z.strictObject({ question: z.string().min(1).max(1000) }),
-  async run({ question }, session) {
-    if (!session.askAdmin) {
-      return { content: 'No admin is available in this session. Make the most reasonable assumption, record it under assumptions in the spec, and go on.' };
-    }
-    session.progress(`asking the admin: ${question}`);
-    return { content: `The admin answered: ${await session.askAdmin(question)}` };
+  description: [
+    'Ask the admin about one clause of the requirement you cannot settle from the requirement, the directory or the templates,',
+    'when its readings behave differently (e.g. "Contractors: prefix c-?" or which channel sends a message).',
+    'Give the clause, one short question and 2-5 choices, each with a short key and the one sentence that settles the clause.',
+    'This ends your turn: you are run again with the answer as a "Clarification:" line.',
+    'Do not ask what a reasonable default settles; record that under assumptions.',
+  ].join(' '),
+  input: clarifyingQuestionSchema,
+  async run(question, session) {
+    session.progress(`asking the admin: ${question.question}`);
+    session.ended = { kind: 'needs-answer', question };
+    return { content: 'The question goes to the admin; you will be run again with their answer.' };
   },
 });
 

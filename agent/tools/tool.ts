@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import type { DirectoryUser } from '../../core/sdk/index.ts';
 import type { Toolchain } from '../../core/pipeline/index.ts';
+import type { ClarifyingQuestion } from '../loop/clarifying-question.ts';
 import type { Draft } from '../loop/draft.ts';
 import type { TemplateEntry } from '../templates/index.ts';
 
@@ -18,10 +19,8 @@ export interface AuthorSession {
   templates: TemplateEntry[];
   /** A sample of the live directory's users (may be empty); only its shape is shown in full. */
   directorySample: DirectoryUser[];
-  /** Present in chat: asks the admin and returns the answer. */
-  askAdmin?: (question: string) => Promise<string>;
-  /** Set by `finish` / `give_up`. */
-  ended?: { kind: 'finished'; summary: string } | { kind: 'gave-up'; reason: string };
+  /** Set by `finish`, `give_up` and `ask_admin`. */
+  ended?: { kind: 'finished'; summary: string } | { kind: 'gave-up'; reason: string } | { kind: 'needs-answer'; question: ClarifyingQuestion };
   /** Progress for CLI spinners and MCP notifications. */
   progress(message: string): void;
 }

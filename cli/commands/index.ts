@@ -16,7 +16,7 @@ export interface CommandEntry {
 export const COMMANDS: CommandEntry[] = [
   { name: 'init', summary: 'Set up a functions folder for editors: tsconfig.json and the SDK declarations', load: async () => (await import('./init.ts')).initCommand },
   { name: 'author', summary: 'Turn a plain-language rule into a tested function (offline author, or Claude with a key)', load: async () => (await import('./author.ts')).authorCommand },
-  { name: 'chat', summary: 'Author a function interactively: a rule, follow-ups, spec, code diffs, tests, publish', load: async () => (await import('./chat.ts')).chatCommand },
+  { name: 'chat', summary: 'Author a function interactively: a rule, questions, follow-ups, diffs, tests, /undo, /publish', load: async () => (await import('./chat.ts')).chatCommand },
   { name: 'check', summary: 'Type-check and bundle a function, and validate what it declares', load: async () => (await import('./check.ts')).checkCommand },
   { name: 'test', summary: 'Check a function and run its fixtures in the sandbox', load: async () => (await import('./test.ts')).testCommand },
   { name: 'publish', summary: 'Publish a function as a new immutable version, pending review', load: async () => (await import('./publish.ts')).publishCommand },

@@ -1,9 +1,10 @@
-// What author_function tells an assistant when the author did not finish: each sentence of the
-// requirement it could not handle, with the reason, and the next steps in MCP terms (write the function
+// What author_function tells an assistant when the author did not finish: the question to relay to the
+// person and how to continue, or each sentence of the requirement it could not handle, with the reason,
+// and the next steps in MCP terms (write the function
 // yourself with save_draft, split the requirement). Never CLI advice: an assistant cannot set
 // environment variables or pass --provider, and "remove them" would drop part of what the person asked.
 
-import { analyseRequirement, readTemplateParams, RECOGNIZERS, type StopReason, type TemplateEntry } from '../../agent/index.ts';
+import { analyseRequirement, readTemplateParams, RECOGNIZERS, type ClarifyingQuestion, type StopReason, type TemplateEntry } from '../../agent/index.ts';
 import { FIXTURE_FORMAT_URI, SDK_URI, templateUri } from '../resources/index.ts';
 
 export interface NotUnderstood {
@@ -22,9 +23,20 @@ const WRITE_IT_YOURSELF = `Write it yourself: read ${SDK_URI} and ${FIXTURE_FORM
 /** Sentences of the reason written for a terminal (environment variables, flags, commands) are dropped. */
 const CLI_ADVICE = /[^.]*(?:ANTHROPIC_API_KEY|--provider|\bjoinery [a-z]+ )[^.]*\.\s*/g;
 
-export function describeStop(
-  { stop, reason, provider, requirement, templates, draftName }: { stop: StopReason; reason: string; provider: string; requirement: string; templates: readonly TemplateEntry[]; draftName: string | null },
-): AuthorOutcome {
+export function describeStop({ stop, reason, provider, requirement, templates, draftName, question, clarifications = [], unmatched = [] }: {
+  stop: StopReason;
+  reason: string;
+  provider: string;
+  requirement: string;
+  templates: readonly TemplateEntry[];
+  draftName: string | null;
+  question?: ClarifyingQuestion;
+  /** The clarifications this call authored with, for the next call to pass on. */
+  clarifications?: readonly string[];
+  /** Given answer keys that named no choice. */
+  unmatched?: readonly string[];
+}): AuthorOutcome {
+  if (stop === 'needs-answer' && question) return describeQuestion(question, clarifications, unmatched);
   if (stop === 'finished') return { reason, notUnderstood: [], nextSteps: draftName ? [`Review the draft (get_draft "${draftName}"), then publish_function({ draft: "${draftName}" }); someone else approves it.`] : [] };
   if (stop === 'cancelled') return { reason: 'cancelled; nothing was saved', notUnderstood: [], nextSteps: [] };
   const fixIt = draftName ? [`The draft "${draftName}" is saved with its failing results: get_draft shows them; fix it and save_draft with overwrite=true.`] : [];
@@ -33,6 +45,21 @@ export function describeStop(
   }
   const analysis = analyseRequirement(requirement, RECOGNIZERS, defaultsOf(templates));
   return { ...offlineGiveUp(analysis), nextSteps: [...fixIt, ...offlineNextSteps(analysis, templates)] };
+}
+
+/** The question to relay, and the call that continues: the same requirement with the answer added. */
+function describeQuestion(question: ClarifyingQuestion, clarifications: readonly string[], unmatched: readonly string[]): AuthorOutcome {
+  const choices = question.choices.map((choice) => `${choice.key} (${choice.label})`).join(', ');
+  const keys = unmatched.length > 0 ? `The answers ${JSON.stringify(unmatched)} named no choice. ` : '';
+  const earlier = clarifications.map((sentence) => JSON.stringify(sentence)).join(', ');
+  return {
+    reason: `The author needs an answer before it goes on: ${question.question}`,
+    notUnderstood: [],
+    nextSteps: [
+      `${keys}Ask the person "${question.question}" (about "${question.clause}"): ${choices}, or their own answer in a sentence.`,
+      `Then call author_function again with the same requirement and answers: [${earlier ? `${earlier}, ` : ''}"<key or their sentence>"].`,
+    ],
+  };
 }
 
 type Analysis = ReturnType<typeof analyseRequirement>;

@@ -1,6 +1,6 @@
 // What one tools/call may use of its MCP session: progress notifications (with a total, ending with the
-// outcome), log messages at the level the client set, and confirmation through elicitation. Built per
-// call by the server (create-server.ts) from the request and the client's session.
+// outcome), log messages at the level the client set, and confirmation and choices through elicitation.
+// Built per call by the server (create-server.ts) from the request and the client's session.
 
 import type { CallToolResult, LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import { ElicitResultSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -59,6 +59,20 @@ export function openToolRequest(extra: RequestExtra, client: ClientSession, tool
         return answer.action === 'accept' && answer.content?.confirm === true;
       } catch {
         return false; // no answer (timed out, cancelled, refused) is not a yes
+      }
+    },
+    async choose(question, choices) {
+      if (!client.supportsElicitation()) return undefined;
+      // enum + enumNames: the form every elicitation client reads (the titled oneOf form is newer).
+      const answer = { type: 'string' as const, title: 'Answer', enum: choices.map((choice) => choice.key), enumNames: choices.map((choice) => choice.label) };
+      const requestedSchema = { type: 'object' as const, properties: { answer }, required: ['answer'] };
+      try {
+        const request = { method: 'elicitation/create' as const, params: { message: question, requestedSchema } };
+        const reply = await extra.sendRequest(request, ElicitResultSchema, { signal: extra.signal, timeout: CONFIRMATION_TIMEOUT_MS });
+        const key = reply.action === 'accept' ? reply.content?.answer : undefined;
+        return choices.some((choice) => choice.key === key) ? (key as string) : undefined;
+      } catch {
+        return undefined; // no answer: the question goes back in the result instead
       }
     },
   };

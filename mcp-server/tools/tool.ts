@@ -28,6 +28,9 @@ export interface RequestFacilities {
   /** Asks the person through elicitation, when the client supports it; true when they agree, or when
    *  the client cannot ask (its own tool approval and the annotations are then what guards the call). */
   confirm(question: string): Promise<boolean>;
+  /** Asks the person to pick one choice through elicitation; the key picked, or undefined when the client
+   *  cannot ask or the person declines, cancels or does not answer (the caller then returns the question). */
+  choose(question: string, choices: ReadonlyArray<{ key: string; label: string }>): Promise<string | undefined>;
 }
 
 export interface ToolContext extends RequestFacilities {

@@ -42,3 +42,22 @@ export const FIXTURES = [
     expect: { output: { greeting: "Welcome, D'Arcy" } },
   },
 ];
+
+/** An ask_admin input the scripted model sends: a yes/no question about one clause. */
+export const PREFIX_QUESTION = {
+  clause: 'contractors are marked',
+  question: 'Contractors: prefix c-?',
+  choices: [
+    { key: 'y', label: 'yes, prefix c-', clarification: 'Contractor usernames start with c-.' },
+    { key: 'n', label: 'no prefix', clarification: 'Contractor usernames get no prefix.' },
+  ],
+};
+
+/** The model's first turn: write, test and finish (two replies). */
+export const writeAndFinish = (source = GOOD_SOURCE) => [
+  reply(tool('write_spec', { spec: SPEC }), tool('write_function', { source }), tool('write_fixtures', { fixtures: FIXTURES }), tool('run_fixtures', {})),
+  reply(tool('finish', { summary: 'done' })),
+];
+
+/** Fixtures for sourceReturning("'Welcome, ' + <prefix> + event.person.firstName")-style greetings. */
+export const fixturesGreeting = (greeting: string) => [{ ...FIXTURES[0], expect: { output: { greeting } } }];
