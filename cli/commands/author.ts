@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { authorFunction, loadTemplates, renderSpec, selectModel } from '../../agent/index.ts';
+import { authorFunction, formatCostUsd, isCostKnown, loadTemplates, renderSpec, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import { publishFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
@@ -13,12 +13,13 @@ export const authorCommand: Command = {
   name: 'author',
   summary: 'Turn a plain-language rule into a tested function (offline author, or Claude with a key)',
   usage: [
-    'Usage: joinery author "<requirement>" [--name <name>] [--provider offline|anthropic|scripted]',
+    'Usage: joinery author "<requirement>" [--name <name>] [--provider offline|anthropic|openai-compatible|scripted]',
     '                      [--out <dir>] [--max-turns <n>] [--publish [--as <who>]] [--json]',
     '',
     '  --name <name>       the function name (kebab-case); default: chosen from the requirement',
-    '  --provider <p>      offline (default without ANTHROPIC_API_KEY), anthropic (Claude; JOINERY_MODEL picks',
-    '                      the model), scripted (a loopback fake serving JOINERY_SCRIPT, for tests)',
+    '  --provider <p>      offline (default without a key or URL), anthropic (Claude; JOINERY_MODEL picks the',
+    '                      model), openai-compatible (your own server: JOINERY_MODEL_URL, JOINERY_MODEL, optional',
+    '                      JOINERY_MODEL_KEY; the default when JOINERY_MODEL_URL is set), scripted (JOINERY_SCRIPT)',
     '  --out <dir>         where the files go (default: functions)',
     '  --publish           publish the result for review; the agent is the author and you (JOINERY_USER or',
     '                      the OS user; --as <w> under localTrust) the requester, so you cannot approve it',
@@ -62,8 +63,9 @@ export const authorCommand: Command = {
 
     if (spec) output.line(spec);
     if (draft.lastTest) printTest(draft.lastTest, { source: shown(paths.source), fixtures: shown(paths.fixtures) }, output);
-    const usage = { ...result.usage, costUsd: Number(result.costUsd.toFixed(6)) };
-    output.line(`${result.ok ? '✓' : '✗'} ${result.reason} (${model.provider}, ${result.turns} turns, ${usage.inputTokens + usage.outputTokens} tokens, ~$${usage.costUsd.toFixed(4)}, ${Math.round(performance.now() - started)} ms)`);
+    // Unknown for a self-hosted model: null in --json, "n/a" on the terminal, never $0.
+    const usage = { ...result.usage, costUsd: isCostKnown(model.provider) ? Number(result.costUsd.toFixed(6)) : null };
+    output.line(`${result.ok ? '✓' : '✗'} ${result.reason} (${model.provider}, ${result.turns} turns, ${usage.inputTokens + usage.outputTokens} tokens, cost ${formatCostUsd(result.costUsd, model.provider)}, ${Math.round(performance.now() - started)} ms)`);
 
     let published = null;
     if (result.ok && requester && draft.source && draft.fixturesText) {

@@ -23,7 +23,7 @@ const HELP = [
 export const chatCommand: Command = {
   name: 'chat',
   summary: 'Author a function interactively: a rule, follow-ups, spec, code diffs, tests, publish',
-  usage: ['Usage: joinery chat [--name <name>] [--provider offline|anthropic|scripted] [--out <dir>]', '', HELP].join('\n'),
+  usage: ['Usage: joinery chat [--name <name>] [--provider offline|anthropic|openai-compatible|scripted] [--out <dir>]', '', HELP].join('\n'),
   options: { name: { type: 'string' }, provider: { type: 'string' }, out: { type: 'string' } },
   async run({ values }, context) {
     const output = createOutput({ json: false, stdout: context.stdout, stderr: context.stderr, color: false });

@@ -25,7 +25,7 @@ export const HOUSE_RULES: ArchitectureRules = {
     'core/build': ['esbuild', 'typescript', 'tsx'],
     'core/store': ['better-sqlite3'],
     sandbox: ['isolated-vm'],
-    agent: ['@anthropic-ai/sdk', 'zod'],
+    agent: ['@anthropic-ai/sdk', 'openai', 'zod'],
     'mcp-server': ['@modelcontextprotocol/sdk', 'zod', 'express', 'jose'],
     evals: ['@joinery/sdk', 'zod'],
     server: ['pino'],

@@ -3,7 +3,7 @@
 // and findUsers never returning a retired username.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { runFixtures, type FixtureTest } from '../../core/fixtures/index.ts';
+import { runFixtures, type ExpectedCall, type FixtureTest } from '../../core/fixtures/index.ts';
 import { createInProcessRunner } from '../../sandbox/index.ts';
 import { bundleFunction, functionSource } from '../sandbox/helpers/bundle-function.ts';
 import { fixture } from './fixture-builders.ts';
@@ -53,7 +53,7 @@ describe('test semantics (contract.md)', () => {
       { request: { method: 'POST', url: `${GRAPH}b` }, response: { status: 200 } },
       { request: { method: 'GET', url: `${GRAPH}c` }, response: { status: 200, body: 'plain' } },
     ];
-    const calls = [
+    const calls: ExpectedCall[] = [
       { method: 'POST', url: `${GRAPH}a`, headers: { 'Content-Type': 'application/json' }, body: { a: 1 } },
       { method: 'POST', url: `${GRAPH}b`, headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body: { b: '2' } },
       { method: 'GET', url: `${GRAPH}c` },
