@@ -1,6 +1,7 @@
 // The Functions Author: model providers, the tool loop, the offline author and the templates it uses.
 
 export { authorFunction, type AuthorOptions, type AuthorResult, type StopReason } from './loop/author-function.ts';
+export { conventionsText } from './loop/conventions.ts';
 export { isDone, type Draft } from './loop/draft.ts';
 export { renderSpec, specSchema, type FunctionSpec } from './loop/spec.ts';
 export { createOfflineModel, OFFLINE_MODEL_NAME } from './offline/offline-model.ts';

@@ -33,6 +33,7 @@ export const INPUT_FOLDERS = ['core', 'sandbox', 'agent', 'mcp-server', 'server'
 /** Read as text at run time, never imported: copied into dist/ at the same relative paths. */
 export const RUNTIME_FILES = [
   'docs/contract.md', // agent prompts and the MCP resource
+  'docs/conventions.md', // the author's system prompt and the MCP resource
   'sandbox/guest', // the JavaScript installed in every isolate
   'core/sdk/sdk-types.ts', // the SDK declarations the checker, the models and `joinery init` use
   'templates', // the offline author's rule families

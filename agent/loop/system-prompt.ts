@@ -1,8 +1,11 @@
-// The static prefix of every model request: role, rules, the SDK, the fixture format and two template
-// examples. It never changes within a run, so the provider caches it.
+// The static prefix of every model request: role, rules, the SDK, the contract's guides and the
+// conventions (docs/conventions.md). It carries the conventions instead of whole template examples; the
+// model reads a template with read_template when it needs one. It never changes within a run, so the
+// provider caches it.
 
 import { SDK_DECLARATIONS } from '../../core/sdk/index.ts';
 import type { TemplateEntry } from '../templates/index.ts';
+import { conventionsText } from './conventions.ts';
 import { FIXTURE_FORMAT_GUIDE, SANDBOX_GLOBALS_GUIDE, SECRETS_GUIDE } from './fixture-format-guide.ts';
 
 const ROLE = `You are the Functions Author of Joinery. An identity admin describes a joiner, mover or leaver rule in
@@ -28,10 +31,6 @@ How to work:
 Never call finish with failing checks or fixtures. Keep functions small and readable.`;
 
 export function buildSystemPrompt(templates: TemplateEntry[]): Array<{ text: string; cache?: boolean }> {
-  const examples = ['username', 'tap']
-    .map((family) => templates.find((template) => template.family === family))
-    .filter((template): template is TemplateEntry => template !== undefined)
-    .map((template) => `### Example template: ${template.family}\n\`\`\`ts\n${template.source}\n\`\`\`\nFixtures:\n\`\`\`json\n${template.fixturesText}\n\`\`\``);
   return [
     { text: ROLE },
     {
@@ -43,8 +42,8 @@ export function buildSystemPrompt(templates: TemplateEntry[]): Array<{ text: str
         SECRETS_GUIDE,
         SANDBOX_GLOBALS_GUIDE,
         FIXTURE_FORMAT_GUIDE,
-        `Other templates you can read with read_template: ${templates.map((template) => template.family).join(', ') || '(none)'}.`,
-        ...examples,
+        conventionsText(),
+        `Tested templates you can read with read_template: ${templates.map((template) => template.family).join(', ') || '(none)'}.`,
       ].join('\n\n'),
       cache: true,
     },
