@@ -22,9 +22,12 @@ export async function selectModel({ provider, env, templates }: { provider?: str
     case 'openai-compatible': {
       const baseURL = env.JOINERY_MODEL_URL;
       if (!baseURL) {
-        throw new JoineryError('INVALID_INPUT', "the openai-compatible provider needs JOINERY_MODEL_URL, the server's base URL (e.g. http://localhost:11434/v1 for Ollama, http://localhost:8000/v1 for vLLM)");
+        const examples = 'e.g. http://localhost:11434/v1 for Ollama, http://localhost:8000/v1 for vLLM';
+        throw new JoineryError('INVALID_INPUT', `the openai-compatible provider needs JOINERY_MODEL_URL, the server's base URL (${examples})`);
       }
-      if (!env.JOINERY_MODEL) throw new JoineryError('INVALID_INPUT', `the openai-compatible provider needs JOINERY_MODEL, the name of a model the server at ${baseURL} serves`);
+      if (!env.JOINERY_MODEL) {
+        throw new JoineryError('INVALID_INPUT', `the openai-compatible provider needs JOINERY_MODEL, the name of a model the server at ${baseURL} serves`);
+      }
       return createOpenAiCompatibleClient({ baseURL, model: env.JOINERY_MODEL, apiKey: env.JOINERY_MODEL_KEY || undefined });
     }
     case 'scripted': {

@@ -16,7 +16,8 @@ export function renderReport({ run, comparison, casesSource }: { run: EvalRun; c
     '',
     `Cases: \`${casesSource}\`. **${totals.solved} of ${totals.cases} cases solved (${percent(totals.solvedShare)})**; ` +
       `hidden fixtures passed ${percent(totals.fixtureShare)} on average. ${totals.wrong} wrong, ${totals.unfinished} unfinished, ` +
-      `${totals.noFunction} without a function. ${totals.turns} turns, ${totals.tokens} tokens, ${dollars(totals.costUsd, run.provider)}, ${seconds(totals.wallMs)}.`,
+      `${totals.noFunction} without a function. ${totals.turns} turns, ${totals.tokens} tokens, ` +
+      `${dollars(totals.costUsd, run.provider)}, ${seconds(totals.wallMs)}.`,
     '',
     'Outcomes: **solved** = the author finished and every hidden fixture passes; **wrong** = the author said it was done but a hidden ' +
       'fixture fails; **unfinished** = the author stopped without finishing (its draft is still judged); **no-function** = nothing was written.',

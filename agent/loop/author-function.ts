@@ -137,7 +137,10 @@ async function runToolCall(call: ToolUseBlock, session: AuthorSession): Promise<
   const tool = AUTHOR_TOOLS.find((candidate) => candidate.name === call.name);
   if (!tool) return reply(`Unknown tool "${call.name}". Tools: ${AUTHOR_TOOLS.map((candidate) => candidate.name).join(', ')}`, true);
   // Chat Completions models write arguments as text; the provider hands back text that was not a JSON object.
-  if (typeof call.input === 'string') return reply(`The arguments for ${call.name} are not a JSON object: ${JSON.stringify(call.input.slice(0, 200))}. Call it again with one JSON object.`, true);
+  if (typeof call.input === 'string') {
+    const shown = JSON.stringify(call.input.slice(0, 200));
+    return reply(`The arguments for ${call.name} are not a JSON object: ${shown}. Call it again with one JSON object.`, true);
+  }
   const parsed = tool.input.safeParse(call.input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || '(input)'}: ${issue.message}`).join('\n');

@@ -26,18 +26,19 @@ function toChatMessages(message: ModelMessage): ChatMessage[] {
       role: 'assistant',
       content: text === '' ? null : text,
       // Arguments that were not JSON go back as {}: servers that parse the history refuse them otherwise.
-      ...(calls.length === 0 ? {} : { tool_calls: calls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: argumentsText(call.input) } })) }),
+      ...(calls.length === 0 ? {} : { tool_calls: calls.map((call) => toToolCall(call.id, call.name, call.input)) }),
     }];
   }
-  const results: ChatMessage[] = message.content.flatMap((block) =>
-    block.type === 'tool_result' ? [{ role: 'tool' as const, tool_call_id: block.tool_use_id, content: block.is_error === true ? `Error: ${block.content}` : block.content }] : [],
-  );
+  const results: ChatMessage[] = message.content.flatMap((block) => {
+    if (block.type !== 'tool_result') return [];
+    return [{ role: 'tool' as const, tool_call_id: block.tool_use_id, content: block.is_error === true ? `Error: ${block.content}` : block.content }];
+  });
   const text = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('\n');
   return text === '' ? results : [...results, { role: 'user', content: text }];
 }
 
-function argumentsText(input: unknown): string {
-  return typeof input === 'string' ? '{}' : JSON.stringify(input ?? {});
+function toToolCall(id: string, name: string, input: unknown) {
+  return { id, type: 'function' as const, function: { name, arguments: typeof input === 'string' ? '{}' : JSON.stringify(input ?? {}) } };
 }
 
 /** A completion as the loop reads it; tool arguments that are not a JSON object stay the raw text. */
@@ -66,7 +67,13 @@ export function fromChatCompletion(completion: OpenAI.Chat.Completions.ChatCompl
   };
 }
 
-const STOP_REASONS: Record<string, string> = { stop: 'end_turn', tool_calls: 'tool_use', function_call: 'tool_use', length: 'max_tokens', content_filter: 'refusal' };
+const STOP_REASONS: Record<string, string> = {
+  stop: 'end_turn',
+  tool_calls: 'tool_use',
+  function_call: 'tool_use',
+  length: 'max_tokens',
+  content_filter: 'refusal',
+};
 
 /** The arguments as an object; the raw text when they are not a JSON object (the loop says so to the model). */
 function parseArguments(text: string | undefined): unknown {

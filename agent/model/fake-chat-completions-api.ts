@@ -20,7 +20,9 @@ export async function startFakeChatCompletionsApi({ replies }: { replies: Script
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) return sendJson(response, 404, errorBody('not_found', 'only POST /v1/chat/completions'));
+    if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
+      return sendJson(response, 404, errorBody('not_found', 'only POST /v1/chat/completions'));
+    }
     const body = JSON.parse(await readBody(request)) as Record<string, unknown>;
     requests.push({ headers: request.headers, body });
     if (body.stream === true) return sendJson(response, 400, errorBody('invalid_request_error', 'this fake does not stream'));
@@ -64,7 +66,12 @@ function toCompletion(reply: Extract<ScriptedReply, { kind: 'message' }>, model:
       finish_reason: FINISH_REASONS[stopReason] ?? stopReason,
       logprobs: null,
     }],
-    usage: { prompt_tokens: input + cached, completion_tokens: output, total_tokens: input + cached + output, prompt_tokens_details: { cached_tokens: cached } },
+    usage: {
+      prompt_tokens: input + cached,
+      completion_tokens: output,
+      total_tokens: input + cached + output,
+      prompt_tokens_details: { cached_tokens: cached },
+    },
   };
 }
 

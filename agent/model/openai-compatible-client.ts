@@ -56,9 +56,15 @@ export function createOpenAiCompatibleClient({
         completion = await client.chat.completions.create(toChatParams(model, request), signal ? { signal } : undefined);
       } catch (error) {
         if (error instanceof APIUserAbortError) throw error;
-        if (error instanceof APIConnectionTimeoutError) throw new ModelRequestError(`${where} did not answer within ${Math.round(timeoutMs / 1000)} s`, undefined);
-        if (error instanceof APIConnectionError) throw new ModelRequestError(`${where} could not be reached (${causeOf(error)}); is it running, and is JOINERY_MODEL_URL right?`, undefined);
-        if (error instanceof APIError) throw new ModelRequestError(`${where} answered ${error.status ?? 'with an error'}: ${error.message}${hintFor(error.status)}`, error.status);
+        if (error instanceof APIConnectionTimeoutError) {
+          throw new ModelRequestError(`${where} did not answer within ${Math.round(timeoutMs / 1000)} s`, undefined);
+        }
+        if (error instanceof APIConnectionError) {
+          throw new ModelRequestError(`${where} could not be reached (${causeOf(error)}); is it running, and is JOINERY_MODEL_URL right?`, undefined);
+        }
+        if (error instanceof APIError) {
+          throw new ModelRequestError(`${where} answered ${error.status ?? 'with an error'}: ${error.message}${hintFor(error.status)}`, error.status);
+        }
         throw error;
       }
       const response = fromChatCompletion(completion, model);
@@ -93,9 +99,12 @@ function checkBaseUrl(baseURL: string): string {
   try {
     url = new URL(baseURL);
   } catch {
-    throw new JoineryError('INVALID_INPUT', `JOINERY_MODEL_URL ${JSON.stringify(baseURL.slice(0, 200))} is not a URL; give the server's base URL, e.g. http://localhost:11434/v1`);
+    const shown = JSON.stringify(baseURL.slice(0, 200));
+    throw new JoineryError('INVALID_INPUT', `JOINERY_MODEL_URL ${shown} is not a URL; give the server's base URL, e.g. http://localhost:11434/v1`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new JoineryError('INVALID_INPUT', `JOINERY_MODEL_URL must be an http or https URL, got ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new JoineryError('INVALID_INPUT', `JOINERY_MODEL_URL must be an http or https URL, got ${url.protocol}`);
+  }
   if (url.username !== '' || url.password !== '') {
     throw new JoineryError('INVALID_INPUT', 'JOINERY_MODEL_URL must not hold a user name or password; put the key in JOINERY_MODEL_KEY');
   }

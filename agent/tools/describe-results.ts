@@ -25,7 +25,8 @@ export function describeTest(result: TestFunctionResult): string {
       parts.push(`✗ ${test.name}\n${failures.join('\n')}`);
     }
     const warned = report.results.filter((test) => test.warnings.length > 0);
-    if (warned.length > 0) parts.push(`Warnings (they do not fail a fixture):\n${warned.map((test) => `⚠ ${test.name}\n${test.warnings.map((warning) => `    ${warning}`).join('\n')}`).join('\n')}`);
+    const warnings = warned.map((test) => `⚠ ${test.name}\n${test.warnings.map((warning) => `    ${warning}`).join('\n')}`);
+    if (warned.length > 0) parts.push(`Warnings (they do not fail a fixture):\n${warnings.join('\n')}`);
     if (result.ok) parts.push('All fixtures pass. If the fixtures cover the requirement and the spec, call finish.');
   }
   return parts.join('\n\n');

@@ -37,7 +37,10 @@ export function summarizeTest(result: TestFunctionResult): TestSummary {
     passed: result.report?.passed ?? 0,
     failed: result.report?.failed ?? 0,
     failures: cut(failed.map(({ name, failures }) => ({ name, failures: failures.slice(0, 5).map(clip) })), (more) => ({ name: `${more} more failed fixtures not shown`, failures: [] })),
-    warnings: cut(warned.map(({ name, warnings }) => ({ name, warnings: warnings.slice(0, 5).map(clip) })), (more) => ({ name: `${more} more fixtures with warnings not shown`, warnings: [] })),
+    warnings: cut(
+      warned.map(({ name, warnings }) => ({ name, warnings: warnings.slice(0, 5).map(clip) })),
+      (more) => ({ name: `${more} more fixtures with warnings not shown`, warnings: [] }),
+    ),
   };
 }
 

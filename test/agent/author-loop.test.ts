@@ -13,9 +13,9 @@ afterAll(() => toolchain.close());
 /** How each wire format carries what the tests look at. */
 interface Wire {
   api: ScriptedApi;
-  systemText(request: RecordedRequest): string;
+  systemText(request: RecordedRequest | undefined): string;
   /** The tool results a request hands back for the previous turn's calls. */
-  toolResults(request: RecordedRequest): Array<{ id: string; isError: boolean }>;
+  toolResults(request: RecordedRequest | undefined): Array<{ id: string; isError: boolean }>;
 }
 
 type Blocks = Array<{ type: string; tool_use_id?: string; is_error?: boolean }>;
@@ -24,17 +24,17 @@ type ChatMessages = Array<{ role: string; content: string | null; tool_call_id?:
 const WIRES: Array<[string, Wire]> = [
   ['anthropic', {
     api: 'messages',
-    systemText: (request) => JSON.stringify(request.body.system),
+    systemText: (request) => JSON.stringify(request?.body.system),
     toolResults: (request) => {
-      const last = (request.body.messages as Array<{ content: Blocks }>).at(-1)?.content ?? [];
+      const last = ((request?.body.messages ?? []) as Array<{ content: Blocks }>).at(-1)?.content ?? [];
       return last.filter((block) => block.type === 'tool_result').map((block) => ({ id: block.tool_use_id ?? '', isError: block.is_error === true }));
     },
   }],
   ['openai-compatible', {
     api: 'chat-completions',
-    systemText: (request) => String((request.body.messages as ChatMessages)[0]?.content),
+    systemText: (request) => String(((request?.body.messages ?? []) as ChatMessages)[0]?.content),
     toolResults: (request) => {
-      const messages = request.body.messages as ChatMessages;
+      const messages = (request?.body.messages ?? []) as ChatMessages;
       const trailing = messages.slice(messages.findLastIndex((message) => message.role !== 'tool') + 1);
       return trailing.map((message) => ({ id: message.tool_call_id ?? '', isError: String(message.content).startsWith('Error: ') }));
     },
@@ -51,7 +51,8 @@ async function authorWith(api: ScriptedApi, replies: ScriptedReply[], options: {
   }
 }
 
-const writeAll = (source = GOOD_SOURCE) => reply(say('Spec first.'), tool('write_spec', { spec: SPEC }), tool('write_function', { source }), tool('write_fixtures', { fixtures: FIXTURES }), tool('run_fixtures', {}));
+const writeAll = (source = GOOD_SOURCE) =>
+  reply(say('Spec first.'), tool('write_spec', { spec: SPEC }), tool('write_function', { source }), tool('write_fixtures', { fixtures: FIXTURES }), tool('run_fixtures', {}));
 const conversation = (request: RecordedRequest | undefined) => JSON.stringify(request?.body.messages);
 
 describe.each(WIRES)('author loop (scripted, real %s client)', (_provider, wire) => {
@@ -63,9 +64,12 @@ describe.each(WIRES)('author loop (scripted, real %s client)', (_provider, wire)
     expect(result.draft.lastTest?.report).toMatchObject({ passed: 1, failed: 0 });
     expect(result.usage).toMatchObject({ inputTokens: 2000, outputTokens: 400 });
     // The SDK and the conventions in the system prompt, the tool results sent back, each paired with its call.
-    expect(wire.systemText(requests[0]!)).toContain("declare module '@joinery/sdk'");
-    const calls = (result.messages[1]?.content as Array<{ type: string; id?: string }>).filter((block) => block.type === 'tool_use');
-    expect(wire.toolResults(requests[1]!)).toEqual(calls.map((call) => ({ id: call.id, isError: false })));
+    expect(wire.systemText(requests[0])).toContain("declare module '@joinery/sdk'");
+    expect(wire.systemText(requests[0])).toContain('# Conventions for Joinery functions');
+    const turn = result.messages[1]?.content;
+    const calls = (Array.isArray(turn) ? turn : []).flatMap((block) => (block.type === 'tool_use' ? [block.id] : []));
+    expect(calls).toHaveLength(4);
+    expect(wire.toolResults(requests[1])).toEqual(calls.map((id) => ({ id, isError: false })));
   });
 
   it('a type error goes back to the model, which fixes it', async () => {
@@ -111,7 +115,7 @@ describe.each(WIRES)('author loop (scripted, real %s client)', (_provider, wire)
     expect(feedback).toContain('Invalid input for write_spec');
     expect(feedback).toContain('Invalid input for write_function');
     expect(feedback).toContain('Unknown tool \\"launch_rockets\\"');
-    expect(wire.toolResults(requests[1]!).map((result) => result.isError)).toEqual([true, true, true]);
+    expect(wire.toolResults(requests[1]).map((result) => result.isError)).toEqual([true, true, true]);
   });
 
   it('retries 429 and 529, then succeeds', async () => {
@@ -126,7 +130,8 @@ describe.each(WIRES)('author loop (scripted, real %s client)', (_provider, wire)
   });
 
   it('surfaces a 400 without retrying and keeps the draft', async () => {
-    const { result, requests } = await authorWithThis([writeAll(), { kind: 'error', status: 400, type: 'invalid_request_error', message: 'prompt is too long' }]);
+    const tooLong: ScriptedReply = { kind: 'error', status: 400, type: 'invalid_request_error', message: 'prompt is too long' };
+    const { result, requests } = await authorWithThis([writeAll(), tooLong]);
     expect(result).toMatchObject({ ok: false, stop: 'model-error' });
     expect(result.reason).toContain('400');
     expect(result.reason).toContain('prompt is too long');
@@ -153,13 +158,19 @@ describe.each(WIRES)('author loop (scripted, real %s client)', (_provider, wire)
 describe('what each wire format adds', () => {
   it('anthropic: streams, and caches the static prefix', async () => {
     const { requests } = await authorWith('messages', [writeAll(), reply(tool('finish', { summary: 'done' }))]);
-    expect(requests[0]!.body.stream).toBe(true);
-    expect(JSON.stringify(requests[0]!.body.system)).toContain('"cache_control":{"type":"ephemeral"}');
+    expect(requests[0]?.body.stream).toBe(true);
+    expect(JSON.stringify(requests[0]?.body.system)).toContain('"cache_control":{"type":"ephemeral"}');
   });
 
   it('openai-compatible: one system message, tools as functions, calls in the assistant message and results as role "tool"', async () => {
     const { requests } = await authorWith('chat-completions', [writeAll(), reply(tool('finish', { summary: 'done' }))]);
-    const body = requests[1]!.body as { stream?: boolean; max_tokens: number; tools: Array<{ type: string; function: { name: string } }>; messages: Array<Record<string, unknown>> };
+    type ChatBody = {
+      stream?: boolean;
+      max_tokens: number;
+      tools: Array<{ type: string; function: { name: string } }>;
+      messages: Array<Record<string, unknown>>;
+    };
+    const body = requests[1]?.body as ChatBody;
     expect(body.stream).toBeUndefined();
     expect(body.max_tokens).toBe(8192);
     expect(body.tools.every((entry) => entry.type === 'function')).toBe(true);
@@ -168,6 +179,6 @@ describe('what each wire format adds', () => {
     const assistant = body.messages[2] as { content: string; tool_calls: Array<{ type: string; function: { name: string; arguments: string } }> };
     expect(assistant.content).toBe('Spec first.');
     expect(assistant.tool_calls.map((call) => call.function.name)).toEqual(['write_spec', 'write_function', 'write_fixtures', 'run_fixtures']);
-    expect(JSON.parse(assistant.tool_calls[0]!.function.arguments)).toEqual({ spec: SPEC });
+    expect(JSON.parse(assistant.tool_calls[0]?.function.arguments ?? 'null')).toEqual({ spec: SPEC });
   });
 });

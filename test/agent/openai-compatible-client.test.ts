@@ -21,7 +21,13 @@ const toolchain = createRealToolchain();
 afterAll(() => toolchain.close());
 
 const REQUEST: ModelRequest = { system: [{ text: 'system' }], messages: [{ role: 'user', content: 'hello' }], tools: [], maxTokens: 100 };
-const writeAll = () => reply(tool('write_spec', { spec: SPEC }), tool('write_function', { source: GOOD_SOURCE }), tool('write_fixtures', { fixtures: FIXTURES }), tool('run_fixtures', {}));
+const writeAll = () =>
+  reply(
+    tool('write_spec', { spec: SPEC }),
+    tool('write_function', { source: GOOD_SOURCE }),
+    tool('write_fixtures', { fixtures: FIXTURES }),
+    tool('run_fixtures', {}),
+  );
 
 async function authorWith(replies: ScriptedReply[]) {
   const model = await createScriptedClient({ replies, api: 'chat-completions', maxRetries: 2 });
@@ -41,8 +47,10 @@ describe('openai-compatible in the tool loop', () => {
       reply(tool('finish', { summary: 'done' })),
     ]);
     expect(result).toMatchObject({ ok: true, stop: 'finished' });
-    const messages = requests[1]!.body.messages as Array<{ role: string; content: string | null; tool_calls?: Array<{ function: { arguments: string } }> }>;
-    expect(messages.at(-1)).toMatchObject({ role: 'tool', content: expect.stringMatching(/^Error: The arguments for write_spec are not a JSON object: /) });
+    type ChatMessage = { role: string; content: string | null; tool_calls?: Array<{ function: { arguments: string } }> };
+    const messages = (requests[1]?.body.messages ?? []) as ChatMessage[];
+    const refusal = /^Error: The arguments for write_spec are not a JSON object: /;
+    expect(messages.at(-1)).toMatchObject({ role: 'tool', content: expect.stringMatching(refusal) });
     // The history sends {} for them: servers that parse the history would refuse the broken text.
     expect(messages.at(-2)?.tool_calls?.[0]?.function.arguments).toBe('{}');
   });
@@ -66,7 +74,8 @@ describe('createOpenAiCompatibleClient', () => {
   });
 
   it('sends no Authorization and reads no OPENAI_* variable without a key; a Bearer key when given one', async () => {
-    Object.assign(process.env, { OPENAI_API_KEY: 'sk-vendor', OPENAI_ORG_ID: 'org-1', OPENAI_PROJECT_ID: 'proj-1', OPENAI_BASE_URL: 'https://api.openai.com/v1' });
+    Object.assign(process.env, { OPENAI_API_KEY: 'sk-vendor', OPENAI_ORG_ID: 'org-1', OPENAI_PROJECT_ID: 'proj-1' });
+    Object.assign(process.env, { OPENAI_ADMIN_KEY: 'sk-admin', OPENAI_BASE_URL: 'https://api.openai.com/v1' });
     const api = await startFakeChatCompletionsApi({ replies: [reply(), reply()] });
     try {
       await createOpenAiCompatibleClient({ baseURL: api.baseURL, model: 'qwen', maxRetries: 0 }).complete(REQUEST);
@@ -83,7 +92,8 @@ describe('createOpenAiCompatibleClient', () => {
   });
 
   it('reads usage with a cached prefix as input, output and cache-read tokens, and costs nothing it can know', async () => {
-    const api = await startFakeChatCompletionsApi({ replies: [{ kind: 'message', content: [{ type: 'text', text: 'hi' }], usage: { input: 700, cacheRead: 300, output: 20 } }] });
+    const cachedPrefix: ScriptedReply = { kind: 'message', content: [{ type: 'text', text: 'hi' }], usage: { input: 700, cacheRead: 300, output: 20 } };
+    const api = await startFakeChatCompletionsApi({ replies: [cachedPrefix] });
     try {
       const client = createOpenAiCompatibleClient({ baseURL: api.baseURL, model: 'qwen', maxRetries: 0 });
       const response = await client.complete(REQUEST);
@@ -105,7 +115,8 @@ describe('createOpenAiCompatibleClient', () => {
     const client = createOpenAiCompatibleClient({ baseURL: `http://127.0.0.1:${port}/v1`, model: 'qwen', maxRetries: 0 });
     const error = (await client.complete(REQUEST).catch((rejection: unknown) => rejection)) as Error;
     expect(error).toMatchObject({ name: 'ModelRequestError' });
-    expect(error.message).toBe(`the model server at http://127.0.0.1:${port}/v1 could not be reached (ECONNREFUSED); is it running, and is JOINERY_MODEL_URL right?`);
+    const reason = 'could not be reached (ECONNREFUSED); is it running, and is JOINERY_MODEL_URL right?';
+    expect(error.message).toBe(`the model server at http://127.0.0.1:${port}/v1 ${reason}`);
   });
 
   it.each([
@@ -122,7 +133,8 @@ describe('createOpenAiCompatibleClient', () => {
     const api = await startFakeChatCompletionsApi({ replies: [{ kind: 'error', status: 404, type: 'not_found', message: 'model "qwen" not found' }] });
     try {
       const client = createOpenAiCompatibleClient({ baseURL: api.baseURL, model: 'qwen', maxRetries: 0 });
-      await expect(client.complete(REQUEST)).rejects.toThrow(/answered 404: .*model "qwen" not found \(check JOINERY_MODEL_URL, which usually ends in \/v1, and JOINERY_MODEL\)$/);
+      const hinted = /answered 404: .*model "qwen" not found \(check JOINERY_MODEL_URL, which usually ends in \/v1, and JOINERY_MODEL\)$/;
+      await expect(client.complete(REQUEST)).rejects.toThrow(hinted);
     } finally {
       await api.close();
     }

@@ -28,7 +28,8 @@ describe('joinery author with a self-hosted model', () => {
   it('uses the server at JOINERY_MODEL_URL, even with an Anthropic key set, and shows the cost as n/a', async () => {
     const api = await startFakeChatCompletionsApi({
       replies: [
-        reply(tool('write_spec', { spec: SPEC }), tool('write_function', { source: GOOD_SOURCE }), tool('write_fixtures', { fixtures: FIXTURES }), tool('run_fixtures', {})),
+        reply(tool('write_spec', { spec: SPEC }), tool('write_function', { source: GOOD_SOURCE }), tool('write_fixtures', { fixtures: FIXTURES })),
+        reply(tool('run_fixtures', {})),
         reply(tool('finish', { summary: 'done' })),
       ],
     });
@@ -36,8 +37,8 @@ describe('joinery author with a self-hosted model', () => {
       const env = { JOINERY_MODEL_URL: api.baseURL, JOINERY_MODEL: 'qwen2.5-coder', ANTHROPIC_API_KEY: 'sk-ant-not-to-be-used' };
       const run = await runCli(['author', REQUIREMENT, '--out', 'rules'], { ...folder(), env });
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/✓ done \(openai-compatible, 2 turns, \d+ tokens, cost n\/a, \d+ ms\)/);
-      expect(api.requests.map((request) => request.body.model)).toEqual(['qwen2.5-coder', 'qwen2.5-coder']);
+      expect(run.stdout).toMatch(/✓ done \(openai-compatible, 3 turns, \d+ tokens, cost n\/a, \d+ ms\)/);
+      expect(api.requests.map((request) => request.body.model)).toEqual(['qwen2.5-coder', 'qwen2.5-coder', 'qwen2.5-coder']);
       expect(api.requests[0]?.headers.authorization).toBeUndefined();
       const json = await runCli(['author', REQUIREMENT, '--out', 'rules', '--json'], { ...folder(), env });
       expect(json.json()).toMatchObject({ ok: false, provider: 'openai-compatible', usage: { costUsd: null } });
@@ -63,7 +64,8 @@ describe('joinery author with a self-hosted model', () => {
     const env = { JOINERY_MODEL_URL: `http://127.0.0.1:${port}/v1`, JOINERY_MODEL: 'qwen' };
     const run = await runCli(['author', REQUIREMENT, '--provider', 'openai-compatible'], { ...folder(), env });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`✗ the model server at http://127.0.0.1:${port}/v1 could not be reached (ECONNREFUSED); is it running, and is JOINERY_MODEL_URL right?`);
+    const reason = 'could not be reached (ECONNREFUSED); is it running, and is JOINERY_MODEL_URL right?';
+    expect(run.stdout).toContain(`✗ the model server at http://127.0.0.1:${port}/v1 ${reason}`);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at /);
   });
 });

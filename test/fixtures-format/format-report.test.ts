@@ -29,7 +29,8 @@ describe('formatTestReport', () => {
   });
 
   it('shows warnings under their test and counts them in the summary, without failing anything', () => {
-    const warned: TestReport = { passed: 2, failed: 0, durationMs: 12, results: [result('quiet'), result('no expect', [], ['no expect: this test passes whenever the function returns', 'http[0] (GET https://x.example/) was never requested'])] };
+    const warnings = ['no expect: this test passes whenever the function returns', 'http[0] (GET https://x.example/) was never requested'];
+    const warned: TestReport = { passed: 2, failed: 0, durationMs: 12, results: [result('quiet'), result('no expect', [], warnings)] };
     expect(formatTestReport(warned)).toBe(
       [
         '✓ quiet (3.3 ms)',

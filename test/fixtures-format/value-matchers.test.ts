@@ -11,7 +11,9 @@ function judge(expectation: FixtureExpectation, observation: Partial<RunObservat
 }
 
 const returned = (value: unknown): { outcome: RunOutcome } => ({ outcome: { kind: 'returned', value } });
-const threw = (message: string, stack?: string): { outcome: RunOutcome } => ({ outcome: { kind: 'threw', message, ...(stack === undefined ? {} : { stack }) } });
+const threw = (message: string, stack?: string): { outcome: RunOutcome } => ({
+  outcome: { kind: 'threw', message, ...(stack === undefined ? {} : { stack }) },
+});
 const URL = 'https://login.example.com/token';
 const post = (body: string, headers: Record<string, string> = {}): { calls: OutgoingRequest[] } => ({ calls: [{ method: 'POST', url: URL, headers, body }] });
 const FORM = { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' };
@@ -127,8 +129,10 @@ describe('reading matchers and the new fields from a file', () => {
   it('accepts outputExact and errorExclude, and refuses outputExact with output or error', () => {
     expect(withExpect({ outputExact: { a: 1 } }).ok).toBe(true);
     expect(withExpect({ error: 'x', errorExclude: ['secret'] }).ok).toBe(true);
-    expect(withExpect({ output: {}, outputExact: {} })).toMatchObject({ ok: false, errors: [{ path: '$[0].expect', message: 'set either "output" or "outputExact", not both' }] });
-    expect(withExpect({ outputExact: {}, error: 'x' })).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('"outputExact" or "error"') }] });
+    const both = { path: '$[0].expect', message: 'set either "output" or "outputExact", not both' };
+    expect(withExpect({ output: {}, outputExact: {} })).toMatchObject({ ok: false, errors: [both] });
+    const returnsOrThrows = { message: expect.stringContaining('"outputExact" or "error"') };
+    expect(withExpect({ outputExact: {}, error: 'x' })).toMatchObject({ ok: false, errors: [returnsOrThrows] });
     expect(withExpect({ errorExclude: [''] })).toMatchObject({ ok: false, errors: [{ path: '$[0].expect.errorExclude[0]' }] });
   });
 });

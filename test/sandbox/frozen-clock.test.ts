@@ -72,8 +72,10 @@ describe.each([
 
 describe('time zones in the sandbox (full ICU)', () => {
   const BERLIN = `
-    const berlin = (instant: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(instant));
-    return { summer: berlin('2026-07-01T07:00:00Z'), winter: berlin('2026-01-15T08:00:00Z'), zones: Intl.supportedValuesOf('timeZone').includes('Europe/Berlin') };`;
+    const options = { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
+    const berlin = (instant: string) => new Intl.DateTimeFormat('en-GB', options).format(new Date(instant));
+    const zones = Intl.supportedValuesOf('timeZone').includes('Europe/Berlin');
+    return { summer: berlin('2026-07-01T07:00:00Z'), winter: berlin('2026-01-15T08:00:00Z'), zones };`;
 
   it('knows Europe/Berlin summer time (UTC+2) and winter time (UTC+1) without a hand-coded table', async () => {
     expect(await run(inProcess, BERLIN)).toEqual({ summer: '09:00 CEST', winter: '09:00 CET', zones: true });
@@ -83,6 +85,7 @@ describe('time zones in the sandbox (full ICU)', () => {
 describe('frozenTimeMs checks', () => {
   it.each([Number.NaN, 1.5, 9e15, '2026-01-01'])('refuses %s as a caller bug', async (frozenTimeMs) => {
     const bundled = await bundleFunction(functionSource({ run: 'return 1;' }));
-    await expect(inProcess.run({ ...bundled, event: {}, frozenTimeMs: frozenTimeMs as number }, createFakeHost())).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const running = inProcess.run({ ...bundled, event: {}, frozenTimeMs: frozenTimeMs as number }, createFakeHost());
+    await expect(running).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
