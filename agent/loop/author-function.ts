@@ -5,8 +5,7 @@
 
 import type { Toolchain } from '../../core/pipeline/index.ts';
 import type { DirectoryUser } from '../../core/sdk/index.ts';
-import { ModelRequestError } from '../model/model-request-error.ts';
-import { formatCostUsd } from '../model/pricing.ts';
+import { formatCostUsd, ModelRequestError } from '../model/index.ts';
 import { addUsage, ZERO_USAGE, type ModelClient, type ModelMessage, type TokenUsage, type ToolResultBlock, type ToolUseBlock } from '../model/types.ts';
 import type { TemplateEntry } from '../templates/index.ts';
 import { AUTHOR_TOOLS, toToolSpec, type AuthorSession } from '../tools/index.ts';
