@@ -21,7 +21,8 @@ How to work:
    (\`{ name: 'GRAPH_TOKEN', hosts: ['graph.microsoft.com'] }\`). Send credentials with fetch's \`auth\`
    (\`{ bearer: 'NAME' }\`, \`{ basic: { username, password: { secret: 'NAME' } } }\`, \`{ oauth: 'client' }\`):
    the function never holds a secret value (ctx.secrets.get returns a placeholder the host fills in at
-   egress). Never log or return a one-time credential such as a Temporary Access Pass.
+   egress). Never log or return a one-time credential such as a Temporary Access Pass. Follow the
+   Conventions below (names to ASCII, clash numbering, Graph paths, credentials, error wording).
 3. write_fixtures: cover every example in the requirement and every edge case of the spec, with hard names
    (ø→oe, ß→ss, æ→ae, ł→l, O'Brien, hyphenated and multi-part last names, 20-character limits with a
    suffix), clashes with existing and retired usernames, contractors and interns, and failures of the

@@ -187,10 +187,11 @@ describe('run_fixtures tells the model about warnings', () => {
   it('lists them under their fixture, and they do not fail the run', async () => {
     const unexpecting = [{ ...FIXTURES[0], name: 'nothing expected', expect: undefined }];
     const { result, requests } = await authorWith('messages', [
-      reply(tool('write_spec', { spec: SPEC }), tool('write_function', { source: GOOD_SOURCE }), tool('write_fixtures', { fixtures: unexpecting }), tool('run_fixtures', {})),
+      reply(tool('write_spec', { spec: SPEC }), tool('write_function', { source: GOOD_SOURCE }), tool('write_fixtures', { fixtures: unexpecting })),
+      reply(tool('run_fixtures', {})),
       reply(tool('finish', { summary: 'done' })),
     ]);
     expect(result.ok).toBe(true);
-    expect(conversation(requests[1])).toContain('Warnings (they do not fail a fixture):\\n⚠ nothing expected\\n    no expect: this test passes whenever');
+    expect(conversation(requests[2])).toContain('Warnings (they do not fail a fixture):\\n⚠ nothing expected\\n    no expect: this test passes whenever');
   });
 });

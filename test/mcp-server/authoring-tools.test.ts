@@ -54,14 +54,16 @@ describe('test_function', () => {
     const [first, second] = JSON.parse(sampleFixtures()) as Array<Record<string, unknown>>;
     const unexpecting = { ...first, name: 'nothing expected', expect: undefined };
     const extra = { request: { method: 'GET', url: 'https://hooks.example.com/unused' }, response: { status: 200 } };
-    const overMocked = { ...second, http: [...(second?.http as unknown[]), extra] };
-    const result = await alice.callTool({ name: 'test_function', arguments: { source: sampleSource(), fixtures: JSON.stringify([unexpecting, overMocked]) } });
+    const overMocked = { ...second, http: [...((second?.http ?? []) as unknown[]), extra] };
+    const fixtures = JSON.stringify([unexpecting, overMocked]);
+    const result = await alice.callTool({ name: 'test_function', arguments: { source: sampleSource(), fixtures } });
+    const unused = 'http[1] (GET https://hooks.example.com/unused) was never requested: the function did not make this call, or made it to another URL';
     expect(structured(result)).toMatchObject({
       ok: true,
       passed: 2,
       warnings: [
         { name: 'nothing expected', warnings: [expect.stringMatching(/^no expect: /)] },
-        { name: 'taken name gets a number', warnings: ['http[1] (GET https://hooks.example.com/unused) was never requested: the function did not make this call, or made it to another URL'] },
+        { name: 'taken name gets a number', warnings: [unused] },
       ],
     });
   });
