@@ -75,10 +75,13 @@ describe('time zones in the sandbox (full ICU)', () => {
     const options = { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
     const berlin = (instant: string) => new Intl.DateTimeFormat('en-GB', options).format(new Date(instant));
     const zones = Intl.supportedValuesOf('timeZone').includes('Europe/Berlin');
-    return { summer: berlin('2026-07-01T07:00:00Z'), winter: berlin('2026-01-15T08:00:00Z'), zones };`;
+    const offset = (instant: string) => new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', timeZoneName: 'longOffset' })
+      .formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName')?.value;
+    const [july, january] = ['2026-07-01T07:00:00Z', '2026-01-15T08:00:00Z'];
+    return { summer: berlin(july), winter: berlin(january), zones, offsets: [offset(july), offset(january)] };`;
 
   it('knows Europe/Berlin summer time (UTC+2) and winter time (UTC+1) without a hand-coded table', async () => {
-    expect(await run(inProcess, BERLIN)).toEqual({ summer: '09:00 CEST', winter: '09:00 CET', zones: true });
+    expect(await run(inProcess, BERLIN)).toEqual({ summer: '09:00 CEST', winter: '09:00 CET', zones: true, offsets: ['GMT+02:00', 'GMT+01:00'] });
   });
 });
 
