@@ -3,6 +3,7 @@
 export { authorFunction, type AuthorOptions, type AuthorResult, type StopReason } from './loop/author-function.ts';
 export { answersFromKeys, authorWithAnswers } from './loop/author-with-answers.ts';
 export { choiceFor, clarifyingQuestionSchema, splitAnswers, withClarifications, type ClarifyingQuestion } from './loop/clarifying-question.ts';
+export { conventionsText } from './loop/conventions.ts';
 export { isDone, type Draft } from './loop/draft.ts';
 export { renderSpec, specSchema, type FunctionSpec } from './loop/spec.ts';
 export { createOfflineModel, OFFLINE_MODEL_NAME } from './offline/offline-model.ts';

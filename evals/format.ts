@@ -1,6 +1,7 @@
 // Renderings shared by the markdown report and the terminal: numbers, and the rows and lines `joinery
 // eval` prints (the CLI lays the rows out with its own table helper).
 
+import { formatCostUsd } from '../agent/index.ts';
 import type { BaselineComparison } from './baseline.ts';
 import type { EvalProgress, EvalRun } from './run-evals.ts';
 import type { SetRun } from './run-sets.ts';
@@ -14,8 +15,9 @@ export function seconds(milliseconds: number): string {
   return `${(milliseconds / 1000).toFixed(1)} s`;
 }
 
-export function dollars(costUsd: number): string {
-  return `$${costUsd.toFixed(4)}`;
+/** "n/a" for providers whose cost is unknown (openai-compatible), never "$0.0000". */
+export function dollars(costUsd: number, provider: string): string {
+  return formatCostUsd(costUsd, provider);
 }
 
 export function fixtureCell(score: CaseScore): string {
@@ -38,11 +40,11 @@ export const FAMILY_COLUMNS = ['family', 'cases', 'solved', 'share', 'fixtures',
 export const SET_COLUMNS = ['set', 'cases', 'solved', 'share', 'fixtures', 'wrong', 'unfinished', 'no-function', 'baseline'];
 
 export function caseRows(run: EvalRun): string[][] {
-  return run.cases.map((score) => [caseLabel(score), score.family, score.outcome, fixtureCell(score), String(score.turns), String(score.tokens), dollars(score.costUsd), seconds(score.wallMs), score.author.stop]);
+  return run.cases.map((score) => [caseLabel(score), score.family, score.outcome, fixtureCell(score), String(score.turns), String(score.tokens), dollars(score.costUsd, run.provider), seconds(score.wallMs), score.author.stop]);
 }
 
 export function familyRows(run: EvalRun): string[][] {
-  return run.families.map((family) => [family.family, String(family.cases), String(family.solved), percent(family.solvedShare), percent(family.fixtureShare), String(family.wrong), String(family.tokens), dollars(family.costUsd)]);
+  return run.families.map((family) => [family.family, String(family.cases), String(family.solved), percent(family.solvedShare), percent(family.fixtureShare), String(family.wrong), String(family.tokens), dollars(family.costUsd, run.provider)]);
 }
 
 /** `[ 3/54] ✗ username-typos no-function 0/4 (1 turns, 0.0 s)  gave-up: …` once a case is scored. */
@@ -56,7 +58,7 @@ export function progressLine(event: EvalProgress): string {
 
 export function totalsLine(run: EvalRun): string {
   const { totals } = run;
-  return `${totals.solved} of ${totals.cases} solved (${percent(totals.solvedShare)}), hidden fixtures ${percent(totals.fixtureShare)}; ${totals.wrong} wrong; ${totals.tokens} tokens, ${dollars(totals.costUsd)}, ${seconds(totals.wallMs)} (${run.provider}, ${run.model}; † = not expected offline)`;
+  return `${totals.solved} of ${totals.cases} solved (${percent(totals.solvedShare)}), hidden fixtures ${percent(totals.fixtureShare)}; ${totals.wrong} wrong; ${totals.tokens} tokens, ${dollars(totals.costUsd, run.provider)}, ${seconds(totals.wallMs)} (${run.provider}, ${run.model}; † = not expected offline)`;
 }
 
 export function comparisonLine(comparison: BaselineComparison): string {

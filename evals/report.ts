@@ -40,7 +40,8 @@ function setSections({ run, comparison, source }: SetRun, level: string): string
   return [
     `Cases: \`${source}\`. **${totals.solved} of ${totals.cases} cases solved (${percent(totals.solvedShare)})**; ` +
       `hidden fixtures passed ${percent(totals.fixtureShare)} on average. ${totals.wrong} wrong, ${totals.unfinished} unfinished, ` +
-      `${totals.noFunction} without a function. ${totals.turns} turns, ${totals.tokens} tokens, ${dollars(totals.costUsd)}, ${seconds(totals.wallMs)}.`,
+      `${totals.noFunction} without a function. ${totals.turns} turns, ${totals.tokens} tokens, ` +
+      `${dollars(totals.costUsd, run.provider)}, ${seconds(totals.wallMs)}.`,
     '',
     'Outcomes: **solved** = the author finished and every hidden fixture passes; **wrong** = the author said it was done but a hidden ' +
       'fixture fails; **unfinished** = the author stopped without finishing (its draft is still judged); **no-function** = nothing was written.',
@@ -60,7 +61,7 @@ function setSections({ run, comparison, source }: SetRun, level: string): string
         String(family.wrong),
         String(family.turns),
         String(family.tokens),
-        dollars(family.costUsd),
+        dollars(family.costUsd, run.provider),
       ]),
     ),
     '',
@@ -71,7 +72,7 @@ function setSections({ run, comparison, source }: SetRun, level: string): string
     row(['case', 'family', 'outcome', 'hidden fixtures', 'turns', 'tokens', 'cost', 'time', 'author stop']),
     row(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---']),
     ...run.cases.map((score) =>
-      row([caseLabel(score), score.family, score.outcome, fixtureCell(score), String(score.turns), String(score.tokens), dollars(score.costUsd), seconds(score.wallMs), score.author.stop]),
+      row([caseLabel(score), score.family, score.outcome, fixtureCell(score), String(score.turns), String(score.tokens), dollars(score.costUsd, run.provider), seconds(score.wallMs), score.author.stop]),
     ),
     '',
     ...detailsSection(run.cases.filter((score) => !score.solved), heading),

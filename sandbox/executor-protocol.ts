@@ -10,6 +10,8 @@ export interface ChildJob {
   bundle: string;
   sourceMap?: string;
   limits: RunLimits;
+  /** RunRequest.frozenTimeMs: runs only. */
+  frozenTimeMs?: number;
 }
 
 export type ParentMessage =

@@ -140,10 +140,11 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
     pump();
   }
 
-  function childJob(request: { bundle: string; sourceMap?: string; limits?: Partial<RunLimits> }): ChildJob {
+  function childJob(request: { bundle: string; sourceMap?: string; limits?: Partial<RunLimits>; frozenTimeMs?: number }): ChildJob {
     checkBundleRequest(request);
     const job: ChildJob = { bundle: request.bundle, limits: resolveLimits(baseLimits, request.limits) };
     if (request.sourceMap !== undefined) job.sourceMap = request.sourceMap;
+    if (request.frozenTimeMs !== undefined) job.frozenTimeMs = request.frozenTimeMs;
     return job;
   }
 

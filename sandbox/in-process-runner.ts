@@ -48,7 +48,8 @@ export function createInProcessRunner({ limits = {}, keepSpareIsolate = true, wa
       checkOpen();
       checkBundleRequest(request);
       checkHost(host);
-      const job = { bundle: request.bundle, sourceMap: request.sourceMap, limits: resolveLimits(baseLimits, request.limits) };
+      const { bundle, sourceMap, frozenTimeMs } = request;
+      const job = { bundle, sourceMap, limits: resolveLimits(baseLimits, request.limits), frozenTimeMs };
       return runInIsolate({ ...job, eventJson: eventJsonOf(request.event), host }, dependencies);
     },
     async describe(request) {

@@ -24,6 +24,8 @@ interface Job {
   bundle: string;
   sourceMap: string | undefined;
   limits: RunLimits;
+  /** Runs only: the guest's clock stands still at this time (RunRequest.frozenTimeMs). */
+  frozenTimeMs?: number | undefined;
 }
 
 const NO_RUN_MESSAGE = 'TypeError: the function definition has no run(event, ctx) method';
@@ -92,10 +94,14 @@ async function withIsolate(
   return { outcome, session, cpuTimeMs: cpuTimeMs === undefined ? undefined : round(cpuTimeMs), durationMs: round(performance.now() - startedAt) };
 }
 
-/** Hands the guest side this job's caps if they differ from its defaults, then evaluates the top level. */
-async function loadBundle(lease: RunLease, { limits }: Job): Promise<void> {
+/**
+ * Hands the guest side this job's caps if they differ from its defaults and freezes its clock if the job
+ * asks, then evaluates the top level (which sees the frozen clock too).
+ */
+async function loadBundle(lease: RunLease, { limits, frozenTimeMs }: Job): Promise<void> {
   const capsJson = JSON.stringify(guestCaps(limits));
   if (capsJson !== lease.prepared.capsJson) await lease.prepared.entry.apply(undefined, ['caps', capsJson], COPY);
+  if (frozenTimeMs !== undefined) await lease.prepared.entry.apply(undefined, ['clock', JSON.stringify(frozenTimeMs)], COPY);
   await lease.evaluate();
 }
 

@@ -23,7 +23,8 @@ const callWeb = (${guestScript('call-web')})(intrinsics, web);
 (${guestScript('web-globals')})(intrinsics, callWeb, web, intrinsics.parse(capsJson));
 (${guestScript('url')})(intrinsics, callWeb);
 const serialiseResult = (${guestScript('result')})(intrinsics);
-return (${guestScript('bridge')})(intrinsics, serialiseResult, dispatcher, log, declare, capsJson);
+const freezeClock = (${guestScript('clock')})(intrinsics);
+return (${guestScript('bridge')})(intrinsics, serialiseResult, freezeClock, dispatcher, log, declare, capsJson);
 })`;
 
 let cachedData: ExternalCopy<ArrayBuffer> | undefined;

@@ -12,11 +12,11 @@ import type { RunSession } from './run-session.ts';
 import { webNative } from './web-natives.ts';
 
 /**
- * The guest-side entry: 'caps' (caps JSON), 'describe' → definition JSON, 'run' (event JSON) → a promise
+ * The guest-side entry: 'caps' (caps JSON), 'clock' (the frozen time in epoch ms, as JSON), 'describe' → definition JSON, 'run' (event JSON) → a promise
  * of the envelope JSON, 'settled' → that same promise again, 'flush' → the number of ctx calls still
  * waiting for the host (see run-settlement.ts).
  */
-export type GuestEntry = (command: 'caps' | 'describe' | 'run' | 'settled' | 'flush', argument?: string) => unknown;
+export type GuestEntry = (command: 'caps' | 'clock' | 'describe' | 'run' | 'settled' | 'flush', argument?: string) => unknown;
 
 export interface PreparedIsolate {
   readonly isolate: Isolate;

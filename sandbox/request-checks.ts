@@ -4,13 +4,20 @@ import type { HostCapabilities, RunRequest } from '../core/execution/types.ts';
 
 const HOST_METHODS = ['isUsernameTaken', 'findUsers', 'fetch', 'getSecret'] as const;
 
-export function checkBundleRequest(request: Pick<RunRequest, 'bundle' | 'sourceMap'>): void {
+/** The range of times a Date can hold (ECMA-262: ±8.64e15 ms around 1970). */
+const MAX_TIME_MS = 8.64e15;
+
+export function checkBundleRequest(request: Pick<RunRequest, 'bundle' | 'sourceMap' | 'frozenTimeMs'>): void {
   if (typeof request !== 'object' || request === null) throw new JoineryError('INVALID_INPUT', 'the request must be an object');
   if (typeof request.bundle !== 'string' || request.bundle.length === 0) {
     throw new JoineryError('INVALID_INPUT', 'request.bundle must be a non-empty string');
   }
   if (request.sourceMap !== undefined && typeof request.sourceMap !== 'string') {
     throw new JoineryError('INVALID_INPUT', 'request.sourceMap must be a string when given');
+  }
+  const { frozenTimeMs } = request;
+  if (frozenTimeMs !== undefined && !(Number.isInteger(frozenTimeMs) && Math.abs(frozenTimeMs) <= MAX_TIME_MS)) {
+    throw new JoineryError('INVALID_INPUT', 'request.frozenTimeMs must be whole epoch milliseconds a Date can hold when given');
   }
 }
 

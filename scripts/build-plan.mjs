@@ -10,7 +10,8 @@ export const ENTRY_POINTS = ['cli/main.ts', 'sandbox/executor-child.ts', 'core/b
 /**
  * Packages loaded from node_modules at run time rather than bundled: native addons (one build per Node
  * line, chosen by the loaders), TypeScript and esbuild (each drives a native binary found from its own
- * package), and the Anthropic SDK (about a thousand modules, loaded only when Claude authors).
+ * package), and the Anthropic and openai SDKs (each loaded only when that provider authors; the Anthropic
+ * one is about a thousand modules).
  * pino (`joinery serve`'s logger) stays a package too. Everything else (zod, the MCP SDK, ajv, express,
  * jose) is bundled into dist/.
  */
@@ -22,6 +23,7 @@ export const EXTERNAL_PACKAGES = [
   'typescript',
   'esbuild',
   '@anthropic-ai/sdk',
+  'openai',
   'pino', // starts its own worker threads for transports, found from its package
   'pg', // loaded by core/postgres's connection worker too: one copy of the driver for both
 ];
@@ -32,6 +34,7 @@ export const INPUT_FOLDERS = ['core', 'sandbox', 'agent', 'mcp-server', 'server'
 /** Read as text at run time, never imported: copied into dist/ at the same relative paths. */
 export const RUNTIME_FILES = [
   'docs/contract.md', // agent prompts and the MCP resource
+  'docs/conventions.md', // the author's system prompt and the MCP resource
   'sandbox/guest', // the JavaScript installed in every isolate
   'core/sdk/sdk-types.ts', // the SDK declarations the checker, the models and `joinery init` use
   'templates', // the offline author's rule families

@@ -6,7 +6,7 @@
 
 import type { Toolchain } from '../../core/pipeline/index.ts';
 import type { DirectoryUser } from '../../core/sdk/index.ts';
-import { ModelRequestError } from '../model/anthropic-client.ts';
+import { formatCostUsd, ModelRequestError } from '../model/index.ts';
 import { addUsage, ZERO_USAGE, type ModelClient, type ModelMessage, type TokenUsage, type ToolResultBlock, type ToolUseBlock } from '../model/types.ts';
 import type { TemplateEntry } from '../templates/index.ts';
 import { AUTHOR_TOOLS, toToolSpec, type AuthorSession } from '../tools/index.ts';
@@ -91,7 +91,7 @@ export async function authorFunction({
     if (signal?.aborted) return result('cancelled', 'cancelled by the admin');
     const spent = usage.inputTokens + usage.outputTokens + usage.cacheReadTokens + usage.cacheWriteTokens;
     if (spent >= maxTokens || model.estimateCostUsd(usage) >= maxCostUsd) {
-      return result('budget', `the budget ran out (${spent} tokens, $${model.estimateCostUsd(usage).toFixed(4)}); the draft is kept`);
+      return result('budget', `the budget ran out (${spent} tokens, ${formatCostUsd(model.estimateCostUsd(usage), model.provider)}); the draft is kept`);
     }
     turn++;
 
@@ -139,6 +139,11 @@ async function runToolCall(call: ToolUseBlock, session: AuthorSession): Promise<
   const reply = (content: string, isError = false): ToolResultBlock => ({ type: 'tool_result', tool_use_id: call.id, content, ...(isError ? { is_error: true } : {}) });
   const tool = AUTHOR_TOOLS.find((candidate) => candidate.name === call.name);
   if (!tool) return reply(`Unknown tool "${call.name}". Tools: ${AUTHOR_TOOLS.map((candidate) => candidate.name).join(', ')}`, true);
+  // Chat Completions models write arguments as text; the provider hands back text that was not a JSON object.
+  if (typeof call.input === 'string') {
+    const shown = JSON.stringify(call.input.slice(0, 200));
+    return reply(`The arguments for ${call.name} are not a JSON object: ${shown}. Call it again with one JSON object.`, true);
+  }
   const parsed = tool.input.safeParse(call.input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || '(input)'}: ${issue.message}`).join('\n');

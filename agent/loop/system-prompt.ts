@@ -1,8 +1,11 @@
-// The static prefix of every model request: role, rules, the SDK, the fixture format and two template
-// examples. It never changes within a run, so the provider caches it.
+// The static prefix of every model request: role, rules, the SDK, the contract's guides and the
+// conventions (docs/conventions.md). It carries the conventions instead of whole template examples; the
+// model reads a template with read_template when it needs one. It never changes within a run, so the
+// provider caches it.
 
 import { SDK_DECLARATIONS } from '../../core/sdk/index.ts';
 import type { TemplateEntry } from '../templates/index.ts';
+import { conventionsText } from './conventions.ts';
 import { FIXTURE_FORMAT_GUIDE, SANDBOX_GLOBALS_GUIDE, SECRETS_GUIDE } from './fixture-format-guide.ts';
 
 const ROLE = `You are the Functions Author of Joinery. An identity admin describes a joiner, mover or leaver rule in
@@ -18,7 +21,8 @@ How to work:
    (\`{ name: 'GRAPH_TOKEN', hosts: ['graph.microsoft.com'] }\`). Send credentials with fetch's \`auth\`
    (\`{ bearer: 'NAME' }\`, \`{ basic: { username, password: { secret: 'NAME' } } }\`, \`{ oauth: 'client' }\`):
    the function never holds a secret value (ctx.secrets.get returns a placeholder the host fills in at
-   egress). Never log or return a one-time credential such as a Temporary Access Pass.
+   egress). Never log or return a one-time credential such as a Temporary Access Pass. Follow the
+   Conventions below (names to ASCII, clash numbering, Graph paths, credentials, error wording).
 3. write_fixtures: cover every example in the requirement and every edge case of the spec, with hard names
    (ø→oe, ß→ss, æ→ae, ł→l, O'Brien, hyphenated and multi-part last names, 20-character limits with a
    suffix), clashes with existing and retired usernames, contractors and interns, and failures of the
@@ -32,10 +36,6 @@ the clause, one short question, 2-5 choices with a one-sentence clarification ea
 "Clarification:" are the admin's answers; they settle their clause, so never ask about it again.`;
 
 export function buildSystemPrompt(templates: TemplateEntry[]): Array<{ text: string; cache?: boolean }> {
-  const examples = ['username', 'tap']
-    .map((family) => templates.find((template) => template.family === family))
-    .filter((template): template is TemplateEntry => template !== undefined)
-    .map((template) => `### Example template: ${template.family}\n\`\`\`ts\n${template.source}\n\`\`\`\nFixtures:\n\`\`\`json\n${template.fixturesText}\n\`\`\``);
   return [
     { text: ROLE },
     {
@@ -47,8 +47,8 @@ export function buildSystemPrompt(templates: TemplateEntry[]): Array<{ text: str
         SECRETS_GUIDE,
         SANDBOX_GLOBALS_GUIDE,
         FIXTURE_FORMAT_GUIDE,
-        `Other templates you can read with read_template: ${templates.map((template) => template.family).join(', ') || '(none)'}.`,
-        ...examples,
+        conventionsText(),
+        `Tested templates you can read with read_template: ${templates.map((template) => template.family).join(', ') || '(none)'}.`,
       ].join('\n\n'),
       cache: true,
     },

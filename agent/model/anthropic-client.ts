@@ -4,17 +4,8 @@
 
 import type Anthropic from '@anthropic-ai/sdk';
 import { DEFAULT_MODEL, estimateCostUsd } from './pricing.ts';
+import { ModelRequestError } from './model-request-error.ts';
 import type { AssistantBlock, ModelClient, ModelRequest, ModelResponse } from './types.ts';
-
-export class ModelRequestError extends Error {
-  readonly status: number | undefined;
-
-  constructor(message: string, status: number | undefined) {
-    super(message);
-    this.name = 'ModelRequestError';
-    this.status = status;
-  }
-}
 
 export interface AnthropicClientOptions {
   apiKey: string;

@@ -36,3 +36,12 @@ export function estimateCostUsd(model: string, usage: TokenUsage): number {
     1_000_000
   );
 }
+
+/** Self-hosted and gateway models have no price we know: their cost is shown as "n/a", never as $0. */
+export function isCostKnown(provider: string): boolean {
+  return provider !== 'openai-compatible';
+}
+
+export function formatCostUsd(costUsd: number, provider: string): string {
+  return isCostKnown(provider) ? `$${costUsd.toFixed(4)}` : 'n/a';
+}

@@ -1,6 +1,7 @@
-// The model port: the subset of the Messages API the author loop uses. Three providers implement it:
-// anthropic (the real SDK), offline (deterministic, embedded), and scripted (the real SDK against a
-// loopback fake that serves scripted replies).
+// The model port: the subset of the Messages API the author loop uses. Four providers implement it:
+// anthropic (the real SDK), openai-compatible (the official openai client against any server that speaks
+// Chat Completions with tools: vLLM, Ollama, llama.cpp, gateways), offline (deterministic, embedded), and
+// scripted (a real SDK client against a loopback fake that serves scripted replies).
 
 export type TextBlock = { type: 'text'; text: string };
 export type ToolUseBlock = { type: 'tool_use'; id: string; name: string; input: unknown };
@@ -42,10 +43,11 @@ export interface ModelResponse {
 }
 
 export interface ModelClient {
-  readonly provider: 'anthropic' | 'offline' | 'scripted';
+  readonly provider: 'anthropic' | 'openai-compatible' | 'offline' | 'scripted';
   readonly model: string;
   complete(request: ModelRequest, options?: { signal?: AbortSignal }): Promise<ModelResponse>;
-  /** Estimated cost in US dollars of the given usage, 0 for providers that cost nothing. */
+  /** Estimated cost in US dollars of the given usage: 0 for providers that cost nothing, and for those whose
+   *  cost is unknown (openai-compatible; formatCostUsd shows it as "n/a"). */
   estimateCostUsd(usage: TokenUsage): number;
   close?(): Promise<void>;
 }

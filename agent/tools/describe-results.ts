@@ -24,6 +24,9 @@ export function describeTest(result: TestFunctionResult): string {
       const failures = test.failures.slice(0, MAX_FAILURES_PER_TEST).map((failure) => `    ${failure}`);
       parts.push(`✗ ${test.name}\n${failures.join('\n')}`);
     }
+    const warned = report.results.filter((test) => test.warnings.length > 0);
+    const warnings = warned.map((test) => `⚠ ${test.name}\n${test.warnings.map((warning) => `    ${warning}`).join('\n')}`);
+    if (warned.length > 0) parts.push(`Warnings (they do not fail a fixture):\n${warnings.join('\n')}`);
     if (result.ok) parts.push('All fixtures pass. If the fixtures cover the requirement and the spec, call finish.');
   }
   return parts.join('\n\n');

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { authorFunction, authorWithAnswers, loadTemplates, renderSpec, selectModel } from '../../agent/index.ts';
+import { authorFunction, authorWithAnswers, formatCostUsd, isCostKnown, loadTemplates, renderSpec, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import { publishFunction } from '../../core/pipeline/index.ts';
 import type { Command } from '../command.ts';
@@ -15,13 +15,14 @@ export const authorCommand: Command = {
   name: 'author',
   summary: 'Turn a plain-language rule into a tested function (offline author, or Claude with a key)',
   usage: [
-    'Usage: joinery author "<requirement>" [--name <name>] [--provider offline|anthropic|scripted]',
+    'Usage: joinery author "<requirement>" [--name <name>] [--provider offline|anthropic|openai-compatible|scripted]',
     '                      [--out <dir>] [--max-turns <n>] [--publish [--as <who>]] [--json]',
     '                      [--answer <key>]... [--clarify "<sentence>"]...',
     '',
     '  --name <name>       the function name (kebab-case); default: chosen from the requirement',
-    '  --provider <p>      offline (default without ANTHROPIC_API_KEY), anthropic (Claude; JOINERY_MODEL picks',
-    '                      the model), scripted (a loopback fake serving JOINERY_SCRIPT, for tests)',
+    '  --provider <p>      offline (default without a key or URL), anthropic (Claude; JOINERY_MODEL picks the',
+    '                      model), openai-compatible (your own server: JOINERY_MODEL_URL, JOINERY_MODEL, optional',
+    '                      JOINERY_MODEL_KEY; the default when JOINERY_MODEL_URL is set), scripted (JOINERY_SCRIPT)',
     '  --out <dir>         where the files go (default: functions)',
     '  --publish           publish the result for review; the agent is the author and you (JOINERY_USER or',
     '                      the OS user; --as <w> under localTrust) the requester, so you cannot approve it',
@@ -102,12 +103,13 @@ export const authorCommand: Command = {
 
     if (spec) output.line(spec);
     if (draft.lastTest) printTest(draft.lastTest, { source: shown(paths.source), fixtures: shown(paths.fixtures) }, output);
-    const usage = { ...result.usage, costUsd: Number(result.costUsd.toFixed(6)) };
+    // Unknown for a self-hosted model: null in --json, "n/a" on the terminal, never $0.
+    const usage = { ...result.usage, costUsd: isCostKnown(model.provider) ? Number(result.costUsd.toFixed(6)) : null };
     if (result.question) showOpenQuestion(result.question, output);
     const said = result.ok ? `✓ ${result.reason}` : result.question ? '? waiting for an answer to the question above' : `✗ ${result.reason}`;
     const tokens = usage.inputTokens + usage.outputTokens;
     const elapsedMs = Math.round(performance.now() - started);
-    output.line(`${said} (${model.provider}, ${result.turns} turns, ${tokens} tokens, ~$${usage.costUsd.toFixed(4)}, ${elapsedMs} ms)`);
+    output.line(`${said} (${model.provider}, ${result.turns} turns, ${tokens} tokens, cost ${formatCostUsd(result.costUsd, model.provider)}, ${elapsedMs} ms)`);
 
     let published = null;
     if (result.ok && requester && draft.source && draft.fixturesText) {

@@ -14,7 +14,7 @@ export const chatCommand: Command = {
   name: 'chat',
   summary: 'Author a function interactively: a rule, questions, follow-ups, diffs, tests, /undo, /publish',
   usage: [
-    'Usage: joinery chat [--name <name>] [--provider offline|anthropic|scripted] [--out <dir>]',
+    'Usage: joinery chat [--name <name>] [--provider offline|anthropic|openai-compatible|scripted] [--out <dir>]',
     '',
     CHAT_HELP,
     '',

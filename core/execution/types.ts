@@ -63,6 +63,12 @@ export interface RunRequest {
   /** The lifecycle event handed to `run(event, ctx)`. */
   event: unknown;
   limits?: Partial<RunLimits>;
+  /**
+   * Epoch milliseconds that Date.now(), new Date() and Date() return inside the run, frozen. Fixture runs set
+   * it to the event's occurredAt so a rule about "today" is reproducible; live runs leave it out and read
+   * the real clock.
+   */
+  frozenTimeMs?: number;
 }
 
 export interface OutgoingRequest {

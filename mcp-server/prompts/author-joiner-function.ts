@@ -5,9 +5,9 @@
 import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
-import type { TemplateEntry } from '../../agent/index.ts';
+import { conventionsText, type TemplateEntry } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
-import { FIXTURE_FORMAT_URI, fixtureFormatText, renderTemplate, SDK_URI, sdkText, templateUri } from '../resources/index.ts';
+import { CONVENTIONS_URI, FIXTURE_FORMAT_URI, fixtureFormatText, renderTemplate, SDK_URI, sdkText, templateUri } from '../resources/index.ts';
 import { MAX_REQUIREMENT_CHARS } from '../tools/schemas.ts';
 import { closestTemplate } from './closest-template.ts';
 
@@ -36,8 +36,8 @@ export function authorJoinerFunctionPrompt(requirement: string, family: string |
     '5. Call publish_function({ draft: "<name>" }). Someone else reviews it.',
     '',
     template
-      ? `The SDK, the fixture format and the ${template.family} template follow.`
-      : 'The SDK and the fixture format follow. No rule-family template clearly fits this rule, so none is attached; resources/list shows them (joinery://templates/<family>).',
+      ? `The SDK, the fixture format, the conventions and the ${template.family} template follow.`
+      : 'The SDK, the fixture format and the conventions follow. No rule-family template clearly fits this rule, so none is attached; resources/list shows them (joinery://templates/<family>).',
   ].join('\n');
   return {
     description: `Author a joiner function: ${requirement.slice(0, 80)}`,
@@ -45,6 +45,7 @@ export function authorJoinerFunctionPrompt(requirement: string, family: string |
       { role: 'user', content: { type: 'text', text: steps } },
       { role: 'user', content: { type: 'resource', resource: { uri: SDK_URI, mimeType: 'text/typescript', text: sdkText() } } },
       { role: 'user', content: { type: 'resource', resource: { uri: FIXTURE_FORMAT_URI, mimeType: 'text/markdown', text: fixtureFormatText() } } },
+      { role: 'user', content: { type: 'resource', resource: { uri: CONVENTIONS_URI, mimeType: 'text/markdown', text: conventionsText() } } },
       ...(template ? [{ role: 'user' as const, content: { type: 'resource' as const, resource: { uri: templateUri(template.family), mimeType: 'text/markdown', text: renderTemplate(template) } } }] : []),
     ],
   };

@@ -37,7 +37,7 @@ export function registerResources(server: McpServer, deps: McpServerDeps, log: (
   );
 }
 
-export { CONTRACT_URI, FIXTURE_FORMAT_URI, SDK_URI, fixtureFormatText, sdkText } from './documents.ts';
+export { CONTRACT_URI, CONVENTIONS_URI, FIXTURE_FORMAT_URI, SDK_URI, fixtureFormatText, sdkText } from './documents.ts';
 export { completeFunctionName, completeVersion } from './completions.ts';
 export { draftUri } from './draft-resources.ts';
 export { renderTemplate, templateUri } from './template-resources.ts';

@@ -19,12 +19,15 @@ export const testSummarySchema = z.object({
   passed: z.number().int(),
   failed: z.number().int(),
   failures: z.array(z.object({ name: z.string(), failures: z.array(z.string()) })),
+  /** Allowed but probably not meant (no expect, an event the function never gets, an unused response); never fail a test. */
+  warnings: z.array(z.object({ name: z.string(), warnings: z.array(z.string()) })).optional(),
 });
 
 export type TestSummary = z.infer<typeof testSummarySchema>;
 
 export function summarizeTest(result: TestFunctionResult): TestSummary {
   const failed = (result.report?.results ?? []).filter((entry) => !entry.passed);
+  const warned = (result.report?.results ?? []).filter((entry) => entry.warnings.length > 0);
   return {
     ok: result.ok,
     name: result.check.manifest?.name ?? null,
@@ -34,6 +37,10 @@ export function summarizeTest(result: TestFunctionResult): TestSummary {
     passed: result.report?.passed ?? 0,
     failed: result.report?.failed ?? 0,
     failures: cut(failed.map(({ name, failures }) => ({ name, failures: failures.slice(0, 5).map(clip) })), (more) => ({ name: `${more} more failed fixtures not shown`, failures: [] })),
+    warnings: cut(
+      warned.map(({ name, warnings }) => ({ name, warnings: warnings.slice(0, 5).map(clip) })),
+      (more) => ({ name: `${more} more fixtures with warnings not shown`, warnings: [] }),
+    ),
   };
 }
 

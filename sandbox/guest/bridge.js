@@ -2,7 +2,7 @@
 // the one isolated-vm Reference to the host; it lives only in this closure and is never reachable from
 // guest code. `log` and `declare` are synchronous host callbacks (copies in, copies out). Transfer options are frozen null-prototype objects: isolated-vm reads options through the
 // prototype chain, so a guest polluting Object.prototype must not be able to change how a call crosses.
-(function installBridge(intrinsics, serialiseResult, dispatcher, log, declare, capsJson) {
+(function installBridge(intrinsics, serialiseResult, freezeClock, dispatcher, log, declare, capsJson) {
   'use strict';
   const { apply, freeze, defineProperty, parse, stringify, String, Error, TypeError, slice } = intrinsics;
   const CALL = freeze({ __proto__: null, arguments: freeze({ __proto__: null, copy: true }), result: freeze({ __proto__: null, promise: true, copy: true }) });
@@ -141,6 +141,7 @@
   let pending;
   return function entry(command, argument) {
     if (command === 'caps') { caps = parse(argument); return undefined; }
+    if (command === 'clock') { freezeClock(parse(argument)); return undefined; }
     if (command === 'describe') return stringify(readDefinition());
     if (command === 'run') { pending = run(argument); return pending; }
     if (command === 'settled') return pending;

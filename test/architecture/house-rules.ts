@@ -26,7 +26,7 @@ export const HOUSE_RULES: ArchitectureRules = {
     'core/store': ['better-sqlite3'],
     'core/postgres': ['pg'],
     sandbox: ['isolated-vm'],
-    agent: ['@anthropic-ai/sdk', 'zod'],
+    agent: ['@anthropic-ai/sdk', 'openai', 'zod'],
     'mcp-server': ['@modelcontextprotocol/sdk', 'zod', 'express', 'jose'],
     evals: ['@joinery/sdk', 'zod'],
     server: ['pino'],

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatTestReport, type TestReport, type TestResult } from '../../core/fixtures/index.ts';
 
-function result(name: string, failures: string[] = []): TestResult {
-  return { name, passed: failures.length === 0, failures, outcome: { kind: 'returned', value: null }, logs: [], calls: [], durationMs: 3.25 };
+function result(name: string, failures: string[] = [], warnings: string[] = []): TestResult {
+  return { name, passed: failures.length === 0, failures, outcome: { kind: 'returned', value: null }, logs: [], calls: [], durationMs: 3.25, warnings };
 }
 
 const report: TestReport = {
@@ -26,6 +26,22 @@ describe('formatTestReport', () => {
         '1 passed, 1 failed (42 ms)',
       ].join('\n'),
     );
+  });
+
+  it('shows warnings under their test and counts them in the summary, without failing anything', () => {
+    const warnings = ['no expect: this test passes whenever the function returns', 'http[0] (GET https://x.example/) was never requested'];
+    const warned: TestReport = { passed: 2, failed: 0, durationMs: 12, results: [result('quiet'), result('no expect', [], warnings)] };
+    expect(formatTestReport(warned)).toBe(
+      [
+        '✓ quiet (3.3 ms)',
+        '✓ no expect (3.3 ms)',
+        '    ⚠ no expect: this test passes whenever the function returns',
+        '    ⚠ http[0] (GET https://x.example/) was never requested',
+        '',
+        '2 passed, 0 failed, 2 warnings (12 ms)',
+      ].join('\n'),
+    );
+    expect(formatTestReport(warned, { color: true })).toContain('\u001b[33m, 2 warnings\u001b[0m');
   });
 
   it('colours only when asked', () => {

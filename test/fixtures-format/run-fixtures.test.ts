@@ -27,7 +27,7 @@ function counter(): () => number {
 }
 
 describe('runFixtures', () => {
-  it('runs each test with its own host, hands the runner bundle, source map, event and limits, and reports', async () => {
+  it('runs each test with its own host, hands the runner bundle, source map, event, limits and the frozen time, and reports', async () => {
     const tests: FixtureTest[] = [
       fixture({ name: 'free', expect: { output: { taken: false } } }),
       fixture({ name: 'taken', directory: { users: [directoryUser('jsmith')] }, expect: { output: { taken: false } } }),
@@ -40,18 +40,18 @@ describe('runFixtures', () => {
       bundle: 'BUNDLE', sourceMap: 'MAP', tests, runner, limits: { wallTimeMs: 100 }, parallel: 1, _internal: { now: counter() },
     });
     expect(requests).toEqual([
-      { bundle: 'BUNDLE', sourceMap: 'MAP', event: tests[0]!.input, limits: { wallTimeMs: 100 } },
-      { bundle: 'BUNDLE', sourceMap: 'MAP', event: tests[1]!.input, limits: { wallTimeMs: 100 } },
+      { bundle: 'BUNDLE', sourceMap: 'MAP', event: tests[0]!.input, limits: { wallTimeMs: 100 }, frozenTimeMs: Date.parse('2026-11-20T09:00:00Z') },
+      { bundle: 'BUNDLE', sourceMap: 'MAP', event: tests[1]!.input, limits: { wallTimeMs: 100 }, frozenTimeMs: Date.parse('2026-11-20T09:00:00Z') },
     ]);
     expect(report).toEqual({
       passed: 1,
       failed: 1,
       durationMs: 25,
       results: [
-        { name: 'free', passed: true, failures: [], outcome: { kind: 'returned', value: { taken: false } }, logs: [expect.anything()], calls: [], durationMs: 5 },
+        { name: 'free', passed: true, failures: [], outcome: { kind: 'returned', value: { taken: false } }, logs: [expect.anything()], calls: [], durationMs: 5, warnings: [] },
         {
           name: 'taken', passed: false, failures: ['output.taken: expected false, got true'],
-          outcome: { kind: 'returned', value: { taken: true } }, logs: [expect.anything()], calls: [], durationMs: 5,
+          outcome: { kind: 'returned', value: { taken: true } }, logs: [expect.anything()], calls: [], durationMs: 5, warnings: [],
         },
       ],
     });

@@ -50,6 +50,24 @@ describe('test_function', () => {
     expect(summary.failures[0]).toMatchObject({ name: 'taken name gets a number', failures: expect.arrayContaining([expect.stringContaining('expected "jsmith1", got "jsmith2"')]) });
   });
 
+  it('answers with the warnings of fixtures that pass (no expect, a response never used)', async () => {
+    const [first, second] = JSON.parse(sampleFixtures()) as Array<Record<string, unknown>>;
+    const unexpecting = { ...first, name: 'nothing expected', expect: undefined };
+    const extra = { request: { method: 'GET', url: 'https://hooks.example.com/unused' }, response: { status: 200 } };
+    const overMocked = { ...second, http: [...((second?.http ?? []) as unknown[]), extra] };
+    const fixtures = JSON.stringify([unexpecting, overMocked]);
+    const result = await alice.callTool({ name: 'test_function', arguments: { source: sampleSource(), fixtures } });
+    const unused = 'http[1] (GET https://hooks.example.com/unused) was never requested: the function did not make this call, or made it to another URL';
+    expect(structured(result)).toMatchObject({
+      ok: true,
+      passed: 2,
+      warnings: [
+        { name: 'nothing expected', warnings: [expect.stringMatching(/^no expect: /)] },
+        { name: 'taken name gets a number', warnings: [unused] },
+      ],
+    });
+  });
+
   it('reports a malformed fixture file', async () => {
     const result = await alice.callTool({ name: 'test_function', arguments: { source: sampleSource(), fixtures: '[{"input": {}}]' } });
     expect(structured(result).ok).toBe(false);

@@ -36,10 +36,10 @@ describe('choosing a template', () => {
 
   it('attaches the username template to a username rule, and nothing to rules no family covers', async () => {
     expect(await attached({ requirement: 'Usernames are the first initial plus the last name in lowercase; if taken add 1, 2, 3' })).toEqual([
-      'joinery://sdk/index.d.ts', 'joinery://docs/fixture-format.md', 'joinery://templates/username',
+      'joinery://sdk/index.d.ts', 'joinery://docs/fixture-format.md', 'joinery://docs/conventions.md', 'joinery://templates/username',
     ]);
     for (const requirement of ['Accounts must be created 3 days before the start date', 'The start date must be a Monday']) {
-      expect(await attached({ requirement })).toEqual(['joinery://sdk/index.d.ts', 'joinery://docs/fixture-format.md']);
+      expect(await attached({ requirement })).toEqual(['joinery://sdk/index.d.ts', 'joinery://docs/fixture-format.md', 'joinery://docs/conventions.md']);
     }
   });
 

@@ -1,10 +1,11 @@
-// Every resource and prompt through a real Client: the SDK, the contract and the fixture format; each
-// version's source, spec and fixtures (listed and read); the templates; and the two prompts with their
-// embedded resources.
+// Every resource and prompt through a real Client: the SDK, the contract, the fixture format and the
+// conventions; each version's source, spec and fixtures (listed and read); the templates; and the two
+// prompts with their embedded resources.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { conventionsText } from '../../agent/index.ts';
 import { SDK_DECLARATIONS } from '../../core/sdk/index.ts';
 import { createHarness } from './harness.ts';
 import { SAMPLE_NAME, SAMPLE_SPEC } from './sample-function.ts';
@@ -29,6 +30,15 @@ describe('resources', () => {
     expect(format.startsWith('## A fixture file')).toBe(true);
     expect(format).toContain('expect.calls');
     expect(format).not.toContain('## The event');
+    expect(format).toContain('### Test semantics');
+  });
+
+  it('serves the conventions the author\'s system prompt carries, listed with the other documents', async () => {
+    const conventions = textOf(await reader.readResource({ uri: 'joinery://docs/conventions.md' }));
+    expect(conventions).toBe(conventionsText());
+    expect(Buffer.byteLength(conventions)).toBeLessThanOrEqual(3 * 1024);
+    const { resources } = await reader.listResources();
+    expect(resources.find((resource) => resource.uri === 'joinery://docs/conventions.md')).toMatchObject({ name: 'conventions', mimeType: 'text/markdown' });
   });
 
   it('lists each version\'s source, spec and fixtures, and the templates', async () => {
@@ -89,7 +99,7 @@ describe('prompts', () => {
     const [task, ...embedded] = prompt.messages;
     expect(task?.content).toMatchObject({ type: 'text', text: expect.stringContaining('Temporary Access Pass') });
     expect(embedded.map((message) => message.content.type === 'resource' && message.content.resource.uri)).toEqual([
-      'joinery://sdk/index.d.ts', 'joinery://docs/fixture-format.md', 'joinery://templates/tap',
+      'joinery://sdk/index.d.ts', 'joinery://docs/fixture-format.md', 'joinery://docs/conventions.md', 'joinery://templates/tap',
     ]);
   });
 
