@@ -17,7 +17,8 @@ beforeAll(async () => {
 afterAll(() => home.remove());
 
 async function spawnServer(args: string[], env: Record<string, string>) {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [JOINERY_BIN, 'mcp', ...args], cwd: REPO_ROOT, env: { ...process.env, JOINERY_HOME: home.home, ...env } as Record<string, string>, stderr: 'pipe' });
+  const environment = { ...process.env, JOINERY_HOME: home.home, ...env } as Record<string, string>;
+  const transport = new StdioClientTransport({ command: process.execPath, args: [JOINERY_BIN, 'mcp', ...args], cwd: REPO_ROOT, env: environment, stderr: 'pipe' });
   const stderr: string[] = [];
   transport.stderr?.on('data', (chunk) => stderr.push(String(chunk)));
   const protocolErrors: Error[] = [];
@@ -34,8 +35,8 @@ describe('joinery mcp over stdio', { timeout: 90_000 }, () => {
       const { tools } = await client.listTools();
       // Only the tools an operator may call are listed.
       expect(tools.map((tool) => tool.name)).toEqual([
-        'list_functions', 'get_function', 'list_versions', 'diff_versions', 'activate_version', 'list_flows', 'get_flow', 'run_function', 'list_executions', 'get_execution',
-        'list_events', 'get_event', 'replay_event', 'resume_function',
+        'list_functions', 'get_function', 'list_versions', 'diff_versions', 'activate_version', 'list_flows', 'get_flow', 'run_function',
+        'list_executions', 'get_execution', 'list_events', 'get_event', 'replay_event', 'resume_function',
       ]);
       const run = structured(await client.callTool({ name: 'run_function', arguments: { name: SAMPLE_NAME, input: sampleEvent(), dry_run: true } }));
       expect(run).toMatchObject({ returned: true, execution: { caller: 'olga', dryRun: true, outcome: { value: { username: 'jsmith' } } } });
