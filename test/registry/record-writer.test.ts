@@ -35,10 +35,11 @@ function countingDatabase(db: SqliteDatabase) {
       if (property === 'transaction') {
         return (body: (...args: never[]) => unknown) => {
           const wrapped = target.transaction(body);
-          return (...args: never[]) => {
+          const counted = (...args: never[]) => {
             counts.transactions++;
-            return wrapped(...args);
+            return wrapped.immediate(...args);
           };
+          return Object.assign(counted, { immediate: counted });
         };
       }
       const value = Reflect.get(target, property, target) as unknown;
@@ -97,6 +98,18 @@ describe('the record writer thread', () => {
     const record = await active.recordExecutionDurable(sampleExecution({ logs: [{ level: 'info', message: 'token s3cr3t-value', atMs: 1 }] }), { redact: ['s3cr3t-value'] });
     expect(JSON.stringify(record.logs)).not.toContain('s3cr3t-value');
     expect(Date.parse(record.createdAt)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('commits while this thread writes to the same file too: no record fails as locked', async () => {
+    const { registry: active } = await registryWithWorker();
+    const writes: Array<Promise<unknown>> = [];
+    for (let index = 0; index < 200; index++) {
+      writes.push(active.recordExecutionDurable(sampleExecution({ eventId: `evt-${index}` })));
+      active.recordAudit({ actor: 'alice@example.com', action: 'run_function', allowed: true });
+      if (index % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const results = await Promise.allSettled(writes);
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
   });
 
   it('writes a record structured clone refuses on this thread', async () => {
