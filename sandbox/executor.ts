@@ -43,7 +43,14 @@ interface Slot {
   sent: SentBundles;
 }
 
-export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, warmIsolates = {}, bundleCache = {}, _internal = {} }: ExecutorOptions = {}): SandboxRunner {
+export function createExecutor({
+  limits = {},
+  concurrency = 1,
+  graceMs = 2_000,
+  warmIsolates = {},
+  bundleCache = {},
+  _internal = {},
+}: ExecutorOptions = {}): SandboxRunner {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new JoineryError('INVALID_INPUT', 'concurrency must be a positive integer');
   const baseLimits = resolveLimits(limits);
   const slots: Slot[] = Array.from({ length: concurrency }, () => ({ state: 'empty', idleSince: 0, sent: createSentBundles(bundleCache) }));

@@ -95,7 +95,13 @@ function createParts(ivm: IsolatedVm, { isolate, memoryLimitMb, caps }: ContextR
     context: undefined as Context | undefined,
     entry: undefined as Reference<GuestEntry> | undefined,
     // The order of PRELUDE_SOURCE's setup(dispatcher, web, log, declare, capsJson).
-    natives: [dispatcherReference(ivm, current, clock), new ivm.Callback(clock.timed(webNative)), logCallback(ivm, current, clock), declareCallback(ivm, current, clock), capsJson],
+    natives: [
+      dispatcherReference(ivm, current, clock),
+      new ivm.Callback(clock.timed(webNative)),
+      logCallback(ivm, current, clock),
+      declareCallback(ivm, current, clock),
+      capsJson,
+    ],
     release() {
       session = undefined;
       if (released) return;

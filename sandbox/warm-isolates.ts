@@ -60,10 +60,23 @@ interface Warm {
 
 const BYTES_PER_MB = 1024 * 1024;
 
-export function createWarmIsolates({ ivm, supply, loader, caps, options = {} }: { ivm: IsolatedVm; supply: IsolateSupply; loader: BundleLoader; caps: GuestCaps; options?: WarmIsolateOptions }): WarmIsolates {
+export function createWarmIsolates({
+  ivm,
+  supply,
+  loader,
+  caps,
+  options = {},
+}: {
+  ivm: IsolatedVm;
+  supply: IsolateSupply;
+  loader: BundleLoader;
+  caps: GuestCaps;
+  options?: WarmIsolateOptions;
+}): WarmIsolates {
   const { maxRunsPerIsolate = 100, maxIsolates = 8, maxMemoryMb = 512, maxHeapShare = 0.5 } = options;
   const warm = new Map<string, Warm>(); // in least recently used order
-  const stats: WarmStats = { created: 0, reused: 0, overflow: 0, retired: { runs: 0, breach: 0, heap: 0, 'calls-in-flight': 0, evicted: 0, closed: 0 }, warm: 0 };
+  const retired = { runs: 0, breach: 0, heap: 0, 'calls-in-flight': 0, evicted: 0, closed: 0 };
+  const stats: WarmStats = { created: 0, reused: 0, overflow: 0, retired, warm: 0 };
 
   function retire(entry: Warm, reason: RetireReason): void {
     if (warm.get(entry.key) === entry) warm.delete(entry.key);
@@ -124,7 +137,8 @@ export function createWarmIsolates({ ivm, supply, loader, caps, options = {} }: 
     if (entry?.busy === true) return undefined;
     if (entry === undefined) {
       const prepared = supply.take(memoryLimitMb);
-      entry = { key, hash, isolate: prepared.isolate, next: Promise.resolve(prepared), prelude: compilePrelude(prepared.isolate), script: undefined, memoryLimitMb, runs: 0, busy: false };
+      const { isolate } = prepared;
+      entry = { key, hash, isolate, next: Promise.resolve(prepared), prelude: compilePrelude(isolate), script: undefined, memoryLimitMb, runs: 0, busy: false };
       stats.created++;
     } else {
       warm.delete(key); // to the most recently used end
@@ -148,7 +162,8 @@ export function createWarmIsolates({ ivm, supply, loader, caps, options = {} }: 
       entry.next = undefined;
       const prepared = await next;
       if (entry.isolate.isDisposed) return this.take(job); // its heap was full: retired, so a new isolate
-      return lease(entry, prepared ?? prepareContext(ivm, { isolate: entry.isolate, memoryLimitMb: entry.memoryLimitMb, caps, prelude: entry.prelude }), job.bundle);
+      const { isolate, memoryLimitMb, prelude } = entry;
+      return lease(entry, prepared ?? prepareContext(ivm, { isolate, memoryLimitMb, caps, prelude }), job.bundle);
     },
     stats: () => ({ ...stats, retired: { ...stats.retired }, warm: warm.size }),
     close() {

@@ -47,7 +47,7 @@ export function startRecordWriterThread(start: RecordWriterStart, { onReady }: {
       onReady?.();
     } else if (message.kind === 'written') settle(message.id, (entry) => entry.resolve(message.record));
     else if (message.id === undefined) stop(message.message);
-    else settle(message.id, (entry) => entry.reject(message.code === undefined ? new Error(message.message) : new JoineryError(message.code, message.message, message.details)));
+    else settle(message.id, (entry) => entry.reject(errorOf(message)));
   });
   worker.on('error', (error) => stop(error.message));
   worker.on('exit', (code) => stop(`exit code ${code}`));
@@ -70,6 +70,11 @@ export function startRecordWriterThread(start: RecordWriterStart, { onReady }: {
       worker.postMessage({ kind: 'close' } satisfies ToRecordWriter);
     },
   };
+}
+
+/** The caller's own error as it was thrown in the worker: a JoineryError keeps its code and details. */
+function errorOf({ code, message, details }: Extract<FromRecordWriter, { kind: 'failed' }>): Error {
+  return code === undefined ? new Error(message) : new JoineryError(code, message, details);
 }
 
 /** The compiled `.js` beside this file, or the `.ts` source through tsx's ESM hooks (as core/build's worker does). */

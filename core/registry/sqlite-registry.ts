@@ -38,7 +38,11 @@ export function createSqliteRegistry(
   applyMigrations(db, MIGRATIONS);
   const queries = createVersionQueries(db);
   const publishVersion = createPublishVersion(db, { now, afterInsert: afterPublishInsert });
-  const executions = createExecutionLog(db, { now, ...(groupCommit === undefined ? {} : { groupCommit }), ...(recordWriter === undefined ? {} : { recordWriter }) });
+  const executions = createExecutionLog(db, {
+    now,
+    ...(groupCommit === undefined ? {} : { groupCommit }),
+    ...(recordWriter === undefined ? {} : { recordWriter }),
+  });
   const audit = createAuditLog(db, { now });
   const withdrawVersion = createWithdrawVersion(db, { now });
   const selectReviews = db.prepare('SELECT * FROM reviews WHERE name = ? AND version = ? ORDER BY id');

@@ -95,7 +95,8 @@ describe('the record writer thread', () => {
 
   it('keeps the redaction and the caller-fixed time of each record', async () => {
     const { registry: active } = await registryWithWorker();
-    const record = await active.recordExecutionDurable(sampleExecution({ logs: [{ level: 'info', message: 'token s3cr3t-value', atMs: 1 }] }), { redact: ['s3cr3t-value'] });
+    const logs = [{ level: 'info' as const, message: 'token s3cr3t-value', atMs: 1 }];
+    const record = await active.recordExecutionDurable(sampleExecution({ logs }), { redact: ['s3cr3t-value'] });
     expect(JSON.stringify(record.logs)).not.toContain('s3cr3t-value');
     expect(Date.parse(record.createdAt)).toBeLessThanOrEqual(Date.now());
   });
