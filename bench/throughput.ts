@@ -1,7 +1,8 @@
 // Throughput, side by side in one run (`node --no-node-snapshot --import tsx bench/throughput.ts`), all on
 // the username template published in a scratch home (John Smith, an empty directory: one ctx round trip, `jsmith`):
 // - the peer: an in-process isolated-vm run of the same bundle in a fresh context of one warm isolate
-//   (compiled script, a host callback Reference, logs dropped; no prelude, no watchdog, no process boundary);
+//   (compiled script, a host callback Reference for reserveUsername, logs dropped; no prelude, no watchdog,
+//   no process boundary);
 // - the executor's warm run p50, back to back, one child, and its ratio to the peer (target <= 1.5x);
 // - runs/s through the executor pool (one child per core) with runFunction: dry run, record written
 //   with group commit under synchronous=FULL (target >= 500/s on 2 cores);
@@ -97,14 +98,14 @@ function peerRunner(bundle: string): () => Promise<void> {
   const script = isolate.compileScriptSync(bundle);
   const driver = isolate.compileScriptSync(`(async () => {
     const quiet = () => undefined;
-    const ctx = { log: { debug: quiet, info: quiet, warn: quiet, error: quiet }, directory: { isUsernameTaken: (name) => __taken.apply(undefined, [name], { arguments: { copy: true }, result: { promise: true, copy: true } }) } };
+    const ctx = { log: { debug: quiet, info: quiet, warn: quiet, error: quiet }, directory: { reserveUsername: (name) => __reserve.apply(undefined, [name], { arguments: { copy: true }, result: { promise: true, copy: true } }) } };
     return JSON.stringify(await __handler.run(JSON.parse(__event), ctx));
   })()`);
-  const taken = new ivm.Reference(isUsernameTaken);
+  const reserve = new ivm.Reference(HOST.reserveUsername);
   return async () => {
     const context = isolate.createContextSync();
     try {
-      context.global.setSync('__taken', taken);
+      context.global.setSync('__reserve', reserve);
       context.global.setSync('__event', JSON.stringify(EVENT));
       script.runSync(context, { release: false });
       const json = (await driver.run(context, { promise: true, copy: true, release: false })) as string;

@@ -1,9 +1,12 @@
 // The executor child process: owns every isolate, so a V8 out-of-memory abort or a segfault ends this
 // process and not the caller. It forwards guest ctx calls to the parent and never exits on a host error.
 import type { HostCapabilities, RunResult } from '../core/execution/types.ts';
+import { bundleDigest, createBundleCache, type BundleBytes } from './bundle-cache.ts';
 import {
+  CHILD_BUNDLE_CACHE_ARGUMENT_INDEX,
   CHILD_LIMITS_ARGUMENT_INDEX,
   CHILD_WARM_ARGUMENT_INDEX,
+  type ChildJob,
   type ChildMessage,
   type HostMethod,
   type ParentMessage,
@@ -29,6 +32,30 @@ const runner = createInProcessRunner({ limits, warmIsolates: warmArgument ? JSON
 // back when an isolate is disposed, so a child that kept more than one run may grow by is replaced.
 const retireAboveBytes = process.memoryUsage.rss() + processGrowthAllowanceMb(limits.memoryLimitMb) * 1024 * 1024;
 const shouldRetire = (result: RunResult) => result.outcome.kind === 'out-of-memory' || process.memoryUsage.rss() > retireAboveBytes;
+
+const bundleCacheArgument = process.argv[CHILD_BUNDLE_CACHE_ARGUMENT_INDEX];
+const bundles = createBundleCache(bundleCacheArgument ? JSON.parse(bundleCacheArgument) : {});
+
+/** The job's bundle: the bytes it brought (checked against its digest), or those held under the digest. */
+function bundleOf({ digest, bytes }: ChildJob): BundleBytes | undefined {
+  if (bytes === undefined) return bundles.get(digest);
+  if (bundleDigest(bytes) !== digest) throw new Error('the bundle does not match its digest');
+  bundles.put(digest, bytes);
+  return bytes;
+}
+
+/** Starts `job` with its bundle, or asks the parent for the bytes when they are no longer held here. */
+function withBundle(id: number, job: ChildJob, start: (bytes: BundleBytes) => Promise<ChildMessage>): void {
+  let bytes: BundleBytes | undefined;
+  try {
+    bytes = bundleOf(job);
+  } catch (error) {
+    send({ type: 'job-failed', id, message: errorMessage(error) });
+    return;
+  }
+  if (bytes === undefined) send({ type: 'bundle-missing', id });
+  else start(bytes).then(send, (error: unknown) => send({ type: 'job-failed', id, message: errorMessage(error) }));
+}
 
 const pendingCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 let nextCallId = 1;
@@ -63,18 +90,16 @@ function handle(message: ParentMessage): void {
     }
     case 'run': {
       const { id, job, eventJson } = message;
-      runner
-        .run({ ...job, event: JSON.parse(eventJson) }, remoteHost(id))
-        .then((result) => send({ type: 'run-result', id, result, retire: shouldRetire(result) }))
-        .catch((error: unknown) => send({ type: 'job-failed', id, message: errorMessage(error) }));
+      withBundle(id, job, async (bytes) => {
+        const clock = job.frozenTimeMs === undefined ? {} : { frozenTimeMs: job.frozenTimeMs };
+        const result = await runner.run({ ...bytes, limits: job.limits, ...clock, event: JSON.parse(eventJson) }, remoteHost(id));
+        return { type: 'run-result', id, result, retire: shouldRetire(result) };
+      });
       return;
     }
     case 'describe': {
       const { id, job } = message;
-      runner
-        .describe(job)
-        .then((result) => send({ type: 'describe-result', id, result }))
-        .catch((error: unknown) => send({ type: 'job-failed', id, message: errorMessage(error) }));
+      withBundle(id, job, async (bytes) => ({ type: 'describe-result', id, result: await runner.describe({ ...bytes, limits: job.limits }) }));
       return;
     }
   }

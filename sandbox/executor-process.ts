@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { RunLimits } from '../core/execution/types.ts';
+import type { BundleCacheBounds } from './bundle-cache.ts';
 import type { ChildMessage, ParentMessage } from './executor-protocol.ts';
 import type { WarmIsolateOptions } from './warm-isolates.ts';
 
@@ -50,17 +51,19 @@ function killLiveChildrenOnExit(): void {
 export function spawnExecutorProcess({
   limits,
   warmIsolates = {},
+  bundleCache = {},
   onMessage,
   onExit,
 }: {
   limits: RunLimits;
   warmIsolates?: WarmIsolateOptions;
+  bundleCache?: BundleCacheBounds;
   onMessage: (message: ChildMessage) => void;
   onExit: (description: string) => void;
 }): ExecutorProcess {
   const { path, execArgv } = childEntry();
   const env = Object.fromEntries(INHERITED_ENVIRONMENT.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
-  const child = fork(path, [JSON.stringify(limits), JSON.stringify(warmIsolates)], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(path, [JSON.stringify(limits), JSON.stringify(warmIsolates), JSON.stringify(bundleCache)], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   liveChildren.add(child);
   killLiveChildrenOnExit();
   child.unref();

@@ -1,14 +1,18 @@
 // The messages between the executor parent and its child, over the fork IPC channel (structured clone:
 // measured faster than JSON there). Guest ctx calls travel child → parent: the HostCapabilities live there.
+// A bundle travels to a child once; later jobs name it by digest (bundle-cache.ts).
 import type { DescribeResult, RunLimits, RunResult } from '../core/execution/types.ts';
+import type { BundleBytes } from './bundle-cache.ts';
 
 export type HostMethod = 'isUsernameTaken' | 'findUsers' | 'reserveUsername' | 'reserveEmail' | 'attempt' | 'fetch' | 'getSecret';
 export const HOST_METHODS: readonly HostMethod[] = ['isUsernameTaken', 'findUsers', 'reserveUsername', 'reserveEmail', 'attempt', 'fetch', 'getSecret'];
 
 /** A job as the child receives it: limits already resolved by the parent, the event already JSON. */
 export interface ChildJob {
-  bundle: string;
-  sourceMap?: string;
+  /** bundleDigest of the bundle and its source map. */
+  digest: string;
+  /** Left out when the parent sent them to this child before. */
+  bytes?: BundleBytes;
   limits: RunLimits;
   /** RunRequest.frozenTimeMs: runs only. */
   frozenTimeMs?: number;
@@ -26,9 +30,13 @@ export type ChildMessage =
   | { type: 'run-result'; id: number; result: RunResult; retire: boolean }
   | { type: 'describe-result'; id: number; result: DescribeResult }
   | { type: 'job-failed'; id: number; message: string }
+  /** The job named a digest this child no longer holds: send it again with the bytes. */
+  | { type: 'bundle-missing'; id: number }
   | { type: 'host-call'; id: number; callId: number; method: HostMethod; argument: unknown };
 
 /** argv[2] of the child: the limits its in-process runner uses for its spare isolate. */
 export const CHILD_LIMITS_ARGUMENT_INDEX = 2;
 /** argv[3] of the child: its WarmIsolateOptions as JSON. */
 export const CHILD_WARM_ARGUMENT_INDEX = 3;
+/** argv[4] of the child: the BundleCacheBounds of its bundle cache as JSON. */
+export const CHILD_BUNDLE_CACHE_ARGUMENT_INDEX = 4;

@@ -6,9 +6,10 @@
 import { JoineryError } from '../core/errors.ts';
 import type { DescribeResult, RunLimits, RunResult, SandboxRunner } from '../core/execution/types.ts';
 import { answerHostCall } from './executor-host-calls.ts';
-import { settleLost, type ActiveJob, type Job } from './executor-jobs.ts';
+import { bundleDigest, createSentBundles, type BundleCacheBounds, type SentBundles } from './bundle-cache.ts';
+import { jobMessage, settleLost, type ActiveJob, type FullJob, type Job } from './executor-jobs.ts';
 import { spawnExecutorProcess, type ExecutorProcess } from './executor-process.ts';
-import type { ChildJob, ChildMessage } from './executor-protocol.ts';
+import type { ChildMessage, ParentMessage } from './executor-protocol.ts';
 import { checkBundleRequest, checkHost, eventJsonOf } from './request-checks.ts';
 import { createRequestGate } from './request-gate.ts';
 import { resolveLimits } from './run-limits.ts';
@@ -22,7 +23,15 @@ export interface ExecutorOptions {
   graceMs?: number;
   /** Warm isolates in each child: runs per isolate, how many, their memory (warm-isolates.ts). */
   warmIsolates?: WarmIsolateOptions;
-  _internal?: { onSpawn?: (pid: number | undefined) => void };
+  /** Bundles each child keeps, sent once and then named by digest (bundle-cache.ts; default 64, 64 Mi chars). */
+  bundleCache?: BundleCacheBounds;
+  _internal?: {
+    onSpawn?: (pid: number | undefined) => void;
+    /** Bounds for the children alone, so tests can make a child forget what the parent believes it holds. */
+    childBundleCache?: BundleCacheBounds;
+    /** Told of every job message sent to a child, and whether it carried the bundle's bytes. */
+    onJobSent?: (withBytes: boolean) => void;
+  };
 }
 
 interface Slot {
@@ -30,12 +39,21 @@ interface Slot {
   process?: ExecutorProcess;
   active?: ActiveJob;
   idleSince: number;
+  /** The bundles sent to this slot's current child. */
+  sent: SentBundles;
 }
 
-export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, warmIsolates = {}, _internal = {} }: ExecutorOptions = {}): SandboxRunner {
+export function createExecutor({
+  limits = {},
+  concurrency = 1,
+  graceMs = 2_000,
+  warmIsolates = {},
+  bundleCache = {},
+  _internal = {},
+}: ExecutorOptions = {}): SandboxRunner {
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new JoineryError('INVALID_INPUT', 'concurrency must be a positive integer');
   const baseLimits = resolveLimits(limits);
-  const slots: Slot[] = Array.from({ length: concurrency }, () => ({ state: 'empty', idleSince: 0 }));
+  const slots: Slot[] = Array.from({ length: concurrency }, () => ({ state: 'empty', idleSince: 0, sent: createSentBundles(bundleCache) }));
   const queue: Job[] = [];
   let nextId = 1;
   let closed = false;
@@ -45,10 +63,11 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
     const child = spawnExecutorProcess({
       limits: baseLimits,
       warmIsolates,
+      bundleCache: _internal.childBundleCache ?? bundleCache,
       onMessage: (message) => onChildMessage(slot, child, message),
       onExit: (description) => onChildExit(slot, child, description),
     });
-    Object.assign(slot, { state: 'starting', process: child });
+    Object.assign(slot, { state: 'starting', process: child, sent: createSentBundles(bundleCache) });
     _internal.onSpawn?.(child.pid);
     child.ready.then(() => {
       if (slot.process !== child) return;
@@ -80,7 +99,7 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
     deadline.unref();
     const active: ActiveJob = { id, job, startedAt: performance.now(), deadline, pastDeadline: false, requests: createRequestGate(job.job.limits) };
     Object.assign(slot, { state: 'busy', active });
-    child.send(job.kind === 'run' ? { type: 'run', id, job: job.job, eventJson: job.eventJson } : { type: 'describe', id, job: job.job });
+    sendJob(child, jobMessage(id, job, slot.sent));
   }
 
   function onChildMessage(slot: Slot, child: ExecutorProcess, message: ChildMessage): void {
@@ -94,6 +113,10 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
       return;
     }
     if (active === undefined || message.id !== active.id) return;
+    if (message.type === 'bundle-missing') {
+      sendJob(child, jobMessage(active.id, active.job, slot.sent, { withBytes: true }));
+      return;
+    }
     active.requests.close();
     clearTimeout(active.deadline);
     Object.assign(slot, { state: 'idle', active: undefined, idleSince: performance.now() });
@@ -124,6 +147,11 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
     pump();
   }
 
+  function sendJob(child: ExecutorProcess, message: ParentMessage): void {
+    _internal.onJobSent?.('job' in message && message.job.bytes !== undefined);
+    child.send(message);
+  }
+
   /** Takes a child out of service: its slot is empty at once, so the next job waits for a new child. */
   function retire(slot: Slot, child: ExecutorProcess): void {
     Object.assign(slot, { state: 'empty', process: undefined });
@@ -140,10 +168,10 @@ export function createExecutor({ limits = {}, concurrency = 1, graceMs = 2_000, 
     pump();
   }
 
-  function childJob(request: { bundle: string; sourceMap?: string; limits?: Partial<RunLimits>; frozenTimeMs?: number }): ChildJob {
+  function childJob(request: { bundle: string; sourceMap?: string; limits?: Partial<RunLimits>; frozenTimeMs?: number }): FullJob {
     checkBundleRequest(request);
-    const job: ChildJob = { bundle: request.bundle, limits: resolveLimits(baseLimits, request.limits) };
-    if (request.sourceMap !== undefined) job.sourceMap = request.sourceMap;
+    const bytes = request.sourceMap === undefined ? { bundle: request.bundle } : { bundle: request.bundle, sourceMap: request.sourceMap };
+    const job: FullJob = { digest: bundleDigest(bytes), bytes, limits: resolveLimits(baseLimits, request.limits) };
     if (request.frozenTimeMs !== undefined) job.frozenTimeMs = request.frozenTimeMs;
     return job;
   }

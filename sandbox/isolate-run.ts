@@ -35,7 +35,7 @@ export async function runInIsolate(
   { eventJson, host, ...job }: Job & { eventJson: string; host: HostCapabilities },
   dependencies: IsolateRunDependencies,
 ): Promise<RunResult> {
-  const lease = dependencies.warm.take({ bundle: job.bundle, memoryLimitMb: job.limits.memoryLimitMb });
+  const lease = await dependencies.warm.take({ bundle: job.bundle, memoryLimitMb: job.limits.memoryLimitMb });
   const { outcome, session, cpuTimeMs, durationMs } = await withIsolate(job, host, lease, async (prepared, session) => {
     await loadBundle(lease, job);
     const { envelope, quiet } = await awaitRunEnvelope({ entry: prepared.entry, isolate: prepared.isolate, eventJson, logs: session.logs });

@@ -45,61 +45,95 @@ export function prepareIsolate(ivm: IsolatedVm, { memoryLimitMb, caps }: { memor
   }
 }
 
-/** A new context in `isolate` with `prelude` (compilePrelude's script for this isolate) run in it. */
-export function prepareContext(
-  ivm: IsolatedVm,
-  { isolate, memoryLimitMb, caps, prelude }: { isolate: Isolate; memoryLimitMb: number; caps: GuestCaps; prelude: Script },
-): PreparedIsolate {
+interface ContextRequest {
+  isolate: Isolate;
+  memoryLimitMb: number;
+  caps: GuestCaps;
+  /** compilePrelude's script for this isolate. */
+  prelude: Script;
+}
+
+/** A new context in `isolate` with `prelude` run in it, in line (describe, the first run of a version). */
+export function prepareContext(ivm: IsolatedVm, request: ContextRequest): PreparedIsolate {
+  const parts = createParts(ivm, request);
+  try {
+    parts.context = request.isolate.createContextSync();
+    const setup = request.prelude.runSync(parts.context, { reference: true, release: false });
+    parts.entry = setup.applySync(undefined, parts.natives, { result: { reference: true } }) as Reference<GuestEntry>;
+    setup.release();
+    return parts.prepared(parts.context, parts.entry);
+  } catch (error) {
+    throw parts.failed(error);
+  }
+}
+
+/**
+ * The same on the isolate's own thread, so this thread stays free (warm-isolates.ts prepares a warm
+ * isolate's next context this way as soon as a run ends). Rejects like prepareContext throws.
+ */
+export async function prepareContextInBackground(ivm: IsolatedVm, request: ContextRequest): Promise<PreparedIsolate> {
+  const parts = createParts(ivm, request);
+  try {
+    parts.context = await request.isolate.createContext();
+    const setup = await request.prelude.run(parts.context, { reference: true, release: false });
+    parts.entry = (await setup.apply(undefined, parts.natives, { result: { reference: true } })) as Reference<GuestEntry>;
+    setup.release();
+    return parts.prepared(parts.context, parts.entry);
+  } catch (error) {
+    throw parts.failed(error);
+  }
+}
+
+/** The host natives for one context, bound to whichever session is attached to it, and its hand-back. */
+function createParts(ivm: IsolatedVm, { isolate, memoryLimitMb, caps }: ContextRequest) {
   const capsJson = JSON.stringify(caps);
   let session: RunSession | undefined;
   let released = false;
   const current = () => session;
   const clock = createHostClock();
-  let context: Context | undefined;
-  let entry: Reference<GuestEntry> | undefined;
-  const release = () => {
-    session = undefined;
-    if (released) return;
-    released = true;
-    if (isolate.isDisposed) return;
-    entry?.release();
-    context?.release();
-  };
-  try {
-    context = isolate.createContextSync();
-    const setup = prelude.runSync(context, { reference: true, release: false });
+  const parts = {
+    context: undefined as Context | undefined,
+    entry: undefined as Reference<GuestEntry> | undefined,
     // The order of PRELUDE_SOURCE's setup(dispatcher, web, log, declare, capsJson).
-    const natives = [
+    natives: [
       dispatcherReference(ivm, current, clock),
       new ivm.Callback(clock.timed(webNative)),
       logCallback(ivm, current, clock),
       declareCallback(ivm, current, clock),
       capsJson,
-    ];
-    entry = setup.applySync(undefined, natives, { result: { reference: true } }) as Reference<GuestEntry>;
-    setup.release();
-    const ready: Context = context;
-    const readyEntry: Reference<GuestEntry> = entry;
-    return {
-      isolate,
-      context: ready,
-      entry: readyEntry,
-      memoryLimitMb,
-      capsJson,
-      hostTimeMs: () => clock.totalMs,
-      attach(next) {
-        if (!released) session = next;
-      },
-      release,
-      dispose() {
-        release();
-        if (!isolate.isDisposed) isolate.dispose();
-      },
-    };
-  } catch (error) {
-    release();
-    throw new JoineryError('SANDBOX_FAILED', `could not prepare an isolate: ${error instanceof Error ? error.message : String(error)}`);
-  }
+    ],
+    release() {
+      session = undefined;
+      if (released) return;
+      released = true;
+      if (isolate.isDisposed) return;
+      parts.entry?.release();
+      parts.context?.release();
+    },
+    failed(error: unknown): JoineryError {
+      parts.release();
+      return new JoineryError('SANDBOX_FAILED', `could not prepare an isolate: ${error instanceof Error ? error.message : String(error)}`);
+    },
+    prepared(context: Context, entry: Reference<GuestEntry>): PreparedIsolate {
+      return {
+        isolate,
+        context,
+        entry,
+        memoryLimitMb,
+        capsJson,
+        hostTimeMs: () => clock.totalMs,
+        attach(next) {
+          if (!released) session = next;
+        },
+        release: parts.release,
+        dispose() {
+          parts.release();
+          if (!isolate.isDisposed) isolate.dispose();
+        },
+      };
+    },
+  };
+  return parts;
 }
 
 // The one Reference the guest side holds. An async arrow (no `prototype`) with a null prototype: even a

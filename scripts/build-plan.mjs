@@ -5,7 +5,7 @@
  * its parent as `./<name>.js` (`.ts` with tsx in development): add a new child or worker entry here.
  * test/package/build-output.test.ts fails when a source looks for a sibling entry that is not built.
  */
-export const ENTRY_POINTS = ['cli/main.ts', 'sandbox/executor-child.ts', 'core/build/type-check-worker.ts'];
+export const ENTRY_POINTS = ['cli/main.ts', 'sandbox/executor-child.ts', 'core/build/type-check-worker.ts', 'core/registry/record-writer-worker.ts'];
 
 /**
  * Packages loaded from node_modules at run time rather than bundled: native addons (one build per Node

@@ -9,7 +9,8 @@ import type { RunOutcome } from '../execution/types.ts';
 import type { SqliteDatabase } from '../store/index.ts';
 import { optionalText, requireLimit, requireText, requireVersionNumber, toJsonField } from './input-checks.ts';
 import { boundExecution, capText, RECORD_CAPS } from './record-caps.ts';
-import { createGroupCommit, type GroupCommitOptions } from './group-commit.ts';
+import type { GroupCommitOptions } from './group-commit.ts';
+import { createRecordWriter, type RecordWriterOptions } from './record-writer.ts';
 import { createRedactor, type Redactor } from './redact-secrets.ts';
 import { toExecutionRecord, type ExecutionRow } from './row-mapping.ts';
 import type { ExecutionFilter, ExecutionInput, ExecutionRecord } from './types.ts';
@@ -18,7 +19,21 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1_000;
 const MINIMAL_MESSAGE_BYTES = 1024;
 
-export function createExecutionLog(db: SqliteDatabase, { now, groupCommit }: { now: () => Date; groupCommit?: GroupCommitOptions }) {
+export interface ExecutionLogOptions {
+  now: () => Date;
+  groupCommit?: GroupCommitOptions;
+  /** Where durable records are committed (record-writer.ts); false: always on this thread. */
+  recordWriter?: RecordWriterOptions | false;
+}
+
+/** How one record is written: the secret values to redact, and its time when the caller fixed it. */
+export interface RecordOptions {
+  redact?: string[];
+  /** ISO 8601; default: the log's clock now. */
+  createdAt?: string;
+}
+
+export function createExecutionLog(db: SqliteDatabase, { now, groupCommit, recordWriter = {} }: ExecutionLogOptions) {
   const versionExists = db.prepare('SELECT 1 FROM versions WHERE name = ? AND version = ?').pluck();
   const insert = db.prepare(`INSERT INTO executions (name, version, event_id, input, outcome, outcome_kind, logs,
       calls, duration_ms, caller, dry_run, created_at)
@@ -31,9 +46,9 @@ export function createExecutionLog(db: SqliteDatabase, { now, groupCommit }: { n
       AND (@eventId IS NULL OR event_id = @eventId)
     ORDER BY id DESC LIMIT @limit`);
 
-  function recordExecution(input: ExecutionInput, { redact = [] }: { redact?: string[] } = {}): ExecutionRecord {
+  function recordExecution(input: ExecutionInput, { redact = [], createdAt }: RecordOptions = {}): ExecutionRecord {
     const redactor = createRedactor(redact);
-    const identity = checkIdentity(input, redactor);
+    const identity = checkIdentity(input, redactor, createdAt ?? now().toISOString());
     if (versionExists.get(identity.name, identity.version) === undefined) {
       throw new JoineryError('NOT_FOUND', `no version ${identity.name}@${identity.version}`);
     }
@@ -46,7 +61,7 @@ export function createExecutionLog(db: SqliteDatabase, { now, groupCommit }: { n
     return toExecutionRecord(row);
   }
 
-  function checkIdentity(input: ExecutionInput, redactor: Redactor) {
+  function checkIdentity(input: ExecutionInput, redactor: Redactor, createdAt: string) {
     const eventId = optionalText(input.eventId, 'eventId');
     return {
       name: requireText(input.name, 'name'),
@@ -56,17 +71,22 @@ export function createExecutionLog(db: SqliteDatabase, { now, groupCommit }: { n
       durationMs: requireDuration(input.durationMs),
       caller: redactor.text(requireText(input.caller, 'caller')),
       dryRun: requireBoolean(input.dryRun, 'dryRun') ? 1 : 0,
-      createdAt: now().toISOString(),
+      createdAt,
     };
   }
 
-  const grouped = createGroupCommit(db, ({ input, redact }: { input: ExecutionInput; redact?: string[] }) => recordExecution(input, { redact }), groupCommit);
+  const writer = createRecordWriter({ db, recordExecution, ...(groupCommit === undefined ? {} : { groupCommit }), options: recordWriter });
 
   return {
     recordExecution,
-    /** Like recordExecution, with records of runs ending together written in one transaction (group-commit.ts). */
-    recordExecutionDurable: (input: ExecutionInput, { redact = [] }: { redact?: string[] } = {}) => grouped.write({ input, redact }),
-    flushExecutions: grouped.flush,
+    /**
+     * Like recordExecution, settling once the record is committed: records of runs ending together share
+     * one transaction (group-commit.ts), on a worker thread when the database is a file (record-writer.ts).
+     */
+    recordExecutionDurable: (input: ExecutionInput, { redact = [] }: { redact?: string[] } = {}) =>
+      writer.write({ input, redact, createdAt: now().toISOString() }),
+    /** Writes what waits on this thread now and lets the worker finish what it holds (before the database closes). */
+    closeExecutions: writer.close,
     listExecutions(name: string, filter: ExecutionFilter = {}): ExecutionRecord[] {
       const rows = selectByFunction.all({ name, ...filterParameters(filter), limit: requireLimit(filter.limit, DEFAULT_LIMIT, MAX_LIMIT) }) as ExecutionRow[];
       return rows.map(toExecutionRecord);

@@ -66,7 +66,9 @@ export function createGroupCommit<Input, Output>(
     lastCommitAt = performance.now();
     let results: ReturnType<typeof attempt>[];
     try {
-      results = writeBatch(batch);
+      // IMMEDIATE: the write lock is taken (waiting per busy_timeout) before the first read, so a batch never
+      // has to upgrade a read to a write after another connection (the record writer thread's owner) wrote.
+      results = writeBatch.immediate(batch);
     } catch {
       results = batch.map((entry) => attempt(entry.input)); // the transaction failed: each on its own
     }

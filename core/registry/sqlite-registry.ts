@@ -7,6 +7,7 @@ import { createActivateVersion } from './activate-version.ts';
 import { createAuditLog } from './audit-log.ts';
 import { createExecutionLog } from './execution-log.ts';
 import type { GroupCommitOptions } from './group-commit.ts';
+import type { RecordWriterOptions } from './record-writer.ts';
 import { createPublishVersion } from './publish-version.ts';
 import { createReviewVersion } from './review-version.ts';
 import { toReviewRecord, type ReviewRow } from './row-mapping.ts';
@@ -21,6 +22,8 @@ export interface SqliteRegistryOptions {
     afterPublishInsert?: (version: number) => void;
     /** Group commit of execution records (group-commit.ts). */
     groupCommit?: GroupCommitOptions;
+    /** The worker thread that commits execution records (record-writer.ts); false keeps them on this thread. */
+    recordWriter?: RecordWriterOptions | false;
   };
 }
 
@@ -30,12 +33,16 @@ export interface SqliteRegistryOptions {
  */
 export function createSqliteRegistry(
   db: SqliteDatabase,
-  { _internal: { now = () => new Date(), afterPublishInsert, groupCommit } = {} }: SqliteRegistryOptions = {},
+  { _internal: { now = () => new Date(), afterPublishInsert, groupCommit, recordWriter } = {} }: SqliteRegistryOptions = {},
 ): Registry {
   applyMigrations(db, MIGRATIONS);
   const queries = createVersionQueries(db);
   const publishVersion = createPublishVersion(db, { now, afterInsert: afterPublishInsert });
-  const executions = createExecutionLog(db, { now, ...(groupCommit === undefined ? {} : { groupCommit }) });
+  const executions = createExecutionLog(db, {
+    now,
+    ...(groupCommit === undefined ? {} : { groupCommit }),
+    ...(recordWriter === undefined ? {} : { recordWriter }),
+  });
   const audit = createAuditLog(db, { now });
   const withdrawVersion = createWithdrawVersion(db, { now });
   const selectReviews = db.prepare('SELECT * FROM reviews WHERE name = ? AND version = ? ORDER BY id');
@@ -67,7 +74,7 @@ export function createSqliteRegistry(
     recordAudit: audit.recordAudit,
     listAudit: audit.listAudit,
     close() {
-      executions.flushExecutions();
+      executions.closeExecutions();
       closeDatabase(db);
     },
   };

@@ -25,6 +25,7 @@ export const HOUSE_RULES: ArchitectureRules = {
     'core/build': ['esbuild', 'typescript', 'tsx'],
     'core/store': ['better-sqlite3'],
     'core/postgres': ['pg'],
+    'core/registry': ['tsx'], // the record writer thread registers tsx's hooks when run from the sources
     sandbox: ['isolated-vm'],
     agent: ['@anthropic-ai/sdk', 'openai', 'zod'],
     'mcp-server': ['@modelcontextprotocol/sdk', 'zod', 'express', 'jose'],
@@ -42,6 +43,7 @@ export const HOUSE_RULES: ArchitectureRules = {
   indexRuleExempt: ['test'],
   computedSpecifiers: {
     'core/build/type-check-worker-thread.ts url': 'the worker file next to it, .ts or .js by how it runs',
+    'core/registry/record-writer-thread.ts url': 'the record writer worker next to it, .ts or .js by how it runs',
     'core/store/load-better-sqlite3.ts require': 'better-sqlite3-12 or -13, whichever this Node can load',
     'sandbox/isolated-vm-loader.ts require': 'isolated-vm-5 or -7, whichever this Node can load',
     'sandbox/executor-process.ts url': 'the executor child next to it, .ts or .js by how it runs',

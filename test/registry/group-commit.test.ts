@@ -18,11 +18,12 @@ function countingDatabase(db: SqliteDatabase, { failBatches = false } = {}) {
       if (property === 'transaction') {
         return (body: (...args: never[]) => unknown) => {
           const wrapped = target.transaction(body);
-          return (...args: never[]) => {
+          const counted = (...args: never[]) => {
             counts.transactions++;
             if (failBatches && args.length === 1 && Array.isArray(args[0])) throw new Error('SQLITE_BUSY: database is locked');
-            return wrapped(...args);
+            return wrapped.immediate(...args);
           };
+          return Object.assign(counted, { immediate: counted });
         };
       }
       const value = Reflect.get(target, property, target) as unknown;
