@@ -8,7 +8,7 @@
 import type { OutgoingRequest, RunLimits, RunOutcome, SandboxRunner } from '../execution/types.ts';
 import { createTestHost, fixtureTestSchema, type FixtureTest } from '../fixtures/index.ts';
 import { redactCredentialHeaders } from '../registry/index.ts';
-import type { VersionRecord } from '../registry/types.ts';
+import type { VersionRecord } from '../registry/index.ts';
 import { createRecordingHost, type DirectoryReader } from './recording-host.ts';
 import { valueChanges, type ValueChange } from './value-changes.ts';
 

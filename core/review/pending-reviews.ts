@@ -1,7 +1,7 @@
 // The reviewer's inbox: every version waiting for review, oldest first, with what it changes in reach
 // and its risk badges. The agent counts as the author; the requester is the person who asked for it.
 
-import type { Registry } from '../registry/types.ts';
+import type { Registry } from '../registry/index.ts';
 import { reachChange, riskBadges, type ReachChange, type RiskBadge } from './risk-badges.ts';
 
 export interface PendingReview {

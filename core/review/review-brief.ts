@@ -6,7 +6,7 @@
 
 import { diffLines, type DiffLine } from '../diff/index.ts';
 import { JoineryError } from '../errors.ts';
-import type { Registry, ReviewRecord, VersionRecord } from '../registry/types.ts';
+import type { Registry, ReviewRecord, VersionRecord } from '../registry/index.ts';
 import { fixtureRows, type FixtureRow } from './fixture-rows.ts';
 import { reachChange, riskBadges, type ReachChange, type RiskBadge } from './risk-badges.ts';
 import { reviewGate, type ReviewGate } from './review-gate.ts';

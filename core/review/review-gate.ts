@@ -2,7 +2,7 @@
 // enforces (registry.review refuses anyway), used to leave out buttons that would only be refused.
 
 import { sameActor } from '../registry/index.ts';
-import type { VersionRecord } from '../registry/types.ts';
+import type { VersionRecord } from '../registry/index.ts';
 
 export interface ReviewGate {
   mayReview: boolean;

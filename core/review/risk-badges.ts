@@ -3,7 +3,7 @@
 // accounts. Badges point at reasons to read carefully; they never replace reading.
 
 import type { SetChange } from '../diff/index.ts';
-import type { VersionRecord } from '../registry/types.ts';
+import type { VersionRecord } from '../registry/index.ts';
 
 export type RiskBadge = 'new host' | 'new secret' | 'leaver function' | 'disables accounts';
 
