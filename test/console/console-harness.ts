@@ -57,7 +57,7 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
-export async function startConsoleHarness({ extraSetup }: { extraSetup?: (registry: Registry) => void } = {}): Promise<ConsoleHarness> {
+export async function startConsoleHarness(): Promise<ConsoleHarness> {
   const db = openDatabase(':memory:');
   const registry = createSqliteRegistry(db);
   const tokens = createSqliteTokenStore(db);
@@ -79,7 +79,6 @@ export async function startConsoleHarness({ extraSetup }: { extraSetup?: (regist
     name: 'notify-helpdesk', event: { type: 'user.joined', id: 'evt-42', occurredAt: '2026-11-20T09:00:00Z', person: { firstName: 'Ada', lastName: 'Lovelace' }, note: HELPDESK_SECRET },
     caller: 'test', dryRun: true, registry, directory, secrets, runner: toolchain.runner, fetchFor: (egress) => createDryRunFetch({ allowedHosts: egress }).fetch,
   });
-  extraSetup?.(registry);
   const server = await startServer({
     queue: createSqliteEventQueue(db), tokens, registry, port: 0, workers: 1,
     logger: createLogger({ destination: new Writable({ write: (_chunk, _encoding, done) => done() }) }),
