@@ -26,7 +26,7 @@ export const HOUSE_RULES: ArchitectureRules = {
     'core/store': ['better-sqlite3'],
     sandbox: ['isolated-vm'],
     agent: ['@anthropic-ai/sdk', 'zod'],
-    'mcp-server': ['@modelcontextprotocol/sdk', 'zod', 'express', 'jose'],
+    'mcp-server': ['@modelcontextprotocol/sdk', '@modelcontextprotocol/ext-apps', 'zod', 'express', 'jose'],
     evals: ['@joinery/sdk', 'zod'],
     server: ['pino'],
     cli: ['zod'],

@@ -90,7 +90,7 @@ describe('the console in Chromium', () => {
 
   it('renders hostile names, sources and logs as escaped text', async () => {
     const { page, dialogs } = await signedIn('auditor', 'ava');
-    const injected = () => page.evaluate(() => (window as unknown as { __injected?: number }).__injected);
+    const injected = () => page.evaluate(() => (globalThis as unknown as { __injected?: number }).__injected);
     for (const path of ['/functions/naughty-strings/versions/1', `/executions/${naughtyExecution}`, `/functions/${encodeURIComponent(MARKUP)}/versions/1`]) {
       await page.goto(`${harness.url}${path}`);
       expect(await injected()).toBeUndefined();
