@@ -7,7 +7,6 @@ import { DOCUMENTS } from './documents.ts';
 import { draftTemplate, readDraftPart } from './draft-resources.ts';
 import { readTemplate, templatesTemplate } from './template-resources.ts';
 import { readVersionPart, versionTemplate, type VersionPart } from './version-resources.ts';
-import { registerReviewApp } from './review-app.ts';
 
 const PART_TITLES: Record<VersionPart, string> = { source: 'Source', spec: 'Spec', fixtures: 'Fixtures' };
 
@@ -36,7 +35,6 @@ export function registerResources(server: McpServer, deps: McpServerDeps, log: (
   server.registerResource('template', templatesTemplate(deps.templates), { title: 'Rule-family template', description: 'A tested function for one rule family, with its fixtures', mimeType: 'text/markdown' }, async (url, variables) =>
     guardRead(`reading ${url.href}`, () => ({ contents: [{ uri: url.href, mimeType: 'text/markdown', text: readTemplate(deps.templates, variables.family) }] }), log),
   );
-  registerReviewApp(server);
 }
 
 export { CONTRACT_URI, FIXTURE_FORMAT_URI, SDK_URI, fixtureFormatText, sdkText } from './documents.ts';
@@ -44,3 +42,4 @@ export { completeFunctionName, completeVersion } from './completions.ts';
 export { draftUri } from './draft-resources.ts';
 export { renderTemplate, templateUri } from './template-resources.ts';
 export { readVersionPart, versionUri, type VersionPart } from './version-resources.ts';
+export { registerReviewApp } from './review-app.ts';

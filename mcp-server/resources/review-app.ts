@@ -4,7 +4,6 @@
 
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { RESOURCE_MIME_TYPE, registerAppResource } from '@modelcontextprotocol/ext-apps/server';
-import { REVIEW_APP_URI } from '../tools/index.ts';
 import { REVIEW_APP_SCRIPT } from './review-app-script.ts';
 
 const STYLE = `body { font: 14px/1.45 system-ui, sans-serif; margin: 0; padding: .8rem; color: #1d2433; }
@@ -20,8 +19,9 @@ button.approve { background: #1f7a3a; } button.reject { background: #a12020; } .
 export const REVIEW_APP_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Joinery review</title><style>${STYLE}</style></head>
 <body><main id="root"><p class="muted">Loading the review page…</p></main><script>${REVIEW_APP_SCRIPT}</script></body></html>`;
 
-export function registerReviewApp(server: McpServer): void {
-  registerAppResource(server, 'review-app', REVIEW_APP_URI, { title: 'Review page', description: "review_function's review page (MCP App)" }, async () => ({
-    contents: [{ uri: REVIEW_APP_URI, mimeType: RESOURCE_MIME_TYPE, text: REVIEW_APP_HTML, _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } } }],
+/** `uri` is the one review_function's listing names (tools/review-function.ts REVIEW_APP_URI). */
+export function registerReviewApp(server: McpServer, uri: string): void {
+  registerAppResource(server, 'review-app', uri, { title: 'Review page', description: "review_function's review page (MCP App)" }, async () => ({
+    contents: [{ uri, mimeType: RESOURCE_MIME_TYPE, text: REVIEW_APP_HTML, _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } } }],
   }));
 }
