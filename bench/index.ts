@@ -3,6 +3,7 @@
 
 import { benchAuthor } from './author.ts';
 import { benchBundle } from './bundle.ts';
+import { benchConsole } from './console-pages.ts';
 import { benchFixtures } from './fixtures.ts';
 import { benchMcp } from './mcp.ts';
 import { benchPublish } from './publish.ts';
@@ -38,6 +39,7 @@ const SUITES: Record<string, () => Promise<Figures>> = {
   author: () => benchAuthor(),
   startup: () => benchStartup(),
   serve: () => benchServeLoad(),
+  console: () => benchConsole(),
 };
 
 async function main(argv: string[]): Promise<void> {

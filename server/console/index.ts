@@ -5,3 +5,4 @@ export { createConsole, type Console } from './create-console.ts';
 export type { BehaviourSettings, ConsoleDeps } from './console-deps.ts';
 export { startConsole, type ConsoleOptions } from './start-console.ts';
 export { slackMessage, startReviewNotifier, type ReviewNotifierOptions } from './review-notifier.ts';
+export { renderVersionPage } from './render-version-page.ts';

@@ -16,7 +16,7 @@ import { createSqliteTokenStore, type TokenRole } from '../../core/tokens/index.
 import { createDryRunFetch } from '../../sandbox/egress/index.ts';
 import { createLogger, startServer, type RunningServer } from '../../server/index.ts';
 import { createRealToolchain } from '../helpers/real-toolchain.ts';
-import { usernameFixtures, usernameSource } from './username-sources.ts';
+import { usernameFixtures, usernameSource } from '../../bench/console-username.ts';
 
 export const HELPDESK_SECRET = 'hd-7f3a9c1e5b2d48f6a0c4e8b1d3f5a7c9';
 export const REQUIREMENT = 'Usernames are the first initial plus the last name. Danish ø is written as o, as HR asked (ticket HR-1142).';

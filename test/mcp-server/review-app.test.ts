@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESOURCE_MIME_TYPE } from '@modelcontextprotocol/ext-apps/server';
 import { publishFunction } from '../../core/pipeline/index.ts';
 import { REQUIREMENT } from '../console/console-harness.ts';
-import { usernameFixtures, usernameSource } from '../console/username-sources.ts';
+import { usernameFixtures, usernameSource } from '../../bench/console-username.ts';
 import { createHarness, structured, type Harness } from './harness.ts';
 
 let harness: Harness;

@@ -1,4 +1,4 @@
-// Two versions of a username rule for console tests and benches: @1 spells ø as "oe" (Entra's table),
+// Two versions of a username rule for the console bench and tests: @1 spells ø as "oe" (Entra's table),
 // @2 as "o". On Søren Ødegård they differ: soedegard → sodegard, which the behavioural diff must show.
 
 export function usernameSource({ oSlash, description = 'First initial + last name, lowercase ASCII.', extra = '' }: { oSlash: string; description?: string; extra?: string }): string {
