@@ -28,17 +28,49 @@ export async function benchConsole({ renders = 200, diffs = 5 }: { renders?: num
   const registry = createSqliteRegistry(db);
   const directory = createSqliteDirectory(db);
   const runner = createExecutor({ concurrency: 2 });
-  const toolchain = { checker: createTypeChecker(), runner, allowedPackages: [] };
+  const toolchain = {
+    checker: createTypeChecker(),
+    runner,
+    allowedPackages: [],
+  };
   try {
     // 1. @1 active, @2 pending: 150 changed lines each way (a 300-line diff), 50 fixtures, 100 recent runs.
     const table = (value: string) => Array.from({ length: 150 }, (_, index) => `const TABLE_${index} = '${value}${index}';`).join('\n');
-    for (const [version, oSlash, soren, value] of [[1, 'oe', 'soedegard', 'a'], [2, 'o', 'sodegard', 'b']] as const) {
-      const published = await publishFunction({ source: usernameSource({ oSlash, extra: table(value) }), fixturesText: usernameFixtures({ soren, count: FIXTURES }), author: version === 1 ? 'alice' : 'agent:functions-author', requestedBy: version === 1 ? null : 'alice', requirement: 'Danish ø is written as o.', toolchain, registry });
+    for (const [version, oSlash, soren, value] of [
+      [1, 'oe', 'soedegard', 'a'],
+      [2, 'o', 'sodegard', 'b'],
+    ] as const) {
+      const published = await publishFunction({
+        source: usernameSource({ oSlash, extra: table(value) }),
+        fixturesText: usernameFixtures({ soren, count: FIXTURES }),
+        author: version === 1 ? 'alice' : 'agent:functions-author',
+        requestedBy: version === 1 ? null : 'alice',
+        requirement: 'Danish ø is written as o.',
+        toolchain,
+        registry,
+      });
       if (!published.ok) throw new Error(`publish @${version} failed: ${published.reason}`);
-      if (version === 1) registry.review({ name: 'generate-username', version: 1, reviewer: 'rita', decision: 'approved' });
+      if (version === 1)
+        registry.review({
+          name: 'generate-username',
+          version: 1,
+          reviewer: 'rita',
+          decision: 'approved',
+        });
     }
     for (let index = 0; index < EVENTS; index++) {
-      registry.recordExecution({ name: 'generate-username', version: 1, eventId: `evt-${index}`, input: joiner(`evt-${index}`, index % 10 === 0 ? 'Søren' : 'Maria', `Ødegård${'x'.repeat(index % 7)}`), outcome: { kind: 'returned', value: { username: 'x' } }, logs: [], calls: [], durationMs: 3, caller: 'serve:hr', dryRun: false });
+      registry.recordExecution({
+        name: 'generate-username',
+        version: 1,
+        eventId: `evt-${index}`,
+        input: joiner(`evt-${index}`, index % 10 === 0 ? 'Søren' : 'Maria', `Ødegård${'x'.repeat(index % 7)}`),
+        outcome: { kind: 'returned', value: { username: 'x' } },
+        logs: [],
+        calls: [],
+        durationMs: 3,
+        caller: 'serve:hr',
+        dryRun: false,
+      });
     }
     const [active, candidate] = [registry.getVersion('generate-username', 1), registry.getVersion('generate-username', 2)];
     if (!active || !candidate) throw new Error('versions missing');
@@ -46,10 +78,26 @@ export async function benchConsole({ renders = 200, diffs = 5 }: { renders?: num
 
     // 2. The behavioural diff, computed afresh each round.
     const diffTimes: number[] = [];
-    let diff = await diffBehaviour({ active, candidate, recordedEvents, runner, directory, maxEvents: EVENTS, timeLimitMs: 60_000 });
+    let diff = await diffBehaviour({
+      active,
+      candidate,
+      recordedEvents,
+      runner,
+      directory,
+      maxEvents: EVENTS,
+      timeLimitMs: 60_000,
+    });
     for (let round = 0; round < diffs; round++) {
       const started = performance.now();
-      diff = await diffBehaviour({ active, candidate, recordedEvents, runner, directory, maxEvents: EVENTS, timeLimitMs: 60_000 });
+      diff = await diffBehaviour({
+        active,
+        candidate,
+        recordedEvents,
+        runner,
+        directory,
+        maxEvents: EVENTS,
+        timeLimitMs: 60_000,
+      });
       diffTimes.push(performance.now() - started);
     }
 
@@ -59,16 +107,41 @@ export async function benchConsole({ renders = 200, diffs = 5 }: { renders?: num
     let bytes = 0;
     for (let round = 0; round < renders; round++) {
       const started = performance.now();
-      bytes = renderVersionPage({ registry, name: 'generate-username', version: 2, viewer, diff }).length;
+      bytes = renderVersionPage({
+        registry,
+        name: 'generate-username',
+        version: 2,
+        viewer,
+        diff,
+      }).length;
       renderTimes.push(performance.now() - started);
     }
 
     // 4. The page as a browser gets it: GET through joinery serve, signed in, the diff cached.
     const tokens = createSqliteTokenStore(db);
     const server = await startServer({
-      queue: createSqliteEventQueue(db), tokens, registry, port: 0, workers: 1, runStep: async () => { throw new Error('unused'); },
-      logger: createLogger({ destination: new Writable({ write: (_chunk, _encoding, done) => done() }) }),
-      console: { auditTrail: createSqliteAuditTrail(db), behaviour: { runner, directory, maxEvents: EVENTS, timeLimitMs: 60_000 } },
+      queue: createSqliteEventQueue(db),
+      tokens,
+      registry,
+      port: 0,
+      workers: 1,
+      runStep: async () => {
+        throw new Error('unused');
+      },
+      logger: createLogger({
+        destination: new Writable({
+          write: (_chunk, _encoding, done) => done(),
+        }),
+      }),
+      console: {
+        auditTrail: createSqliteAuditTrail(db),
+        behaviour: {
+          runner,
+          directory,
+          maxEvents: EVENTS,
+          timeLimitMs: 60_000,
+        },
+      },
     });
     const getTimes: number[] = [];
     try {
@@ -86,13 +159,28 @@ export async function benchConsole({ renders = 200, diffs = 5 }: { renders?: num
       await server.stop({ deadlineMs: 1_000 });
     }
     const figures = {
-      diffLines: 300, fixtures: FIXTURES, events: EVENTS, casesCompared: diff.compared, casesChanged: diff.changed.length, pageBytes: bytes,
-      renderP50Ms: percentile(renderTimes, 0.5), renderP90Ms: percentile(renderTimes, 0.9),
-      getP50Ms: percentile(getTimes, 0.5), getP90Ms: percentile(getTimes, 0.9),
-      behaviouralDiffP50Ms: percentile(diffTimes, 0.5), behaviouralDiffP90Ms: percentile(diffTimes, 0.9),
+      diffLines: 300,
+      fixtures: FIXTURES,
+      events: EVENTS,
+      casesCompared: diff.compared,
+      casesChanged: diff.changed.length,
+      pageBytes: bytes,
+      renderP50Ms: percentile(renderTimes, 0.5),
+      renderP90Ms: percentile(renderTimes, 0.9),
+      getP50Ms: percentile(getTimes, 0.5),
+      getP90Ms: percentile(getTimes, 0.9),
+      behaviouralDiffP50Ms: percentile(diffTimes, 0.5),
+      behaviouralDiffP90Ms: percentile(diffTimes, 0.9),
     };
-    console.log(`version page (300-line diff, ${FIXTURES} fixtures, ${bytes} bytes): render p50 ${figures.renderP50Ms.toFixed(1)} ms p90 ${figures.renderP90Ms.toFixed(1)} ms; GET p50 ${figures.getP50Ms.toFixed(1)} ms p90 ${figures.getP90Ms.toFixed(1)} ms (target p50 ≤ 50 ms)`);
-    console.log(`behavioural diff (${diff.compared} cases: ${diff.fixtures} fixtures + ${diff.events} events, ${diff.changed.length} changed, 2 executor processes): p50 ${figures.behaviouralDiffP50Ms.toFixed(0)} ms p90 ${figures.behaviouralDiffP90Ms.toFixed(0)} ms (target p50 ≤ 2000 ms)`);
+    console.log(
+      `version page (300-line diff, ${FIXTURES} fixtures, ${bytes} bytes): ` +
+        `render p50 ${figures.renderP50Ms.toFixed(1)} ms p90 ${figures.renderP90Ms.toFixed(1)} ms; ` +
+        `GET p50 ${figures.getP50Ms.toFixed(1)} ms p90 ${figures.getP90Ms.toFixed(1)} ms (target p50 ≤ 50 ms)`,
+    );
+    console.log(
+      `behavioural diff (${diff.compared} cases: ${diff.fixtures} fixtures + ${diff.events} events, ${diff.changed.length} changed, 2 executor processes): ` +
+        `p50 ${figures.behaviouralDiffP50Ms.toFixed(0)} ms p90 ${figures.behaviouralDiffP90Ms.toFixed(0)} ms (target p50 ≤ 2000 ms)`,
+    );
     return figures;
   } finally {
     await toolchain.checker.close();
@@ -105,7 +193,15 @@ async function signIn(url: string, token: string): Promise<string> {
   const form = await fetch(`${url}/sign-in`);
   const signInCookie = (form.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
   const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
-  const answer = await fetch(`${url}/sign-in`, { method: 'POST', redirect: 'manual', headers: { cookie: signInCookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf, token, next: '/' }) });
+  const answer = await fetch(`${url}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      cookie: signInCookie,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ csrf, token, next: '/' }),
+  });
   const session = answer.headers.getSetCookie().find((line) => line.startsWith('joinery_session='));
   if (!session) throw new Error(`sign-in failed: ${answer.status}`);
   return session.split(';')[0] ?? '';

@@ -10,20 +10,52 @@ import type { SqliteDatabase } from '../core/store/index.ts';
 import type { ConsoleOptions } from '../server/console/index.ts';
 import type { CliContext } from './context.ts';
 
-export function consoleOptions({ context, db, runner, limits }: { context: CliContext; db: SqliteDatabase; runner: SandboxRunner; limits: Partial<RunLimits> }): ConsoleOptions {
+export function consoleOptions({
+  context,
+  db,
+  runner,
+  limits,
+}: {
+  context: CliContext;
+  db: SqliteDatabase;
+  runner: SandboxRunner;
+  limits: Partial<RunLimits>;
+}): ConsoleOptions {
   const { console: settings, retention } = context.config();
-  const webhookUrl = settings.reviewWebhookUrl ?? (settings.reviewWebhookSecret === undefined ? undefined : readWebhookSecret(context, settings.reviewWebhookSecret));
+  const webhookUrl =
+    settings.reviewWebhookUrl ?? (settings.reviewWebhookSecret === undefined ? undefined : readWebhookSecret(context, settings.reviewWebhookSecret));
   return {
     auditTrail: createSqliteAuditTrail(db),
-    behaviour: { runner, directory: context.directory(), limits, maxEvents: settings.behaviouralDiffEvents, timeLimitMs: settings.behaviouralDiffTimeoutMs },
+    behaviour: {
+      runner,
+      directory: context.directory(),
+      limits,
+      maxEvents: settings.behaviouralDiffEvents,
+      timeLimitMs: settings.behaviouralDiffTimeoutMs,
+    },
     secureCookies: settings.secureCookies,
-    ...(webhookUrl ? { notifications: { webhookUrl, ...(settings.publicUrl ? { consoleUrl: settings.publicUrl } : {}) } } : {}),
-    ...(retention.executionPayloadDays ? { retention: { store: createSqliteExecutionRetention(db), days: retention.executionPayloadDays } } : {}),
+    ...(webhookUrl
+      ? {
+          notifications: {
+            webhookUrl,
+            ...(settings.publicUrl ? { consoleUrl: settings.publicUrl } : {}),
+          },
+        }
+      : {}),
+    ...(retention.executionPayloadDays
+      ? {
+          retention: {
+            store: createSqliteExecutionRetention(db),
+            days: retention.executionPayloadDays,
+          },
+        }
+      : {}),
   };
 }
 
 function readWebhookSecret(context: CliContext, name: string): string {
   const value = context.secrets().get(name);
-  if (value === undefined) throw new JoineryError('INVALID_INPUT', `config.json console.reviewWebhookSecret: no secret named ${name} (joinery secret set ${name})`);
+  if (value === undefined)
+    throw new JoineryError('INVALID_INPUT', `config.json console.reviewWebhookSecret: no secret named ${name} (joinery secret set ${name})`);
   return value;
 }

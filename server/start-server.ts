@@ -65,7 +65,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // 1. Metrics and the routes.
   const metrics = createRuntimeMetrics();
   let accepting = true;
-  const server = createServer(createHandler({ queue, tokens, registry, metrics, logger, isReady: () => accepting, ...(hooks ? { hooks } : {}), ...(reviewConsole ? { console: reviewConsole.console } : {}) }));
+  const routes = { queue, tokens, registry, metrics, logger, isReady: () => accepting, ...(hooks ? { hooks } : {}) };
+  const server = createServer(createHandler({ ...routes, ...(reviewConsole ? { console: reviewConsole.console } : {}) }));
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
 

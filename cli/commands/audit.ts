@@ -13,13 +13,20 @@ export const auditCommand: Command = {
     '       joinery audit purge [--days <n>] [--json]',
     '',
     '  export    every audit entry and review, oldest first, on standard output (redirect it to a file)',
-    '  --format  csv (default; RFC 4180, formula-like cells prefixed with \') or jsonl (one JSON object a line)',
+    "  --format  csv (default; RFC 4180, formula-like cells prefixed with ') or jsonl (one JSON object a line)",
     '  --since, --until   ISO 8601 times (inclusive, exclusive); --action review. matches every review',
     '  purge     removes input, calls, output and error text of executions older than --days (default:',
     '            config.json retention.executionPayloadDays); the audit trail is kept. joinery serve',
     '            purges hourly on its own when that setting is present.',
   ].join('\n'),
-  options: { format: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, actor: { type: 'string' }, action: { type: 'string' }, days: { type: 'string' } },
+  options: {
+    format: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    actor: { type: 'string' },
+    action: { type: 'string' },
+    days: { type: 'string' },
+  },
   async run({ positionals, values }, context, output) {
     const [action, ...extra] = positionals;
     if (extra.length > 0) throw new JoineryError('INVALID_INPUT', `unexpected arguments: ${extra.join(' ')}`);
@@ -33,10 +40,19 @@ export const auditCommand: Command = {
     }
     if (action === 'purge') {
       const configured = context.config().retention.executionPayloadDays;
-      const days = wholeNumberOption(values.days, '--days', { min: 1, max: 36_500, fallback: configured ?? 0 });
+      const days = wholeNumberOption(values.days, '--days', {
+        min: 1,
+        max: 36_500,
+        fallback: configured ?? 0,
+      });
       if (days === 0) throw new JoineryError('INVALID_INPUT', 'give --days <n>, or set retention.executionPayloadDays in config.json');
-      const result = createSqliteExecutionRetention(context.database()).purgeExecutionPayloads({ olderThanDays: days, actor: context.actor().name });
-      output.line(`Purged the payloads of ${result.purged} execution${result.purged === 1 ? '' : 's'} recorded before ${result.cutoff}; the audit trail is kept.`);
+      const result = createSqliteExecutionRetention(context.database()).purgeExecutionPayloads({
+        olderThanDays: days,
+        actor: context.actor().name,
+      });
+      output.line(
+        `Purged the payloads of ${result.purged} execution${result.purged === 1 ? '' : 's'} recorded before ${result.cutoff}; the audit trail is kept.`,
+      );
       output.result({ ok: true, ...result });
       return 0;
     }

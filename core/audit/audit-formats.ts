@@ -4,16 +4,24 @@
 
 import type { AuditEntry } from './sqlite-audit-trail.ts';
 
-export type AuditExportFormat = 'csv' | 'jsonl';
+type AuditExportFormat = 'csv' | 'jsonl';
 
-export const AUDIT_CSV_HEADER = 'id,created_at,actor,action,target,allowed,detail\r\n';
+const AUDIT_CSV_HEADER = 'id,created_at,actor,action,target,allowed,detail\r\n';
 
 export function auditCsvLine(entry: AuditEntry): string {
-  const fields = [entry.id, entry.createdAt, entry.actor, entry.action, entry.target ?? '', String(entry.allowed), entry.detail === null ? '' : JSON.stringify(entry.detail)];
+  const fields = [
+    entry.id,
+    entry.createdAt,
+    entry.actor,
+    entry.action,
+    entry.target ?? '',
+    String(entry.allowed),
+    entry.detail === null ? '' : JSON.stringify(entry.detail),
+  ];
   return `${fields.map(csvField).join(',')}\r\n`;
 }
 
-export function auditJsonLine(entry: AuditEntry): string {
+function auditJsonLine(entry: AuditEntry): string {
   return `${JSON.stringify(entry)}\n`;
 }
 

@@ -65,17 +65,32 @@ export function createSqliteAuditTrail(db: SqliteDatabase): AuditTrail {
         yield* rows.map(toEntry);
         const last = rows.at(-1);
         if (last === undefined || rows.length < PAGE) return;
-        after = { afterAt: last.created_at, afterSource: last.source, afterId: last.id };
+        after = {
+          afterAt: last.created_at,
+          afterSource: last.source,
+          afterId: last.id,
+        };
       }
     },
     recent({ limit = 200, ...filter } = {}) {
-      return (backward.all({ ...parameters(filter), limit: Math.max(1, Math.min(limit, 10_000)) }) as Row[]).map(toEntry);
+      return (
+        backward.all({
+          ...parameters(filter),
+          limit: Math.max(1, Math.min(limit, 10_000)),
+        }) as Row[]
+      ).map(toEntry);
     },
   };
 }
 
 function parameters({ since, until, actor, action, allowed }: AuditFilter) {
-  return { since: since ?? null, until: until ?? null, actor: actor ?? null, action: action ?? null, allowed: allowed === undefined ? null : allowed ? 1 : 0 };
+  return {
+    since: since ?? null,
+    until: until ?? null,
+    actor: actor ?? null,
+    action: action ?? null,
+    allowed: allowed === undefined ? null : allowed ? 1 : 0,
+  };
 }
 
 function toEntry(row: Row): AuditEntry {

@@ -12,7 +12,7 @@ import type { VersionRecord } from '../registry/index.ts';
 import { createRecordingHost, type DirectoryReader } from './recording-host.ts';
 import { valueChanges, type ValueChange } from './value-changes.ts';
 
-export interface BehaviourCase {
+interface BehaviourCase {
   /** The person's name when the input has one, else the fixture's name or the event's id. */
   label: string;
   source: 'fixture' | 'event';
@@ -34,7 +34,7 @@ export interface BehaviouralDiff {
   durationMs: number;
 }
 
-export interface DiffBehaviourOptions {
+interface DiffBehaviourOptions {
   active: VersionRecord;
   candidate: VersionRecord;
   /** Inputs of recent runs, newest first; non-objects and repeats are left out. */
@@ -76,7 +76,11 @@ export async function diffBehaviour(options: DiffBehaviourOptions): Promise<Beha
       started++;
       const item = cases[index] as Case;
       const [before, after] = await Promise.all([observe(item, active, runner, directory, limits), observe(item, candidate, runner, directory, limits)]);
-      results[index] = { label: item.label, source: item.source, changes: valueChanges(before, after) };
+      results[index] = {
+        label: item.label,
+        source: item.source,
+        changes: valueChanges(before, after),
+      };
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, cases.length)) }, worker));
@@ -98,11 +102,31 @@ export async function diffBehaviour(options: DiffBehaviourOptions): Promise<Beha
 
 /** What a reviewer compares: the output or the error, and the requests made (credentials redacted). */
 async function observe(item: Case, version: VersionRecord, runner: SandboxRunner, directory: DirectoryReader | undefined, limits?: Partial<RunLimits>) {
-  const { host, calls } = item.source === 'fixture' ? createTestHost(item.test, version.manifest) : createRecordingHost({ manifest: version.manifest, ...(directory ? { directory } : {}) });
+  const { host, calls } =
+    item.source === 'fixture'
+      ? createTestHost(item.test, version.manifest)
+      : createRecordingHost({
+          manifest: version.manifest,
+          ...(directory ? { directory } : {}),
+        });
   const event = structuredClone(item.source === 'fixture' ? item.test.input : item.input);
   const outcome: RunOutcome = await runner
-    .run({ bundle: version.bundle, sourceMap: version.sourceMap, event, ...(limits ? { limits } : {}) }, host)
-    .then((result) => result.outcome, (error: unknown) => ({ kind: 'crashed' as const, message: error instanceof Error ? error.message : String(error) }));
+    .run(
+      {
+        bundle: version.bundle,
+        sourceMap: version.sourceMap,
+        event,
+        ...(limits ? { limits } : {}),
+      },
+      host,
+    )
+    .then(
+      (result) => result.outcome,
+      (error: unknown) => ({
+        kind: 'crashed' as const,
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    );
   return { ...outcomeFields(outcome), calls: calls.map(callFields) };
 }
 
@@ -114,7 +138,9 @@ function outcomeFields(outcome: RunOutcome): Record<string, unknown> {
     case 'crashed':
       return { error: outcome.message };
     case 'timed-out':
-      return { error: `timed out (${outcome.limit} limit ${outcome.limitMs} ms)` };
+      return {
+        error: `timed out (${outcome.limit} limit ${outcome.limitMs} ms)`,
+      };
     case 'out-of-memory':
       return { error: `out of memory (${outcome.memoryLimitMb} MB)` };
   }
@@ -122,7 +148,10 @@ function outcomeFields(outcome: RunOutcome): Record<string, unknown> {
 
 function callFields(call: OutgoingRequest): Record<string, unknown> {
   const shown = redactCredentialHeaders(call);
-  return { request: `${shown.method.toUpperCase()} ${shown.url}`, ...(shown.body === undefined ? {} : { body: parseBody(shown.body) }) };
+  return {
+    request: `${shown.method.toUpperCase()} ${shown.url}`,
+    ...(shown.body === undefined ? {} : { body: parseBody(shown.body) }),
+  };
 }
 
 function parseBody(body: string): unknown {
@@ -133,7 +162,10 @@ function parseBody(body: string): unknown {
   }
 }
 
-function fixtureCasesOf(versions: VersionRecord[]): { cases: Case[]; invalid: number } {
+function fixtureCasesOf(versions: VersionRecord[]): {
+  cases: Case[];
+  invalid: number;
+} {
   const seen = new Set<string>();
   const cases: Case[] = [];
   let invalid = 0;
@@ -147,7 +179,11 @@ function fixtureCasesOf(versions: VersionRecord[]): { cases: Case[]; invalid: nu
     const key = JSON.stringify(situation);
     if (seen.has(key)) continue;
     seen.add(key);
-    cases.push({ label: personLabel(parsed.data.input) ?? parsed.data.name, source: 'fixture', test: parsed.data });
+    cases.push({
+      label: personLabel(parsed.data.input) ?? parsed.data.name,
+      source: 'fixture',
+      test: parsed.data,
+    });
   }
   return { cases, invalid };
 }
@@ -162,7 +198,11 @@ function eventCasesOf(events: unknown[], maxEvents: number): Case[] {
     if (seen.has(key)) continue;
     seen.add(key);
     const record = input as Record<string, unknown>;
-    cases.push({ label: personLabel(record) ?? `event ${String(record.id ?? cases.length + 1)}`, source: 'event', input: record });
+    cases.push({
+      label: personLabel(record) ?? `event ${String(record.id ?? cases.length + 1)}`,
+      source: 'event',
+      input: record,
+    });
   }
   return cases;
 }

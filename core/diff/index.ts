@@ -1,5 +1,5 @@
 export { diffLines, formatUnifiedDiff, type DiffLine } from './line-diff.ts';
 export { diffVersions, type SetChange, type VersionDiff } from './version-diff.ts';
-export { diffBehaviour, type BehaviourCase, type BehaviouralDiff, type DiffBehaviourOptions } from './behavioural-diff.ts';
-export { createRecordingHost, type DirectoryReader } from './recording-host.ts';
-export { valueChanges, type ValueChange } from './value-changes.ts';
+export { diffBehaviour, type BehaviouralDiff } from './behavioural-diff.ts';
+export type { DirectoryReader } from './recording-host.ts';
+export type { ValueChange } from './value-changes.ts';

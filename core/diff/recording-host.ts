@@ -14,11 +14,21 @@ export interface DirectoryReader {
 }
 
 const FIXED_NONCE = '0000000000000000';
-const DRY_RUN_RESPONSE: IncomingResponse = { status: 202, headers: { 'content-type': 'application/json', 'x-joinery-dry-run': '1' }, body: '{"dryRun":true}' };
+const DRY_RUN_RESPONSE: IncomingResponse = {
+  status: 202,
+  headers: { 'content-type': 'application/json', 'x-joinery-dry-run': '1' },
+  body: '{"dryRun":true}',
+};
 
-export function createRecordingHost({ manifest, directory }: { manifest: FunctionManifest; directory?: DirectoryReader }): { host: HostCapabilities; calls: OutgoingRequest[] } {
+export function createRecordingHost({ manifest, directory }: { manifest: FunctionManifest; directory?: DirectoryReader }): {
+  host: HostCapabilities;
+  calls: OutgoingRequest[];
+} {
   const calls: OutgoingRequest[] = [];
-  const placeholders = createSecretPlaceholders({ names: manifest.secrets, nonce: FIXED_NONCE });
+  const placeholders = createSecretPlaceholders({
+    names: manifest.secrets,
+    nonce: FIXED_NONCE,
+  });
   const taken = (username: string) => directory?.isUsernameTaken(username) ?? false;
   const host: HostCapabilities = {
     isUsernameTaken: async (username) => taken(String(username)),
@@ -33,7 +43,12 @@ export function createRecordingHost({ manifest, directory }: { manifest: Functio
     fetch: async (request) => {
       const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), placeholders.render(value)]));
       if (request.auth !== undefined) headers.authorization = `[auth:${describeAuth(request.auth, placeholders.render)}]`;
-      calls.push({ method: request.method.toUpperCase(), url: placeholders.render(request.url), headers, ...(request.body === undefined ? {} : { body: placeholders.render(request.body) }) });
+      calls.push({
+        method: request.method.toUpperCase(),
+        url: placeholders.render(request.url),
+        headers,
+        ...(request.body === undefined ? {} : { body: placeholders.render(request.body) }),
+      });
       return structuredClone(DRY_RUN_RESPONSE);
     },
   };

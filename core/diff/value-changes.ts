@@ -18,14 +18,18 @@ export function valueChanges(before: unknown, after: unknown, root = ''): ValueC
     const was = left.get(path);
     const now = right.get(path);
     if (was === now) continue;
-    changes.push({ path: path === '' ? '(value)' : path, ...(was === undefined ? {} : { before: was }), ...(now === undefined ? {} : { after: now }) });
+    changes.push({
+      path: path === '' ? '(value)' : path,
+      ...(was === undefined ? {} : { before: was }),
+      ...(now === undefined ? {} : { after: now }),
+    });
   }
   return changes;
 }
 
 function leaves(value: unknown, path: string, into = new Map<string, string>()): Map<string, string> {
   if (Array.isArray(value) && value.length > 0) {
-    value.forEach((item, index) => leaves(item, `${path}[${index}]`, into));
+    for (const [index, item] of value.entries()) leaves(item, `${path}[${index}]`, into);
   } else if (isObject(value) && Object.keys(value).length > 0) {
     for (const [key, child] of Object.entries(value)) leaves(child, joinKey(path, key), into);
   } else {

@@ -1,3 +1,3 @@
 // How long execution payloads are kept; the audit trail is kept for good.
 
-export { createSqliteExecutionRetention, type ExecutionRetention, type PurgeResult } from './sqlite-execution-retention.ts';
+export { createSqliteExecutionRetention, type ExecutionRetention } from './sqlite-execution-retention.ts';

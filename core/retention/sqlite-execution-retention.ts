@@ -6,7 +6,7 @@
 import { JoineryError } from '../errors.ts';
 import type { SqliteDatabase } from '../store/index.ts';
 
-export interface PurgeResult {
+interface PurgeResult {
   purged: number;
   /** Records created before this time (ISO 8601) were purged. */
   cutoff: string;
@@ -33,7 +33,16 @@ export function createSqliteExecutionRetention(db: SqliteDatabase, { now = () =>
     VALUES (@actor, 'retention.purge', 'executions', 1, @detail, @at)`);
   const purgeInTransaction = db.transaction((input: { cutoff: string; at: string; actor: string; days: number }): number => {
     const changes = purgeBatch.run(input).changes;
-    if (changes > 0) insertAudit.run({ actor: input.actor, at: input.at, detail: JSON.stringify({ purged: changes, cutoff: input.cutoff, olderThanDays: input.days }) });
+    if (changes > 0)
+      insertAudit.run({
+        actor: input.actor,
+        at: input.at,
+        detail: JSON.stringify({
+          purged: changes,
+          cutoff: input.cutoff,
+          olderThanDays: input.days,
+        }),
+      });
     return changes;
   });
 
@@ -46,7 +55,12 @@ export function createSqliteExecutionRetention(db: SqliteDatabase, { now = () =>
       const cutoff = new Date(at.getTime() - olderThanDays * DAY_MS).toISOString();
       let purged = 0;
       for (;;) {
-        const changes = purgeInTransaction.immediate({ cutoff, at: at.toISOString(), actor, days: olderThanDays });
+        const changes = purgeInTransaction.immediate({
+          cutoff,
+          at: at.toISOString(),
+          actor,
+          days: olderThanDays,
+        });
         purged += changes;
         if (changes < BATCH) break;
       }

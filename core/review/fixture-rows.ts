@@ -27,8 +27,17 @@ function fixtureRow(fixture: unknown, index: number): FixtureRow {
   for (const [key, value] of Object.entries(input)) if (!['type', 'id', 'occurredAt', 'person'].includes(key)) fields.push([key, text(value)]);
   const expect = isObject(test.expect) ? test.expect : {};
   const expected: FixtureRow['expected'] =
-    expect.output !== undefined ? { kind: 'output', text: JSON.stringify(expect.output) } : expect.error !== undefined ? { kind: 'error', text: text(expect.error) } : { kind: 'none', text: '' };
-  return { name: typeof test.name === 'string' ? test.name : `test ${index + 1}`, input: fields, setting: settingOf(test), expected };
+    expect.output !== undefined
+      ? { kind: 'output', text: JSON.stringify(expect.output) }
+      : expect.error !== undefined
+        ? { kind: 'error', text: text(expect.error) }
+        : { kind: 'none', text: '' };
+  return {
+    name: typeof test.name === 'string' ? test.name : `test ${index + 1}`,
+    input: fields,
+    setting: settingOf(test),
+    expected,
+  };
 }
 
 function settingOf(test: Record<string, unknown>): string[] {
@@ -38,15 +47,17 @@ function settingOf(test: Record<string, unknown>): string[] {
     const names = directory.users.map((user) => (isObject(user) ? String(user.username) : '?'));
     setting.push(`directory: ${names.join(', ')}`);
   }
-  if (Array.isArray(directory.retiredUsernames) && directory.retiredUsernames.length > 0) setting.push(`retired: ${directory.retiredUsernames.join(', ')}`);
+  if (Array.isArray(directory.retiredUsernames) && directory.retiredUsernames.length > 0)
+    setting.push(`retired: ${directory.retiredUsernames.join(', ')}`);
   if (isObject(test.secrets)) setting.push(`secrets: ${Object.keys(test.secrets).join(', ')}`);
   if (Array.isArray(test.http) && test.http.length > 0) setting.push(`${test.http.length} mocked response${test.http.length === 1 ? '' : 's'}`);
-  if (isObject(test.expect) && Array.isArray(test.expect.calls)) setting.push(`expects ${test.expect.calls.length} call${test.expect.calls.length === 1 ? '' : 's'}`);
+  if (isObject(test.expect) && Array.isArray(test.expect.calls))
+    setting.push(`expects ${test.expect.calls.length} call${test.expect.calls.length === 1 ? '' : 's'}`);
   return setting;
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

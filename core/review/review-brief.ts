@@ -30,7 +30,10 @@ export interface ReviewBrief {
   gate: ReviewGate;
 }
 
-export function buildReviewBrief(registry: Registry, { name, version, viewer }: { name: string; version: number; viewer: { name: string; role: string } }): ReviewBrief {
+export function buildReviewBrief(
+  registry: Registry,
+  { name, version, viewer }: { name: string; version: number; viewer: { name: string; role: string } },
+): ReviewBrief {
   const record = registry.getVersion(name, version);
   if (record === undefined) throw new JoineryError('NOT_FOUND', `no version ${name}@${version}`);
   const active = registry.getActiveVersion(name);

@@ -11,9 +11,25 @@ export interface ReviewGate {
 }
 
 export function reviewGate(version: Pick<VersionRecord, 'author' | 'requestedBy' | 'status'>, viewer: { name: string; role: string }): ReviewGate {
-  if (viewer.role !== 'reviewer' && viewer.role !== 'admin') return { mayReview: false, reason: `your role (${viewer.role}) does not review; a reviewer does` };
-  if (version.status !== 'pending_review') return { mayReview: false, reason: `it is ${version.status.replace('_', ' ')}` };
-  if (sameActor(viewer.name, version.author)) return { mayReview: false, reason: 'you authored it: a second person reviews it' };
-  if (sameActor(viewer.name, version.requestedBy)) return { mayReview: false, reason: 'you requested it: a second person reviews it' };
+  if (viewer.role !== 'reviewer' && viewer.role !== 'admin')
+    return {
+      mayReview: false,
+      reason: `your role (${viewer.role}) does not review; a reviewer does`,
+    };
+  if (version.status !== 'pending_review')
+    return {
+      mayReview: false,
+      reason: `it is ${version.status.replace('_', ' ')}`,
+    };
+  if (sameActor(viewer.name, version.author))
+    return {
+      mayReview: false,
+      reason: 'you authored it: a second person reviews it',
+    };
+  if (sameActor(viewer.name, version.requestedBy))
+    return {
+      mayReview: false,
+      reason: 'you requested it: a second person reviews it',
+    };
   return { mayReview: true, reason: null };
 }

@@ -13,7 +13,16 @@ export interface ReachChange {
 }
 
 // accountEnabled: false (Entra/Graph), status "disabled"/"suspended" (directories, Okta), userAccountControl (AD).
-const DISABLES_ACCOUNTS = /\b(?:disable|suspend|deactivate|lock)[A-Za-z]*\b|accountEnabled\s*:\s*false|userAccountControl|["']?status["']?\s*:\s*["'](?:disabled|suspended|deprovisioned)["']/i;
+const DISABLES_ACCOUNTS =
+  new RegExp(
+    [
+      String.raw`\b(?:disable|suspend|deactivate|lock)[A-Za-z]*\b`,
+      String.raw`accountEnabled\s*:\s*false`,
+      'userAccountControl',
+      String.raw`["']?status["']?\s*:\s*["'](?:disabled|suspended|deprovisioned)["']`,
+    ].join('|'),
+    'i',
+  );
 
 export function reachChange(candidate: VersionRecord, active: VersionRecord | undefined): ReachChange {
   const compare = (before: readonly string[], after: readonly string[]): SetChange => ({

@@ -20,7 +20,10 @@ export const REVIEW_APP_SCRIPT = String.raw`
     return node;
   }
   function section(title) { var node = el('section'); node.appendChild(el('h2', title)); document.getElementById('root').appendChild(node); return node; }
-  function shown(json) { if (json === undefined) return '(none)'; try { var value = JSON.parse(json); return typeof value === 'string' ? value : json; } catch (error) { return json; } }
+  function shown(json) {
+    if (json === undefined) return '(none)';
+    try { var value = JSON.parse(json); return typeof value === 'string' ? value : json; } catch (error) { return json; }
+  }
   function render(result) {
     draw(result);
     send({ jsonrpc: '2.0', method: 'ui/notifications/size-changed', params: { height: document.documentElement.scrollHeight } });
@@ -29,8 +32,15 @@ export const REVIEW_APP_SCRIPT = String.raw`
     var data = result && result.structuredContent;
     var root = document.getElementById('root');
     root.textContent = '';
-    if (!data || result.isError) { root.appendChild(el('p', data && data.message ? data.code + ': ' + data.message : 'No review page in this result.', 'error')); return; }
-    if (!data.page) { root.appendChild(el('p', data.review ? data.review.decision + ' ' + data.name + '@' + data.version + ' by ' + data.review.reviewer : 'Done.', 'notice')); return; }
+    if (!data || result.isError) {
+      root.appendChild(el('p', data && data.message ? data.code + ': ' + data.message : 'No review page in this result.', 'error'));
+      return;
+    }
+    if (!data.page) {
+      var done = data.review ? data.review.decision + ' ' + data.name + '@' + data.version + ' by ' + data.review.reviewer : 'Done.';
+      root.appendChild(el('p', done, 'notice'));
+      return;
+    }
     page = data.page; target = { name: data.name, version: data.version };
     root.appendChild(el('h1', data.name + '@' + data.version + ' (' + page.status.replace('_', ' ') + ')'));
     root.appendChild(el('p', page.description + ' — by ' + page.author + (page.requestedBy ? ' for ' + page.requestedBy : ''), 'muted'));
@@ -40,7 +50,8 @@ export const REVIEW_APP_SCRIPT = String.raw`
     if (!page.behaviour) behaviour.appendChild(el('p', 'No other active version to compare with.', 'muted'));
     else {
       var b = page.behaviour;
-      behaviour.appendChild(el('p', b.changed.length + ' of ' + b.compared + ' cases changed (' + b.fixtures + ' fixtures, ' + b.events + ' recent events; @' + b.from + ' → @' + b.to + ')', 'muted'));
+      var counts = b.changed.length + ' of ' + b.compared + ' cases changed (' + b.fixtures + ' fixtures, ' + b.events + ' recent events; ';
+      behaviour.appendChild(el('p', counts + '@' + b.from + ' → @' + b.to + ')', 'muted'));
       var table = el('table');
       b.changed.forEach(function (item) { item.changes.forEach(function (change) {
         var row = el('tr'); row.appendChild(el('td', item.label)); row.appendChild(el('td', change.path, 'mono'));
@@ -69,7 +80,8 @@ export const REVIEW_APP_SCRIPT = String.raw`
       var button = el('button', choice === 'approve' ? 'Approve' : 'Reject', choice);
       button.addEventListener('click', function () {
         button.disabled = true;
-        request('tools/call', { name: 'review_function', arguments: { name: target.name, version: target.version, decision: choice, comment: comment.value || undefined } })
+        var call = { name: target.name, version: target.version, decision: choice, comment: comment.value || undefined };
+        request('tools/call', { name: 'review_function', arguments: call })
           .then(render, function (error) { decision.appendChild(el('p', String(error && error.message || error), 'error')); });
       });
       decision.appendChild(button);

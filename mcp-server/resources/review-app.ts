@@ -16,12 +16,33 @@ table { border-collapse: collapse; width: 100%; } td { border-bottom: 1px solid 
 textarea { width: 100%; min-height: 3rem; } button { margin: .4rem .4rem 0 0; padding: .35rem .9rem; border-radius: 6px; border: 0; color: #fff; }
 button.approve { background: #1f7a3a; } button.reject { background: #a12020; } .error { color: #a12020; } .notice { color: #17692f; }`;
 
-export const REVIEW_APP_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Joinery review</title><style>${STYLE}</style></head>
+const REVIEW_APP_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Joinery review</title><style>${STYLE}</style></head>
 <body><main id="root"><p class="muted">Loading the review page…</p></main><script>${REVIEW_APP_SCRIPT}</script></body></html>`;
 
 /** `uri` is the one review_function's listing names (tools/review-function.ts REVIEW_APP_URI). */
 export function registerReviewApp(server: McpServer, uri: string): void {
-  registerAppResource(server, 'review-app', uri, { title: 'Review page', description: "review_function's review page (MCP App)" }, async () => ({
-    contents: [{ uri, mimeType: RESOURCE_MIME_TYPE, text: REVIEW_APP_HTML, _meta: { ui: { csp: { connectDomains: [], resourceDomains: [] }, prefersBorder: true } } }],
-  }));
+  registerAppResource(
+    server,
+    'review-app',
+    uri,
+    {
+      title: 'Review page',
+      description: "review_function's review page (MCP App)",
+    },
+    async () => ({
+      contents: [
+        {
+          uri,
+          mimeType: RESOURCE_MIME_TYPE,
+          text: REVIEW_APP_HTML,
+          _meta: {
+            ui: {
+              csp: { connectDomains: [], resourceDomains: [] },
+              prefersBorder: true,
+            },
+          },
+        },
+      ],
+    }),
+  );
 }

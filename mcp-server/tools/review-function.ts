@@ -14,14 +14,21 @@ export const reviewFunction = defineTool({
   name: 'review_function',
   title: 'Approve or reject a version',
   description:
-    'No decision: the review page (requirement, diffs, fixtures; inline in MCP Apps). approve (it becomes active) or reject a version you neither wrote nor requested.',
+    'No decision: the review page (requirement, diffs, fixtures; inline in MCP Apps). approve (it becomes active) or reject a version ' +
+    'you neither wrote nor requested.',
   input: {
     name: functionName,
     version: versionRef,
     decision: z.enum(['approve', 'reject']).optional(),
     comment: z.string().max(MAX_COMMENT_CHARS).optional().describe('what you checked'),
   },
-  output: { name: z.string(), version: z.number().int(), review: reviewSchema.nullable(), activeVersion: z.number().int().nullable(), page: reviewPageSchema.optional() },
+  output: {
+    name: z.string(),
+    version: z.number().int(),
+    review: reviewSchema.nullable(),
+    activeVersion: z.number().int().nullable(),
+    page: reviewPageSchema.optional(),
+  },
   meta: { ui: { resourceUri: REVIEW_APP_URI } },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   roles: ['reviewer'],
@@ -29,7 +36,8 @@ export const reviewFunction = defineTool({
     const target = resolveVersion(deps.registry, name, version);
     const label = `${name}@${target.version}`;
     if (decision === undefined) {
-      return { name, version: target.version, review: null, activeVersion: deps.registry.getActiveVersion(name)?.version ?? null, page: await reviewPage(deps, target, principal) };
+      const page = await reviewPage(deps, target, principal);
+      return { name, version: target.version, review: null, activeVersion: deps.registry.getActiveVersion(name)?.version ?? null, page };
     }
     if (decision === 'approve' && wouldRecord(target, principal.name) && !(await confirm(`Approve ${label}? It becomes the version that runs (egress: ${target.manifest.egress.join(', ') || 'none'}; secrets: ${target.manifest.secrets.join(', ') || 'none'}).`))) {
       return toolFailure('CONFLICT', `${label} was not approved: the confirmation was declined; nothing was recorded`);

@@ -17,7 +17,9 @@ export function createBehaviourCache(registry: Registry, settings: BehaviourSett
   const { maxEvents = 100, timeLimitMs = 10_000 } = settings;
   return {
     diffFor(candidate, active) {
-      const recent = registry.listExecutions(candidate.name, { limit: Math.min(1_000, maxEvents * 2) });
+      const recent = registry.listExecutions(candidate.name, {
+        limit: Math.min(1_000, maxEvents * 2),
+      });
       const key = JSON.stringify([candidate.name, candidate.version, active.version, recent[0]?.id ?? 0]);
       const cached = entries.get(key);
       if (cached) return cached;

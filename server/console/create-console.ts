@@ -25,14 +25,27 @@ const REPLAY_PATH = /^\/events\/([^/]+)\/replay$/;
 
 export function createConsole(deps: ConsoleDeps): Console {
   const now = deps.now ?? Date.now;
-  const sessions = createSessionStore({ now, ...(deps.sessionIdleMs ? { idleMs: deps.sessionIdleMs } : {}), ...(deps.sessionMaxAgeMs ? { maxAgeMs: deps.sessionMaxAgeMs } : {}) });
+  const sessions = createSessionStore({
+    now,
+    ...(deps.sessionIdleMs ? { idleMs: deps.sessionIdleMs } : {}),
+    ...(deps.sessionMaxAgeMs ? { maxAgeMs: deps.sessionMaxAgeMs } : {}),
+  });
   const behaviour = deps.behaviour ? createBehaviourCache(deps.registry, deps.behaviour) : undefined;
 
   return {
     async handle(request, response) {
       const url = new URL(request.url ?? '/', 'http://console.invalid');
       const method = request.method ?? 'GET';
-      const context: ConsoleContext = { request, response, method, path: url.pathname, query: url.searchParams, deps, sessions, now: now() };
+      const context: ConsoleContext = {
+        request,
+        response,
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        deps,
+        sessions,
+        now: now(),
+      };
       const get = method === 'GET' || method === 'HEAD';
       const post = method === 'POST';
       const path = url.pathname;
@@ -63,7 +76,8 @@ export function createConsole(deps: ConsoleDeps): Console {
   };
 }
 
-function answered(_done: void): true {
+/** Routes answer the response themselves; this marks the request as taken. */
+function answered(_done: unknown): true {
   return true;
 }
 

@@ -8,8 +8,31 @@ import { layout } from './pages/layout.ts';
 import { versionBody } from './pages/version-page.ts';
 import type { Session } from './session/session-store.ts';
 
-export function renderVersionPage({ registry, name, version, viewer, diff }: { registry: Registry; name: string; version: number; viewer: { name: string; role: string }; diff: BehaviouralDiff }): string {
-  const session: Session = { id: 'bench', csrf: 'bench', token: '', createdAt: 0, lastSeenAt: 0, principal: { name: viewer.name, role: viewer.role, source: 'mcp-token' } };
+export function renderVersionPage({
+  registry,
+  name,
+  version,
+  viewer,
+  diff,
+}: {
+  registry: Registry;
+  name: string;
+  version: number;
+  viewer: { name: string; role: string };
+  diff: BehaviouralDiff;
+}): string {
+  const session: Session = {
+    id: 'bench',
+    csrf: 'bench',
+    token: '',
+    createdAt: 0,
+    lastSeenAt: 0,
+    principal: { name: viewer.name, role: viewer.role, source: 'mcp-token' },
+  };
   const brief = buildReviewBrief(registry, { name, version, viewer });
-  return layout({ title: `${name}@${version}`, session, body: versionBody({ brief, behaviour: { kind: 'ready', diff }, session }) }).text;
+  return layout({
+    title: `${name}@${version}`,
+    session,
+    body: versionBody({ brief, behaviour: { kind: 'ready', diff }, session }),
+  }).text;
 }

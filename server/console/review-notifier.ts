@@ -8,7 +8,7 @@ import type { Registry } from '../../core/registry/index.ts';
 import { listPendingReviews, type PendingReview } from '../../core/review/index.ts';
 import type { Logger } from '../logger.ts';
 
-export interface ReviewNotifierOptions {
+interface ReviewNotifierOptions {
   registry: Registry;
   auditTrail: AuditTrail;
   webhookUrl: string;
@@ -20,7 +20,10 @@ export interface ReviewNotifierOptions {
   post?: (url: string, body: string) => Promise<{ status: number }>;
 }
 
-export function startReviewNotifier(options: ReviewNotifierOptions): { runOnce(): Promise<number>; stop(): Promise<void> } {
+export function startReviewNotifier(options: ReviewNotifierOptions): {
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+} {
   const { registry, auditTrail, webhookUrl, consoleUrl, intervalMs = 30_000, logger, post = defaultPost } = options;
   let running: Promise<number> = Promise.resolve(0);
   const runOnce = () =>
@@ -33,10 +36,22 @@ export function startReviewNotifier(options: ReviewNotifierOptions): { runOnce()
         try {
           const { status } = await post(webhookUrl, JSON.stringify(slackMessage(item, consoleUrl)));
           if (status < 200 || status >= 300) throw new Error(`the webhook answered ${status}`);
-          registry.recordAudit({ actor: 'system', action: 'review.notified', target, allowed: true, detail: { status } });
+          registry.recordAudit({
+            actor: 'system',
+            action: 'review.notified',
+            target,
+            allowed: true,
+            detail: { status },
+          });
           sent++;
         } catch (error) {
-          logger.warn({ target, reason: error instanceof Error ? error.message : String(error) }, 'review notification failed; tried again next round');
+          logger.warn(
+            {
+              target,
+              reason: error instanceof Error ? error.message : String(error),
+            },
+            'review notification failed; tried again next round',
+          );
         }
       }
       return sent;
@@ -62,15 +77,32 @@ export function slackMessage(item: PendingReview, consoleUrl?: string): { text: 
   const who = item.requestedBy ? `${item.author} for ${item.requestedBy}` : item.author;
   const reach = [...item.reach.egress.added.map((host) => `+host ${host}`), ...item.reach.secrets.added.map((secret) => `+secret ${secret}`)];
   const link = consoleUrl ? `${consoleUrl.replace(/\/$/, '')}/functions/${encodeURIComponent(item.name)}/versions/${item.version}` : undefined;
-  const text = slackText(`${item.name}@${item.version} waits for review (by ${who})${item.badges.length > 0 ? ` [${item.badges.join(', ')}]` : ''}${reach.length > 0 ? `: ${reach.join(', ')}` : ''}`);
+  const text = slackText(
+    `${item.name}@${item.version} waits for review (by ${who})` +
+      `${item.badges.length > 0 ? ` [${item.badges.join(', ')}]` : ''}${reach.length > 0 ? `: ${reach.join(', ')}` : ''}`,
+  );
   return {
     text,
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: link ? `${text}\n<${link}|Review it>` : text } }],
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: link ? `${text}\n<${link}|Review it>` : text,
+        },
+      },
+    ],
   };
 }
 
 async function defaultPost(url: string, body: string): Promise<{ status: number }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(5_000), redirect: 'error' });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(5_000),
+    redirect: 'error',
+  });
   await response.body?.cancel();
   return { status: response.status };
 }

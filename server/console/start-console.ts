@@ -8,16 +8,40 @@ import { startRetentionPurge } from './retention-schedule.ts';
 import { startReviewNotifier } from './review-notifier.ts';
 
 export interface ConsoleOptions extends Omit<ConsoleDeps, 'registry' | 'tokens' | 'queue' | 'logger'> {
-  notifications?: { webhookUrl: string; consoleUrl?: string; intervalMs?: number };
+  notifications?: {
+    webhookUrl: string;
+    consoleUrl?: string;
+    intervalMs?: number;
+  };
   retention?: { store: ExecutionRetention; days: number; intervalMs?: number };
 }
 
-export function startConsole(options: ConsoleOptions & Pick<ConsoleDeps, 'registry' | 'tokens' | 'queue' | 'logger'>): { console: Console; stop(): Promise<void> } {
+export function startConsole(options: ConsoleOptions & Pick<ConsoleDeps, 'registry' | 'tokens' | 'queue' | 'logger'>): {
+  console: Console;
+  stop(): Promise<void>;
+} {
   const { notifications, retention, ...deps } = options;
-  const notifier = notifications ? startReviewNotifier({ registry: deps.registry, auditTrail: deps.auditTrail, logger: deps.logger, ...notifications }) : undefined;
-  const purge = retention ? startRetentionPurge({ retention: retention.store, days: retention.days, logger: deps.logger, ...(retention.intervalMs ? { intervalMs: retention.intervalMs } : {}) }) : undefined;
+  const notifier = notifications
+    ? startReviewNotifier({
+        registry: deps.registry,
+        auditTrail: deps.auditTrail,
+        logger: deps.logger,
+        ...notifications,
+      })
+    : undefined;
+  const purge = retention
+    ? startRetentionPurge({
+        retention: retention.store,
+        days: retention.days,
+        logger: deps.logger,
+        ...(retention.intervalMs ? { intervalMs: retention.intervalMs } : {}),
+      })
+    : undefined;
   return {
-    console: createConsole({ ...deps, ...(retention ? { retentionDays: retention.days } : {}) }),
+    console: createConsole({
+      ...deps,
+      ...(retention ? { retentionDays: retention.days } : {}),
+    }),
     stop: async () => {
       purge?.stop();
       await notifier?.stop();

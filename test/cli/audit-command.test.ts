@@ -18,11 +18,35 @@ describe('joinery audit', () => {
     folder = mkdtempSync(join(tmpdir(), 'joinery-audit-'));
     home = join(folder, '.joinery');
     const db = openDatabase(join(home, 'joinery.db'));
-    const registry = createSqliteRegistry(db, { _internal: { now: () => new Date('2020-01-01T00:00:00Z') } });
+    const registry = createSqliteRegistry(db, {
+      _internal: { now: () => new Date('2020-01-01T00:00:00Z') },
+    });
     registry.publish(samplePublishInput());
-    registry.review({ name: 'generate-username', version: 1, reviewer: 'rita', decision: 'approved' });
-    registry.recordAudit({ actor: 'mallory', action: 'review_function', target: 'generate-username@1', allowed: false, detail: { reason: 'role' } });
-    registry.recordExecution({ name: 'generate-username', version: 1, eventId: 'e', input: { person: 'Søren' }, outcome: { kind: 'returned', value: { username: 'soedegard' } }, logs: [], calls: [], durationMs: 1, caller: 'x', dryRun: false });
+    registry.review({
+      name: 'generate-username',
+      version: 1,
+      reviewer: 'rita',
+      decision: 'approved',
+    });
+    registry.recordAudit({
+      actor: 'mallory',
+      action: 'review_function',
+      target: 'generate-username@1',
+      allowed: false,
+      detail: { reason: 'role' },
+    });
+    registry.recordExecution({
+      name: 'generate-username',
+      version: 1,
+      eventId: 'e',
+      input: { person: 'Søren' },
+      outcome: { kind: 'returned', value: { username: 'soedegard' } },
+      logs: [],
+      calls: [],
+      durationMs: 1,
+      caller: 'x',
+      dryRun: false,
+    });
     closeDatabase(db);
   });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
@@ -33,7 +57,12 @@ describe('joinery audit', () => {
     expect(csv.stdout.split('\r\n').slice(0, 1)).toEqual(['id,created_at,actor,action,target,allowed,detail']);
     expect(csv.stdout).toContain('"rita","review.approved","generate-username@1","true"');
     const denials = await cli('audit', 'export', '--format', 'jsonl', '--actor', 'mallory');
-    expect(denials.stdout.trim().split('\n').map((line) => JSON.parse(line))).toMatchObject([{ actor: 'mallory', allowed: false, detail: { reason: 'role' } }]);
+    expect(
+      denials.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toMatchObject([{ actor: 'mallory', allowed: false, detail: { reason: 'role' } }]);
     expect((await cli('audit', 'export', '--format', 'xml')).code).toBe(2);
     expect((await cli('audit', 'export', '--since', 'yesterday')).code).toBe(2);
   });
@@ -43,7 +72,10 @@ describe('joinery audit', () => {
     writeFileSync(join(home, 'config.json'), JSON.stringify({ retention: { executionPayloadDays: 30 } }));
     const purged = await cli('audit', 'purge', '--json');
     expect(purged.json()).toMatchObject({ ok: true, purged: 1 });
-    const trail = (await cli('audit', 'export', '--format', 'jsonl')).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const trail = (await cli('audit', 'export', '--format', 'jsonl')).stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(trail.map((entry) => entry.action)).toEqual(['review_function', 'review.approved', 'retention.purge']);
   });
 });

@@ -31,20 +31,40 @@ export default defineFunction({
   secrets: ['HELPDESK_TOKEN'],
   async run(event, ctx) {
     const token = await ctx.secrets.get('HELPDESK_TOKEN');
-    await ctx.http.fetch('https://api.example.com/tickets', { method: 'POST', headers: { authorization: 'Bearer ' + token }, body: { person: event.person.firstName } });
+    const request = { method: 'POST', headers: { authorization: 'Bearer ' + token }, body: { person: event.person.firstName } };
+    await ctx.http.fetch('https://api.example.com/tickets', request);
     ctx.log.info('ticket opened with ' + token);
     return { opened: true };
   },
 });
 `;
 
-const HELPDESK_FIXTURES = JSON.stringify([{
-  name: 'opens a ticket',
-  input: { type: 'user.joined', id: 'e1', occurredAt: '2026-11-20T09:00:00Z', person: { employeeId: 'E1', firstName: 'Ada', lastName: 'Lovelace', department: 'R&D', employmentType: 'employee', startDate: '2026-12-01' } },
-  secrets: { HELPDESK_TOKEN: 'fixture-token' },
-  http: [{ request: { method: 'POST', url: 'https://api.example.com/tickets' }, response: { status: 201, body: { id: 7 } } }],
-  expect: { output: { opened: true } },
-}]);
+const HELPDESK_FIXTURES = JSON.stringify([
+  {
+    name: 'opens a ticket',
+    input: {
+      type: 'user.joined',
+      id: 'e1',
+      occurredAt: '2026-11-20T09:00:00Z',
+      person: {
+        employeeId: 'E1',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        department: 'R&D',
+        employmentType: 'employee',
+        startDate: '2026-12-01',
+      },
+    },
+    secrets: { HELPDESK_TOKEN: 'fixture-token' },
+    http: [
+      {
+        request: { method: 'POST', url: 'https://api.example.com/tickets' },
+        response: { status: 201, body: { id: 7 } },
+      },
+    ],
+    expect: { output: { opened: true } },
+  },
+]);
 
 export interface ConsoleHarness {
   server: RunningServer;
@@ -69,23 +89,75 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     if (!result.ok) throw new Error(`publish failed: ${JSON.stringify(result.test.check.problems ?? result.test.report)}`);
     return result.version;
   };
-  await publish({ source: usernameSource({ oSlash: 'oe' }), fixturesText: usernameFixtures({ soren: 'soedegard' }), author: 'alice', requirement: 'First initial plus last name.' });
-  registry.review({ name: 'generate-username', version: 1, reviewer: 'rita', decision: 'approved' });
-  await publish({ source: usernameSource({ oSlash: 'o' }), fixturesText: usernameFixtures({ soren: 'sodegard' }), author: 'agent:functions-author', requestedBy: 'alice', requirement: REQUIREMENT, spec: 'ø → o; otherwise unchanged' });
-  await publish({ source: HELPDESK_SOURCE, fixturesText: HELPDESK_FIXTURES, author: 'alice' });
-  registry.review({ name: 'notify-helpdesk', version: 1, reviewer: 'rita', decision: 'approved' });
+  await publish({
+    source: usernameSource({ oSlash: 'oe' }),
+    fixturesText: usernameFixtures({ soren: 'soedegard' }),
+    author: 'alice',
+    requirement: 'First initial plus last name.',
+  });
+  registry.review({
+    name: 'generate-username',
+    version: 1,
+    reviewer: 'rita',
+    decision: 'approved',
+  });
+  await publish({
+    source: usernameSource({ oSlash: 'o' }),
+    fixturesText: usernameFixtures({ soren: 'sodegard' }),
+    author: 'agent:functions-author',
+    requestedBy: 'alice',
+    requirement: REQUIREMENT,
+    spec: 'ø → o; otherwise unchanged',
+  });
+  await publish({
+    source: HELPDESK_SOURCE,
+    fixturesText: HELPDESK_FIXTURES,
+    author: 'alice',
+  });
+  registry.review({
+    name: 'notify-helpdesk',
+    version: 1,
+    reviewer: 'rita',
+    decision: 'approved',
+  });
   secrets.set('HELPDESK_TOKEN', HELPDESK_SECRET);
   const execution = await runFunction({
-    name: 'notify-helpdesk', event: { type: 'user.joined', id: 'evt-42', occurredAt: '2026-11-20T09:00:00Z', person: { firstName: 'Ada', lastName: 'Lovelace' }, note: HELPDESK_SECRET },
-    caller: 'test', dryRun: true, registry, directory, secrets, runner: toolchain.runner, fetchFor: (egress) => createDryRunFetch({ allowedHosts: egress }).fetch,
+    name: 'notify-helpdesk',
+    event: {
+      type: 'user.joined',
+      id: 'evt-42',
+      occurredAt: '2026-11-20T09:00:00Z',
+      person: { firstName: 'Ada', lastName: 'Lovelace' },
+      note: HELPDESK_SECRET,
+    },
+    caller: 'test',
+    dryRun: true,
+    registry,
+    directory,
+    secrets,
+    runner: toolchain.runner,
+    fetchFor: (egress) => createDryRunFetch({ allowedHosts: egress }).fetch,
   });
   const server = await startServer({
-    queue: createSqliteEventQueue(db), tokens, registry, port: 0, workers: 1,
-    logger: createLogger({ destination: new Writable({ write: (_chunk, _encoding, done) => done() }) }),
-    runStep: async () => { throw new Error('no steps in console tests'); },
+    queue: createSqliteEventQueue(db),
+    tokens,
+    registry,
+    port: 0,
+    workers: 1,
+    logger: createLogger({
+      destination: new Writable({ write: (_chunk, _encoding, done) => done() }),
+    }),
+    runStep: async () => {
+      throw new Error('no steps in console tests');
+    },
     console: {
       auditTrail: createSqliteAuditTrail(db),
-      behaviour: { runner: toolchain.runner, directory, maxEvents: 100, timeLimitMs: 20_000 },
+      behaviour: {
+        runner: toolchain.runner,
+        directory,
+        maxEvents: 100,
+        timeLimitMs: 20_000,
+      },
       retention: { store: createSqliteExecutionRetention(db), days: 90 },
     },
   });

@@ -55,16 +55,25 @@ describe('the review console', () => {
     const page = await client.get(VERSION);
     expect(page.text).not.toContain('button class="approve"');
     expect(page.text).toContain('you requested it');
-    const forged = await client.post(`${VERSION}/review`, { csrf: csrfOf(page.text), decision: 'approved', comment: '' });
+    const forged = await client.post(`${VERSION}/review`, {
+      csrf: csrfOf(page.text),
+      decision: 'approved',
+      comment: '',
+    });
     expect(forged.status).toBe(403);
     expect(harness.registry.getVersion('generate-username', 2)?.status).toBe('pending_review');
-    expect(harness.registry.listAudit({ actor: 'alice', allowed: false }).some((entry) => entry.action === 'review' && entry.target === 'generate-username@2')).toBe(true);
+    expect(
+      harness.registry.listAudit({ actor: 'alice', allowed: false }).some((entry) => entry.action === 'review' && entry.target === 'generate-username@2'),
+    ).toBe(true);
   });
 
   it('refuses a decision without the session CSRF token', async () => {
     const client = consoleClient(harness.url);
     await client.signIn(harness.token('reviewer', 'ruth'));
-    const refused = await client.post(`${VERSION}/review`, { csrf: 'guessed', decision: 'approved' });
+    const refused = await client.post(`${VERSION}/review`, {
+      csrf: 'guessed',
+      decision: 'approved',
+    });
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('CSRF');
     expect(harness.registry.getVersion('generate-username', 2)?.status).toBe('pending_review');
@@ -90,7 +99,10 @@ describe('the review console', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text.split('\r\n')[0]).toBe('id,created_at,actor,action,target,allowed,detail');
     expect(csv.text).toContain('"review.approved","generate-username@1"');
-    const lines = (await client.get('/audit/export?format=jsonl&action=review.')).text.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = (await client.get('/audit/export?format=jsonl&action=review.')).text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((entry) => entry.target)).toEqual(['generate-username@1', 'notify-helpdesk@1']);
   });
 
@@ -108,7 +120,11 @@ describe('the review console', () => {
     const client = consoleClient(harness.url);
     await client.signIn(harness.token('reviewer', 'rita-2'));
     const page = await client.get(VERSION);
-    const approved = await client.post(`${VERSION}/review`, { csrf: csrfOf(page.text), decision: 'approved', comment: 'checked the Danish names' });
+    const approved = await client.post(`${VERSION}/review`, {
+      csrf: csrfOf(page.text),
+      decision: 'approved',
+      comment: 'checked the Danish names',
+    });
     expect(approved.status).toBe(303);
     expect(harness.registry.getActiveVersion('generate-username')?.version).toBe(2);
     expect((await client.get('/')).text).not.toContain('generate-username@2');

@@ -1,7 +1,7 @@
 // A browser-like client for console tests without a browser: cookies kept, redirects not followed (the
 // tests read them), forms posted urlencoded, the CSRF field read from the last page.
 
-export interface PageResponse {
+interface PageResponse {
   status: number;
   headers: Headers;
   text: string;
@@ -19,21 +19,38 @@ export function consoleClient(baseUrl: string): ConsoleClient {
   const send = async (path: string, init: RequestInit = {}): Promise<PageResponse> => {
     const headers = new Headers(init.headers);
     if (cookies.size > 0) headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await fetch(new URL(path, baseUrl), { ...init, headers, redirect: 'manual' });
+    const response = await fetch(new URL(path, baseUrl), {
+      ...init,
+      headers,
+      redirect: 'manual',
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
       const [name = '', value = ''] = pair.split('=');
       if (/Max-Age=0/.test(line)) cookies.delete(name);
       else cookies.set(name, value);
     }
-    return { status: response.status, headers: response.headers, text: await response.text() };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text: await response.text(),
+    };
   };
   const client: ConsoleClient = {
     get: (path) => send(path),
-    post: (path, fields) => send(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }),
+    post: (path, fields) =>
+      send(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      }),
     async signIn(token) {
       const form = await client.get('/sign-in');
-      return client.post('/sign-in', { csrf: csrfOf(form.text), token, next: '/' });
+      return client.post('/sign-in', {
+        csrf: csrfOf(form.text),
+        token,
+        next: '/',
+      });
     },
   };
   return client;

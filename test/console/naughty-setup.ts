@@ -7,7 +7,7 @@ import type { Registry } from '../../core/registry/index.ts';
 import { NAUGHTY_STRINGS } from '../helpers/naughty-strings.ts';
 
 export const MARKUP = '<img src=x onerror="window.__injected=1"><script>window.__injected=1</script>';
-export const ESCAPES = '\u001b[2K\u001b[1A\u202eevil';
+const ESCAPES = '\u001b[2K\u001b[1A\u202eevil';
 
 export function addNaughtyVersion(registry: Registry): number {
   const name = 'naughty-strings';
@@ -17,8 +17,23 @@ export function addNaughtyVersion(registry: Registry): number {
     source,
     bundle: `globalThis.__handler = { name: '${name}' };`,
     sourceMap: '{"version":3,"sources":[],"mappings":""}',
-    manifest: { name, description: `Description ${MARKUP}`, trigger: 'user.joined', egress: [], secrets: [] },
-    fixtures: [{ name: MARKUP, input: { type: 'user.joined', person: { firstName: MARKUP, lastName: ESCAPES } }, expect: { output: { username: MARKUP } } }],
+    manifest: {
+      name,
+      description: `Description ${MARKUP}`,
+      trigger: 'user.joined',
+      egress: [],
+      secrets: [],
+    },
+    fixtures: [
+      {
+        name: MARKUP,
+        input: {
+          type: 'user.joined',
+          person: { firstName: MARKUP, lastName: ESCAPES },
+        },
+        expect: { output: { username: MARKUP } },
+      },
+    ],
     checkReport: { ok: true },
     testReport: { passed: 1, failed: 0, results: [] },
     spec: `Spec ${MARKUP} ${ESCAPES}`,
@@ -27,9 +42,20 @@ export function addNaughtyVersion(registry: Registry): number {
   });
   registry.review({ name, version: 1, reviewer: 'rita', decision: 'approved' });
   const execution = registry.recordExecution({
-    name, version: 1, eventId: MARKUP, input: { note: MARKUP, escapes: ESCAPES }, outcome: { kind: 'threw', message: `${MARKUP} ${ESCAPES}` },
-    logs: NAUGHTY_STRINGS.slice(0, 400).map((message, index) => ({ level: 'info' as const, message, atMs: index })),
-    calls: [], durationMs: 1, caller: MARKUP, dryRun: true,
+    name,
+    version: 1,
+    eventId: MARKUP,
+    input: { note: MARKUP, escapes: ESCAPES },
+    outcome: { kind: 'threw', message: `${MARKUP} ${ESCAPES}` },
+    logs: NAUGHTY_STRINGS.slice(0, 400).map((message, index) => ({
+      level: 'info' as const,
+      message,
+      atMs: index,
+    })),
+    calls: [],
+    durationMs: 1,
+    caller: MARKUP,
+    dryRun: true,
   });
   return execution.id;
 }

@@ -12,10 +12,37 @@ const DAY = 86_400_000;
 function setup() {
   let now = Date.parse('2026-01-01T00:00:00Z');
   const db = openDatabase(':memory:');
-  const registry = createSqliteRegistry(db, { _internal: { now: () => new Date(now) } });
+  const registry = createSqliteRegistry(db, {
+    _internal: { now: () => new Date(now) },
+  });
   registry.publish(samplePublishInput());
-  const record = (secretish: string) => registry.recordExecution({ name: 'generate-username', version: 1, eventId: 'evt-1', input: { person: secretish }, outcome: { kind: 'threw', message: `no name for ${secretish}` }, logs: [{ level: 'info', message: secretish, atMs: 1 }], calls: [{ method: 'POST', url: 'https://x.example/', headers: {}, body: secretish }], durationMs: 4, caller: 'serve:hr', dryRun: false });
-  return { db, registry, record, advance: (days: number) => (now += days * DAY), retention: createSqliteExecutionRetention(db, { now: () => new Date(now) }) };
+  const record = (secretish: string) =>
+    registry.recordExecution({
+      name: 'generate-username',
+      version: 1,
+      eventId: 'evt-1',
+      input: { person: secretish },
+      outcome: { kind: 'threw', message: `no name for ${secretish}` },
+      logs: [{ level: 'info', message: secretish, atMs: 1 }],
+      calls: [
+        {
+          method: 'POST',
+          url: 'https://x.example/',
+          headers: {},
+          body: secretish,
+        },
+      ],
+      durationMs: 4,
+      caller: 'serve:hr',
+      dryRun: false,
+    });
+  return {
+    db,
+    registry,
+    record,
+    advance: (days: number) => (now += days * DAY),
+    retention: createSqliteExecutionRetention(db, { now: () => new Date(now) }),
+  };
 }
 
 describe('execution payload retention', () => {
@@ -25,15 +52,35 @@ describe('execution payload retention', () => {
     advance(40);
     const recent = record('Ada Lovelace');
     advance(1);
-    const audited = registry.recordAudit({ actor: 'rita', action: 'activate', target: 'generate-username@1', allowed: true });
+    const audited = registry.recordAudit({
+      actor: 'rita',
+      action: 'activate',
+      target: 'generate-username@1',
+      allowed: true,
+    });
     expect(retention.purgeExecutionPayloads({ olderThanDays: 30, actor: 'system' })).toMatchObject({ purged: 1 });
     const purged = registry.getExecution(old.id);
-    expect(purged).toMatchObject({ name: 'generate-username', version: 1, eventId: 'evt-1', durationMs: 4, caller: 'serve:hr', input: null, calls: [], outcome: { kind: 'threw', message: '(removed by the retention policy)' } });
+    expect(purged).toMatchObject({
+      name: 'generate-username',
+      version: 1,
+      eventId: 'evt-1',
+      durationMs: 4,
+      caller: 'serve:hr',
+      input: null,
+      calls: [],
+      outcome: { kind: 'threw', message: '(removed by the retention policy)' },
+    });
     expect(JSON.stringify(purged)).not.toContain('Søren');
     expect(purged?.logs[0]?.message).toMatch(/payload removed by the retention policy/);
-    expect(registry.getExecution(recent.id)?.input).toEqual({ person: 'Ada Lovelace' });
+    expect(registry.getExecution(recent.id)?.input).toEqual({
+      person: 'Ada Lovelace',
+    });
     expect(registry.listAudit().map((entry) => entry.id)).toContain(audited.id);
-    expect(registry.listAudit({ limit: 1 })[0]).toMatchObject({ action: 'retention.purge', allowed: true, detail: { purged: 1, olderThanDays: 30 } });
+    expect(registry.listAudit({ limit: 1 })[0]).toMatchObject({
+      action: 'retention.purge',
+      allowed: true,
+      detail: { purged: 1, olderThanDays: 30 },
+    });
     expect(retention.purgeExecutionPayloads({ olderThanDays: 30, actor: 'system' }).purged).toBe(0);
   });
 
@@ -50,6 +97,7 @@ describe('execution payload retention', () => {
 
   it('refuses a number of days below one', () => {
     const { retention } = setup();
-    for (const days of [0, -1, 1.5, Number.NaN]) expect(() => retention.purgeExecutionPayloads({ olderThanDays: days, actor: 'x' })).toThrow(/whole number of days/);
+    for (const days of [0, -1, 1.5, Number.NaN])
+      expect(() => retention.purgeExecutionPayloads({ olderThanDays: days, actor: 'x' })).toThrow(/whole number of days/);
   });
 });

@@ -5,7 +5,21 @@
 
 import { html, type SafeHtml } from './safe-html.ts';
 
-const TOKEN = /(\/\/.*$|\/\*.*?(?:\*\/|$))|("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|`(?:[^`\\]|\\.)*`?)|(\b\d[\d_]*(?:\.\d+)?\b)|(\b(?:async|await|break|case|catch|class|const|continue|default|do|else|export|extends|false|finally|for|from|function|if|import|in|instanceof|interface|let|new|null|of|return|switch|this|throw|true|try|type|typeof|undefined|var|void|while)\b)/g;
+const KEYWORDS = [
+  'async', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'default', 'do', 'else', 'export', 'extends', 'false', 'finally', 'for',
+  'from', 'function', 'if', 'import', 'in', 'instanceof', 'interface', 'let', 'new', 'null', 'of', 'return', 'switch', 'this', 'throw', 'true', 'try',
+  'type', 'typeof', 'undefined', 'var', 'void', 'while',
+];
+const BACKTICK = '`';
+const TOKEN = new RegExp(
+  [
+    String.raw`(\/\/.*$|\/\*.*?(?:\*\/|$))`,
+    String.raw`("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|${BACKTICK}(?:[^${BACKTICK}\\]|\\.)*${BACKTICK}?)`,
+    String.raw`(\b\d[\d_]*(?:\.\d+)?\b)`,
+    `(\\b(?:${KEYWORDS.join('|')})\\b)`,
+  ].join('|'),
+  'g',
+);
 const KINDS = ['comment', 'string', 'number', 'keyword'] as const;
 
 export function highlightLine(line: string): SafeHtml {

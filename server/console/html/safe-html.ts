@@ -39,7 +39,13 @@ export function joinHtml(parts: readonly HtmlValue[], separator = ''): SafeHtml 
   return new SafeHtml(CONSTRUCTION, parts.map(render).join(escapeHtml(separator)));
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';

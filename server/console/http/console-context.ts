@@ -40,12 +40,19 @@ export function currentSession(context: ConsoleContext): Session | undefined {
 export function requireRole(context: ConsoleContext, roles: readonly TokenRole[], action: string): Session | undefined {
   const session = currentSession(context);
   if (session === undefined) {
-    if (context.method === 'GET') redirect(context.response, `/sign-in?next=${encodeURIComponent(context.path + (context.query.size > 0 ? `?${context.query}` : ''))}`);
-    else refuse(context, undefined, 401, `console.${action}`, 'sign in first', { reason: 'session' });
+    if (context.method === 'GET')
+      redirect(context.response, `/sign-in?next=${encodeURIComponent(context.path + (context.query.size > 0 ? `?${context.query}` : ''))}`);
+    else
+      refuse(context, undefined, 401, `console.${action}`, 'sign in first', {
+        reason: 'session',
+      });
     return undefined;
   }
   if (!(roles as readonly string[]).includes(session.principal.role)) {
-    refuse(context, session, 403, `console.${action}`, `your role (${session.principal.role}) may not do this; allowed: ${roles.join(', ')}`, { reason: 'role', role: session.principal.role });
+    refuse(context, session, 403, `console.${action}`, `your role (${session.principal.role}) may not do this; allowed: ${roles.join(', ')}`, {
+      reason: 'role',
+      role: session.principal.role,
+    });
     return undefined;
   }
   return session;
@@ -54,15 +61,54 @@ export function requireRole(context: ConsoleContext, roles: readonly TokenRole[]
 /** True when the form's CSRF field matches the session's; otherwise answered 403 and audited. */
 export function checkCsrf(context: ConsoleContext, session: Session, fields: URLSearchParams, action: string): boolean {
   if (sameToken(fields.get('csrf') ?? undefined, session.csrf)) return true;
-  refuse(context, session, 403, `console.${action}`, 'the form is out of date or did not come from this console (CSRF check failed); reload the page and try again', { reason: 'csrf' });
+  refuse(
+    context,
+    session,
+    403,
+    `console.${action}`,
+    'the form is out of date or did not come from this console (CSRF check failed); reload the page and try again',
+    { reason: 'csrf' },
+  );
   return false;
 }
 
-export function refuse(context: ConsoleContext, session: Session | undefined, status: number, action: string, message: string, detail: Record<string, unknown>, target: string | null = null): void {
-  context.deps.registry.recordAudit({ actor: session?.principal.name ?? 'anonymous', action, target, allowed: false, detail: { ...detail, via: 'console' } });
-  sendPage(context.response, status, layout({ title: 'Refused', session, body: html`<h1>Refused</h1>`, notice: { kind: 'error', text: message } }));
+export function refuse(
+  context: ConsoleContext,
+  session: Session | undefined,
+  status: number,
+  action: string,
+  message: string,
+  detail: Record<string, unknown>,
+  target: string | null = null,
+): void {
+  context.deps.registry.recordAudit({
+    actor: session?.principal.name ?? 'anonymous',
+    action,
+    target,
+    allowed: false,
+    detail: { ...detail, via: 'console' },
+  });
+  sendPage(
+    context.response,
+    status,
+    layout({
+      title: 'Refused',
+      session,
+      body: html`<h1>Refused</h1>`,
+      notice: { kind: 'error', text: message },
+    }),
+  );
 }
 
 export function notFound(context: ConsoleContext, session: Session | undefined, message: string): void {
-  sendPage(context.response, 404, layout({ title: 'Not found', session, body: html`<h1>Not found</h1>`, notice: { kind: 'error', text: message } }));
+  sendPage(
+    context.response,
+    404,
+    layout({
+      title: 'Not found',
+      session,
+      body: html`<h1>Not found</h1>`,
+      notice: { kind: 'error', text: message },
+    }),
+  );
 }

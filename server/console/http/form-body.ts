@@ -10,8 +10,18 @@ export type FormResult = { ok: true; fields: URLSearchParams } | { ok: false; st
 
 export async function readForm(request: IncomingMessage): Promise<FormResult> {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') return { ok: false, status: 400, message: 'expected a form (application/x-www-form-urlencoded)' };
+  if (type !== 'application/x-www-form-urlencoded')
+    return {
+      ok: false,
+      status: 400,
+      message: 'expected a form (application/x-www-form-urlencoded)',
+    };
   const body = await readBody(request, MAX_FORM_BYTES);
-  if (!body.ok) return { ok: false, status: 413, message: `the form is larger than ${MAX_FORM_BYTES} bytes` };
+  if (!body.ok)
+    return {
+      ok: false,
+      status: 413,
+      message: `the form is larger than ${MAX_FORM_BYTES} bytes`,
+    };
   return { ok: true, fields: new URLSearchParams(body.body.toString('utf8')) };
 }

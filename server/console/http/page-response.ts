@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import type { SafeHtml } from '../html/safe-html.ts';
 
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -16,7 +16,7 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
-export const SECURITY_HEADERS: Record<string, string> = {
+const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -27,24 +27,47 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 export function sendPage(response: ServerResponse, status: number, page: SafeHtml, cookies: string[] = []): void {
   const body = page.text;
-  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body), ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}) });
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}),
+  });
   response.end(body);
 }
 
 /** 303: the browser follows with a GET, so a reload never sends a form twice. */
 export function redirect(response: ServerResponse, location: string, cookies: string[] = []): void {
-  response.writeHead(303, { ...SECURITY_HEADERS, location, 'content-length': 0, ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}) });
+  response.writeHead(303, {
+    ...SECURITY_HEADERS,
+    location,
+    'content-length': 0,
+    ...(cookies.length > 0 ? { 'set-cookie': cookies } : {}),
+  });
   response.end();
 }
 
 export function sendAsset(response: ServerResponse, body: string, contentType: string): void {
-  response.writeHead(200, { ...SECURITY_HEADERS, 'cache-control': 'no-cache', 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'cache-control': 'no-cache',
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+  });
   response.end(body);
 }
 
 /** A download (audit export): streamed chunks, named by `filename`. */
-export async function sendDownload(response: ServerResponse, chunks: Iterable<string>, { contentType, filename }: { contentType: string; filename: string }): Promise<void> {
-  response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` });
+export async function sendDownload(
+  response: ServerResponse,
+  chunks: Iterable<string>,
+  { contentType, filename }: { contentType: string; filename: string },
+): Promise<void> {
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${filename}"`,
+  });
   for (const chunk of chunks) {
     if (!response.write(chunk)) await new Promise<void>((resolve) => response.once('drain', resolve));
   }

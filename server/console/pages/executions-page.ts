@@ -12,18 +12,39 @@ export interface ExecutionFilters {
 
 const OUTCOMES = ['returned', 'threw', 'timed-out', 'out-of-memory', 'crashed'];
 
-export function executionsBody({ executions, functions, filters }: { executions: ExecutionRecord[]; functions: FunctionSummary[]; filters: ExecutionFilters }): SafeHtml {
-  const option = (value: string, label: string, selected: string) => html`<option value="${value}"${value === selected ? html` selected` : ''}>${label}</option>`;
+export function executionsBody({
+  executions,
+  functions,
+  filters,
+}: {
+  executions: ExecutionRecord[];
+  functions: FunctionSummary[];
+  filters: ExecutionFilters;
+}): SafeHtml {
+  const option = (value: string, label: string, selected: string) =>
+    html`<option value="${value}"${value === selected ? html` selected` : ''}>${label}</option>`;
   return html`<h1>Executions</h1>
 <form class="filters" method="get" action="/executions">
-<label>Function<select name="function">${option('', 'all', filters.functionName)}${functions.map((item) => option(item.name, item.name, filters.functionName))}</select></label>
+<label>Function<select name="function">${option('', 'all', filters.functionName)}
+${functions.map((item) => option(item.name, item.name, filters.functionName))}</select></label>
 <label>Outcome<select name="outcome">${option('', 'any', filters.outcome)}${OUTCOMES.map((kind) => option(kind, kind, filters.outcome))}</select></label>
-<label>Mode<select name="mode">${option('', 'live and dry run', filters.mode)}${option('live', 'live', filters.mode)}${option('dry', 'dry run', filters.mode)}</select></label>
+<label>Mode<select name="mode">${option('', 'live and dry run', filters.mode)}${option('live', 'live', filters.mode)}
+${option('dry', 'dry run', filters.mode)}</select></label>
 <button type="submit">Filter</button></form>
-${executions.length === 0 ? html`<p class="muted">No executions match.</p>` : html`<table><thead><tr><th>#</th><th>Function</th><th>Outcome</th><th>Duration</th><th>Caller</th><th>When</th></tr></thead><tbody>
-${executions.map((execution) => html`<tr><td><a href="/executions/${execution.id}">${execution.id}</a></td><td>${execution.name}@${execution.version}${execution.dryRun ? html` <span class="badge status">dry run</span>` : ''}</td>
-<td><span class="badge ${execution.outcome.kind === 'returned' ? 'ok' : 'bad'}">${execution.outcome.kind}</span></td><td>${Math.round(execution.durationMs)} ms</td><td>${execution.caller}</td><td class="small">${execution.createdAt}</td></tr>`)}
-</tbody></table>`}`;
+${
+  executions.length === 0
+    ? html`<p class="muted">No executions match.</p>`
+    : html`<table><thead><tr><th>#</th><th>Function</th><th>Outcome</th><th>Duration</th><th>Caller</th><th>When</th></tr></thead><tbody>
+${executions.map(
+  (
+    execution,
+  ) => html`<tr><td><a href="/executions/${execution.id}">${execution.id}</a></td>
+<td>${execution.name}@${execution.version}${execution.dryRun ? html` <span class="badge status">dry run</span>` : ''}</td>
+<td><span class="badge ${execution.outcome.kind === 'returned' ? 'ok' : 'bad'}">${execution.outcome.kind}</span></td>
+<td>${Math.round(execution.durationMs)} ms</td><td>${execution.caller}</td><td class="small">${execution.createdAt}</td></tr>`,
+)}
+</tbody></table>`
+}`;
 }
 
 export function executionBody(execution: ExecutionRecord): SafeHtml {
@@ -34,9 +55,19 @@ export function executionBody(execution: ExecutionRecord): SafeHtml {
 <tr><th>Event</th><td colspan="3">${execution.eventId ?? '—'}</td></tr></tbody></table></section>
 <section class="card"><h2>Input</h2><pre>${json(execution.input)}</pre></section>
 <section class="card"><h2>Outcome</h2><pre>${json(execution.outcome)}</pre></section>
-<section class="card"><h2>Outgoing calls <span class="muted">(${execution.calls.length})</span></h2>${execution.calls.map((call) => html`<div class="call"><pre><strong>${call.method.toUpperCase()} ${call.url}</strong>
-${Object.entries(call.headers).map(([name, value]) => `${name}: ${value}\n`).join('')}${call.body ?? ''}</pre></div>`)}</section>
-<section class="card"><h2>Logs <span class="muted">(${execution.logs.length})</span></h2><table class="logs"><tbody>${execution.logs.map((entry) => html`<tr><td class="small muted">${entry.atMs} ms</td><td>${entry.level}</td><td><pre>${entry.message}${entry.data === undefined ? '' : ` ${JSON.stringify(entry.data)}`}</pre></td></tr>`)}</tbody></table></section>`;
+<section class="card"><h2>Outgoing calls <span class="muted">(${execution.calls.length})</span></h2>${execution.calls.map(
+    (call) => html`<div class="call"><pre><strong>${call.method.toUpperCase()} ${call.url}</strong>
+${Object.entries(call.headers)
+  .map(([name, value]) => `${name}: ${value}\n`)
+  .join('')}${call.body ?? ''}</pre></div>`,
+  )}</section>
+<section class="card"><h2>Logs <span class="muted">(${execution.logs.length})</span></h2>
+<table class="logs"><tbody>${execution.logs.map(logRow)}</tbody></table></section>`;
+}
+
+function logRow(entry: ExecutionRecord['logs'][number]): SafeHtml {
+  const data = entry.data === undefined ? '' : ` ${JSON.stringify(entry.data)}`;
+  return html`<tr><td class="small muted">${entry.atMs} ms</td><td>${entry.level}</td><td><pre>${entry.message}${data}</pre></td></tr>`;
 }
 
 function json(value: unknown): string {

@@ -14,7 +14,8 @@ export function inboxBody({ pending, now }: { pending: PendingReview[]; now: num
 
 function row(item: PendingReview, now: number): SafeHtml {
   return html`<tr data-function="${item.name}"><td><a href="${versionPath(item.name, item.version)}">${item.name}@${item.version}</a>
-<div class="muted small">${item.description}</div>${item.activeVersion === null ? html`<div class="small">first version</div>` : html`<div class="small muted">replaces @${item.activeVersion}</div>`}</td>
+<div class="muted small">${item.description}</div>${item.activeVersion === null ? html`<div class="small">first version</div>` : html`
+<div class="small muted">replaces @${item.activeVersion}</div>`}</td>
 <td>${item.author}</td><td>${item.requestedBy ?? '—'}</td><td title="${item.createdAt}">${age(item.createdAt, now)}</td>
 <td class="small">${reachCell(item.reach)}</td><td>${badges(item.badges)}</td></tr>`;
 }

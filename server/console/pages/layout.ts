@@ -9,7 +9,17 @@ export interface Notice {
   text: string;
 }
 
-export function layout({ title, session, body, notice }: { title: string; session: Session | undefined; body: HtmlValue; notice?: Notice | undefined }): SafeHtml {
+export function layout({
+  title,
+  session,
+  body,
+  notice,
+}: {
+  title: string;
+  session: Session | undefined;
+  body: HtmlValue;
+  notice?: Notice | undefined;
+}): SafeHtml {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Joinery</title><link rel="stylesheet" href="/console.css"><script src="/console.js" defer></script></head>

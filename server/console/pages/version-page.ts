@@ -21,7 +21,8 @@ export function versionBody({ brief, behaviour, session }: { brief: ReviewBrief;
 <tr><th>Published</th><td>${version.createdAt}</td><th>Trigger</th><td>${version.manifest.trigger}</td></tr>
 <tr><th>Reach change</th><td class="small">${reachCell(brief.reach)}</td><th>Risk</th><td>${badges(brief.badges)}</td></tr>
 <tr><th>sha256</th><td colspan="3" class="mono small">${version.sha256}</td></tr></tbody></table></section>
-<section class="card"><h2>Requirement</h2>${version.requirement ? html`<div class="requirement">${version.requirement}</div>` : html`<p class="muted">No requirement was recorded with this version.</p>`}</section>
+<section class="card"><h2>Requirement</h2>${version.requirement ? html`<div class="requirement">${version.requirement}</div>` : html`
+<p class="muted">No requirement was recorded with this version.</p>`}</section>
 <section class="card"><h2>Spec</h2>${version.spec ? html`<pre>${version.spec}</pre>` : html`<p class="muted">No spec.</p>`}</section>
 ${decisionSection(brief, session)}
 ${behaviourSection(behaviour)}
@@ -31,13 +32,18 @@ ${testReportSection(brief.testReport)}`;
 }
 
 function decisionSection(brief: ReviewBrief, session: Session): SafeHtml {
-  const reviews = brief.reviews.map((review) => html`<p><strong>${review.decision}</strong> by ${review.reviewer} at ${review.createdAt}${review.comment ? html`: ${review.comment}` : ''}</p>`);
+  const reviews = brief.reviews.map(
+    (review) =>
+      html`<p><strong>${review.decision}</strong> by ${review.reviewer} at ${review.createdAt}${review.comment ? html`: ${review.comment}` : ''}</p>`,
+  );
   if (!brief.gate.mayReview) {
-    return html`<section class="card decision"><h2>Review</h2>${reviews}<p class="muted">You cannot decide on this version: ${brief.gate.reason ?? ''}.</p></section>`;
+    return html`<section class="card decision"><h2>Review</h2>${reviews}
+<p class="muted">You cannot decide on this version: ${brief.gate.reason ?? ''}.</p></section>`;
   }
   const action = `${versionPath(brief.version.name, brief.version.version)}/review`;
   return html`<section class="card decision"><h2>Review</h2>${reviews}
 <form method="post" action="${action}" data-confirm="Record this decision? An approval makes the version active.">${csrfField(session)}
 <label for="comment">Comment (what you checked)</label><textarea id="comment" name="comment" maxlength="2000"></textarea>
-<p><button class="approve" type="submit" name="decision" value="approved">Approve</button> <button class="reject" type="submit" name="decision" value="rejected">Reject</button></p></form></section>`;
+<p><button class="approve" type="submit" name="decision" value="approved">Approve</button> 
+<button class="reject" type="submit" name="decision" value="rejected">Reject</button></p></form></section>`;
 }

@@ -5,7 +5,7 @@
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-export interface ConsolePrincipal {
+interface ConsolePrincipal {
   name: string;
   role: string;
   /** How the name was established, recorded with reviews: a bearer token of the token store, the same
@@ -30,7 +30,15 @@ export interface SessionStore {
   destroy(id: string | undefined): void;
 }
 
-export function createSessionStore({ idleMs = 30 * 60_000, maxAgeMs = 8 * 3_600_000, now = Date.now }: { idleMs?: number; maxAgeMs?: number; now?: () => number } = {}): SessionStore {
+export function createSessionStore({
+  idleMs = 30 * 60_000,
+  maxAgeMs = 8 * 3_600_000,
+  now = Date.now,
+}: {
+  idleMs?: number;
+  maxAgeMs?: number;
+  now?: () => number;
+} = {}): SessionStore {
   const sessions = new Map<string, Session>();
   const expired = (session: Session, at: number) => at - session.lastSeenAt > idleMs || at - session.createdAt > maxAgeMs;
   const sweep = (at: number) => {
@@ -40,7 +48,14 @@ export function createSessionStore({ idleMs = 30 * 60_000, maxAgeMs = 8 * 3_600_
     create({ principal, token }) {
       const at = now();
       sweep(at);
-      const session: Session = { id: randomToken(), csrf: randomToken(), principal, token, createdAt: at, lastSeenAt: at };
+      const session: Session = {
+        id: randomToken(),
+        csrf: randomToken(),
+        principal,
+        token,
+        createdAt: at,
+        lastSeenAt: at,
+      };
       sessions.set(session.id, session);
       return session;
     },
