@@ -1,4 +1,4 @@
-// `joinery audit export` (CSV, JSON lines, filters) and `joinery audit purge` (retention on demand).
+// `joinery audit export` (CSV, JSON lines, filters), `joinery audit purge` (retention on demand), and secret changes in the trail.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,5 +77,16 @@ describe('joinery audit', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(trail.map((entry) => entry.action)).toEqual(['review_function', 'review.approved', 'retention.purge']);
+  });
+
+  it('records secret changes in the trail, never their values', async () => {
+    expect((await runCli(['secret', 'set', 'GRAPH_TOKEN'], { cwd: folder, home, stdin: 'tok-9d2f7a61\n' })).code).toBe(0);
+    expect((await cli('secret', 'delete', 'GRAPH_TOKEN')).code).toBe(0);
+    const trail = (await cli('audit', 'export', '--format', 'jsonl', '--action', 'secret.')).stdout;
+    expect(trail.trim().split('\n').map((line) => JSON.parse(line))).toMatchObject([
+      { actor: 'tester', action: 'secret.set', target: 'GRAPH_TOKEN' },
+      { actor: 'tester', action: 'secret.delete', target: 'GRAPH_TOKEN' },
+    ]);
+    expect(trail).not.toContain('tok-9d2f7a61');
   });
 });
