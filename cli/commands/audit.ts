@@ -1,8 +1,8 @@
 import { createSqliteAuditTrail, formatAudit, type AuditFilter } from '../../core/audit/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import { createSqliteExecutionRetention } from '../../core/retention/index.ts';
-import { visibleText } from '../../core/text/index.ts';
 import type { Command } from '../command.ts';
+import { writeData } from '../output.ts';
 import { wholeNumberOption } from '../whole-number-option.ts';
 
 export const auditCommand: Command = {
@@ -34,8 +34,7 @@ export const auditCommand: Command = {
       const format = values.format ?? 'csv';
       if (format !== 'csv' && format !== 'jsonl') throw new JoineryError('INVALID_INPUT', '--format must be csv or jsonl');
       const trail = createSqliteAuditTrail(context.database());
-      const terminal = (context.stdout as { isTTY?: boolean }).isTTY === true;
-      for (const chunk of formatAudit(trail.entries(filterOf(values)), format)) context.stdout.write(terminal ? visibleText(chunk) : chunk);
+      for (const chunk of formatAudit(trail.entries(filterOf(values)), format)) writeData(context.stdout, chunk);
       return 0;
     }
     if (action === 'purge') {
