@@ -3,6 +3,7 @@
 
 import { benchAuthor } from './author.ts';
 import { benchBundle } from './bundle.ts';
+import { benchConsole } from './console-pages.ts';
 import { benchFixtures } from './fixtures.ts';
 import { benchMcp } from './mcp.ts';
 import { benchPublish } from './publish.ts';
@@ -40,6 +41,7 @@ const SUITES: Record<string, () => Promise<Figures>> = {
   startup: () => benchStartup(),
   serve: () => benchServeLoad(),
   store: () => benchStoreRoundTrip(),
+  console: () => benchConsole(),
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -58,6 +58,26 @@ const configSchema = z.strictObject({
   hooks: z
     .record(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/), z.strictObject({ secret: z.string().regex(SECRET_NAME_PATTERN), mapping: z.string().min(1) }))
     .default({}),
+  /** How long execution payloads are kept: joinery serve purges older ones hourly (`joinery audit purge`
+   *  on demand); the audit trail is kept for good. Omitted, payloads are kept. */
+  retention: z.strictObject({ executionPayloadDays: z.number().int().min(1).max(36_500).optional() }).prefault({}),
+  /** joinery serve's review console at / (server/console). */
+  console: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** A Slack-compatible incoming webhook told when a version waits for review: the URL itself, or the
+       *  name of a secret holding it (webhook URLs are credentials). */
+      reviewWebhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+      reviewWebhookSecret: z.string().regex(SECRET_NAME_PATTERN).optional(),
+      /** The console's address as reviewers reach it, for links in notifications. */
+      publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+      /** Set when a TLS proxy serves the console over HTTPS: cookies get `Secure`. */
+      secureCookies: z.boolean().default(false),
+      /** Recent recorded events each behavioural diff replays, and its time limit. */
+      behaviouralDiffEvents: z.number().int().min(0).max(1_000).default(100),
+      behaviouralDiffTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    })
+    .prefault({}),
   /** `joinery mcp --http`: sign-in with the organisation's identity provider (mcp-server/auth). */
   oidc: oidcSettingsSchema.optional(),
 });

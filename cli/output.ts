@@ -46,6 +46,12 @@ export function writeVisible(stream: NodeJS.WritableStream, text: string): void 
   stream.write(visibleText(text));
 }
 
+/** Data for a file (an export: CSV, JSON lines) exactly as given when the stream is a file or a pipe, and
+ *  with invisible characters escaped when it is a terminal. */
+export function writeData(stream: NodeJS.WritableStream, text: string): void {
+  stream.write((stream as { isTTY?: boolean }).isTTY === true ? visibleText(text) : text);
+}
+
 const EXIT_FOR_CODE: Partial<Record<ErrorCode, number>> = { CHECK_FAILED: 1, TESTS_FAILED: 1, INTEGRITY: 3, INTERNAL: 3 };
 
 /** Reports an error the way the CLI promises (message, no stack) and returns the exit code. */

@@ -9,8 +9,8 @@ import { principalOf } from './boundary/principal.ts';
 import { errorResult } from './boundary/tool-result.ts';
 import type { McpServerDeps } from './deps.ts';
 import { registerPrompts } from './prompts/index.ts';
-import { registerResources } from './resources/index.ts';
-import { TOOLS } from './tools/index.ts';
+import { registerResources, registerReviewApp } from './resources/index.ts';
+import { REVIEW_APP_URI, TOOLS } from './tools/index.ts';
 import { toolListing } from './tools/listing.ts';
 import { openToolRequest, type ClientSession } from './tools/request-facilities.ts';
 
@@ -75,6 +75,7 @@ export function createServer(deps: McpServerDeps): { server: McpServer; close():
 
   // 3. Resources and prompts.
   registerResources(server, boundDeps, log);
+  registerReviewApp(server, REVIEW_APP_URI);
   registerPrompts(server, boundDeps, log);
 
   return { server, close: () => server.close() };

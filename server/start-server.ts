@@ -11,6 +11,7 @@ import type { ReservationLedger } from '../core/ledger/index.ts';
 import type { ScheduleStore } from '../core/schedules/index.ts';
 import type { ExecutionRecord, Registry } from '../core/registry/index.ts';
 import type { TokenStore } from '../core/tokens/index.ts';
+import { startConsole, type ConsoleOptions } from './console/index.ts';
 import { createHandler, type HandlerDeps } from './http/create-handler.ts';
 import type { Logger } from './logger.ts';
 import { createRuntimeMetrics } from './metrics/runtime-metrics.ts';
@@ -47,6 +48,8 @@ export interface StartServerOptions {
   pollIntervalMs?: number;
   /** Signed webhooks (POST /v1/hooks/<source>); omitted, none are accepted. */
   hooks?: HandlerDeps['hooks'];
+  /** The review console at / with its notifications and retention purge; omitted, no pages. */
+  console?: ConsoleOptions;
 }
 
 export interface RunningServer {
@@ -58,16 +61,21 @@ export interface RunningServer {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { queue, tokens, registry, flows, guard, ledger, schedules, scheduleIntervalMs = 15_000, now = Date.now, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
+  const reviewConsole = options.console ? startConsole({ ...options.console, registry, tokens, queue, logger }) : undefined;
 
   // 1. Metrics and the routes.
   const metrics = createRuntimeMetrics();
   let accepting = true;
-  const server = createServer(createHandler({ queue, tokens, registry, metrics, logger, isReady: () => accepting, ...(hooks ? { hooks } : {}) }));
+  const routes = { queue, tokens, registry, metrics, logger, isReady: () => accepting, ...(hooks ? { hooks } : {}) };
+  const server = createServer(createHandler({ ...routes, ...(reviewConsole ? { console: reviewConsole.console } : {}) }));
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
 
   // 2. Listen before the workers start, so a port clash fails fast with nothing claimed.
-  await listen(server, port, host);
+  await listen(server, port, host).catch(async (error: unknown) => {
+    await reviewConsole?.stop();
+    throw error;
+  });
   const address = server.address() as AddressInfo;
 
   // 3. The workers.
@@ -107,6 +115,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         // 6. Drain: no more schedules or sweeps, not ready, no new connections, workers finish or give back their events.
         await scheduler?.stop();
         await sweep?.stop();
+        await reviewConsole?.stop();
         accepting = false;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();

@@ -37,5 +37,10 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'events', summary: 'List, show and replay the lifecycle events joinery serve has queued', load: async () => (await import('./events.ts')).eventsCommand },
   { name: 'flow', summary: 'Publish, review, list and show flows: ordered, reviewed lists of functions for one trigger', load: async () => (await import('./flow.ts')).flowCommand },
   { name: 'resume', summary: 'Lift a quarantined function or flow and replay the events held for it', load: async () => (await import('./resume.ts')).resumeCommand },
+  {
+    name: 'audit',
+    summary: 'Export the audit trail (CSV or JSON lines), or purge execution payloads past retention',
+    load: async () => (await import('./audit.ts')).auditCommand,
+  },
   { name: 'schedule', summary: 'Cron triggers: fire a function or flow on a schedule while joinery serve runs', load: async () => (await import('./schedule.ts')).scheduleCommand },
 ];

@@ -32,6 +32,7 @@ export const secretCommand: Command = {
     if (!name || !NAME.test(name)) throw new JoineryError('INVALID_INPUT', `secret name "${name ?? ''}" must match ${NAME.source}`);
     if (action === 'delete') {
       if (!store.delete(name)) throw new JoineryError('NOT_FOUND', `no secret named ${name}`);
+      context.registry().recordAudit({ actor: context.actor().name, action: 'secret.delete', target: name, allowed: true });
       output.line(`✓ deleted ${name}`);
       output.result({ ok: true, name, deleted: true });
       return 0;
@@ -40,6 +41,7 @@ export const secretCommand: Command = {
     const value = (await readAll(context.stdin, 64 * 1024)).replace(/\r?\n$/, '');
     if (!value) throw new JoineryError('INVALID_INPUT', `no value on standard input for ${name}`);
     store.set(name, value);
+    context.registry().recordAudit({ actor: context.actor().name, action: 'secret.set', target: name, allowed: true });
     output.line(`✓ set ${name} (${value.length} characters)`);
     output.result({ ok: true, name, set: true });
     return 0;

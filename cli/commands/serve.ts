@@ -9,6 +9,7 @@ import { createSqliteScheduleStore } from '../../core/schedules/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { createSqliteTokenStore } from '../../core/tokens/index.ts';
 import { createLogger, startServer } from '../../server/index.ts';
+import { consoleOptions } from '../console-options.ts';
 import type { Command } from '../command.ts';
 import { createExecutor, defaultExecutorProcesses } from '../../sandbox/index.ts';
 import { wholeNumberOption } from '../whole-number-option.ts';
@@ -49,6 +50,11 @@ export const serveCommand: Command = {
     'directory user when its event is done, and are freed when it ends failed or dead (or is replayed).',
     'config.json "idempotencyKeys": ["api.example.com"] adds Idempotency-Key: <event id>:<function>:<attempt>',
     'to every request a step makes to those egress entries.',
+    '',
+    'The review console: open the listen address in a browser and sign in with a token (joinery token create).',
+    'config.json "console": { "reviewWebhookUrl" | "reviewWebhookSecret", "publicUrl", "secureCookies",',
+    '"behaviouralDiffEvents", "behaviouralDiffTimeoutMs", "enabled" }; "retention": { "executionPayloadDays": 90 }',
+    'purges execution payloads older than that, hourly (the audit trail is kept).',
   ].join('\n'),
   options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' }, 'drain-seconds': { type: 'string' }, 'lease-seconds': { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run({ values }, context, output) {
@@ -97,6 +103,7 @@ export const serveCommand: Command = {
         workers,
         leaseMs: leaseSeconds * 1000,
         ledger,
+        ...(context.config().console.enabled ? { console: consoleOptions({ context, db, runner, limits }) } : {}),
         runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`, { eventId: claimed.event.id, attempt: claimed.attempt }),
         ...(Object.keys(hooks).length === 0
           ? {}

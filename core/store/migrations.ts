@@ -13,6 +13,7 @@ import { flowsSchema } from './migrations/0010-flows.ts';
 import { quarantineSchema } from './migrations/0011-quarantine.ts';
 import { schedulesSchema } from './migrations/0012-schedules.ts';
 import { reservationsSchema } from './migrations/0013-reservations.ts';
+import { executionRetentionSchema } from './migrations/0014-execution-retention.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = Object.freeze([
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
   quarantineSchema,
   schedulesSchema,
   reservationsSchema,
+  executionRetentionSchema,
 ]);

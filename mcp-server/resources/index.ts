@@ -42,3 +42,4 @@ export { completeFunctionName, completeVersion } from './completions.ts';
 export { draftUri } from './draft-resources.ts';
 export { renderTemplate, templateUri } from './template-resources.ts';
 export { readVersionPart, versionUri, type VersionPart } from './version-resources.ts';
+export { registerReviewApp } from './review-app.ts';

@@ -59,3 +59,4 @@ export const TOOLS: readonly ToolDefinition[] = [
 
 export { summarizeTest, testSummarySchema, type TestSummary } from './test-summary.ts';
 export { defineTool, type RequestExtra, type RequestFacilities, type ToolContext, type ToolDefinition } from './tool.ts';
+export { REVIEW_APP_URI } from './review-function.ts';

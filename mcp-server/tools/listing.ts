@@ -30,7 +30,7 @@ export function toolListing(tool: ToolDefinition): Tool {
   // output schema even on isError results (typescript-sdk#1943), and so the error envelope
   // { code, message, details? } (described once, in the server's instructions) validates too.
   const outputSchema = { type: 'object', properties };
-  return { name: tool.name, title: tool.title, description: tool.description, inputSchema: input as Tool['inputSchema'], outputSchema: outputSchema as Tool['outputSchema'], annotations: listedHints(tool.annotations) };
+  return { name: tool.name, title: tool.title, description: tool.description, inputSchema: input as Tool['inputSchema'], outputSchema: outputSchema as Tool['outputSchema'], annotations: listedHints(tool.annotations), ...(tool.meta ? { _meta: tool.meta } : {}) };
 }
 
 /** The hints that differ from the protocol's defaults (readOnly false, destructive true, idempotent false,

@@ -55,6 +55,8 @@ export interface ToolDefinition<Input extends z.ZodRawShape = z.ZodRawShape, Out
   run(input: z.infer<z.ZodObject<Input>>, context: ToolContext): Promise<z.input<z.ZodObject<Output>> | ToolFailure>;
   /** The last progress message of a successful call; default "done". */
   outcome?(output: z.infer<z.ZodObject<Output>>): string;
+  /** The listing's `_meta`, e.g. `{ ui: { resourceUri } }` for an MCP App (@modelcontextprotocol/ext-apps). */
+  meta?: Record<string, unknown>;
   /** resource_link blocks added to a successful result's content, for parts it links instead of holding. */
   links?(output: z.infer<z.ZodObject<Output>>): ResourceLink[];
 }

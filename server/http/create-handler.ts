@@ -3,6 +3,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { receiveHook, type HookRouteDeps } from '../hooks/hook-route.ts';
+import type { Console } from '../console/index.ts';
 import type { Logger } from '../logger.ts';
 import { showEvent, submitEvent, type EventRoutesDeps } from './events-routes.ts';
 import { sendError, sendFailure, sendJson, sendText } from './respond.ts';
@@ -12,6 +13,8 @@ export interface HandlerDeps extends EventRoutesDeps {
   isReady(): boolean;
   /** Signed webhooks; without them every /v1/hooks/<source> is 404. */
   hooks?: Omit<HookRouteDeps, 'queue' | 'registry' | 'logger'>;
+  /** The review console's pages at / (server/console); omitted, those paths are 404. */
+  console?: Console;
 }
 
 const EVENT_PATH = /^\/v1\/events\/([^/]+)$/;
@@ -49,6 +52,7 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: H
     if (method !== 'POST') return sendError(response, 405, 'METHOD_NOT_ALLOWED', 'use POST /v1/hooks/<source>');
     return receiveHook(request, response, hookMatch[1], { ...deps.hooks, queue: deps.queue, registry: deps.registry, logger: deps.logger });
   }
+  if (deps.console && (await deps.console.handle(request, response))) return;
   return sendError(response, 404, 'NOT_FOUND', `no route ${method} ${path}`);
 }
 

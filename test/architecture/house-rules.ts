@@ -13,7 +13,7 @@ export const HOUSE_RULES: ArchitectureRules = {
     evals: ['core', 'agent', 'evals'],
     server: ['core', 'server'],
     cli: ['core', 'agent', 'mcp-server', 'evals', 'sandbox', 'server', 'cli'],
-    bench: ['core', 'agent', 'evals', 'sandbox', 'bench'],
+    bench: ['core', 'agent', 'evals', 'sandbox', 'server', 'bench'],
     bin: ['cli', 'bench', 'dist'], // the launcher runs the build output, dist/ (npm run build)
     scripts: ['scripts'], // the build and CI scripts: plain JavaScript, run before anything is compiled
     templates: [],
@@ -28,7 +28,7 @@ export const HOUSE_RULES: ArchitectureRules = {
     'core/registry': ['tsx'], // the record writer thread registers tsx's hooks when run from the sources
     sandbox: ['isolated-vm'],
     agent: ['@anthropic-ai/sdk', 'openai', 'zod'],
-    'mcp-server': ['@modelcontextprotocol/sdk', 'zod', 'express', 'jose'],
+    'mcp-server': ['@modelcontextprotocol/sdk', '@modelcontextprotocol/ext-apps', 'zod', 'express', 'jose'],
     evals: ['@joinery/sdk', 'zod'],
     server: ['pino'],
     cli: ['zod'],

@@ -1,0 +1,61 @@
+// What `joinery serve` hands the review console, from config.json: the audit trail, the sandbox for
+// behavioural diffs (the serve executor, directory read-only), the review webhook (a URL, or a secret
+// holding one) and the retention purge.
+
+import { createSqliteAuditTrail } from '../core/audit/index.ts';
+import { JoineryError } from '../core/errors.ts';
+import type { RunLimits, SandboxRunner } from '../core/execution/types.ts';
+import { createSqliteExecutionRetention } from '../core/retention/index.ts';
+import type { SqliteDatabase } from '../core/store/index.ts';
+import type { ConsoleOptions } from '../server/console/index.ts';
+import type { CliContext } from './context.ts';
+
+export function consoleOptions({
+  context,
+  db,
+  runner,
+  limits,
+}: {
+  context: CliContext;
+  db: SqliteDatabase;
+  runner: SandboxRunner;
+  limits: Partial<RunLimits>;
+}): ConsoleOptions {
+  const { console: settings, retention } = context.config();
+  const webhookUrl =
+    settings.reviewWebhookUrl ?? (settings.reviewWebhookSecret === undefined ? undefined : readWebhookSecret(context, settings.reviewWebhookSecret));
+  return {
+    auditTrail: createSqliteAuditTrail(db),
+    behaviour: {
+      runner,
+      directory: context.directory(),
+      limits,
+      maxEvents: settings.behaviouralDiffEvents,
+      timeLimitMs: settings.behaviouralDiffTimeoutMs,
+    },
+    secureCookies: settings.secureCookies,
+    ...(webhookUrl
+      ? {
+          notifications: {
+            webhookUrl,
+            ...(settings.publicUrl ? { consoleUrl: settings.publicUrl } : {}),
+          },
+        }
+      : {}),
+    ...(retention.executionPayloadDays
+      ? {
+          retention: {
+            store: createSqliteExecutionRetention(db),
+            days: retention.executionPayloadDays,
+          },
+        }
+      : {}),
+  };
+}
+
+function readWebhookSecret(context: CliContext, name: string): string {
+  const value = context.secrets().get(name);
+  if (value === undefined)
+    throw new JoineryError('INVALID_INPUT', `config.json console.reviewWebhookSecret: no secret named ${name} (joinery secret set ${name})`);
+  return value;
+}

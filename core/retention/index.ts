@@ -1,0 +1,3 @@
+// How long execution payloads are kept; the audit trail is kept for good.
+
+export { createSqliteExecutionRetention, type ExecutionRetention } from './sqlite-execution-retention.ts';

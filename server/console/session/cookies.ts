@@ -1,0 +1,25 @@
+// Cookies the console sets: HttpOnly, SameSite=Strict (a cross-site request never carries them), Path=/,
+// and Secure when the console is reached over HTTPS.
+
+import type { IncomingMessage } from 'node:http';
+
+export function readCookie(request: IncomingMessage, name: string): string | undefined {
+  const header = request.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator < 0) continue;
+    if (part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();
+  }
+  return undefined;
+}
+
+export function cookieHeader(name: string, value: string, { secure, maxAgeSeconds }: { secure: boolean; maxAgeSeconds?: number }): string {
+  const parts = [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict'];
+  if (secure) parts.push('Secure');
+  if (maxAgeSeconds !== undefined) parts.push(`Max-Age=${maxAgeSeconds}`);
+  return parts.join('; ');
+}
+
+export function clearedCookieHeader(name: string, { secure }: { secure: boolean }): string {
+  return cookieHeader(name, '', { secure, maxAgeSeconds: 0 });
+}
