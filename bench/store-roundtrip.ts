@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile, startBenchServer } from './store/bench-postgres.ts';
+import { registryFiguresPostgres, registryFiguresSqlite } from './store/registry-publish.ts';
 
 const SAMPLES = 2_000;
 const PUBLISHES = 300;
@@ -27,6 +28,8 @@ export async function benchStoreRoundTrip(): Promise<Record<string, number>> {
   try {
     const database = openPostgres({ url: server.createDatabase() });
     const pool = createPostgresPool({ connectionString: database.url, maxConnections: 1 });
+    const registryPostgres = registryFiguresPostgres(database.sync);
+    const registrySqlite = registryFiguresSqlite();
     const figures = {
       selectSyncP50Ms: percentile(timeSync(SAMPLES, () => database.sync.query('SELECT 1')), 0.5),
       selectAsyncP50Ms: percentile(await timeAsync(SAMPLES, () => pool.query('SELECT 1')), 0.5),
@@ -34,6 +37,10 @@ export async function benchStoreRoundTrip(): Promise<Record<string, number>> {
       transactionAsyncP50Ms: percentile(await timeAsync(PUBLISHES, (index) => publishShapedAsync(pool, index)), 0.5),
       flowPublishPostgresP50Ms: percentile(timeFlowPublishes(createPostgresFlowStore(database.sync)), 0.5),
       flowPublishSqliteP50Ms: sqliteFlowPublishP50(),
+      registryPublishPostgresP50Ms: registryPostgres.publishP50Ms,
+      registryPublishSqliteP50Ms: registrySqlite.publishP50Ms,
+      registryRecordPostgresP50Ms: registryPostgres.recordP50Ms,
+      registryRecordSqliteP50Ms: registrySqlite.recordP50Ms,
     };
     await pool.close();
     await database.close();
@@ -42,6 +49,9 @@ export async function benchStoreRoundTrip(): Promise<Record<string, number>> {
     const transaction = `blocking ${figures.transactionSyncP50Ms.toFixed(3)} ms, async ${figures.transactionAsyncP50Ms.toFixed(3)} ms`;
     console.log(`  publish-shaped transaction (BEGIN, 4 statements, COMMIT) p50: ${transaction}`);
     console.log(`  FlowStore.publish p50: Postgres ${figures.flowPublishPostgresP50Ms.toFixed(3)} ms, SQLite ${figures.flowPublishSqliteP50Ms.toFixed(3)} ms`);
+    const registry = ({ publishP50Ms, recordP50Ms }: typeof registryPostgres) =>
+      `publish ${publishP50Ms.toFixed(3)} ms, recordExecution ${recordP50Ms.toFixed(3)} ms`;
+    console.log(`  Registry p50: Postgres ${registry(registryPostgres)}; SQLite ${registry(registrySqlite)}`);
     return figures;
   } finally {
     server.stop();

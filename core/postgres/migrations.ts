@@ -5,6 +5,7 @@ import { postgresRegistrySchema } from './migrations/0001-registry.ts';
 import { postgresDirectorySchema } from './migrations/0002-directory.ts';
 import { postgresSecretsTokensDraftsSchema } from './migrations/0003-secrets-tokens-drafts.ts';
 import { postgresRuntimeSchema } from './migrations/0004-runtime.ts';
+import { postgresExecutionRetentionSchema } from './migrations/0005-execution-retention.ts';
 import type { PostgresMigration } from './types.ts';
 
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
@@ -12,4 +13,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = Object.freeze([
   postgresDirectorySchema,
   postgresSecretsTokensDraftsSchema,
   postgresRuntimeSchema,
+  postgresExecutionRetentionSchema,
 ]);

@@ -20,28 +20,34 @@ export function createAuditLog(db: SqliteDatabase, { now }: { now: () => Date })
 
   return {
     recordAudit(input: AuditInput, { redact = [] }: { redact?: string[] } = {}): AuditRecord {
-      if (typeof input.allowed !== 'boolean') {
-        throw new JoineryError('INVALID_INPUT', 'allowed: expected true or false', { field: 'allowed' });
-      }
-      const redactor = createRedactor(redact);
-      const target = optionalText(input.target, 'target');
-      const row = insert.get({
-        actor: redactor.text(requireText(input.actor, 'actor')),
-        action: redactor.text(requireText(input.action, 'action')),
-        target: target === null ? null : redactor.text(target),
-        allowed: input.allowed ? 1 : 0,
-        detail: input.detail === undefined ? null : toJsonField(input.detail, 'detail', redactor.json),
-        createdAt: now().toISOString(),
-      }) as AuditRow;
-      return toAuditRecord(row);
+      return toAuditRecord(insert.get(toAuditRow(input, redact, now().toISOString())) as AuditRow);
     },
     listAudit({ limit, actor, allowed }: { limit?: number; actor?: string; allowed?: boolean } = {}): AuditRecord[] {
       const rows = select.all({
         actor: actor ?? null,
         allowed: allowed === undefined ? null : allowed ? 1 : 0,
-        limit: requireLimit(limit, DEFAULT_LIMIT, MAX_LIMIT),
+        limit: requireAuditLimit(limit),
       }) as AuditRow[];
       return rows.map(toAuditRecord);
     },
   };
 }
+
+/** The checked, redacted columns of an audit entry; shared with the Postgres registry. */
+export function toAuditRow(input: AuditInput, redact: string[], createdAt: string) {
+  if (typeof input.allowed !== 'boolean') {
+    throw new JoineryError('INVALID_INPUT', 'allowed: expected true or false', { field: 'allowed' });
+  }
+  const redactor = createRedactor(redact);
+  const target = optionalText(input.target, 'target');
+  return {
+    actor: redactor.text(requireText(input.actor, 'actor')),
+    action: redactor.text(requireText(input.action, 'action')),
+    target: target === null ? null : redactor.text(target),
+    allowed: input.allowed ? 1 : 0,
+    detail: input.detail === undefined ? null : toJsonField(input.detail, 'detail', redactor.json),
+    createdAt,
+  };
+}
+
+export const requireAuditLimit = (limit: unknown): number => requireLimit(limit, DEFAULT_LIMIT, MAX_LIMIT);

@@ -15,8 +15,8 @@ import { createRedactor, type Redactor } from './redact-secrets.ts';
 import { toExecutionRecord, type ExecutionRow } from './row-mapping.ts';
 import type { ExecutionFilter, ExecutionInput, ExecutionRecord } from './types.ts';
 
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 1_000;
+export const DEFAULT_EXECUTION_LIMIT = 50;
+export const MAX_EXECUTION_LIMIT = 1_000;
 const MINIMAL_MESSAGE_BYTES = 1024;
 
 export interface ExecutionLogOptions {
@@ -61,20 +61,6 @@ export function createExecutionLog(db: SqliteDatabase, { now, groupCommit, recor
     return toExecutionRecord(row);
   }
 
-  function checkIdentity(input: ExecutionInput, redactor: Redactor, createdAt: string) {
-    const eventId = optionalText(input.eventId, 'eventId');
-    return {
-      name: requireText(input.name, 'name'),
-      eventId: eventId === null ? null : capText(redactor.text(eventId), RECORD_CAPS.fieldMaxBytes),
-      version: requireVersionNumber(input.version),
-      outcomeKind: requireText(input.outcome?.kind, 'outcome.kind'),
-      durationMs: requireDuration(input.durationMs),
-      caller: redactor.text(requireText(input.caller, 'caller')),
-      dryRun: requireBoolean(input.dryRun, 'dryRun') ? 1 : 0,
-      createdAt,
-    };
-  }
-
   const writer = createRecordWriter({ db, recordExecution, ...(groupCommit === undefined ? {} : { groupCommit }), options: recordWriter });
 
   return {
@@ -88,8 +74,8 @@ export function createExecutionLog(db: SqliteDatabase, { now, groupCommit, recor
     /** Writes what waits on this thread now and lets the worker finish what it holds (before the database closes). */
     closeExecutions: writer.close,
     listExecutions(name: string, filter: ExecutionFilter = {}): ExecutionRecord[] {
-      const rows = selectByFunction.all({ name, ...filterParameters(filter), limit: requireLimit(filter.limit, DEFAULT_LIMIT, MAX_LIMIT) }) as ExecutionRow[];
-      return rows.map(toExecutionRecord);
+      const limit = requireLimit(filter.limit, DEFAULT_EXECUTION_LIMIT, MAX_EXECUTION_LIMIT);
+      return (selectByFunction.all({ name, ...filterParameters(filter), limit }) as ExecutionRow[]).map(toExecutionRecord);
     },
     getExecution(id: number): ExecutionRecord | undefined {
       const row = selectById.get(id) as ExecutionRow | undefined;
@@ -98,7 +84,22 @@ export function createExecutionLog(db: SqliteDatabase, { now, groupCommit, recor
   };
 }
 
-function fullFields(input: ExecutionInput, redactor: Redactor) {
+/** The checked identity columns of a record (who ran what, when, how it ended); shared with Postgres. */
+export function checkIdentity(input: ExecutionInput, redactor: Redactor, createdAt: string) {
+  const eventId = optionalText(input.eventId, 'eventId');
+  return {
+    name: requireText(input.name, 'name'),
+    eventId: eventId === null ? null : capText(redactor.text(eventId), RECORD_CAPS.fieldMaxBytes),
+    version: requireVersionNumber(input.version),
+    outcomeKind: requireText(input.outcome?.kind, 'outcome.kind'),
+    durationMs: requireDuration(input.durationMs),
+    caller: redactor.text(requireText(input.caller, 'caller')),
+    dryRun: requireBoolean(input.dryRun, 'dryRun') ? 1 : 0,
+    createdAt,
+  };
+}
+
+export function fullFields(input: ExecutionInput, redactor: Redactor) {
   const bounded = boundExecution(input, redactor);
   return {
     input: toJsonField(bounded.input, 'input', redactor.json),
@@ -109,7 +110,7 @@ function fullFields(input: ExecutionInput, redactor: Redactor) {
 }
 
 /** The outcome's kind and small fields, the error, and how much was left out; nothing else the run produced. */
-function minimalFields(input: ExecutionInput, error: unknown, redactor: Redactor) {
+export function minimalFields(input: ExecutionInput, error: unknown, redactor: Redactor) {
   const reason = capText(redactor.text(error instanceof Error ? error.message : String(error)), MINIMAL_MESSAGE_BYTES);
   const counts = `log entries: ${countOf(input.logs)}, calls: ${countOf(input.calls)}`;
   const note = { level: 'error', message: `joinery: the full record could not be stored (${reason}); only the outcome is kept (${counts})`, atMs: 0 };
@@ -136,7 +137,7 @@ function minimalOutcome(outcome: RunOutcome, redactor: Redactor): RunOutcome {
 
 const countOf = (list: unknown) => (Array.isArray(list) ? list.length : 0);
 
-function filterParameters({ beforeId, outcome, dryRun, since, eventId }: ExecutionFilter) {
+export function filterParameters({ beforeId, outcome, dryRun, since, eventId }: ExecutionFilter) {
   let sinceText: string | null = null;
   if (since !== undefined) {
     const time = new Date(since);

@@ -10,3 +10,4 @@ export {
   readBasicCredential, redactCredentialHeaders, writeBasicCredential, type BasicCredential,
 } from './credential-headers.ts';
 export { MIN_DERIVED_FORM_LENGTH } from './secret-forms.ts';
+export { createPostgresRegistry } from './postgres-registry.ts';

@@ -43,7 +43,8 @@ export function createPublishVersion(db: SqliteDatabase, { now, afterInsert }: P
   return (input: PublishInput): number => publishInTransaction.immediate(toVersionRow(input, now()));
 }
 
-function toVersionRow(input: PublishInput, createdAt: Date) {
+/** The checked, serialised row of a version to publish (its number is given in the transaction). */
+export function toVersionRow(input: PublishInput, createdAt: Date) {
   assertFunctionName(input.name);
   const manifest = input.manifest;
   if (manifest === null || typeof manifest !== 'object') invalid('manifest', 'expected an object');

@@ -11,7 +11,7 @@ import { optionalText, requireText, requireVersionNumber } from './input-checks.
 import { toReviewRecord, type ReviewRow } from './row-mapping.ts';
 import type { ReviewInput, ReviewRecord, VersionStatus } from './types.ts';
 
-interface ReviewedVersionRow {
+export interface ReviewedVersionRow {
   author: string;
   requested_by: string | null;
   status: VersionStatus;
@@ -31,12 +31,7 @@ export function createReviewVersion(db: SqliteDatabase, { now }: { now: () => Da
   const reviewInTransaction = db.transaction((review: ReturnType<typeof toReview>): ReviewRecord => {
     const target = selectVersion.get(review.name, review.version) as ReviewedVersionRow | undefined;
     const label = `${review.name}@${review.version}`;
-    if (target === undefined) throw new JoineryError('NOT_FOUND', `no version ${label}`);
-    assertFourEyes(review.reviewer, target, label);
-    if (target.status !== 'pending_review') {
-      const why = target.status === 'withdrawn' ? 'its author withdrew it' : `it was already reviewed: it is ${target.status}`;
-      throw new JoineryError('CONFLICT', `${label} cannot be reviewed: ${why}`);
-    }
+    assertReviewable(review.reviewer, target, label);
     const row = insertReview.get(review) as ReviewRow;
     updateStatus.run(review.decision, review.name, review.version);
     if (review.decision === 'approved') updateActive.run({ name: review.name, version: review.version });
@@ -44,6 +39,16 @@ export function createReviewVersion(db: SqliteDatabase, { now }: { now: () => Da
   });
 
   return (input: ReviewInput): ReviewRecord => reviewInTransaction.immediate(toReview(input, now()));
+}
+
+/** NOT_FOUND, FORBIDDEN (four eyes) or CONFLICT unless `reviewer` may decide `target` now (shared with Postgres). */
+export function assertReviewable(reviewer: string, target: ReviewedVersionRow | undefined, label: string): void {
+  if (target === undefined) throw new JoineryError('NOT_FOUND', `no version ${label}`);
+  assertFourEyes(reviewer, target, label);
+  if (target.status !== 'pending_review') {
+    const why = target.status === 'withdrawn' ? 'its author withdrew it' : `it was already reviewed: it is ${target.status}`;
+    throw new JoineryError('CONFLICT', `${label} cannot be reviewed: ${why}`);
+  }
 }
 
 function assertFourEyes(reviewer: string, target: ReviewedVersionRow, label: string): void {
@@ -60,7 +65,7 @@ function assertFourEyes(reviewer: string, target: ReviewedVersionRow, label: str
   );
 }
 
-function toReview(input: ReviewInput, createdAt: Date) {
+export function toReview(input: ReviewInput, createdAt: Date) {
   if (input.decision !== 'approved' && input.decision !== 'rejected') {
     throw new JoineryError('INVALID_INPUT', `decision: expected "approved" or "rejected"`, { field: 'decision' });
   }

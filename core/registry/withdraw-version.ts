@@ -12,7 +12,7 @@ import { sameActor } from './actor-name.ts';
 import { optionalText, requireText, requireVersionNumber } from './input-checks.ts';
 import type { VersionStatus, WithdrawInput } from './types.ts';
 
-interface WithdrawnVersionRow {
+export interface WithdrawnVersionRow {
   author: string;
   requested_by: string | null;
   status: VersionStatus;
@@ -30,13 +30,7 @@ export function createWithdrawVersion(db: SqliteDatabase, { now }: { now: () => 
   const withdrawInTransaction = db.transaction((input: ReturnType<typeof toWithdrawal>): void => {
     const label = `${input.name}@${input.version}`;
     const target = selectVersion.get(input.name, input.version) as WithdrawnVersionRow | undefined;
-    if (target === undefined) throw new JoineryError('NOT_FOUND', `no version ${label}`);
-    if (!mayWithdraw(input.actor, target)) {
-      const publisher = target.author.startsWith('agent:') ? (target.requested_by ?? target.author) : target.author;
-      throw new JoineryError('FORBIDDEN', `${input.actor} cannot withdraw ${label}: only ${publisher}, who published it, may`, { reason: 'not-publisher' });
-    }
-    if (target.withdrawn === 1) throw new JoineryError('CONFLICT', `${label} is already withdrawn`);
-    if (target.status !== 'pending_review') throw new JoineryError('CONFLICT', `${label} cannot be withdrawn: it is ${target.status}; only a version pending review can be`);
+    assertWithdrawable(input.actor, target, label);
     insertWithdrawal.run(input);
     insertAudit.run({ actor: input.actor, target: label, detail: JSON.stringify({ reason: input.reason }), createdAt: input.createdAt });
   });
@@ -44,12 +38,23 @@ export function createWithdrawVersion(db: SqliteDatabase, { now }: { now: () => 
   return (input: WithdrawInput): void => withdrawInTransaction.immediate(toWithdrawal(input, now()));
 }
 
+/** NOT_FOUND, FORBIDDEN or CONFLICT unless `actor` may withdraw `target` now (shared with the Postgres registry). */
+export function assertWithdrawable(actor: string, target: WithdrawnVersionRow | undefined, label: string): void {
+  if (target === undefined) throw new JoineryError('NOT_FOUND', `no version ${label}`);
+  if (!mayWithdraw(actor, target)) {
+    const publisher = target.author.startsWith('agent:') ? (target.requested_by ?? target.author) : target.author;
+    throw new JoineryError('FORBIDDEN', `${actor} cannot withdraw ${label}: only ${publisher}, who published it, may`, { reason: 'not-publisher' });
+  }
+  if (target.withdrawn === 1) throw new JoineryError('CONFLICT', `${label} is already withdrawn`);
+  if (target.status !== 'pending_review') throw new JoineryError('CONFLICT', `${label} cannot be withdrawn: it is ${target.status}; only a version pending review can be`);
+}
+
 function mayWithdraw(actor: string, target: WithdrawnVersionRow): boolean {
   if (sameActor(actor, target.author)) return true;
   return target.author.startsWith('agent:') && sameActor(actor, target.requested_by);
 }
 
-function toWithdrawal(input: WithdrawInput, createdAt: Date) {
+export function toWithdrawal(input: WithdrawInput, createdAt: Date) {
   return {
     name: requireText(input.name, 'name'),
     version: requireVersionNumber(input.version),

@@ -17,7 +17,7 @@ export interface ExecutionRetention {
   purgeExecutionPayloads(input: { olderThanDays: number; actor: string }): PurgeResult;
 }
 
-const BATCH = 500;
+export const RETENTION_BATCH = 500;
 const DAY_MS = 86_400_000;
 
 export function createSqliteExecutionRetention(db: SqliteDatabase, { now = () => new Date() }: { now?: () => Date } = {}): ExecutionRetention {
@@ -28,7 +28,7 @@ export function createSqliteExecutionRetention(db: SqliteDatabase, { now = () =>
         WHEN 'threw' THEN json_object('kind', 'threw', 'message', '(removed by the retention policy)')
         WHEN 'crashed' THEN json_object('kind', 'crashed', 'message', '(removed by the retention policy)')
         ELSE outcome END
-    WHERE id IN (SELECT id FROM executions WHERE payload_purged_at IS NULL AND created_at < @cutoff LIMIT ${BATCH})`);
+    WHERE id IN (SELECT id FROM executions WHERE payload_purged_at IS NULL AND created_at < @cutoff LIMIT ${RETENTION_BATCH})`);
   const insertAudit = db.prepare(`INSERT INTO audit (actor, action, target, allowed, detail, created_at)
     VALUES (@actor, 'retention.purge', 'executions', 1, @detail, @at)`);
   const purgeInTransaction = db.transaction((input: { cutoff: string; at: string; actor: string; days: number }): number => {
@@ -48,11 +48,7 @@ export function createSqliteExecutionRetention(db: SqliteDatabase, { now = () =>
 
   return {
     purgeExecutionPayloads({ olderThanDays, actor }) {
-      if (!Number.isInteger(olderThanDays) || olderThanDays < 1) {
-        throw new JoineryError('INVALID_INPUT', 'olderThanDays: expected a whole number of days, at least 1', { field: 'olderThanDays' });
-      }
-      const at = now();
-      const cutoff = new Date(at.getTime() - olderThanDays * DAY_MS).toISOString();
+      const { at, cutoff } = purgeWindow(olderThanDays, now());
       let purged = 0;
       for (;;) {
         const changes = purgeInTransaction.immediate({
@@ -62,9 +58,17 @@ export function createSqliteExecutionRetention(db: SqliteDatabase, { now = () =>
           days: olderThanDays,
         });
         purged += changes;
-        if (changes < BATCH) break;
+        if (changes < RETENTION_BATCH) break;
       }
       return { purged, cutoff };
     },
   };
+}
+
+/** The purge's time and cutoff; INVALID_INPUT for a number of days below 1 (shared with Postgres). */
+export function purgeWindow(olderThanDays: number, at: Date): { at: Date; cutoff: string } {
+  if (!Number.isInteger(olderThanDays) || olderThanDays < 1) {
+    throw new JoineryError('INVALID_INPUT', 'olderThanDays: expected a whole number of days, at least 1', { field: 'olderThanDays' });
+  }
+  return { at, cutoff: new Date(at.getTime() - olderThanDays * DAY_MS).toISOString() };
 }

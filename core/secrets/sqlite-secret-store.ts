@@ -19,10 +19,7 @@ export interface SecretStoreOptions {
 export function createSecretStore({
   db, key, _internal: { now = () => new Date() } = {},
 }: SecretStoreOptions): SecretStore {
-  if (!(key instanceof Uint8Array) || key.length !== KEY_BYTES) {
-    throw new JoineryError('INVALID_INPUT', `the secret key must be ${KEY_BYTES} bytes`);
-  }
-  const secretKey = Buffer.from(key);
+  const secretKey = checkSecretKey(key);
   applyMigrations(db, MIGRATIONS);
   const upsert = db.prepare(`INSERT INTO secrets (name, iv, ciphertext, auth_tag, created_at, updated_at)
     VALUES (@name, @iv, @ciphertext, @authTag, @at, @at)
@@ -34,13 +31,7 @@ export function createSecretStore({
 
   return {
     set(name, value) {
-      assertSecretName(name);
-      if (typeof value !== 'string') {
-        throw new JoineryError('INVALID_INPUT', `secret ${name}: the value must be a string`);
-      }
-      if (Buffer.byteLength(value, 'utf8') > MAX_SECRET_BYTES) {
-        throw new JoineryError('INVALID_INPUT', `secret ${name}: the value is larger than ${MAX_SECRET_BYTES} bytes`);
-      }
+      checkSecretValue(name, value);
       upsert.run({ name, ...sealSecret(secretKey, name, value), at: now().toISOString() });
     },
     get(name) {
@@ -56,4 +47,23 @@ export function createSecretStore({
       return remove.run(name).changes > 0;
     },
   };
+}
+
+/** The key as a Buffer, or INVALID_INPUT unless it is 32 bytes; shared with the Postgres store. */
+export function checkSecretKey(key: unknown): Buffer {
+  if (!(key instanceof Uint8Array) || key.length !== KEY_BYTES) {
+    throw new JoineryError('INVALID_INPUT', `the secret key must be ${KEY_BYTES} bytes`);
+  }
+  return Buffer.from(key);
+}
+
+/** INVALID_INPUT for a bad name, a value that is not a string or one over MAX_SECRET_BYTES. */
+export function checkSecretValue(name: string, value: unknown): void {
+  assertSecretName(name);
+  if (typeof value !== 'string') {
+    throw new JoineryError('INVALID_INPUT', `secret ${name}: the value must be a string`);
+  }
+  if (Buffer.byteLength(value, 'utf8') > MAX_SECRET_BYTES) {
+    throw new JoineryError('INVALID_INPUT', `secret ${name}: the value is larger than ${MAX_SECRET_BYTES} bytes`);
+  }
 }

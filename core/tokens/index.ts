@@ -5,3 +5,4 @@ export { createSqliteTokenStore, TOKEN_NAME_PATTERN, type SqliteTokenStoreOption
 export { isRole, isTokenRole, ROLES, TOKEN_ROLES, type Role, type TokenRole } from './roles.ts';
 export { MAX_TOKEN_LIFETIME_MS, parseDuration } from './duration.ts';
 export { hashToken } from './token-text.ts';
+export { createPostgresTokenStore } from './postgres-token-store.ts';

@@ -10,7 +10,7 @@ import type { CreateTokenInput, TokenRecord, TokenStore } from './types.ts';
 /** Lower case, so one person cannot hold "Alice" and "alice" (four-eyes compares case-insensitively). */
 export const TOKEN_NAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
 
-interface TokenRow {
+export interface TokenRow {
   id: string;
   name: string;
   role: TokenRole;
@@ -69,7 +69,8 @@ export function createSqliteTokenStore(db: SqliteDatabase, { _internal: { now = 
   };
 }
 
-function checkCreateInput({ name, role, lifetimeMs }: CreateTokenInput): void {
+/** INVALID_INPUT unless the name, role and lifetime are acceptable; shared with the Postgres store. */
+export function checkCreateInput({ name, role, lifetimeMs }: CreateTokenInput): void {
   if (typeof name !== 'string' || !TOKEN_NAME_PATTERN.test(name)) {
     throw new JoineryError('INVALID_INPUT', `token name ${JSON.stringify(name)} must be 1-64 characters: lower-case letters, digits and . _ @ - (it names the principal, e.g. "alice" or "ci-bot")`);
   }
@@ -77,6 +78,6 @@ function checkCreateInput({ name, role, lifetimeMs }: CreateTokenInput): void {
   if (!Number.isSafeInteger(lifetimeMs) || lifetimeMs <= 0) throw new JoineryError('INVALID_INPUT', 'the lifetime must be a positive number of milliseconds');
 }
 
-function toRecord(row: TokenRow): TokenRecord {
+export function toRecord(row: TokenRow): TokenRecord {
   return { id: row.id, name: row.name, role: row.role, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at };
 }

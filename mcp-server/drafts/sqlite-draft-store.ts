@@ -5,7 +5,7 @@ import type { SqliteDatabase } from '../../core/store/index.ts';
 import { readStoredSummary } from '../tools/test-summary.ts';
 import type { DraftRecord, DraftStore } from './types.ts';
 
-interface DraftRow {
+export interface DraftRow {
   owner: string;
   name: string;
   author: string;
@@ -40,7 +40,7 @@ export function createSqliteDraftStore(db: SqliteDatabase, { _internal: { now = 
       const row = (overwrite ? upsert : insert).get(parameters) as DraftRow | undefined;
       if (row) return toRecord(row);
       const existing = selectOne.get(draft.owner, draft.name) as DraftRow;
-      throw new JoineryError('CONFLICT', `${draft.owner} already has a draft named "${draft.name}" (by ${existing.author}, saved ${existing.updated_at}); pass overwrite: true to replace it, or use another name`);
+      throw draftConflict(draft.owner, draft.name, existing);
     },
     get(owner, name) {
       const row = selectOne.get(owner, name) as DraftRow | undefined;
@@ -51,7 +51,7 @@ export function createSqliteDraftStore(db: SqliteDatabase, { _internal: { now = 
   };
 }
 
-function toRecord(row: DraftRow): DraftRecord {
+export function toRecord(row: DraftRow): DraftRecord {
   return {
     owner: row.owner,
     name: row.name,
@@ -65,4 +65,10 @@ function toRecord(row: DraftRow): DraftRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The CONFLICT of a save without `overwrite` onto an existing draft; shared with the Postgres store. */
+export function draftConflict(owner: string, name: string, existing: DraftRow | undefined): JoineryError {
+  const which = existing === undefined ? '' : ` (by ${existing.author}, saved ${existing.updated_at})`;
+  return new JoineryError('CONFLICT', `${owner} already has a draft named "${name}"${which}; pass overwrite: true to replace it, or use another name`);
 }

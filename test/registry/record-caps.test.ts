@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingRequest } from '../../core/execution/types.ts';
 import { createSqliteRegistry, RECORD_CAPS, REDACTED, type Registry } from '../../core/registry/index.ts';
 import { openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
-import { sampleExecution } from './describe-registry.ts';
+import { sampleExecution } from './sample-execution.ts';
 import { samplePublishInput } from './sample-publish-input.ts';
 
 const MB = 1024 * 1024;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteRegistry, type Registry } from '../../core/registry/index.ts';
 import { closeDatabase, openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
-import { sampleExecution } from './describe-registry.ts';
+import { sampleExecution } from './sample-execution.ts';
 import { samplePublishInput } from './sample-publish-input.ts';
 
 const CHILD = fileURLToPath(new URL('./children/record-child.ts', import.meta.url));

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRedactor, createSqliteRegistry, redactCredentialHeaders, REDACTED, type Registry } from '../../core/registry/index.ts';
 import { openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
-import { sampleExecution } from './describe-registry.ts';
+import { sampleExecution } from './sample-execution.ts';
 import { samplePublishInput } from './sample-publish-input.ts';
 
 describe('createRedactor', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteRegistry, type Registry } from '../../core/registry/index.ts';
 import { closeDatabase, MIGRATIONS, openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
-import { sampleExecution } from './describe-registry.ts';
+import { sampleExecution } from './sample-execution.ts';
 import { expectError } from './expect-joinery-error.ts';
 import { samplePublishInput } from './sample-publish-input.ts';
 

@@ -1,5 +1,5 @@
 // A separate Node process that publishes to a shared database file, for the crash and concurrency tests.
-// Usage: node --import tsx publish-child.ts <publish|hang> <db file> <count>
+// Usage: node --import tsx publish-child.ts <publish|hang> <db file or postgres:// URL> <count>
 //   publish: prints "ready", waits for a line on stdin, publishes <count> versions, prints their numbers
 //            as JSON and exits.
 //   hang:    publishes <count> versions, then starts one more and, inside its transaction after the
@@ -7,15 +7,22 @@
 
 import { writeSync } from 'node:fs';
 import { once } from 'node:events';
-import { createSqliteRegistry } from '../../../core/registry/index.ts';
+import { openSyncConnection } from '../../../core/postgres/index.ts';
+import { createPostgresRegistry, createSqliteRegistry, type Registry } from '../../../core/registry/index.ts';
 import { openDatabase } from '../../../core/store/index.ts';
 import { samplePublishInput } from '../sample-publish-input.ts';
 
 const [mode, file, countText] = process.argv.slice(2);
 const count = Number(countText);
 
+/** A postgres:// URL opens the Postgres registry (its connection is closed when the process exits). */
+function openRegistry(location: string): Registry {
+  if (!location.startsWith('postgres')) return createSqliteRegistry(openDatabase(location));
+  return createPostgresRegistry(openSyncConnection({ connectionString: location }));
+}
+
 if (mode === 'publish') {
-  const registry = createSqliteRegistry(openDatabase(file!));
+  const registry = openRegistry(file ?? '');
   writeSync(1, 'ready\n');
   await once(process.stdin, 'data');
   const versions: number[] = [];

@@ -1,20 +1,34 @@
-// The contract every Registry implementation must meet. Run it with a factory that returns a fresh,
-// empty registry: describeRegistry('sqlite', () => createSqliteRegistry(openDatabase(':memory:'))).
+// The contract every Registry implementation must meet, run against SQLite and Postgres
+// (test/registry/registry-contract.test.ts). The guarantees the database itself keeps (hand-written SQL,
+// concurrent publishers in separate processes) are in describe-registry-guarantees.ts.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExecutionInput, Registry } from '../../core/registry/index.ts';
-import { expectError } from './expect-joinery-error.ts';
-import { samplePublishInput } from './sample-publish-input.ts';
+import type { Registry } from '../../core/registry/index.ts';
+import { expectError } from '../registry/expect-joinery-error.ts';
+import { sampleExecution } from '../registry/sample-execution.ts';
+import { samplePublishInput } from '../registry/sample-publish-input.ts';
+import { describeRegistryGuarantees } from './describe-registry-guarantees.ts';
 
-export function describeRegistry(implementation: string, createRegistry: () => Registry): void {
-  describe(`Registry contract: ${implementation}`, () => {
+export interface RegistryUnderTest {
+  registry: Registry;
+  /** Runs hand-written SQL against the store (the same text on every engine). */
+  execute(sql: string): void;
+  /** Where another process opens the same store: a SQLite file, or a postgres:// URL. */
+  location: string;
+  close(): Promise<void> | void;
+}
+
+export function describeRegistry(implementation: string, open: () => RegistryUnderTest, { skip = false }: { skip?: boolean } = {}): void {
+  describe.skipIf(skip)(`Registry contract: ${implementation}`, () => {
+    let opened: RegistryUnderTest;
     let registry: Registry;
     beforeEach(() => {
-      registry = createRegistry();
+      opened = open();
+      registry = opened.registry;
     });
-    afterEach(() => {
-      registry.close();
-    });
+    afterEach(() => opened.close());
+
+    describeRegistryGuarantees(() => opened);
 
     describe('publish', () => {
       it('numbers versions 1, 2, 3 with the previous latest as parent, pending review', () => {
@@ -247,20 +261,4 @@ export function describeRegistry(implementation: string, createRegistry: () => R
       });
     });
   });
-}
-
-export function sampleExecution(overrides: Partial<ExecutionInput> = {}): ExecutionInput {
-  return {
-    name: 'generate-username',
-    version: 1,
-    eventId: 'evt-1',
-    input: { type: 'user.joined', person: { firstName: 'John', lastName: 'Smith' } },
-    outcome: { kind: 'returned', value: { username: 'jsmith' } },
-    logs: [{ level: 'info', message: 'checked jsmith', atMs: 3 }],
-    calls: [],
-    durationMs: 4.5,
-    caller: 'alice@example.com',
-    dryRun: false,
-    ...overrides,
-  };
 }
