@@ -7,6 +7,7 @@ import type { RunLimits, SandboxRunner } from '../../core/execution/types.ts';
 import type { Registry } from '../../core/registry/index.ts';
 import type { TokenStore } from '../../core/tokens/index.ts';
 import type { Logger } from '../logger.ts';
+import type { ConsoleOidc } from './console-oidc.ts';
 
 export interface BehaviourSettings {
   runner: SandboxRunner;
@@ -32,6 +33,8 @@ export interface ConsoleDeps {
   retentionDays?: number | null;
   /** Adds `Secure` to cookies: set when the console is reached over HTTPS (a TLS proxy in front). */
   secureCookies?: boolean;
+  /** Sign-in with the identity provider (authorization code with PKCE); omitted, tokens only. */
+  oidc?: ConsoleOidc;
   sessionIdleMs?: number;
   sessionMaxAgeMs?: number;
   now?: () => number;

@@ -11,7 +11,9 @@ import type { ConsoleContext } from './http/console-context.ts';
 import { sendAsset } from './http/page-response.ts';
 import { exportAudit, replayEvent, showAudit, showEvents, showExecution, showExecutions } from './routes/operations-routes.ts';
 import { reviewVersion, showInbox, showVersion } from './routes/review-routes.ts';
+import { finishOidcSignIn, startOidcSignIn } from './routes/oidc-routes.ts';
 import { showSignIn, signIn, signOut } from './routes/sign-in-routes.ts';
+import { createPendingSignIns } from './session/pending-sign-ins.ts';
 import { createSessionStore } from './session/session-store.ts';
 
 export interface Console {
@@ -30,6 +32,7 @@ export function createConsole(deps: ConsoleDeps): Console {
     ...(deps.sessionIdleMs ? { idleMs: deps.sessionIdleMs } : {}),
     ...(deps.sessionMaxAgeMs ? { maxAgeMs: deps.sessionMaxAgeMs } : {}),
   });
+  const pendingSignIns = createPendingSignIns({ now });
   const behaviour = deps.behaviour ? createBehaviourCache(deps.registry, deps.behaviour) : undefined;
 
   return {
@@ -54,6 +57,8 @@ export function createConsole(deps: ConsoleDeps): Console {
       if (get && path === '/console.js') return answered(sendAsset(response, CONSOLE_JS, 'text/javascript; charset=utf-8'));
       if (get && path === '/sign-in') return answered(showSignIn(context));
       if (post && path === '/sign-in') return answered(await signIn(context));
+      if (get && path === '/sign-in/oidc') return answered(await startOidcSignIn(context, pendingSignIns));
+      if (get && path === '/sign-in/oidc/callback') return answered(await finishOidcSignIn(context, pendingSignIns));
       if (post && path === '/sign-out') return answered(await signOut(context));
       if (get && (path === '/' || path === '/inbox')) return answered(showInbox(context));
       const version = VERSION_PATH.exec(path);
