@@ -11,6 +11,7 @@ import type { ConsoleContext } from './http/console-context.ts';
 import { sendAsset } from './http/page-response.ts';
 import { exportAudit, replayEvent, showAudit, showEvents, showExecution, showExecutions } from './routes/operations-routes.ts';
 import { reviewVersion, showInbox, showVersion } from './routes/review-routes.ts';
+import { reviewFlowVersion, showFlows, showFlowVersion } from './routes/flow-routes.ts';
 import { finishOidcSignIn, startOidcSignIn } from './routes/oidc-routes.ts';
 import { showSignIn, signIn, signOut } from './routes/sign-in-routes.ts';
 import { createPendingSignIns } from './session/pending-sign-ins.ts';
@@ -23,6 +24,7 @@ export interface Console {
 
 const VERSION_PATH = /^\/functions\/([^/]+)\/versions\/([1-9][0-9]{0,8})(\/review)?$/;
 const EXECUTION_PATH = /^\/executions\/([1-9][0-9]{0,15})$/;
+const FLOW_PATH = /^\/flows\/([^/]+)\/versions\/([1-9][0-9]{0,8})(\/review)?$/;
 const REPLAY_PATH = /^\/events\/([^/]+)\/replay$/;
 
 export function createConsole(deps: ConsoleDeps): Console {
@@ -67,6 +69,13 @@ export function createConsole(deps: ConsoleDeps): Console {
         const number = Number(version[2]);
         if (get && version[3] === undefined) return answered(await showVersion(context, name, number, behaviour));
         if (post && version[3] !== undefined) return answered(await reviewVersion(context, name, number));
+      }
+      if (get && path === '/flows') return answered(showFlows(context));
+      const flow = FLOW_PATH.exec(path);
+      if (flow?.[1] !== undefined) {
+        const name = safeDecode(flow[1]);
+        if (get && flow[3] === undefined) return answered(showFlowVersion(context, name, Number(flow[2])));
+        if (post && flow[3] !== undefined) return answered(await reviewFlowVersion(context, name, Number(flow[2])));
       }
       if (get && path === '/executions') return answered(showExecutions(context));
       const execution = EXECUTION_PATH.exec(path);

@@ -46,7 +46,7 @@ async function throughIssuer(client: ConsoleClient, claims: Record<string, unkno
   return callback.pathname + callback.search;
 }
 
-function lastRefusal(): Record<string, unknown> {
+function lastRefusal(): unknown {
   const entry = consoleServer.registry.listAudit({ allowed: false }).find((item) => item.action === 'console.sign-in');
   return entry?.detail ?? {};
 }
