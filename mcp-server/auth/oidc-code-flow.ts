@@ -55,7 +55,7 @@ export function createOidcCodeFlow({ settings, client }: { settings: OidcSetting
       const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: client.redirectUri, code_verifier: codeVerifier });
       const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
       if (client.clientSecret === undefined) form.set('client_id', client.clientId);
-      else headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`).toString('base64')}`;
+      else headers.authorization = basicAuthorization(client.clientId, client.clientSecret);
       let response: Response;
       try {
         response = await fetch((await discover()).token, { method: 'POST', headers, body: form, signal: AbortSignal.timeout(10_000) });
@@ -87,4 +87,9 @@ async function discoverEndpoints(issuer: string): Promise<Endpoints> {
   if (typeof authorization !== 'string' || typeof token !== 'string')
     throw new JoineryError('INTERNAL', `the discovery document at ${address} has no authorization_endpoint or token_endpoint`);
   return { authorization, token };
+}
+
+/** RFC 6749 §2.3.1: the id and secret form-encoded, then joined and base64-encoded. */
+function basicAuthorization(id: string, secret: string): string {
+  return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 }

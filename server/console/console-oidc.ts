@@ -2,7 +2,7 @@
 // composition root hands in an implementation (the MCP server's OIDC code, which verifies the ID token
 // and maps its claims to a principal and role as it does for MCP callers); omitted, only tokens sign in.
 
-export type ConsoleOidcResult =
+type ConsoleOidcResult =
   | { kind: 'principal'; name: string; role: string }
   | { kind: 'refused'; reason: string }
   | { kind: 'invalid'; reason: string };

@@ -4,7 +4,7 @@
 // consent, a token for another audience or with another nonce, no role) as a plain page, audited.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOidcCodeFlow, type OidcCodeFlow } from '../../mcp-server/index.ts';
+import { createOidcCodeFlow } from '../../mcp-server/index.ts';
 import { oidcSettingsSchema } from '../../mcp-server/auth/index.ts';
 import { startTestIssuer, type TestIssuer } from '../mcp-server/oidc-issuer.ts';
 import { consoleClient, type ConsoleClient } from './http-client.ts';
@@ -13,6 +13,7 @@ import { startLightConsole, type LightConsole } from './light-console.ts';
 const CLIENT_ID = 'joinery-console';
 let issuer: TestIssuer;
 let consoleServer: LightConsole;
+type OidcCodeFlow = ReturnType<typeof createOidcCodeFlow>;
 let flow: OidcCodeFlow | undefined;
 
 beforeAll(async () => {

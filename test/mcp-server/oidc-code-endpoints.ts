@@ -38,7 +38,8 @@ export function createCodeFlowEndpoints({ sign }: { sign(claims: Record<string, 
     back.searchParams.set('state', query.get('state') ?? '');
     const challenge = query.get('code_challenge');
     if (settings.nextSignIn.deny) back.searchParams.set('error', 'access_denied');
-    else if (query.get('response_type') !== 'code' || query.get('code_challenge_method') !== 'S256' || !challenge) back.searchParams.set('error', 'invalid_request');
+    else if (query.get('response_type') !== 'code' || query.get('code_challenge_method') !== 'S256' || !challenge)
+      back.searchParams.set('error', 'invalid_request');
     else {
       const code = randomBytes(16).toString('hex');
       codes.set(code, { clientId, redirectUri, challenge, nonce: query.get('nonce'), claims: settings.nextSignIn.claims });
@@ -48,7 +49,8 @@ export function createCodeFlowEndpoints({ sign }: { sign(claims: Record<string, 
   }
 
   async function exchange(request: IncomingMessage, form: URLSearchParams): Promise<{ status: number; body: unknown }> {
-    const [basicId, basicSecret] = Buffer.from((request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString('utf8').split(':').map(decodeURIComponent);
+    const basic = Buffer.from((request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString('utf8');
+    const [basicId, basicSecret] = basic.split(':').map(decodeURIComponent);
     const clientId = basicId || form.get('client_id') || '';
     const client = settings.codeClients.get(clientId);
     if (!client || (client.secret !== undefined && client.secret !== basicSecret)) return { status: 401, body: { error: 'invalid_client' } };

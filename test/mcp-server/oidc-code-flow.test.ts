@@ -4,7 +4,9 @@
 
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOidcCodeFlow, oidcSettingsSchema, type OidcCodeFlow } from '../../mcp-server/auth/index.ts';
+import { createOidcCodeFlow, oidcSettingsSchema } from '../../mcp-server/auth/index.ts';
+
+type OidcCodeFlow = ReturnType<typeof createOidcCodeFlow>;
 import { startTestIssuer, type TestIssuer } from './oidc-issuer.ts';
 
 const REDIRECT = 'http://127.0.0.1:9/sign-in/oidc/callback';
@@ -38,7 +40,8 @@ describe('createOidcCodeFlow (confidential client)', () => {
     const code = await codeFor(flow, CHALLENGE);
     const result = await flow.complete({ code, codeVerifier: VERIFIER, nonce: 'n-1' });
     expect(result).toMatchObject({ kind: 'principal', name: 'rita', role: 'reviewer' });
-    expect(await flow.complete({ code, codeVerifier: VERIFIER, nonce: 'n-1' })).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('invalid_grant') });
+    const reused = await flow.complete({ code, codeVerifier: VERIFIER, nonce: 'n-1' });
+    expect(reused).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('invalid_grant') });
   });
 
   it('refuses a wrong secret and a wrong verifier as values', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishFunction } from '../../core/pipeline/index.ts';
 import { usernameFixtures, usernameSource } from '../../bench/console-username.ts';
 import { findChromium } from '../console/find-chromium.ts';
-import { createHarness, structured, type Harness } from './harness.ts';
+import { createHarness, type Harness } from './harness.ts';
 import { startAppHost } from './review-app-host.ts';
 
 const REQUIREMENT = 'Danish ø is written as o. <script>window.pwned = true</script><img src=x onerror="window.pwned = true">';
@@ -68,7 +68,7 @@ describe('the review MCP App in Chromium', () => {
     expect(await app.textContent('h1')).toBe('generate-username@2 (pending review)');
     expect(await app.textContent('.requirement')).toBe(REQUIREMENT);
     expect(await app.locator('.requirement script, .requirement img').count()).toBe(0);
-    expect(await app.evaluate(() => (window as { pwned?: boolean }).pwned ?? false)).toBe(false);
+    expect(await app.evaluate(() => (globalThis as { pwned?: boolean }).pwned ?? false)).toBe(false);
     // Only the changed line is marked added or removed; the file header lines are not.
     expect(await app.locator('pre .add').allTextContents()).toEqual(["+const SPELLINGS: Record<string, string> = { ø: 'o', æ: 'ae', ß: 'ss' };"]);
     expect(await app.locator('pre .del').allTextContents()).toEqual(["-const SPELLINGS: Record<string, string> = { ø: 'oe', æ: 'ae', ß: 'ss' };"]);
@@ -77,7 +77,7 @@ describe('the review MCP App in Chromium', () => {
     expect(fixtureNames).toContain('Danish ø');
     const behaviour = await app.locator('section:has(h2:text("Behavioural diff"))').textContent();
     expect(behaviour).toMatch(/Søren Ødegård\s*output\.username\s*soedegard\s*→\s*sodegard/);
-    const fromApp = await page.evaluate(() => (window as unknown as { fromApp: { method?: string }[] }).fromApp.map((message) => message.method));
+    const fromApp = await page.evaluate(() => (globalThis as unknown as { fromApp: { method?: string }[] }).fromApp.map((message) => message.method));
     expect(fromApp.slice(0, 2)).toEqual(['ui/initialize', 'ui/notifications/initialized']);
     await page.close();
   });

@@ -16,7 +16,8 @@ window.addEventListener('message', async (event) => {
   const message = event.data;
   window.fromApp.push(message);
   if (message.method === 'ui/initialize') {
-    reply({ jsonrpc: '2.0', id: message.id, result: { protocolVersion: message.params.protocolVersion, hostInfo: { name: 'test-host', version: '1' }, hostCapabilities: {}, hostContext: {} } });
+    const hostInfo = { name: 'test-host', version: '1' };
+    reply({ jsonrpc: '2.0', id: message.id, result: { protocolVersion: message.params.protocolVersion, hostInfo, hostCapabilities: {}, hostContext: {} } });
   } else if (message.method === 'ui/notifications/initialized') {
     reply({ jsonrpc: '2.0', method: 'ui/notifications/tool-result', params: window.toolResult });
   } else if (message.method === 'tools/call') {

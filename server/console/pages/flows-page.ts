@@ -26,7 +26,8 @@ export function flowsBody(flows: FlowSummary[] | undefined): SafeHtml {
 
 export function flowVersionBody({ record, versions, session }: { record: FlowVersionRecord; versions: FlowVersionRecord[]; session: Session }): SafeHtml {
   const { definition } = record;
-  return html`<h1>Flow ${record.name}@${record.version} <span class="badge status">${record.status.replace('_', ' ')}</span>${record.active ? html` <span class="badge">active</span>` : ''}</h1>
+  const active = record.active ? html` <span class="badge">active</span>` : '';
+  return html`<h1>Flow ${record.name}@${record.version} <span class="badge status">${record.status.replace('_', ' ')}</span>${active}</h1>
 ${definition.description ? html`<p class="muted">${definition.description}</p>` : ''}
 <section class="card"><table class="facts"><tbody>
 <tr><th>Author</th><td>${record.author}</td><th>Requested by</th><td>${record.requestedBy ?? '—'}</td></tr>
@@ -37,19 +38,23 @@ ${definition.description ? html`<p class="muted">${definition.description}</p>` 
 <td class="mono small">${step.condition === undefined ? html`<span class="muted">always</span>` : JSON.stringify(step.condition)}</td></tr>`,
   )}</tbody></table></section>
 ${decision(record, session)}
-<section class="card"><h2>Versions</h2><p>${versions.map((version) => html`<a href="${flowPath(version.name, version.version)}">@${version.version}</a> (${version.status.replace('_', ' ')}) `)}</p></section>`;
+<section class="card"><h2>Versions</h2><p>${versions.map(
+    (version) => html`<a href="${flowPath(version.name, version.version)}">@${version.version}</a> (${version.status.replace('_', ' ')}) `,
+  )}</p></section>`;
 }
 
 function decision(record: FlowVersionRecord, session: Session): SafeHtml {
   if (record.status !== 'pending_review') {
-    return html`<section class="card decision"><h2>Review</h2><p><strong>${record.status}</strong> by ${record.reviewer ?? '—'} at ${record.reviewedAt ?? '—'}${
-      record.reviewComment ? html`: ${record.reviewComment}` : ''
-    }</p></section>`;
+    const comment = record.reviewComment ? html`: ${record.reviewComment}` : '';
+    return html`<section class="card decision"><h2>Review</h2>
+<p><strong>${record.status}</strong> by ${record.reviewer ?? '—'} at ${record.reviewedAt ?? '—'}${comment}</p></section>`;
   }
   const reason = refusalFor(record, session);
-  if (reason !== undefined) return html`<section class="card decision"><h2>Review</h2><p class="muted">You cannot decide on this version: ${reason}.</p></section>`;
+  if (reason !== undefined)
+    return html`<section class="card decision"><h2>Review</h2><p class="muted">You cannot decide on this version: ${reason}.</p></section>`;
   return html`<section class="card decision"><h2>Review</h2>
-<form method="post" action="${flowPath(record.name, record.version)}/review" data-confirm="Record this decision? An approval makes the flow version active.">${csrfField(session)}
+<form method="post" action="${flowPath(record.name, record.version)}/review"
+ data-confirm="Record this decision? An approval makes the flow version active.">${csrfField(session)}
 <label for="comment">Comment (what you checked)</label><textarea id="comment" name="comment" maxlength="2000"></textarea>
 <p><button class="approve" type="submit" name="decision" value="approved">Approve</button> 
 <button class="reject" type="submit" name="decision" value="rejected">Reject</button></p></form></section>`;

@@ -24,7 +24,10 @@ export function showFlowVersion(context: ConsoleContext, name: string, version: 
   const session = requireRole(context, FLOW_READERS, 'show-flow');
   if (!session) return;
   const record = context.deps.flows?.getVersion(name, version);
-  if (record === undefined || record.version !== version) return notFound(context, session, `no flow version ${name}@${version}`);
+  if (record === undefined || record.version !== version) {
+    notFound(context, session, `no flow version ${name}@${version}`);
+    return;
+  }
   const versions = context.deps.flows?.listVersions(name) ?? [];
   sendPage(context.response, 200, layout({ title: `Flow ${name}@${version}`, session, body: flowVersionBody({ record, versions, session }) }));
 }
@@ -55,7 +58,9 @@ export async function reviewFlowVersion(context: ConsoleContext, name: string, v
   } catch (error) {
     if (!isJoineryError(error) || error.code === 'INTERNAL') throw error;
     if (error.code !== 'FORBIDDEN' && error.code !== 'CONFLICT')
-      return refuse(context, session, error.code === 'NOT_FOUND' ? 404 : 400, 'console.flow-review', error.message, { reason: error.code }, `${name}@${version}`);
+      return refuse(context, session, error.code === 'NOT_FOUND' ? 404 : 400, 'console.flow-review', error.message, {
+        reason: error.code,
+      });
     // reviewFlow has audited this four-eyes or already-reviewed refusal; the page only says why.
     const notice = { kind: 'error' as const, text: error.message };
     return sendPage(context.response, error.code === 'FORBIDDEN' ? 403 : 409, layout({ title: 'Refused', session, body: html`<h1>Refused</h1>`, notice }));

@@ -36,7 +36,9 @@ export async function finishOidcSignIn(context: ConsoleContext, pending: Pending
   const state = context.query.get('state');
   const entry = sameToken(state ?? undefined, readCookie(context.request, STATE_COOKIE)) ? pending.take(state) : undefined;
   if (entry === undefined)
-    return refused(context, 400, 'This sign-in is unknown, expired or was already used (state mismatch). Start again from the sign-in page.', { reason: 'state' });
+    return refused(context, 400, 'This sign-in is unknown, expired or was already used (state mismatch). Start again from the sign-in page.', {
+      reason: 'state',
+    });
   const error = context.query.get('error');
   if (error !== null) {
     const denied = error === 'access_denied';
@@ -51,7 +53,10 @@ export async function finishOidcSignIn(context: ConsoleContext, pending: Pending
   } catch (failure) {
     return unreachable(context, failure);
   }
-  if (result.kind !== 'principal') return refused(context, 401, `The sign-in was refused: ${result.reason}.`, { reason: result.kind === 'refused' ? 'role' : 'token', detail: result.reason });
+  if (result.kind !== 'principal') {
+    const reason = result.kind === 'refused' ? 'role' : 'token';
+    return refused(context, 401, `The sign-in was refused: ${result.reason}.`, { reason, detail: result.reason });
+  }
   if (!CONSOLE_ROLES.includes(result.role))
     return refused(context, 403, `The role ${result.role} cannot sign in to the console.`, { reason: 'role' }, result.name);
   const session = context.sessions.create({ principal: { name: result.name, role: result.role, source: 'mcp-token' }, token: undefined });

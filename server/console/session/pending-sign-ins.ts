@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { randomToken } from './session-store.ts';
 
-export interface PendingSignIn {
+interface PendingSignIn {
   state: string;
   nonce: string;
   codeVerifier: string;
