@@ -12,6 +12,9 @@ export interface CodeFlowSettings {
   codeClients: Map<string, { secret?: string; redirectUri: string }>;
   /** The next sign-in: claims added to (and overriding) the ID token's, or a denied consent. */
   nextSignIn: { claims: Record<string, unknown>; deny?: boolean };
+  /** Answer /authorize with a page whose "Allow" link goes back (a navigation the issuer's page starts,
+   *  cross-site as after a real consent screen) instead of an immediate redirect. */
+  consentPage?: boolean;
   /** Every /authorize query, for assertions. */
   authorizeRequests: URLSearchParams[];
 }
@@ -45,7 +48,9 @@ export function createCodeFlowEndpoints({ sign }: { sign(claims: Record<string, 
       codes.set(code, { clientId, redirectUri, challenge, nonce: query.get('nonce'), claims: settings.nextSignIn.claims });
       back.searchParams.set('code', code);
     }
-    response.writeHead(302, { location: back.toString() }).end();
+    if (!settings.consentPage) return void response.writeHead(302, { location: back.toString() }).end();
+    const link = back.toString().replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><title>consent</title><a id="allow" href="${link}">Allow</a>`);
   }
 
   async function exchange(request: IncomingMessage, form: URLSearchParams): Promise<{ status: number; body: unknown }> {
