@@ -76,6 +76,11 @@ const configSchema = z.strictObject({
       /** Recent recorded events each behavioural diff replays, and its time limit. */
       behaviouralDiffEvents: z.number().int().min(0).max(1_000).default(100),
       behaviouralDiffTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+      /** Sign-in with the issuer of the top-level "oidc" section (authorization code with PKCE): the
+       *  client registered for the console; clientSecret omitted for a public client. */
+      oidc: z
+        .strictObject({ clientId: z.string().min(1), clientSecret: z.string().min(1).optional(), redirectUri: z.url({ protocol: /^https?$/ }) })
+        .optional(),
     })
     .prefault({}),
   /** `joinery mcp --http`: sign-in with the organisation's identity provider (mcp-server/auth). */

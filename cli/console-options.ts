@@ -7,6 +7,7 @@ import { JoineryError } from '../core/errors.ts';
 import type { RunLimits, SandboxRunner } from '../core/execution/types.ts';
 import { createSqliteExecutionRetention } from '../core/retention/index.ts';
 import type { SqliteDatabase } from '../core/store/index.ts';
+import { createOidcCodeFlow } from '../mcp-server/index.ts';
 import type { ConsoleOptions } from '../server/console/index.ts';
 import type { CliContext } from './context.ts';
 
@@ -21,7 +22,9 @@ export function consoleOptions({
   runner: SandboxRunner;
   limits: Partial<RunLimits>;
 }): ConsoleOptions {
-  const { console: settings, retention } = context.config();
+  const { console: settings, retention, oidc } = context.config();
+  if (settings.oidc !== undefined && oidc === undefined)
+    throw new JoineryError('INVALID_INPUT', 'config.json console.oidc needs the top-level "oidc" section (the issuer and how claims give roles)');
   const webhookUrl =
     settings.reviewWebhookUrl ?? (settings.reviewWebhookSecret === undefined ? undefined : readWebhookSecret(context, settings.reviewWebhookSecret));
   return {
@@ -34,6 +37,7 @@ export function consoleOptions({
       timeLimitMs: settings.behaviouralDiffTimeoutMs,
     },
     secureCookies: settings.secureCookies,
+    ...(settings.oidc && oidc ? { oidc: createOidcCodeFlow({ settings: oidc, client: settings.oidc }) } : {}),
     ...(webhookUrl
       ? {
           notifications: {

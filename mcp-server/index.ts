@@ -6,3 +6,4 @@ export type { McpServerDeps, Principal } from './deps.ts';
 export { createSqliteDraftStore, type DraftRecord, type DraftStore } from './drafts/index.ts';
 export { TOOLS, type ToolDefinition } from './tools/index.ts';
 export { isLoopbackHost, serveHttp, serveStdio, type McpHttpAppOptions, type RunningHttpServer } from './transports/index.ts';
+export { createOidcCodeFlow } from './auth/index.ts';

@@ -61,7 +61,7 @@ export interface RunningServer {
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { queue, tokens, registry, flows, guard, ledger, schedules, scheduleIntervalMs = 15_000, now = Date.now, runStep, logger, hooks, port = 8080, host = '127.0.0.1', workers = 4, leaseMs, pollIntervalMs } = options;
-  const reviewConsole = options.console ? startConsole({ ...options.console, registry, tokens, queue, logger }) : undefined;
+  const reviewConsole = options.console ? startConsole({ ...options.console, registry, tokens, queue, logger, ...(flows ? { flows } : {}) }) : undefined;
 
   // 1. Metrics and the routes.
   const metrics = createRuntimeMetrics();

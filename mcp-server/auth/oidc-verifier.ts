@@ -16,7 +16,14 @@ export type OidcVerification = (ClaimPrincipal & { expiresAt: number; subject: s
 export interface OidcVerifier {
   /** Never throws for a bad token (that is `invalid`); throws JoineryError INTERNAL when the issuer's
    *  discovery document or keys cannot be had. */
-  verify(token: string): Promise<OidcVerification>;
+  verify(token: string, check?: OidcTokenCheck): Promise<OidcVerification>;
+}
+
+/** For an ID token (the console's sign-in): its audience is the client id, and it must carry the nonce
+ *  the sign-in started with. */
+export interface OidcTokenCheck {
+  audience?: string;
+  nonce?: string;
 }
 
 export function createOidcVerifier(settings: OidcSettings, { _internal: { jwksCooldownMs = 30_000 } = {} }: { _internal?: { jwksCooldownMs?: number } } = {}): OidcVerifier {
@@ -29,13 +36,13 @@ export function createOidcVerifier(settings: OidcSettings, { _internal: { jwksCo
     return keySet;
   };
   return {
-    async verify(token) {
+    async verify(token, check = {}) {
       const jwks = await keys();
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, jwks, {
           issuer: settings.issuer,
-          audience: settings.audience,
+          audience: check.audience ?? settings.audience,
           clockTolerance: settings.clockSkewSeconds,
           algorithms: ALGORITHMS,
           requiredClaims: ['exp'],
@@ -46,6 +53,7 @@ export function createOidcVerifier(settings: OidcSettings, { _internal: { jwksCo
         }
         return { kind: 'invalid', reason: reasonOf(error) };
       }
+      if (check.nonce !== undefined && payload.nonce !== check.nonce) return { kind: 'invalid', reason: 'the token does not carry this sign-in\'s nonce' };
       const principal = principalFromClaims(payload as Record<string, unknown>, settings);
       return { ...principal, expiresAt: payload.exp ?? 0, subject: String(payload.sub ?? '') };
     },

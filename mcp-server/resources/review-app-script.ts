@@ -24,6 +24,12 @@ export const REVIEW_APP_SCRIPT = String.raw`
     if (json === undefined) return '(none)';
     try { var value = JSON.parse(json); return typeof value === 'string' ? value : json; } catch (error) { return json; }
   }
+  // The unified diff's file headers (--- a, +++ b) are neither removed nor added lines.
+  function lineClass(line) {
+    if (line.indexOf('--- ') === 0 || line.indexOf('+++ ') === 0) return 'file muted';
+    if (line.indexOf('@@') === 0) return 'hunk muted';
+    return line[0] === '+' ? 'add' : line[0] === '-' ? 'del' : '';
+  }
   function render(result) {
     draw(result);
     send({ jsonrpc: '2.0', method: 'ui/notifications/size-changed', params: { height: document.documentElement.scrollHeight } });
@@ -62,7 +68,7 @@ export const REVIEW_APP_SCRIPT = String.raw`
     }
     var code = section(page.compareTo === null ? 'Code (first version)' : 'Code: diff against @' + page.compareTo);
     var pre = el('pre', null, 'mono');
-    page.sourceDiff.split('\n').forEach(function (line) { pre.appendChild(el('div', line, line[0] === '+' ? 'add' : line[0] === '-' ? 'del' : '')); });
+    page.sourceDiff.split('\n').forEach(function (line) { pre.appendChild(el('div', line, lineClass(line))); });
     code.appendChild(pre);
     var fixtures = section('Fixtures (' + page.fixtures.length + ')');
     var rows = el('table');

@@ -11,7 +11,10 @@ import type { ConsoleContext } from './http/console-context.ts';
 import { sendAsset } from './http/page-response.ts';
 import { exportAudit, replayEvent, showAudit, showEvents, showExecution, showExecutions } from './routes/operations-routes.ts';
 import { reviewVersion, showInbox, showVersion } from './routes/review-routes.ts';
+import { reviewFlowVersion, showFlows, showFlowVersion } from './routes/flow-routes.ts';
+import { finishOidcSignIn, startOidcSignIn } from './routes/oidc-routes.ts';
 import { showSignIn, signIn, signOut } from './routes/sign-in-routes.ts';
+import { createPendingSignIns } from './session/pending-sign-ins.ts';
 import { createSessionStore } from './session/session-store.ts';
 
 export interface Console {
@@ -21,6 +24,7 @@ export interface Console {
 
 const VERSION_PATH = /^\/functions\/([^/]+)\/versions\/([1-9][0-9]{0,8})(\/review)?$/;
 const EXECUTION_PATH = /^\/executions\/([1-9][0-9]{0,15})$/;
+const FLOW_PATH = /^\/flows\/([^/]+)\/versions\/([1-9][0-9]{0,8})(\/review)?$/;
 const REPLAY_PATH = /^\/events\/([^/]+)\/replay$/;
 
 export function createConsole(deps: ConsoleDeps): Console {
@@ -30,6 +34,7 @@ export function createConsole(deps: ConsoleDeps): Console {
     ...(deps.sessionIdleMs ? { idleMs: deps.sessionIdleMs } : {}),
     ...(deps.sessionMaxAgeMs ? { maxAgeMs: deps.sessionMaxAgeMs } : {}),
   });
+  const pendingSignIns = createPendingSignIns({ now });
   const behaviour = deps.behaviour ? createBehaviourCache(deps.registry, deps.behaviour) : undefined;
 
   return {
@@ -54,6 +59,8 @@ export function createConsole(deps: ConsoleDeps): Console {
       if (get && path === '/console.js') return answered(sendAsset(response, CONSOLE_JS, 'text/javascript; charset=utf-8'));
       if (get && path === '/sign-in') return answered(showSignIn(context));
       if (post && path === '/sign-in') return answered(await signIn(context));
+      if (get && path === '/sign-in/oidc') return answered(await startOidcSignIn(context, pendingSignIns));
+      if (get && path === '/sign-in/oidc/callback') return answered(await finishOidcSignIn(context, pendingSignIns));
       if (post && path === '/sign-out') return answered(await signOut(context));
       if (get && (path === '/' || path === '/inbox')) return answered(showInbox(context));
       const version = VERSION_PATH.exec(path);
@@ -62,6 +69,13 @@ export function createConsole(deps: ConsoleDeps): Console {
         const number = Number(version[2]);
         if (get && version[3] === undefined) return answered(await showVersion(context, name, number, behaviour));
         if (post && version[3] !== undefined) return answered(await reviewVersion(context, name, number));
+      }
+      if (get && path === '/flows') return answered(showFlows(context));
+      const flow = FLOW_PATH.exec(path);
+      if (flow?.[1] !== undefined) {
+        const name = safeDecode(flow[1]);
+        if (get && flow[3] === undefined) return answered(showFlowVersion(context, name, Number(flow[2])));
+        if (post && flow[3] !== undefined) return answered(await reviewFlowVersion(context, name, Number(flow[2])));
       }
       if (get && path === '/executions') return answered(showExecutions(context));
       const execution = EXECUTION_PATH.exec(path);

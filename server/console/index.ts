@@ -5,3 +5,4 @@ export type { Console } from './create-console.ts';
 export { startConsole, type ConsoleOptions } from './start-console.ts';
 export { slackMessage, startReviewNotifier } from './review-notifier.ts';
 export { renderVersionPage } from './render-version-page.ts';
+export type { ConsoleOidc } from './console-oidc.ts';

@@ -7,7 +7,7 @@ import { createConsole, type Console } from './create-console.ts';
 import { startRetentionPurge } from './retention-schedule.ts';
 import { startReviewNotifier } from './review-notifier.ts';
 
-export interface ConsoleOptions extends Omit<ConsoleDeps, 'registry' | 'tokens' | 'queue' | 'logger'> {
+export interface ConsoleOptions extends Omit<ConsoleDeps, 'registry' | 'tokens' | 'queue' | 'logger' | 'flows'> {
   notifications?: {
     webhookUrl: string;
     consoleUrl?: string;
@@ -16,7 +16,7 @@ export interface ConsoleOptions extends Omit<ConsoleDeps, 'registry' | 'tokens' 
   retention?: { store: ExecutionRetention; days: number; intervalMs?: number };
 }
 
-export function startConsole(options: ConsoleOptions & Pick<ConsoleDeps, 'registry' | 'tokens' | 'queue' | 'logger'>): {
+export function startConsole(options: ConsoleOptions & Pick<ConsoleDeps, 'registry' | 'tokens' | 'queue' | 'logger' | 'flows'>): {
   console: Console;
   stop(): Promise<void>;
 } {

@@ -1,9 +1,11 @@
 // A local OIDC issuer for tests: a node:http server on a free loopback port with the discovery document,
-// a JWKS endpoint, and a token endpoint for the client_credentials grant (client_secret_basic). Keys come
+// a JWKS endpoint, and a token endpoint for the client_credentials grant (client_secret_basic) and the
+// authorization code grant with PKCE (oidc-code-endpoints.ts, for the console's sign-in). Keys come
 // from jose; `rotate()` replaces the signing key (the old one is dropped from the JWKS unless kept).
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createCodeFlowEndpoints, type CodeFlowSettings } from './oidc-code-endpoints.ts';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 
 export interface TestIssuer {
@@ -16,6 +18,8 @@ export interface TestIssuer {
   /** Clients the token endpoint knows: id → { secret, claims added to their tokens }. */
   clients: Map<string, { secret: string; claims: Record<string, unknown> }>;
   jwksRequests(): number;
+  /** The authorization code flow's clients and the next sign-in's claims. */
+  codeFlow: CodeFlowSettings;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ export async function startTestIssuer({ audience }: { audience: string }): Promi
       .sign(key.privateKey);
   }
 
+  const codeFlow = createCodeFlowEndpoints({ sign: (claims) => sign(claims, { header: { typ: 'JWT' } }) });
   const server: Server = createServer((request, response) => {
     const send = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     const path = new URL(request.url ?? '/', url).pathname;
@@ -58,7 +63,8 @@ export async function startTestIssuer({ audience }: { audience: string }): Promi
         response_types_supported: ['code'],
         subject_types_supported: ['public'],
         id_token_signing_alg_values_supported: ['RS256'],
-        grant_types_supported: ['client_credentials'],
+        grant_types_supported: ['client_credentials', 'authorization_code'],
+        code_challenge_methods_supported: ['S256'],
         token_endpoint_auth_methods_supported: ['client_secret_basic'],
       });
     }
@@ -66,11 +72,13 @@ export async function startTestIssuer({ audience }: { audience: string }): Promi
       jwksCount += 1;
       return send(200, { keys: published.map((key) => key.publicJwk) });
     }
+    if (request.method === 'GET' && path === '/authorize') return codeFlow.authorize(new URL(request.url ?? '/', url).searchParams, response);
     if (request.method === 'POST' && path === '/token') {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+        if (form.get('grant_type') === 'authorization_code') return void codeFlow.exchange(request, form).then(({ status, body }) => send(status, body));
         const [id, secret] = Buffer.from((request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString('utf8').split(':').map(decodeURIComponent);
         const client = clients.get(id ?? '');
         if (form.get('grant_type') !== 'client_credentials' || !client || client.secret !== secret) return send(401, { error: 'invalid_client' });
@@ -93,6 +101,7 @@ export async function startTestIssuer({ audience }: { audience: string }): Promi
     strayKey: newKey,
     clients,
     jwksRequests: () => jwksCount,
+    codeFlow: codeFlow.settings,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -24,10 +24,11 @@ export interface ConsoleContext {
   now: number;
 }
 
-/** The live session, its token still valid and its role unchanged; otherwise the session ends. */
+/** The live session, its Joinery token (if it signed in with one) still valid and its role unchanged;
+ *  otherwise the session ends. */
 export function currentSession(context: ConsoleContext): Session | undefined {
   const session = context.sessions.get(readCookie(context.request, SESSION_COOKIE));
-  if (session === undefined) return undefined;
+  if (session === undefined || session.token === undefined) return session;
   const record = context.deps.tokens.verify(session.token);
   if (record === undefined || record.role !== session.principal.role || record.name !== session.principal.name) {
     context.sessions.destroy(session.id);

@@ -28,7 +28,8 @@ export function layout({
 }
 
 function navigation(session: Session): SafeHtml {
-  return html`<nav><a href="/">Inbox</a> · <a href="/executions">Executions</a> · <a href="/events">Events</a> · <a href="/audit">Audit</a></nav>
+  return html`<nav><a href="/">Inbox</a> · <a href="/flows">Flows</a> · <a href="/executions">Executions</a> · <a href="/events">Events</a>
+ · <a href="/audit">Audit</a></nav>
 <span class="who"><span>${session.principal.name} <span class="muted">(${session.principal.role})</span></span>
 <form method="post" action="/sign-out"><input type="hidden" name="csrf" value="${session.csrf}"><button type="submit">Sign out</button></form></span>`;
 }

@@ -25,7 +25,7 @@ export function showSignIn(context: ConsoleContext, { status = 200, notice }: { 
     layout({
       title: 'Sign in',
       session: undefined,
-      body: signInBody({ csrf, next }),
+      body: signInBody({ csrf, next, issuer: context.deps.oidc?.issuer }),
       notice,
     }),
     [cookieHeader(SIGN_IN_COOKIE, csrf, { secure, maxAgeSeconds: 600 })],
@@ -91,6 +91,6 @@ export async function signOut(context: ConsoleContext): Promise<void> {
 }
 
 /** Only a path on this site: "/x", never "//host" or "https://host". */
-function safeNext(next: string | null | undefined): string {
+export function safeNext(next: string | null | undefined): string {
   return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
 }

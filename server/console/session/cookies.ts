@@ -1,5 +1,6 @@
 // Cookies the console sets: HttpOnly, SameSite=Strict (a cross-site request never carries them), Path=/,
-// and Secure when the console is reached over HTTPS.
+// and Secure when the console is reached over HTTPS. The one Lax cookie is the OIDC state, which must come
+// back with the identity provider's redirect (a cross-site navigation).
 
 import type { IncomingMessage } from 'node:http';
 
@@ -13,13 +14,17 @@ export function readCookie(request: IncomingMessage, name: string): string | und
   return undefined;
 }
 
-export function cookieHeader(name: string, value: string, { secure, maxAgeSeconds }: { secure: boolean; maxAgeSeconds?: number }): string {
-  const parts = [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict'];
+export function cookieHeader(name: string, value: string, {
+  secure,
+  maxAgeSeconds,
+  sameSite = 'Strict',
+}: { secure: boolean; maxAgeSeconds?: number; sameSite?: 'Strict' | 'Lax' }): string {
+  const parts = [`${name}=${value}`, 'Path=/', 'HttpOnly', `SameSite=${sameSite}`];
   if (secure) parts.push('Secure');
   if (maxAgeSeconds !== undefined) parts.push(`Max-Age=${maxAgeSeconds}`);
   return parts.join('; ');
 }
 
-export function clearedCookieHeader(name: string, { secure }: { secure: boolean }): string {
-  return cookieHeader(name, '', { secure, maxAgeSeconds: 0 });
+export function clearedCookieHeader(name: string, { secure, sameSite }: { secure: boolean; sameSite?: 'Strict' | 'Lax' }): string {
+  return cookieHeader(name, '', { secure, maxAgeSeconds: 0, ...(sameSite ? { sameSite } : {}) });
 }

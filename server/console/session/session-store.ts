@@ -8,8 +8,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 interface ConsolePrincipal {
   name: string;
   role: string;
-  /** How the name was established, recorded with reviews: a bearer token of the token store, the same
-   *  kind the MCP server's HTTP transport takes (hence its recorded name). */
+  /** How the name was established, recorded with reviews: a bearer token (of the token store, or the
+   *  identity provider's), the same kinds the MCP server's HTTP transport takes (hence its recorded name). */
   source: 'mcp-token';
 }
 
@@ -17,14 +17,15 @@ export interface Session {
   id: string;
   csrf: string;
   principal: ConsolePrincipal;
-  /** The bearer token the person signed in with (kept in memory only, to re-check it). */
-  token: string;
+  /** The bearer token the person signed in with (kept in memory only, to re-check it); undefined for a
+   *  sign-in with the identity provider, which the idle and absolute expiries bound instead. */
+  token: string | undefined;
   createdAt: number;
   lastSeenAt: number;
 }
 
 export interface SessionStore {
-  create(input: { principal: ConsolePrincipal; token: string }): Session;
+  create(input: { principal: ConsolePrincipal; token: string | undefined }): Session;
   /** The live session with this id (its idle time restarts), or undefined. */
   get(id: string | undefined): Session | undefined;
   destroy(id: string | undefined): void;
