@@ -4,14 +4,23 @@
 export interface Clause {
   index: number;
   text: string;
+  /** Which message of the conversation it came from: a later message revises an earlier one. */
+  message: number;
 }
 
 const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|approx|incl|dept|no|mr|mrs|ms|dr|st|ext)\.$/i;
 
-export function splitClauses(requirement: string): Clause[] {
+export function splitClauses(requirement: string | readonly string[]): Clause[] {
+  const messages = typeof requirement === 'string' ? [requirement] : requirement;
+  let index = 0;
+  return messages.flatMap((message, messageIndex) => splitMessage(message).map((text) => ({ index: index++, text, message: messageIndex })));
+}
+
+function splitMessage(requirement: string): string[] {
   const pieces: string[] = [];
   for (const rawLine of requirement.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = rawLine.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim();
+    // "Clarification: <sentence>" lines answer a question the author asked; the sentence is the rule.
+    const line = rawLine.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').replace(/^\s*clarification:\s*/i, '').trim();
     if (!line) continue;
     let current = '';
     const words = line.split(/(\s+)/);
@@ -27,8 +36,7 @@ export function splitClauses(requirement: string): Clause[] {
   }
   return pieces
     .map((piece) => piece.trim().replace(/[.!?;]+$/, '').trim())
-    .filter((piece) => /[\p{L}\p{N}]/u.test(piece))
-    .map((text, index) => ({ index, text }));
+    .filter((piece) => /[\p{L}\p{N}]/u.test(piece));
 }
 
 /** Words that carry no requirement of their own. */

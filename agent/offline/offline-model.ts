@@ -6,6 +6,8 @@
 import { instantiateTemplate, readTemplateParams, type TemplateEntry } from '../templates/index.ts';
 import { ZERO_USAGE, type AssistantBlock, type ModelClient, type ModelMessage, type ModelRequest, type ModelResponse } from '../model/types.ts';
 import { analyseRequirement, type Analysis } from './analyse-requirement.ts';
+import { accountingGaps } from './accounting/account-clauses.ts';
+import { describeToken, renderAccounting } from './accounting/render-accounting.ts';
 import { RECOGNIZERS } from './families/index.ts';
 import type { FamilyRecognizer } from './recognizer.ts';
 
@@ -30,17 +32,23 @@ export function createOfflineModel({ templates, recognizers = RECOGNIZERS }: { t
       if (last && typeof last.content !== 'string') {
         const testResult = last.content.find((block) => block.type === 'tool_result' && toolNameOf(request.messages, block.tool_use_id) === 'run_fixtures');
         if (testResult && testResult.type === 'tool_result' && !testResult.is_error) {
-          return reply([toolUse('finish', { summary: 'The function passes its type-check and every fixture.' })]);
+          const table = accountingShown(request.messages);
+          return reply([toolUse('finish', { summary: fitReason(`The function passes its type-check and every fixture.${table ? `\n${table}` : ''}`) })]);
         }
         const why = testResult && testResult.type === 'tool_result' ? testResult.content : 'a tool failed';
         return reply([toolUse('give_up', { reason: `The instantiated template did not pass its checks:\n${why}` })]);
       }
-      const said = request.messages.filter((message) => message.role === 'user' && typeof message.content === 'string').map((message) => message.content as string).join('\n');
-      const { requirement, name } = takeNameInstruction(said);
-      const analysis = analyseRequirement(requirement, recognizers, defaults);
+      // Each message the admin wrote, in order: a follow-up in chat revises what the earlier ones said.
+      const said = request.messages.flatMap(({ role, content }) => (role === 'user' && typeof content === 'string' ? [takeNameInstruction(content)] : []));
+      const name = said.map((message) => message.name).filter((named) => named !== undefined).at(-1);
+      const analysis = analyseRequirement(said.map((message) => message.requirement), recognizers, defaults);
       if (name && analysis.recognition) analysis.recognition.params.functionName = name;
-      const refusal = refusalReason(analysis, recognizers);
-      if (refusal) return reply([toolUse('give_up', { reason: refusal })]);
+      const values = analysis.recognition?.params ?? {};
+      const refusal = refusalReason(analysis, recognizers) ?? gapReason(analysis);
+      if (refusal) {
+        const table = renderAccounting(analysis.accounts, values, { maxLength: REASON_LIMIT - refusal.length - 2 });
+        return reply([{ type: 'text', text: renderAccounting(analysis.accounts, values) }, toolUse('give_up', { reason: fitReason(`${refusal}\n${table}`) })]);
+      }
       return reply(plan(analysis, templates, toolUse));
     },
   };
@@ -69,6 +77,37 @@ function refusalReason(analysis: Analysis, recognizers: FamilyRecognizer[]): str
   return undefined;
 }
 
+/** give_up and finish take at most 2000 characters. */
+const REASON_LIMIT = 2000;
+
+function fitReason(text: string): string {
+  return text.length <= REASON_LIMIT ? text : `${text.slice(0, REASON_LIMIT - 1)}…`;
+}
+
+/** Tokens of the requirement that nothing the author would produce accounts for: refuse, never drop them. */
+function gapReason(analysis: Analysis): string | undefined {
+  const { tokens } = accountingGaps(analysis.accounts);
+  if (tokens.length === 0) return undefined;
+  const listed = tokens.map(({ clause, token }) => `${describeToken(token)} in "${clause.text}"`).join('; ');
+  const family = analysis.recognizer?.family ?? '';
+  return [
+    `The offline author could not account for ${tokens.length === 1 ? 'this part' : 'these parts'} of the requirement: ${listed}.`,
+    `It maps to no setting, example or behaviour of the ${family} template, so nothing was written that would silently ignore it.`,
+    'Rephrase or remove it, or set ANTHROPIC_API_KEY and run with --provider anthropic.',
+  ].join(' ');
+}
+
+/** The accounting table the plan showed, for the finish summary. */
+function accountingShown(messages: ModelMessage[]): string | undefined {
+  for (const message of [...messages].reverse()) {
+    if (message.role !== 'assistant' || typeof message.content === 'string') continue;
+    for (const block of message.content) {
+      if (block.type === 'text' && block.text.includes('Clause accounting:')) return block.text.slice(block.text.indexOf('Clause accounting:'));
+    }
+  }
+  return undefined;
+}
+
 function plan(analysis: Analysis, templates: TemplateEntry[], toolUse: (name: string, input: unknown) => AssistantBlock): AssistantBlock[] {
   const recognizer = analysis.recognizer!;
   const recognition = analysis.recognition!;
@@ -87,7 +126,7 @@ function plan(analysis: Analysis, templates: TemplateEntry[], toolUse: (name: st
     assumptions: [...described.assumptions, ...recognition.assumptions],
   };
   return [
-    { type: 'text', text: `Recognised the ${recognizer.family} rule family; instantiating its template.` },
+    { type: 'text', text: `Recognised the ${recognizer.family} rule family; instantiating its template.\n${renderAccounting(analysis.accounts, recognition.params)}` },
     toolUse('write_spec', { spec }),
     toolUse('write_function', { source }),
     toolUse('write_fixtures', { fixtures }),

@@ -22,6 +22,8 @@ const EMAIL_LENGTH_RULES = LENGTH_RULES.filter((rule) => !rule.pattern.source.in
 
 export const emailRecognizer: FamilyRecognizer = {
   family: 'email',
+  // Everyone who is not a contractor is handled alike: "employees and interns" names the default.
+  facts: [/\bemployees?(?:,| and| or)\s+interns?\b|\binterns?(?:,| and| or)\s+employees?\b/i],
   keywords: [/\be-?m(?:ai|ia)ls?\b/i, /\be-?mail add?ress(?:es)?\b/i, /\bmail ?box(?:es)?\b/i, /\bupns?\b|\buser ?principal ?names?\b/i, /\blocal[- ]?part\b/i, /(?:first|last|name|john|jane|smith|doe)[a-z._{}<>\]\[-]*@|\bf[._-]?last[a-z]*@/i],
   vocabulary: [
     /\b(?:e-?m(?:ai|ia)ls?|e-?mail add?ress(?:es)?|add?resses|add?ress|mail ?box(?:es)?|upns?|user ?principal ?names?|local[- ]?parts?|before the @|lower[- ]?case[ds]?|all lower|small letters|case[- ]insensitive(?:ly)?|work|corporate|company|layout|pattern|primary|google workspace|gmail|microsoft 365|m365|office 365|exchange|outlook|entra(?: id)?|azure ad|rfc ?5321|(?:whole|entire|full|total|complete) (?:address|e-?mail))\b/gi,

@@ -51,6 +51,8 @@ const UNSUPPORTED_RULES: Rule[] = [
 
 export const hrisWritebackRecognizer: FamilyRecognizer = {
   family: 'hris-writeback',
+  // BambooHR's Basic auth: the API key as the user, "x" as the password.
+  facts: [/["'“‘]x["'”’]\s+as\s+(?:the\s+)?password/i],
   keywords: [/\bbamboo-?\s?hr\b/i, /\bbamboo\w*/i, /\bhris\b/i, /\bwrite[- ]?back\b/i, /\bwrite\b[^.]*\bback\b/i, /\bhr (?:system|record|platform|tool)s?\b/i, /\bworkday\b/i, /\bsuccess ?factors\b/i, /\bworkEmail\b/,
     // An action toward the HR system: "update ... in BambooHR", "write ... to the HRIS".
     /\b(?:updat|writ|push|sync|copy|send|set|stor|sav|put|fill|populat|record)\w*\b[^.]*\b(?:bamboo|hris|hr system|hr record)/i, /\bemployee record\b|\bsystem of record\b/i,

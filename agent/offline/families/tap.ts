@@ -12,6 +12,8 @@ import { GENERIC_WORDS_RULE, TAP_VOCABULARY, TECHNICAL_RULES, UNSUPPORTED_RULES 
 const params = (recognition: Recognition) => recognition.params as unknown as TapParams;
 export const tapRecognizer: FamilyRecognizer = {
   family: 'tap',
+  // Graph answers 201 to a created pass; the pass goes to the manager through Slack.
+  facts: [/^201$/, /^slack$/i],
   keywords: [/\btemp\w*\s+ac+ess?\s+pass(?:es|code)?\b/i, /\bTAPs?\b/, /\bTAP\b/, /\b(?:issue|generate|create|send|make|get)s?\s+(?:a|an|the|them a)\s+taps?\b/i, /\baccess pass(?:es)?\b/i, /\btemporaryAccessPass\w*\b/i, /\bday[- ](?:one|1) (?:credential|password|pass)s?\b/i,
     // What only a pass has: a lifetime and single or multi use.
     /\b(?:lifetime|v(?:ali|ail)d(?:ity)? for|usable for|expires? (?:after|in))\b/i, /\b(?:single|one)[- ]?(?:time|use)\b|\bmulti[- ]?use\b|\bre-?usable\b|\busable once\b/i, /\bmfa\b|\bauthenticator\b|\bpasswordless\b/i,

@@ -14,6 +14,8 @@ const params = (recognition: Recognition) => recognition.params as unknown as Us
 
 export const usernameRecognizer: FamilyRecognizer = {
   family: 'username',
+  // Everyone who is not a contractor is handled alike: "employees and interns" names the default.
+  facts: [/\bemployees?(?:,| and| or)\s+interns?\b|\binterns?(?:,| and| or)\s+employees?\b/i],
   keywords: [/\busernames?\b/i, /\buser ?names?\b/i, /\blogins?\b/i, /\bsamaccountname\b/i, /\buser ?ids?\b/i, /\baccount names?\b/i, /\bhandles?\b/i],
   vocabulary: [/\b(?:usernames?|user ?names?|logins?|user ?ids?|account names?|handles?|samaccountname)\b/gi, ...NAME_HANDLING_VOCABULARY, ...USERNAME_VOCABULARY],
   rules: [
@@ -32,6 +34,13 @@ export const usernameRecognizer: FamilyRecognizer = {
     {
       pattern: /\bprefix(?:es)?\s+(?:for\s+)?contractors?\s+(?:with\s+)?["'“‘`]?([a-z0-9]{1,6}[._-]?)["'”’`]?/i,
       apply: (match, recognition) => { recognition.params.contractorPrefix = match[1]!; },
+    },
+    {
+      // "Contractors get a c- prefix", "contractors have an x_ prefix"
+      pattern: /\bcontractors?\b[^.]*?\b(?:get|have|receive|use|carry)s?\s+(?:an?\s+|the\s+)?["'“‘`]?([a-z0-9]{1,6}[._-]?)["'”’`]?\s+prefix/i,
+      apply: (match, recognition) => {
+        recognition.params.contractorPrefix = match[1] ?? '';
+      },
     },
     {
       pattern: /\bcontractors?\b[^.]*?["'“‘`]([a-z0-9]{1,6}[._-]?)["'”’`]\s*prefix/i,

@@ -29,7 +29,7 @@ describe('offline author: leaver-revoke family', () => {
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1}: disable and revoke on the last day`, async () => {
       const result = await author(requirement);
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(result.ok).toBe(true);
       expect(paramsOf(result.draft.source)).toMatchObject(ON_LAST_DAY);
       expect(result.draft.lastTest?.report?.failed).toBe(0);

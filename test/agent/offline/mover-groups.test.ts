@@ -35,7 +35,7 @@ describe('offline author: mover-groups family', () => {
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1}: Engineering and Sales tables, baseline kept, contractors without VPN`, async () => {
       const result = await author(requirement);
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(result.ok).toBe(true);
       expect(paramsOf(result.draft.source)).toMatchObject(TYPICAL);
       expect(result.draft.lastTest?.report?.failed).toBe(0);
