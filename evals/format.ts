@@ -3,6 +3,7 @@
 
 import type { BaselineComparison } from './baseline.ts';
 import type { EvalProgress, EvalRun } from './run-evals.ts';
+import type { SetRun } from './run-sets.ts';
 import type { CaseScore } from './score.ts';
 
 export function percent(share: number): string {
@@ -34,6 +35,7 @@ export function caseLabel(score: CaseScore): string {
 
 export const CASE_COLUMNS = ['case', 'family', 'outcome', 'hidden', 'turns', 'tokens', 'cost', 'time', 'stop'];
 export const FAMILY_COLUMNS = ['family', 'cases', 'solved', 'share', 'fixtures', 'wrong', 'tokens', 'cost'];
+export const SET_COLUMNS = ['set', 'cases', 'solved', 'share', 'fixtures', 'wrong', 'unfinished', 'no-function', 'baseline'];
 
 export function caseRows(run: EvalRun): string[][] {
   return run.cases.map((score) => [caseLabel(score), score.family, score.outcome, fixtureCell(score), String(score.turns), String(score.tokens), dollars(score.costUsd), seconds(score.wallMs), score.author.stop]);
@@ -60,4 +62,25 @@ export function totalsLine(run: EvalRun): string {
 export function comparisonLine(comparison: BaselineComparison): string {
   const share = comparison.shareCompared ? `solved share ${percent(comparison.currentShare)} vs baseline ${percent(comparison.baselineShare)}` : 'solved share not compared (--only)';
   return `${comparison.failed ? '✗' : '✓'} baseline: ${share}; regressions: ${comparison.regressions.join(', ') || 'none'}; newly solved: ${comparison.newlySolved.join(', ') || 'none'}`;
+}
+
+/** One row per case set: the outcomes that matter for comparing sets, and how each fared against its own baseline. */
+export function setRows(sets: SetRun[]): string[][] {
+  return sets.map(({ set, run: { totals }, comparison }) => [
+    set,
+    String(totals.cases),
+    String(totals.solved),
+    percent(totals.solvedShare),
+    percent(totals.fixtureShare),
+    String(totals.wrong),
+    String(totals.unfinished),
+    String(totals.noFunction),
+    baselineCell(comparison),
+  ]);
+}
+
+/** `✓ 45.0 %` (the baseline's share, passed), `✗ 80.4 %` (failed), or `none`. */
+function baselineCell(comparison: BaselineComparison | undefined): string {
+  if (comparison === undefined) return 'none';
+  return `${comparison.failed ? '✗' : '✓'} ${comparison.shareCompared ? percent(comparison.baselineShare) : 'subset'}`;
 }

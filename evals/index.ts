@@ -1,8 +1,6 @@
 // The eval suite: cases (requirements with hidden fixtures), the runner that authors and judges them, the
 // scores, the baseline and the report. `joinery eval` (cli/commands/eval.ts) composes these.
 
-import { fileURLToPath } from 'node:url';
-
 export { parseCases, parseCasesText, type CaseReference, type CasesProblem, type EvalCase, type ParseCasesResult } from './cases-schema.ts';
 export { loadCases, type LoadedCases } from './load-cases.ts';
 export { createModelAuthor, createReferenceAuthor, type CaseAuthor } from './case-author.ts';
@@ -10,6 +8,18 @@ export { judgeSource, type Judgement } from './judge.ts';
 export { scoreCase, type AuthoredCase, type CaseOutcome, type CaseScore, type HiddenFailure } from './score.ts';
 export { totalsByFamily, totalsOf, type FamilyTotals, type ScoreTotals } from './summarize.ts';
 export { runEvals, type EvalProgress, type EvalRun, type RunEvalsOptions } from './run-evals.ts';
+export {
+  CASE_SET_CHOICES,
+  FRESH_BASELINE_PATH,
+  FRESH_CASES_DIR,
+  PROJECT_BASELINE_PATH,
+  PROJECT_CASES_DIR,
+  projectEvalsFolder,
+  resolveCaseSets,
+  type CaseSet,
+} from './case-sets.ts';
+export { runJson } from './run-json.ts';
+export { loadCaseSets, runCaseSets, shownPath, type LoadedSet, type RunCaseSetsOptions, type SetRun } from './run-sets.ts';
 export {
   baselineEntryOf,
   compareToBaseline,
@@ -33,10 +43,9 @@ export {
   percent,
   progressLine,
   seconds,
+  SET_COLUMNS,
+  setRows,
   shortReason,
   totalsLine,
 } from './format.ts';
 
-/** The project's own cases and baseline, wherever Joinery is run from. */
-export const PROJECT_CASES_DIR = fileURLToPath(new URL('./cases', import.meta.url));
-export const PROJECT_BASELINE_PATH = fileURLToPath(new URL('./baseline.json', import.meta.url));

@@ -35,6 +35,8 @@ export const RUNTIME_FILES = [
   'core/sdk/sdk-types.ts', // the SDK declarations the checker, the models and `joinery init` use
   'templates', // the offline author's rule families
   'evals/cases', // `joinery eval` defaults (the checkout's CI); not in the npm package
+  'evals/fresh', // `joinery eval --set fresh`: requirements the author was not tuned on
   'evals/references',
+  'evals/baseline-fresh.json',
   'evals/baseline.json',
 ];

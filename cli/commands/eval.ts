@@ -1,28 +1,29 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { loadTemplates, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import {
   CASE_COLUMNS,
+  CASE_SET_CHOICES,
   caseRows,
-  compareToBaseline,
   comparisonLine,
   createModelAuthor,
   createReferenceAuthor,
   FAMILY_COLUMNS,
   familyRows,
-  loadCases,
-  PROJECT_BASELINE_PATH,
-  PROJECT_CASES_DIR,
+  loadCaseSets,
   progressLine,
-  readBaseline,
   renderReport,
-  runEvals,
+  resolveCaseSets,
+  runCaseSets,
+  runJson,
+  SET_COLUMNS,
+  setRows,
+  shownPath,
   totalsLine,
   updateBaseline,
-  type BaselineComparison,
   type CaseAuthor,
-  type EvalRun,
+  type SetRun,
 } from '../../evals/index.ts';
 import type { Command } from '../command.ts';
 import type { Output } from '../output.ts';
@@ -34,24 +35,28 @@ export const evalCommand: Command = {
   name: 'eval',
   summary: 'Score the author on requirements with hidden fixtures, against the committed baseline',
   usage: [
-    'Usage: joinery eval [--provider offline|anthropic|scripted|reference] [--cases <file-or-dir>] [--only <id,...>]',
-    '                    [--report <file.md>] [--baseline <file>] [--update-baseline] [--max-turns <n>] [--json]',
+    'Usage: joinery eval [--provider offline|anthropic|scripted|reference] [--set project|fresh|all] [--cases <file-or-dir>]',
+    '                    [--only <id,...>] [--report <file.md>] [--baseline <file>] [--update-baseline] [--max-turns <n>] [--json]',
     '',
     '  --provider <p>      offline (default), anthropic (Claude; needs ANTHROPIC_API_KEY, JOINERY_MODEL picks the',
     '                      model), scripted (JOINERY_SCRIPT), or reference (each case\'s known-correct solution:',
     '                      checks the hidden fixtures themselves)',
-    '  --cases <path>      a cases file or a folder of them (default: the project\'s evals/cases)',
+    `  --set <name>        the project's case sets to score: ${CASE_SET_CHOICES.join(', ')} (default all). project is`,
+    '                      evals/cases, fresh is evals/fresh (requirements the author was not tuned on); each set',
+    '                      is reported and compared with its own baseline',
+    '  --cases <path>      score this cases file or folder instead of the project\'s sets',
     '  --only <ids>        run only these case ids (comma-separated); the solved share is then not compared',
     '  --report <file.md>  also write a markdown report',
-    '  --baseline <file>   compare with this baseline (default: evals/baseline.json with the project\'s cases)',
-    '  --update-baseline   write this run\'s score as the provider\'s baseline (exit 0 even if it dropped)',
+    '  --baseline <file>   compare with this baseline (needs a single set: --cases, or --set project|fresh)',
+    '  --update-baseline   write this run\'s score as the provider\'s baseline of each set (exit 0 even if it dropped)',
     '',
     'Each case is authored from its requirement alone, then judged with its hidden fixtures. Exit 1 when',
-    'the solved share is below the baseline\'s or a case the baseline solved is no longer solved; 2 when the',
-    'cases or options are invalid. Progress goes to stderr.',
+    'a set\'s solved share is below its baseline\'s or a case its baseline solved is no longer solved; 2 when',
+    'the cases or options are invalid. Progress goes to stderr.',
   ].join('\n'),
   options: {
     provider: { type: 'string' },
+    set: { type: 'string' },
     cases: { type: 'string' },
     only: { type: 'string' },
     report: { type: 'string' },
@@ -65,17 +70,18 @@ export const evalCommand: Command = {
     const maxTurns = values['max-turns'] === undefined ? undefined : Number(values['max-turns']);
     if (maxTurns !== undefined && (!Number.isInteger(maxTurns) || maxTurns < 1 || maxTurns > 50)) throw new JoineryError('INVALID_INPUT', '--max-turns must be a whole number from 1 to 50');
     const update = Boolean(values['update-baseline']);
-
-    // 1. Cases, and the baseline they are compared with.
-    const casesPath = typeof values.cases === 'string' ? values.cases : PROJECT_CASES_DIR;
-    const loaded = loadCases({ path: casesPath, cwd: context.cwd });
     const only = typeof values.only === 'string' ? values.only.split(',').map((id) => id.trim()).filter(Boolean) : undefined;
-    const cases = only === undefined ? loaded.cases : selectCases(loaded.cases, only);
-    const baselinePath = typeof values.baseline === 'string' ? resolve(context.cwd, values.baseline) : values.cases === undefined ? PROJECT_BASELINE_PATH : undefined;
+
+    // 1. The sets, their cases and their baselines, all checked before anything runs.
+    const sets = resolveCaseSets({
+      ...(typeof values.set === 'string' ? { set: values.set } : {}),
+      ...(typeof values.cases === 'string' ? { cases: values.cases } : {}),
+      ...(typeof values.baseline === 'string' ? { baseline: resolve(context.cwd, values.baseline) } : {}),
+    });
     if (update && only !== undefined) throw new JoineryError('INVALID_INPUT', '--update-baseline needs every case: drop --only');
-    if (update && baselinePath === undefined) throw new JoineryError('INVALID_INPUT', '--update-baseline with your own --cases needs --baseline <file>');
+    if (update && sets.some((set) => set.baselinePath === undefined)) throw new JoineryError('INVALID_INPUT', '--update-baseline with your own --cases needs --baseline <file>');
     if (update && provider === 'reference') throw new JoineryError('INVALID_INPUT', 'the reference provider checks the cases; it has no baseline to update');
-    const baseline = baselinePath === undefined ? undefined : readBaseline(baselinePath);
+    const loaded = loadCaseSets({ sets, cwd: context.cwd, ...(only === undefined ? {} : { only }) });
 
     // 2. The author and the one toolchain for the whole run.
     const templates = loadTemplates(templatesDir());
@@ -90,15 +96,18 @@ export const evalCommand: Command = {
       author = createModelAuthor({ model, toolchain, templates, maxTurns });
     }
 
-    // 3. Run, with progress on stderr.
+    // 3. Run set after set, with progress on stderr; each set is compared with its own baseline.
     const progress = createProgress(context.stderr, (context.stderr as { isTTY?: boolean }).isTTY === true);
-    let run: EvalRun;
+    let runs: SetRun[];
     try {
-      output.note(`Scoring ${cases.length} case${cases.length === 1 ? '' : 's'} from ${shownPath(context.cwd, casesPath)} with ${author.provider} (${author.model})`);
-      run = await runEvals({
-        cases,
+      runs = await runCaseSets({
+        loaded,
         author,
         toolchain,
+        partial: only !== undefined,
+        cwd: context.cwd,
+        onSetStart: ({ set, source, cases }) =>
+          output.note(`Scoring ${cases.length} case${cases.length === 1 ? '' : 's'} from ${source}${set.name === 'cases' ? '' : ` (set ${set.name})`} with ${author.provider} (${author.model})`),
         onProgress: (event) => {
           if (!event.score) return progress.update(progressLine(event));
           progress.done();
@@ -110,45 +119,41 @@ export const evalCommand: Command = {
       await close();
     }
 
-    // 4. Compare, report, update.
-    const entry = baseline?.providers[run.provider];
-    const comparison = entry === undefined ? undefined : compareToBaseline({ run, entry, partial: only !== undefined });
-    const casesSource = shownPath(context.cwd, casesPath);
+    // 4. Report, print, update.
     if (typeof values.report === 'string') {
       const reportPath = resolve(context.cwd, values.report);
       mkdirSync(dirname(reportPath), { recursive: true });
-      writeFileSync(reportPath, renderReport({ run, comparison, casesSource }));
+      writeFileSync(reportPath, renderReport({ sets: runs }));
       output.note(`Report written to ${shownPath(context.cwd, reportPath)}`);
     }
-    printRun(run, comparison, output);
-    if (baselinePath !== undefined && entry === undefined && !update) output.note(`No baseline for the ${run.provider} provider in ${shownPath(context.cwd, baselinePath)}: nothing to compare with.`);
-    if (update && baselinePath !== undefined) {
-      updateBaseline(baselinePath, run);
-      output.note(`Baseline for ${run.provider} written to ${shownPath(context.cwd, baselinePath)}: ${run.totals.solved} of ${run.totals.cases} solved.`);
+    printRuns(runs, output);
+    for (const entry of runs) {
+      if (entry.baselinePath === undefined) continue;
+      if (update) {
+        updateBaseline(entry.baselinePath, entry.run);
+        output.note(`Baseline for ${entry.run.provider} written to ${entry.baselineFile}: ${entry.run.totals.solved} of ${entry.run.totals.cases} solved.`);
+      } else if (entry.comparison === undefined) {
+        output.note(`No baseline for the ${entry.run.provider} provider in ${entry.baselineFile}: nothing to compare the ${entry.set} set with.`);
+      }
     }
-    const failed = comparison?.failed === true && !update;
-    if (failed && output.json) output.note(comparisonLine(comparison));
-    output.result({ ok: !failed, provider: run.provider, model: run.model, cases: casesSource, totals: run.totals, families: run.families, results: run.cases, baseline: comparison ?? null, baselineUpdated: update });
-    return failed ? 1 : 0;
+    const failedSets = update ? [] : runs.filter((entry) => entry.comparison?.failed === true);
+    if (output.json) for (const entry of failedSets) if (entry.comparison) output.note(`${entry.set}: ${comparisonLine(entry.comparison)}`);
+    output.result(runJson({ runs, ok: failedSets.length === 0, baselineUpdated: update }));
+    return failedSets.length > 0 ? 1 : 0;
   },
 };
 
-function selectCases<T extends { id: string }>(cases: T[], ids: string[]): T[] {
-  const unknown = ids.filter((id) => !cases.some((evalCase) => evalCase.id === id));
-  if (unknown.length > 0) throw new JoineryError('INVALID_INPUT', `--only names unknown case${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`);
-  return cases.filter((evalCase) => ids.includes(evalCase.id));
-}
-
-function printRun(run: EvalRun, comparison: BaselineComparison | undefined, output: Output): void {
-  output.line(table(CASE_COLUMNS, caseRows(run)));
-  output.line();
-  output.line(table(FAMILY_COLUMNS, familyRows(run)));
-  output.line();
-  output.line(totalsLine(run));
-  if (comparison !== undefined) output.line(comparisonLine(comparison));
-}
-
-function shownPath(cwd: string, path: string): string {
-  const shown = relative(cwd, resolve(cwd, path));
-  return shown === '' ? '.' : shown;
+function printRuns(runs: SetRun[], output: Output): void {
+  const several = runs.length > 1;
+  for (const { set, source, run, comparison } of runs) {
+    if (several) output.line(`== ${set} (${source}) ==`);
+    output.line(table(CASE_COLUMNS, caseRows(run)));
+    output.line();
+    output.line(table(FAMILY_COLUMNS, familyRows(run)));
+    output.line();
+    output.line(totalsLine(run));
+    if (comparison !== undefined) output.line(comparisonLine(comparison));
+    output.line();
+  }
+  if (several) output.line(table(SET_COLUMNS, setRows(runs)));
 }

@@ -28,6 +28,6 @@ describe('the npm package', { timeout: 60_000 }, () => {
       'dist/templates/username/username.ts',
       'dist/templates/username/username.fixtures.json',
     ]));
-    expect(files.filter((path) => /^dist\/evals\/(cases|references)\/|build-manifest|\.map$/.test(path))).toEqual([]);
+    expect(files.filter((path) => /^dist\/evals\/(cases|fresh|references)\/|^dist\/evals\/baseline|build-manifest|\.map$/.test(path))).toEqual([]);
   });
 });
