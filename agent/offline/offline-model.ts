@@ -18,6 +18,8 @@ export function createOfflineModel({ templates, recognizers = RECOGNIZERS }: { t
   const toolUse = (name: string, input: unknown): AssistantBlock => ({ type: 'tool_use', id: `toolu_offline_${++sequence}`, name, input });
   const reply = (content: AssistantBlock[]): ModelResponse => ({ content, stopReason: 'tool_use', usage: ZERO_USAGE, model: OFFLINE_MODEL_NAME });
   const defaults = (family: string) => {
+    const own = recognizers.find((recognizer) => recognizer.family === family)?.defaults;
+    if (own) return structuredClone(own);
     const template = templates.find((candidate) => candidate.family === family);
     return template ? readTemplateParams(template.source) : {};
   };
@@ -112,8 +114,8 @@ function plan(analysis: Analysis, templates: TemplateEntry[], toolUse: (name: st
   const recognizer = analysis.recognizer!;
   const recognition = analysis.recognition!;
   const template = templates.find((candidate) => candidate.family === recognizer.family);
-  if (!template) return [toolUse('give_up', { reason: `the ${recognizer.family} template is not installed` })];
-  const source = instantiateTemplate(template.source, recognition.params);
+  if (!template && !recognizer.generate) return [toolUse('give_up', { reason: `the ${recognizer.family} template is not installed` })];
+  const source = recognizer.generate ? recognizer.generate(recognition) : instantiateTemplate(template?.source ?? '', recognition.params);
   const fixtures = recognizer.fixtures(recognition);
   const described = recognizer.spec(recognition);
   const manifest = manifestOf(source, recognition.params);

@@ -53,6 +53,10 @@ export interface FamilyRecognizer {
   /** Derives, checks and completes parameters once every clause was read. */
   finish?(recognition: Recognition): void;
   fixtures(recognition: Recognition): FixtureTest[];
+  /** Parameters before the requirement says anything, when they are not the template's. */
+  defaults?: Params;
+  /** The function's source generated from the reading, for a rule kind that writes code from its IR. */
+  generate?(recognition: Recognition): string;
   spec(recognition: Recognition): Omit<FunctionSpec, 'name' | 'egress' | 'secrets' | 'trigger'> & Partial<Pick<FunctionSpec, 'trigger'>>;
 }
 

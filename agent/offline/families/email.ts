@@ -11,9 +11,9 @@ import { expectedEmail, type EmailParams } from './email-reference.ts';
 import { LAYOUT_RULES, layoutRule } from './email-layouts.ts';
 import { CONTRACTOR_RULES, DOMAIN_RULES, SUFFIX_RULE } from './email-rules.ts';
 import { learnSpellings, settleEmail } from './email-settle.ts';
-import { PATTERN_RULES } from './name-patterns.ts';
+import { PATTERN_RULES } from '../grammar/name-patterns.ts';
 import { TEMPLATE_NOTE_RULES } from './email-template-notes.ts';
-import { CLASH_RULES, LENGTH_RULES, exampleRule } from './shared-rules.ts';
+import { CLASH_RULES, LENGTH_RULES, exampleRule } from '../grammar/shared-rules.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as EmailParams;
 

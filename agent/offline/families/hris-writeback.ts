@@ -5,7 +5,7 @@ import { state, type FamilyRecognizer, type Recognition, type Rule } from '../re
 import { hrisWritebackFixtures } from './hris-writeback-fixtures.ts';
 import { COMPANY_RULES, EXAMPLE_RULES, FIELD_RULES, finishTrigger, finishValue, TRIGGER_RULES, VALUE_RULES } from './hris-writeback-phrases.ts';
 import type { HrisWritebackParams } from './hris-writeback-reference.ts';
-import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, TECHNICAL_TOKENS_RULE, URL_PATTERN } from './shared-rules.ts';
+import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, TECHNICAL_TOKENS_RULE, URL_PATTERN } from '../grammar/shared-rules.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as HrisWritebackParams;
 const negated = (match: RegExpExecArray) => /\b(?:never|not|don'?t|do not|no|without|nor|instead of)\b/i.test(match.input.slice(0, match.index));

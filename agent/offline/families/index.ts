@@ -8,7 +8,7 @@ import { leaverRevokeRecognizer } from './leaver-revoke.ts';
 import { moverGroupsRecognizer } from './mover-groups.ts';
 import { tapRecognizer } from './tap.ts';
 import { ticketRecognizer } from './ticket.ts';
-import { usernameRecognizer } from './username.ts';
+import { usernameRecognizer } from '../kinds/identifier/username-recognizer.ts';
 
 /** Every family the offline author understands, in the order ties are broken. */
 export const RECOGNIZERS: FamilyRecognizer[] = [

@@ -3,7 +3,7 @@
 // their mailbox" stays unhandled instead of being silently understood.
 
 import type { Rule } from '../recognizer.ts';
-import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, URL_PATTERN } from './shared-rules.ts';
+import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, URL_PATTERN } from '../grammar/shared-rules.ts';
 
 const SPECIFIC = String.raw`\bfor example\b|\be\.g\.|temp\w*\s+ac+ess?\s+pass|\btaps?\b|access pass|\bpass(?:es|code)?\b|\bcredentials?\b|\bslack\b|\bwebhook\b|\bdm\b|\bmanagers?\b|\bmfa\b|\bauthenticator\b|\blifetime\b|\bv(?:ali|ail|ial|lai)d\b|\bexpir|\busable\b|\breusable\b|\bsingle[- ]use\b|\bone[- ]time\b|\bmulti[- ]?use\b`;
 

@@ -6,7 +6,7 @@ import { tapFixtures } from './tap-fixtures.ts';
 import { LIFETIME_RULES, lifetimeSaid, USABILITY_RULES } from './tap-phrases.ts';
 import { finishStart, START_RULES } from './tap-start.ts';
 import type { TapParams } from './tap-reference.ts';
-import { TECHNICAL_TOKENS_RULE } from './shared-rules.ts';
+import { TECHNICAL_TOKENS_RULE } from '../grammar/shared-rules.ts';
 import { GENERIC_WORDS_RULE, TAP_VOCABULARY, TECHNICAL_RULES, UNSUPPORTED_RULES } from './tap-vocabulary.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as TapParams;

@@ -6,7 +6,7 @@ import { ticketFixtures } from './ticket-fixtures.ts';
 import { isKnownDepartment, isKnownLocation } from './ticket-keys.ts';
 import { createMappingRule, type Entry } from './ticket-mappings.ts';
 import { ABOUT_TICKETS, EXTRA_FIELD_RULES, GENERIC_WORDS, GENERIC_WORDS_RULE, INSTANCE_RULES, TABLE_RULES, TECHNICAL_RULES, TICKET_VOCABULARY, UNSUPPORTED_RULES } from './ticket-phrases.ts';
-import { TECHNICAL_TOKENS_RULE } from './shared-rules.ts';
+import { TECHNICAL_TOKENS_RULE } from '../grammar/shared-rules.ts';
 import type { TicketParams } from './ticket-reference.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as TicketParams;

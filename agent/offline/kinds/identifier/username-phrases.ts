@@ -1,8 +1,8 @@
 // Username phrases beyond the shared identifier rules: numbered examples ("jsmith1, jsmith2"), digit
 // counts, capitals, worked examples in any case, and transliteration tables the admin spells out.
 
-import { state, type Recognition, type Rule } from '../recognizer.ts';
-import { asciiFold } from '../transliterate.ts';
+import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import { asciiFold } from '../../transliterate.ts';
 
 const ARROW = String.raw`\s*(?:→|->|=>|⇒)\s*`;
 const QUOTE_OPEN = '["\'`“‘]?';
