@@ -4,6 +4,7 @@
 import { accountClauses, accountingGaps, type ClauseAccount } from './accounting/account-clauses.ts';
 import { collectEvidence } from './accounting/evidence.ts';
 import { createReadingTrace } from './accounting/reading-trace.ts';
+import { ASIDES } from './grammar/asides.ts';
 import { isFiller, leftoverWords, splitClauses, type Clause } from './clauses.ts';
 import { correctTypos } from './typos.ts';
 import { matchAll, type FamilyRecognizer, type Recognition } from './recognizer.ts';
@@ -84,13 +85,14 @@ function readAs(recognizer: FamilyRecognizer, clauses: Clause[], corrections: st
         trace.at({ clause: clause.index, start: match.index, end: match.index + match[0].length });
         const before = { stated: new Set(recognition.stated), examples: recognition.examples.length };
         rule.apply?.(match, recognition);
-        for (const name of recognition.stated) if (!before.stated.has(name)) trace.produced(name);
+        for (const name of recognition.stated) if (!before.stated.has(name)) trace.produced(name, recognition.params[name]);
         if (recognition.examples.length > before.examples) trace.produced('example');
       }
     }
     trace.at(undefined);
-    const consumed = [...recognizer.rules.map((rule) => rule.pattern), ...recognizer.vocabulary, ...GLOBAL_RULES];
-    const mentioned = [...recognizer.vocabulary, ...GLOBAL_RULES].some((word) => new RegExp(word.source, word.flags.replace('g', '')).test(clause.text));
+    // Asides first: a family's single words must not break them up.
+    const consumed = [...ASIDES, ...recognizer.rules.map((rule) => rule.pattern), ...recognizer.vocabulary, ...GLOBAL_RULES];
+    const mentioned = [...recognizer.vocabulary, ...GLOBAL_RULES, ...ASIDES].some((word) => new RegExp(word.source, word.flags.replace('g', '')).test(clause.text));
     const understood = (matched || mentioned) && leftoverWords(clause.text, consumed).length <= MAX_LEFTOVER_WORDS;
     if (!understood && !isFiller(clause.text)) unhandled.push(clause);
   }

@@ -27,7 +27,7 @@ function splitMessage(requirement: string): string[] {
     for (const word of words) {
       current += word;
       // A sentence ends at . ! ? ; followed by a space, unless the word is an abbreviation or a number.
-      if (/[.!?;]$/.test(word) && !ABBREVIATIONS.test(word)) {
+      if (/[.!?;]$/.test(word) && !ABBREVIATIONS.test(word) && !/(?:\.\.\.|…)$/.test(word)) {
         pieces.push(current);
         current = '';
       }

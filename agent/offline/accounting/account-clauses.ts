@@ -4,6 +4,7 @@
 
 import type { Clause } from '../clauses.ts';
 import { editDistance } from '../edit-distance.ts';
+import { asideSpans } from '../grammar/asides.ts';
 import { findSalientTokens, type SalientToken } from '../grammar/salient-tokens.ts';
 import type { Evidence } from './evidence.ts';
 import type { TraceEntry } from './reading-trace.ts';
@@ -57,12 +58,14 @@ export function accountingGaps(accounts: ClauseAccount[]): { clauses: ClauseAcco
 }
 
 function accountFor(token: SalientToken, text: string, entries: TraceEntry[], evidence: Evidence, facts: RegExp[]): string | undefined {
-  const inside = entries.find((entry) => entry.start <= token.start && token.end <= entry.end);
-  // A number or a quoted value inside the span a rule read counts only when that rule produced something.
+  if (asideSpans(text).some((span) => span.start <= token.start && token.end <= span.end)) return 'an aside';
+  // A number inside the span a rule read counts when the value that rule wrote holds it ("add a number (1, 2,
+  // 3)" read as 2 leaves the 1 unaccounted); a quoted value or prefix when the rule produced something.
+  const values = [token.value, ...token.also];
+  const inside = entries.find((entry) => entry.start <= token.start && token.end <= entry.end && (token.kind !== 'number' || entry.produced === 'example' || values.some((value) => holds(entry.value, value))));
   if (inside && (token.kind === 'number' || token.kind === 'quoted' || token.kind === 'affix')) {
     return sourceName(inside.produced);
   }
-  const values = [token.value, ...token.also];
   const number = token.kind === 'number' ? values.find((value) => evidence.numbers.has(value)) : undefined;
   if (number !== undefined) return sourceName(evidence.numbers.get(number) ?? '');
   const named = token.kind === 'number' ? undefined : evidence.texts.find(({ text: evidenceText }) => values.some((value) => mentions(evidenceText, value)));
@@ -86,6 +89,15 @@ function namesFed(text: string, evidence: Evidence): string[] {
   return fed.map(({ source }) => source);
 }
 
+/** Whether a written value holds the number: 20, "08:00:00Z" holds "08:00", "{first:3}" holds 3. */
+function holds(written: unknown, number: string): boolean {
+  if (typeof written === 'number') return String(written) === number;
+  if (typeof written === 'string') return [...written.matchAll(/\d+(?::\d\d)?/g)].some((match) => (match[0].includes(':') ? match[0] : String(Number(match[0]))) === number);
+  if (Array.isArray(written)) return written.some((item) => holds(item, number));
+  if (written && typeof written === 'object') return Object.entries(written).some(([key, item]) => holds(key, number) || holds(item, number));
+  return false;
+}
+
 function producedBy(token: AccountedToken): string[] {
   if (token.by?.startsWith('setting ')) return [token.by.slice('setting '.length)];
   return token.by === 'an example fixture' ? ['example'] : [];
@@ -101,8 +113,14 @@ function nearWord(evidenceText: string, value: string): boolean {
 
 /** Whether an evidence text names the token's value: as a word or word start, or the whole value. */
 function mentions(evidenceText: string, value: string): boolean {
-  if (value.length <= 2 || /[^\p{L}\p{N} ]/u.test(value)) return evidenceText.includes(value);
-  return new RegExp(`(?:^|[^\\p{L}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(evidenceText);
+  // A short value ("u", "c-") must stand on its own: "u" is not found in "username".
+  if (value.length <= 2) return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(value)}(?:$|[^\\p{L}\\p{N}])`, 'u').test(evidenceText);
+  if (/[^\p{L}\p{N} ]/u.test(value)) return evidenceText.includes(value);
+  return new RegExp(`(?:^|[^\\p{L}])${escape(value)}`, 'u').test(evidenceText);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** "add 1, 2, 3", "starting at 2: …, then 3": a number one above an accounted number before it continues it. */

@@ -7,6 +7,8 @@ export interface TraceEntry {
   clause: number;
   /** A parameter name, or "example" for an input → output pair taken from the text. */
   produced: string;
+  /** The value written then (a later message may revise it). */
+  value?: unknown;
   /** The span the rule matched, as offsets into the clause text. */
   start: number;
   end: number;
@@ -17,7 +19,7 @@ export interface ReadingTrace {
   /** Sets where the next writes are attributed; `undefined` for writes after the clauses (finish). */
   at(position: { clause: number; start: number; end: number } | undefined): void;
   /** Records that the current position produced something (a parameter or an example). */
-  produced(name: string): void;
+  produced(name: string, value?: unknown): void;
   /** The params object, wrapped so that every write to a top-level parameter is recorded. */
   watch<P extends Record<string, unknown>>(params: P): P;
 }
@@ -25,7 +27,9 @@ export interface ReadingTrace {
 export function createReadingTrace(): ReadingTrace {
   const entries: TraceEntry[] = [];
   let position: { clause: number; start: number; end: number } | undefined;
-  const produced = (name: string) => entries.push({ clause: position?.clause ?? -1, produced: name, start: position?.start ?? 0, end: position?.end ?? 0 });
+  const produced = (name: string, value?: unknown) => {
+    entries.push({ clause: position?.clause ?? -1, produced: name, value: structuredClone(value), start: position?.start ?? 0, end: position?.end ?? 0 });
+  };
   return {
     entries,
     at: (next) => {
@@ -35,7 +39,7 @@ export function createReadingTrace(): ReadingTrace {
     watch: (params) =>
       new Proxy(params, {
         set(target, property, value) {
-          if (typeof property === 'string') produced(property);
+          if (typeof property === 'string') produced(property, value);
           return Reflect.set(target, property, value);
         },
       }),

@@ -43,7 +43,8 @@ const OPAQUE = [
   /%[0-9A-Fa-f]{2}/g,
   /\bX-[A-Za-z]+(?:-[A-Za-z]+)+\b/g,
 ];
-const QUOTED = /(["“”'‘’])([^"“”‘’\n]{1,40}?)\1|[“‘]([^"“”‘’\n]{1,40}?)[”’]/g;
+/** A quoted value stands for everything inside it ("Finance kit: ThinkPad X1, two monitors"). */
+const QUOTED = /(["“”'‘’])([^"“”‘’\n]{1,120}?)\1|[“‘]([^"“”‘’\n]{1,120}?)[”’]/g;
 const AFFIX = /(?<![\w.@'’-])([A-Za-z0-9]{1,5}[-_.])(?=\s|$|,)/g;
 const ABBREVIATION = /^(?:etc|vs|incl|no|mr|mrs|ms|dr|st|ie|eg|e\.g|i\.e|approx|dept)\.$/i;
 const NUMBER = /(?<![\w.:/-])(\d+(?::\d\d)?)(?![\w@/]|\.\d|-\w)/g;
@@ -61,7 +62,8 @@ export function findSalientTokens(text: string): SalientToken[] {
   for (const match of masked.matchAll(QUOTED)) {
     const inside = match[2] ?? match[3] ?? '';
     if (match[1] === "'" && /\w/.test(masked[match.index - 1] ?? '')) continue;
-    if (/[<{]/.test(inside) || !/[\p{L}\p{N}]/u.test(inside)) continue;
+    // A quoted format with placeholders ("New starter: <name>") describes a built value, not a name.
+    if (/[<{]/.test(text.slice(match.index, match.index + match[0].length)) || !/[\p{L}\p{N}]/u.test(inside)) continue;
     add('quoted', match, inside.trim().toLowerCase());
   }
   for (const match of masked.matchAll(AFFIX)) {

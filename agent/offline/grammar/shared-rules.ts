@@ -14,7 +14,8 @@ export const LENGTH_RULES: Rule[] = [
     pattern: new RegExp(String.raw`\b(?:within|at most|max(?:imum)?(?:\s+(?:of|length|len))?|no (?:more|longer) than|up to|limit(?:ed)?(?:\s+(?:it|them))?\s+to|cap(?:ped)?\s+(?:it\s+)?(?:at|to)|(?:not|never) (?:exceed(?:ing)?|be longer than|go over|more than)|<=|≤|keep (?:it|them|names?)\s+(?:to|within|at|under)|truncate[ds]?\s+(?:it\s+|them\s+)?(?:at|to))\s*(\d{1,3})\b${NOT_A_LENGTH}`, 'i'),
     apply: (match, recognition) => state(recognition, 'maxLength', Number(match[1])),
   },
-  { pattern: /\b(\d{1,3})[- ]?(?:char(?:acter)?s?|letters?)\b/i, apply: (match, recognition) => state(recognition, 'maxLength', Number(match[1])) },
+  // "20 characters", but not "the first 3 letters of the first name" (a part of a name, not a limit).
+  { pattern: /\b(\d{1,3})[- ]?(?:char(?:acter)?s?|letters?)\b(?!\s+of\b)/i, apply: (match, recognition) => state(recognition, 'maxLength', Number(match[1])) },
   {
     // AD's sAMAccountName limit applies unless the requirement states another.
     pattern: /\bAD\b|\bactive directory\b|\bsamaccountname\b|\bpre-?windows 2000\b|\bwindows log ?on\b/,
@@ -27,7 +28,7 @@ export const CLASH_RULES: Rule[] = [
   { pattern: /\b(?:if|when|once|in case|where)\b[^.]*?\b(?:taken|exists?|in use|already (?:used|exists|taken|there)|clash(?:es)?|collides?|conflicts?|duplicates?|not unique|not available|occupied|(?:someone|somebody|anyone)(?: else)? (?:already )?(?:has|have|got|holds?|uses?) it(?: already)?)\b/i },
   { pattern: /\bunique(?:ness)?\b|\bclash(?:es|ing)?\b|\bcollisions?\b|\bduplicates?\b|\bconflicts?\b/i },
   {
-    pattern: /\b(?:add|append|suffix(?:ed)?|put|tack on|increment|use|try|number(?:ed)?|counter|then)\b[^.]*?\b(0?\d{1,2})\b(?!\s*(?:char|letter|digit)s?\b)(?:\s*(?:,|and|then|or)\s*(0?\d{1,2}))?/i,
+    pattern: /\b(?:add|append|suffix(?:ed)?|put|tack on|increment|use|try|number(?:ed)?|counter|then)\b[^.]*?\b(0?\d{1,2})\b(?!\s*(?:char|letter|digit)s?\b|\s+is\b)(?:\s*(?:,|and|then|or)\s*(0?\d{1,2}))?/i,
     apply: (match, recognition) => {
       state(recognition, 'firstSuffix', Number(match[1]));
       if (match[1]!.startsWith('0')) state(recognition, 'suffixDigits', match[1]!.length);

@@ -43,7 +43,7 @@ export const PLACE_CONTEXT_PATTERN = /\b(?:based in|located in|in the|in|at the|
 export const NOT_PLACES = new Set(
   words(`AD Active Azure Entra Graph Microsoft ServiceNow BambooHR Workday Okta Google JSON UTC API HTTP URL UPN MFA TAP SSO Slack Jira
     HR IT ASCII Unicode Latin Bearer Basic Windows GMT CET Engineering Sales Finance Marketing Design Support Legal Product People
-    Operations Security`),
+    Operations Security Chinese Japanese Korean Arabic Cyrillic Greek Hebrew Thai`),
 );
 
 /** The kinds of people a rule may be limited to, with the words a reading may have used for them. */

@@ -55,11 +55,14 @@ describe('accounting a reading', () => {
     expect(accountingGaps(accounts).tokens.map(({ token }) => token.text)).toEqual(['1', '2', '3', 'Contractors', 'c-']);
   });
 
-  it('a number inside the span of a rule that produced a setting is accounted by that setting', () => {
+  it('a number inside the span of a rule that wrote it is accounted by that setting; one the rule did not write is not', () => {
     const evidence = collectEvidence({ params: {}, defaults: {}, set: [], examples: [] });
-    const trace = [{ clause: 1, produced: 'maxLength', start: 0, end: 18 }];
+    const trace = [{ clause: 1, produced: 'maxLength', value: 20, start: 0, end: 18 }];
     const accounts = accountClauses({ clauses: clauses.slice(1, 2), unhandled: [], trace, evidence, facts: [] });
     expect(accounts[0]?.tokens[0]?.by).toBe('setting maxLength');
     expect(accounts[0]?.produced).toEqual(['maxLength']);
+    const readAsTwo = [{ clause: 1, produced: 'firstSuffix', value: 2, start: 0, end: 40 }];
+    const misread = accountClauses({ clauses: clauses.slice(1, 2), unhandled: [], trace: readAsTwo, evidence, facts: [] });
+    expect(accountingGaps(misread).tokens.map(({ token }) => token.text)).toEqual(['20', '1']);
   });
 });

@@ -28,7 +28,6 @@ const EMAILED = `Create a Temporary Access Pass for every new hire. ${TAP_API} T
 
 describe('offline author: no silent drops', () => {
   it.each([
-    ['first 3 letters of the first name + first 5 of the last', FIRST_AND_LAST, '"5"'],
     ['a TAP for new hires starting on Monday', MONDAY, '"Monday"'],
     ['a laptop ticket for new engineers in Berlin', `Open a ServiceNow ticket for a laptop for new engineers in Berlin. ${SERVICENOW}`, '"Berlin"'],
     ['a pass emailed to the manager', EMAILED, '"emailed"'],
@@ -47,6 +46,14 @@ describe('offline author: no silent drops', () => {
     expect(readTemplateParams(result.draft.source ?? '')).toMatchObject({ pattern: '{f}{last}', contractorPrefix: 'c-' });
     const fixtures = JSON.parse(result.draft.fixturesText ?? '[]') as Array<{ name: string; expect: { output?: { username?: string } } }>;
     expect(fixtures.find((fixture) => fixture.name === 'a contractor')?.expect.output?.username).toBe('c-cdiaz');
+  });
+
+  it('first 3 letters of the first name + first 5 of the last: both counts are implemented', async () => {
+    const result = await author(FIRST_AND_LAST);
+    expect(result.ok).toBe(true);
+    expect(readTemplateParams(result.draft.source ?? '')).toMatchObject({ pattern: '{first:3}{last:5}', maxLength: 0 });
+    const fixtures = JSON.parse(result.draft.fixturesText ?? '[]') as Array<{ name: string; expect: { output?: { username?: string } } }>;
+    expect(fixtures.find((fixture) => fixture.name === 'plain name')?.expect.output?.username).toBe('johsmith');
   });
 
   it('in chat, "make it 15 characters max instead" changes the limit', async () => {

@@ -2,14 +2,15 @@
 // counts, capitals, worked examples in any case, and transliteration tables the admin spells out.
 
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
-import { asciiFold } from '../../transliterate.ts';
 
 const ARROW = String.raw`\s*(?:→|->|=>|⇒)\s*`;
 const QUOTE_OPEN = '["\'`“‘]?';
 const QUOTE_CLOSE = '["\'`”’]?';
 const NOT_A_NAME = /\b(?:with|name|names|the|of|and|or|for|if|is|are|preferred|first|last|initial|surname|number|same|taken)\b/i;
 
-function addExample(recognition: Recognition, input: string, output: string): void {
+function addExample(recognition: Recognition, written: string, output: string): void {
+  // "So Alexander Johnson → alejohns": the connecting word is not part of the name.
+  const input = written.replace(/^(?:so|thus|hence|like|e\.g\.?|eg|i\.e\.?)\s+/i, '');
   if (NOT_A_NAME.test(input)) return;
   // The lower-case form also matches the tail of "Anna van der Berg → aberg": keep the whole name.
   if (recognition.examples.some((example) => example.output === output && example.input.endsWith(input.trim()))) return;
@@ -40,14 +41,6 @@ export const USERNAME_RULES: Rule[] = [
   { pattern: /\btaken\b|\bin use\b|\bexists?\b|\bclash\b/i },
   { pattern: /\b(?:never|not|don'?t|do not|no)\b[^.]*?\b(?:hand(?:ed)? out|give (?:out|away)|used before|been used|come back|comes back|reissue\w*|recycle\w*)\b|\beven if\b[^.]*\bleft\b/i },
   { pattern: /\b(?:squash(?:ed)?|smush(?:ed)?|mash(?:ed)?|run|joined|glued|stuck)\s+together\b|\bstick\s+(?:a\s+)?number\s+on\s+the\s+end\b|\bon the end\b|\bat the end\b/i },
-  {
-    // An admin's transliteration table: accepted when it agrees with ours, a problem when it does not.
-    pattern: /([^\s\x00-\x7f])\s*(?:→|->|=>|=|to)\s*([a-z]{1,3})\b/iu,
-    apply: (match, recognition) => {
-      const ours = asciiFold(match[1]!);
-      if (ours && ours !== match[2]!.toLowerCase()) recognition.problems.push(`the offline author transliterates ${match[1]} as "${ours}", not "${match[2]}"`);
-    },
-  },
 ];
 
 export const USERNAME_VOCABULARY: RegExp[] = [

@@ -23,7 +23,8 @@ export const USERNAME_DEFAULTS: IdentifierRule = {
   fallbackPatterns: [],
   contractorPattern: '',
   case: 'lower',
-  maxLength: 20,
+  // No limit unless the requirement states one (or names AD, whose sAMAccountName holds 20).
+  maxLength: 0,
   separator: '',
   firstSuffix: 1,
   suffixDigits: 1,
@@ -47,6 +48,8 @@ export const usernameRecognizer: FamilyRecognizer = {
   keywords: [/\busernames?\b/i, /\buser ?names?\b/i, /\blogins?\b/i, /\bsamaccountname\b/i, /\buser ?ids?\b/i, /\baccount names?\b/i, /\bhandles?\b/i],
   vocabulary: [/\b(?:usernames?|user ?names?|logins?|user ?ids?|account names?|handles?|samaccountname)\b/gi, ...NAME_HANDLING_VOCABULARY, ...USERNAME_VOCABULARY],
   rules: [
+    // The specific shapes first: a later, vaguer rule must not take their words away.
+    ...IDENTIFIER_SHAPE_RULES,
     ...PATTERN_RULES,
     ...LENGTH_RULES,
     ...CLASH_RULES,
@@ -77,7 +80,6 @@ export const usernameRecognizer: FamilyRecognizer = {
     { pattern: /\b(?:only|just)?\s*(?:use|keep|take)?\s*(?:only\s+)?the first (?:part|half|word)\b/i, apply: (_match, recognition) => { recognition.params.lastNamePart = 'first'; } },
     { pattern: /\b(?:only|just)?\s*(?:use|keep|take)?\s*(?:only\s+)?the (?:last|second) (?:part|half|word)\b/i, apply: (_match, recognition) => { recognition.params.lastNamePart = 'last'; } },
     ...USERNAME_RULES,
-    ...IDENTIFIER_SHAPE_RULES,
   ],
   finish(recognition) {
     const p = rule(recognition);
@@ -86,9 +88,11 @@ export const usernameRecognizer: FamilyRecognizer = {
       return 'output' in got ? got.output.username : undefined;
     });
     if (recognition.params.middleFallback) {
-      p.fallbackPatterns = [p.pattern.replace(/(\{f\}|\{first\})([._-]?)/, '$1$2{m}$2'), ...p.fallbackPatterns];
+      const middle = p.pattern.replace(/(\{f\}|\{first\})([._-]?)/, '$1$2{m}$2');
+      if (!p.fallbackPatterns.includes(middle)) p.fallbackPatterns = [middle, ...p.fallbackPatterns];
       delete recognition.params.middleFallback;
     }
+    if (p.maxLength === 0) recognition.assumptions.push('No length limit was given: usernames are never cut.');
     if (p.maxLength > 0 && p.maxLength < 3) recognition.problems.push(`a username of at most ${p.maxLength} characters cannot hold a name and a clash number`);
     if (p.maxLength > 0 && p.contractorPrefix.length >= p.maxLength - 2) recognition.problems.push(`the contractor prefix "${p.contractorPrefix}" leaves no room within ${p.maxLength} characters`);
     for (const example of recognition.examples) {
