@@ -8,6 +8,7 @@ import { ZERO_USAGE, type AssistantBlock, type ModelClient, type ModelMessage, t
 import { analyseRequirement, type Analysis } from './analyse-requirement.ts';
 import { accountingGaps } from './accounting/account-clauses.ts';
 import { describeToken, renderAccounting } from './accounting/render-accounting.ts';
+import { type AdminQuestion, questionFor } from './questions/ask-about-gap.ts';
 import { RECOGNIZERS } from './families/index.ts';
 import type { FamilyRecognizer } from './recognizer.ts';
 
@@ -46,7 +47,13 @@ export function createOfflineModel({ templates, recognizers = RECOGNIZERS }: { t
       const analysis = analyseRequirement(said.map((message) => message.requirement), recognizers, defaults);
       if (name && analysis.recognition) analysis.recognition.params.functionName = name;
       const values = analysis.recognition?.params ?? {};
-      const refusal = refusalReason(analysis, recognizers) ?? gapReason(analysis);
+      // 1. Sentences not understood or impossible rules: refuse. 2. Parts nothing accounts for: ask when a
+      // question can settle them and the loop can stop for the answer, otherwise refuse naming them.
+      const notUnderstood = refusalReason(analysis, recognizers);
+      const question = notUnderstood === undefined ? questionFor(analysis.recognizer?.family, accountingGaps(analysis.accounts).tokens) : undefined;
+      if (question && canAsk(request)) return reply([{ type: 'text', text: renderAccounting(analysis.accounts, values) }, toolUse('ask_admin', question)]);
+      const gap = gapReason(analysis);
+      const refusal = notUnderstood ?? (gap === undefined ? undefined : `${gap}${question ? ` Or answer: ${questionText(question)}` : ''}`);
       if (refusal) {
         const table = renderAccounting(analysis.accounts, values, { maxLength: REASON_LIMIT - refusal.length - 2 });
         return reply([{ type: 'text', text: renderAccounting(analysis.accounts, values) }, toolUse('give_up', { reason: fitReason(`${refusal}\n${table}`) })]);
@@ -77,6 +84,16 @@ function refusalReason(analysis: Analysis, recognizers: FamilyRecognizer[]): str
   }
   if (analysis.recognition!.problems.length > 0) return `The requirement cannot be met as written: ${analysis.recognition!.problems.join('; ')}.`;
   return undefined;
+}
+
+function questionText(question: AdminQuestion): string {
+  return `${question.question} ${question.choices.map((choice) => `[${choice.key}] ${choice.label}`).join('; ')}`;
+}
+
+/** ask_admin with choices is offered once the loop can stop for an answer (stop "needs-answer"). */
+function canAsk(request: ModelRequest): boolean {
+  const tool = request.tools.find((candidate) => candidate.name === 'ask_admin');
+  return JSON.stringify(tool?.input_schema ?? {}).includes('"choices"');
 }
 
 /** give_up and finish take at most 2000 characters. */

@@ -34,7 +34,7 @@ export interface AccountingInput {
 }
 
 export function accountClauses({ clauses, unhandled, trace, evidence, facts }: AccountingInput): ClauseAccount[] {
-  return clauses.map((clause) => {
+  const accounts = clauses.map((clause) => {
     const entries = trace.filter((entry) => entry.clause === clause.index);
     const account = (token: SalientToken) => ({ ...token, by: accountFor(token, clause.text, entries, evidence, facts) });
     const tokens: AccountedToken[] = findSalientTokens(clause.text).map(account);
@@ -48,6 +48,35 @@ export function accountClauses({ clauses, unhandled, trace, evidence, facts }: A
       tokens,
     };
   });
+  settleByClarifications(accounts, clauses);
+  return accounts;
+}
+
+/**
+ * 'Clarification: "starting on Monday" means the pass is valid from its start date.' settles the phrase
+ * where the requirement wrote it, once the clarification itself is accounted for.
+ */
+function settleByClarifications(accounts: ClauseAccount[], clauses: Clause[]): void {
+  for (const clause of clauses.filter((candidate) => candidate.clarification)) {
+    const phrase = /^["“']([^"“”']{2,80})["”']\s+means\b/i.exec(clause.text)?.[1];
+    const own = accounts[clause.index];
+    if (!phrase || !own) continue;
+    const [quoted, ...rest] = own.tokens;
+    if (quoted?.kind === 'quoted' && quoted.start === 0) quoted.by = 'the clause it settles';
+    if (rest.some((token) => token.by === undefined) || !own.understood) continue;
+    for (const account of accounts) {
+      if (account.index === clause.index) continue;
+      for (const at of occurrences(account.text.toLowerCase(), phrase.toLowerCase())) {
+        for (const token of account.tokens) if (token.by === undefined && at <= token.start && token.end <= at + phrase.length) token.by = `clarification ${clause.index + 1}`;
+      }
+    }
+  }
+}
+
+function occurrences(text: string, phrase: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) found.push(at);
+  return found;
 }
 
 export function accountingGaps(accounts: ClauseAccount[]): { clauses: ClauseAccount[]; tokens: Array<{ clause: ClauseAccount; token: AccountedToken }> } {

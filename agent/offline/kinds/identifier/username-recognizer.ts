@@ -68,9 +68,10 @@ export const usernameRecognizer: FamilyRecognizer = {
     },
     {
       // "Contractors get a c- prefix", "contractors have an x_ prefix"
-      pattern: /\bcontractors?\b[^.]*?\b(?:get|have|receive|use|carry)s?\s+(?:an?\s+|the\s+)?["'“‘`]?([a-z0-9]{1,6}[._-]?)["'”’`]?\s+prefix/i,
+      // The value is quoted or ends in a separator: "get a prefix" names no value ("a" is an article).
+      pattern: /\bcontractors?\b[^.]*?\b(?:get|have|receive|use|carry)s?\s+(?:an?\s+|the\s+)?(?:["'“‘`]([a-z0-9]{1,6}[._-]?)["'”’`]|([a-z0-9]{1,5}[._-]))\s+prefix/i,
       apply: (match, recognition) => {
-        recognition.params.contractorPrefix = match[1] ?? '';
+        recognition.params.contractorPrefix = match[1] ?? match[2] ?? '';
       },
     },
     {
