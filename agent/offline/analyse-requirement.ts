@@ -5,6 +5,7 @@ import { accountClauses, accountingGaps, type ClauseAccount } from './accounting
 import { collectEvidence } from './accounting/evidence.ts';
 import { createReadingTrace } from './accounting/reading-trace.ts';
 import { ASIDES } from './grammar/asides.ts';
+import { normaliseLists } from './grammar/normalise-lists.ts';
 import { isFiller, leftoverWords, splitClauses, type Clause } from './clauses.ts';
 import { correctTypos } from './typos.ts';
 import { matchAll, type FamilyRecognizer, type Recognition } from './recognizer.ts';
@@ -32,7 +33,7 @@ export function analyseRequirement(
   recognizers: FamilyRecognizer[],
   defaults: (family: string) => Record<string, unknown>,
 ): Analysis {
-  const messages = typeof original === 'string' ? [original] : original;
+  const messages = (typeof original === 'string' ? [original] : original).map(normaliseLists);
   const asWritten = analyseText(messages, [], recognizers, defaults);
   if (asWritten.unhandled.length === 0) return asWritten;
   const fixed = messages.map((message) => correctTypos(message));
@@ -64,8 +65,11 @@ function analyseText(messages: readonly string[], corrections: string[], recogni
   const { recognizer, recognition, unhandled, accounts } = chosen;
 
   const unhandledText = unhandled.map((clause) => clause.text).join(' ');
+  // Another family is named only when it would read one of those sentences: a word such as "left" in a
+  // retired-names sentence does not make it a leaver rule.
+  const reads = (other: FamilyRecognizer) => readAs(other, unhandled, corrections, defaults).unhandled.length < unhandled.length;
   const otherFamilies = ranked
-    .filter((candidate) => candidate.recognizer !== recognizer && score(candidate.recognizer, unhandledText) > 0)
+    .filter((candidate) => candidate.recognizer !== recognizer && score(candidate.recognizer, unhandledText) > 0 && reads(candidate.recognizer))
     .map((candidate) => candidate.recognizer.family);
   return { recognizer, recognition, clauses, unhandled, otherFamilies, accounts };
 }

@@ -29,7 +29,7 @@ export const tapRecognizer: FamilyRecognizer = {
     ...LIFETIME_RULES,
     ...USABILITY_RULES,
     ...START_RULES,
-    { pattern: /\bmanual(?:ly)?\b|\bon[- ]demand\b|\bon request\b|\bwhen (?:an? )?(?:admin|i|we|it|someone|the helpdesk) (?:runs?|asks?|triggers?|requests?)\b|\bre-?issu\w*\b/i, apply: (_match, recognition) => state(recognition, 'trigger', 'manual') },
+    { pattern: /\bmanual(?:ly)?\b|\b(?:run )?by hand\b|\bhelp ?desk\b|\bon[- ]demand\b|\bon request\b|\bwhen (?:an? )?(?:admin|i|we|it|someone|the helpdesk) (?:runs?|asks?|triggers?|requests?)\b|\bre-?issu\w*\b/i, apply: (_match, recognition) => state(recognition, 'trigger', 'manual') },
     { pattern: /\b(?:when|once|as soon as|after)\s+(?:someone|a new hire|a joiner|the account|an account|they|a person|the user)\s+(?:joins?|starts?|is created|exists?|is hired)\b|\bon (?:join|hire)\b|\bjoiner event\b|\bnew (?:hires?|joiners?|starters?)\b|\bevery (?:new )?(?:hire|joiner|starter)\b/i, apply: (_match, recognition) => state(recognition, 'trigger', 'user.joined') },
     { pattern: /\bslack\b/i, apply: (_match, recognition) => recognition.stated.add('slack') },
     { pattern: /#([a-z0-9][a-z0-9_-]*)/i, apply: (match, recognition) => recognition.assumptions.push(`The Slack incoming webhook (secret SLACK_WEBHOOK_PATH) must be created for #${match[1]}; a webhook posts only to the channel it was made for.`) },

@@ -3,10 +3,12 @@
 // old script") is accounted for by the aside, not silently by nothing.
 
 export const ASIDES: RegExp[] = [
-  /\b(?:infra|it|hr|security|legal|audit|compliance)\s+(?:changed|wants?|insists?|said|was (?:very )?clear)\b[^.;:!?]*/gi,
+  /\b(?:infra|it|hr|security|legal|audit|compliance)\s+(?:changed|said|was (?:very )?clear)\b[^.;:!?]*/gi,
   /\bfrom now on\b|\bagain\b|:\)|;\)|\bthis used to live in a spreadsheet\b[^.;:]*/gi,
   /\bthe\s+[\w/ ]{1,60}\s+offices?\s+keep\s+breaking\s+the\s+old\s+script(?:\s+so)?\b/gi,
   /\b(?:explicitly|to be clear|for the record)\b/gi,
+  /\b[A-Z]\w+\s+sometimes\s+(?:hands?|gives?|sends?)\s+us\b[^;]*/g,
+  /\bwhen (?:a new hire|someone|they|the joiner) (?:lost|loses|forgot|forgets) (?:theirs|it|their pass)\b/gi,
 ];
 
 /** Spans of `text` that asides cover, as [start, end) offsets. */
