@@ -16,7 +16,7 @@ const TABLE_CONNECTOR = String.raw`(?:\s+(?:gets?|receives?|is\s+in|are\s+in|go(
 export const MOVER_SHAPES = {
   section: /^(?:(?:groups?\s+)?(?:by|per)\s+)?(?<section>departments?|depts?|teams?|locations?|offices?|sites?|cities|worker\s+types?|employment\s+types?)(?:\s+(?:groups?|tables?|→\s*groups?))?\s*:?$/i,
   sectionRows: /^(?:(?:groups?\s+)?(?:by|per)\s+)?(?<section>departments?|depts?|teams?|locations?|offices?|sites?|cities|worker\s+types?|employment\s+types?)(?:\s+groups?)?\s*:\s*(?<rows>.+)$/i,
-  exclusion: new RegExp(String.raw`^(?:but\s+|except\s+(?:that\s+)?|however,?\s+|and\s+)?${WHO},?\s+(?:who\s+)?(?:should\s+|must\s+|will\s+|do\s+|does\s+)?(?:never|not|don'?t|doesn'?t|do\s+not|does\s+not|must\s+not|should\s+not|cannot|can'?t|won'?t)\s+(?:ever\s+)?(?:get|have|receive|be\s+(?:in|added\s+to|given)|keep|join|hold)\s+(?<groups>.+)$`, 'i'),
+  exclusion: new RegExp(String.raw`^(?:but\s+|except\s+(?:that\s+)?|however,?\s+|and\s+)?${WHO},?\s+(?:who\s+)?(?:should\s+|must\s+|will\s+|do\s+|does\s+|are\s+|is\s+)?(?:never|not|don'?t|doesn'?t|do\s+not|does\s+not|must\s+not|should\s+not|cannot|can'?t|won'?t)\s+(?:ever\s+)?(?:get|have|receive|be\s+(?:in|added\s+to|given)|in|keep|join|hold)\s+(?<groups>.+)$`, 'i'),
   exclusionFor: new RegExp(String.raw`^(?:no|never\s+(?:add|give)|skip|exclude|leave\s+out)\s+(?<groups>.+?)\s+(?:for|to)\s+${WHO}$`, 'i'),
   exclusionPassive: new RegExp(String.raw`^(?<groups>.+?)\s+(?:is|are)\s+never\s+(?:given|granted|added)\s+to\s+${WHO}$`, 'i'),
   baselineNamed: new RegExp(String.raw`^(?:the\s+)?${BASELINE}(?:\s*\([^)]*\))?\s*(?::|=|are|is|include)\s*(?<groups>.+)$`, 'i'),

@@ -56,6 +56,14 @@ describe('offline author: no silent drops', () => {
     expect(fixtures.find((fixture) => fixture.name === 'plain name')?.expect.output?.username).toBe('johsmith');
   });
 
+  it('a refusal names another family only when that family would read the sentence', async () => {
+    const retired = 'If the address belonged to someone who left (retired addresses are never reused), add a number right after the last name starting at 2.';
+    const result = await author(`Work email is firstname.lastname@acme.com, lowercase. ${retired}`);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain(retired.slice(0, 40));
+    expect(result.reason).not.toContain('leaver-revoke');
+  });
+
   it('in chat, "make it 15 characters max instead" changes the limit', async () => {
     const chat = model();
     const rule = 'Usernames are first initial plus last name, lowercase, max 20 characters.';
