@@ -60,7 +60,8 @@ function analyseText(messages: readonly string[], corrections: string[], recogni
   const readings = ranked
     .filter((candidate) => candidate.score === best.score)
     .map((candidate, rank) => ({ rank, ...readAs(candidate.recognizer, clauses, corrections, defaults) }));
-  const cost = (reading: (typeof readings)[number]) => reading.unhandled.length + reading.recognition.problems.length + accountingGaps(reading.accounts).tokens.length;
+  const cost = ({ unhandled, recognition, accounts }: (typeof readings)[number]) =>
+    unhandled.length + recognition.problems.length + accountingGaps(accounts).tokens.length;
   const chosen = readings.reduce((best, reading) => (cost(reading) < cost(best) ? reading : best));
   const { recognizer, recognition, unhandled, accounts } = chosen;
 
@@ -96,7 +97,8 @@ function readAs(recognizer: FamilyRecognizer, clauses: Clause[], corrections: st
     trace.at(undefined);
     // Asides first: a family's single words must not break them up.
     const consumed = [...ASIDES, ...recognizer.rules.map((rule) => rule.pattern), ...recognizer.vocabulary, ...GLOBAL_RULES];
-    const mentioned = [...recognizer.vocabulary, ...GLOBAL_RULES, ...ASIDES].some((word) => new RegExp(word.source, word.flags.replace('g', '')).test(clause.text));
+    const said = (word: RegExp) => new RegExp(word.source, word.flags.replace('g', '')).test(clause.text);
+    const mentioned = [...recognizer.vocabulary, ...GLOBAL_RULES, ...ASIDES].some(said);
     const understood = (matched || mentioned) && leftoverWords(clause.text, consumed).length <= MAX_LEFTOVER_WORDS;
     if (!understood && !isFiller(clause.text)) unhandled.push(clause);
   }

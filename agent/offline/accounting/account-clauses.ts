@@ -67,7 +67,8 @@ function settleByClarifications(accounts: ClauseAccount[], clauses: Clause[]): v
     for (const account of accounts) {
       if (account.index === clause.index) continue;
       for (const at of occurrences(account.text.toLowerCase(), phrase.toLowerCase())) {
-        for (const token of account.tokens) if (token.by === undefined && at <= token.start && token.end <= at + phrase.length) token.by = `clarification ${clause.index + 1}`;
+        const settled = account.tokens.filter((token) => token.by === undefined && at <= token.start && token.end <= at + phrase.length);
+        for (const token of settled) token.by = `clarification ${clause.index + 1}`;
       }
     }
   }
@@ -91,7 +92,8 @@ function accountFor(token: SalientToken, text: string, entries: TraceEntry[], ev
   // A number inside the span a rule read counts when the value that rule wrote holds it ("add a number (1, 2,
   // 3)" read as 2 leaves the 1 unaccounted); a quoted value or prefix when the rule produced something.
   const values = [token.value, ...token.also];
-  const inside = entries.find((entry) => entry.start <= token.start && token.end <= entry.end && (token.kind !== 'number' || entry.produced === 'example' || values.some((value) => holds(entry.value, value))));
+  const wrote = (entry: TraceEntry) => token.kind !== 'number' || entry.produced === 'example' || values.some((value) => holds(entry.value, value));
+  const inside = entries.find((entry) => entry.start <= token.start && token.end <= entry.end && wrote(entry));
   if (inside && (token.kind === 'number' || token.kind === 'quoted' || token.kind === 'affix')) {
     return sourceName(inside.produced);
   }
@@ -121,7 +123,8 @@ function namesFed(text: string, evidence: Evidence): string[] {
 /** Whether a written value holds the number: 20, "08:00:00Z" holds "08:00", "{first:3}" holds 3. */
 function holds(written: unknown, number: string): boolean {
   if (typeof written === 'number') return String(written) === number;
-  if (typeof written === 'string') return [...written.matchAll(/\d+(?::\d\d)?/g)].some((match) => (match[0].includes(':') ? match[0] : String(Number(match[0]))) === number);
+  const asNumber = (digits: string) => (digits.includes(':') ? digits : String(Number(digits)));
+  if (typeof written === 'string') return [...written.matchAll(/\d+(?::\d\d)?/g)].some(([digits]) => asNumber(digits) === number);
   if (Array.isArray(written)) return written.some((item) => holds(item, number));
   if (written && typeof written === 'object') return Object.entries(written).some(([key, item]) => holds(key, number) || holds(item, number));
   return false;
@@ -143,12 +146,12 @@ function nearWord(evidenceText: string, value: string): boolean {
 /** Whether an evidence text names the token's value: as a word or word start, or the whole value. */
 function mentions(evidenceText: string, value: string): boolean {
   // A short value ("u", "c-") must stand on its own: "u" is not found in "username".
-  if (value.length <= 2) return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(value)}(?:$|[^\\p{L}\\p{N}])`, 'u').test(evidenceText);
+  if (value.length <= 2) return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(value)}(?:$|[^\\p{L}\\p{N}])`, 'u').test(evidenceText);
   if (/[^\p{L}\p{N} ]/u.test(value)) return evidenceText.includes(value);
-  return new RegExp(`(?:^|[^\\p{L}])${escape(value)}`, 'u').test(evidenceText);
+  return new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(value)}`, 'u').test(evidenceText);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

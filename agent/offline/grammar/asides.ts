@@ -13,5 +13,7 @@ export const ASIDES: RegExp[] = [
 
 /** Spans of `text` that asides cover, as [start, end) offsets. */
 export function asideSpans(text: string): Array<{ start: number; end: number }> {
-  return ASIDES.flatMap((pattern) => [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((match) => ({ start: match.index, end: match.index + match[0].length })));
+  const spans = (pattern: RegExp) =>
+    [...text.matchAll(new RegExp(pattern.source, pattern.flags))].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  return ASIDES.flatMap(spans);
 }

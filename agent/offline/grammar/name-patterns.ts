@@ -19,7 +19,7 @@ export const PATTERN_RULES: Rule[] = [
   { pattern: new RegExp(String.raw`\b${FIRST}${THEN}(?:the\s+)?${LAST}[- ]?${INITIAL}`, 'i'), apply: set('{first}{l}') },
   {
     pattern: new RegExp(String.raw`\b${FIRST}(${DOT}|\s*(?:_|underscore|-|hyphen|dash)\s*)${LAST}`, 'i'),
-    apply: (match, recognition) => state(recognition, 'pattern', `{first}${separatorOf(match[1]!)}{last}`),
+    apply: (match, recognition) => state(recognition, 'pattern', `{first}${separatorOf((match[1] ?? ''))}{last}`),
   },
   {
     pattern: new RegExp(String.raw`\b${FIRST}${THEN}${LAST}(?![- ]?${INITIAL})(?:[^.]*?\b(?:separated|joined|split)\s+(?:by|with)\s+(?:an?\s+)?(dot|period|underscore|hyphen|dash))?`, 'i'),

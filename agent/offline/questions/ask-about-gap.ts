@@ -33,8 +33,13 @@ function askPrefix(family: string | undefined, clause: ClauseAccount, token: Acc
   if (clause.tokens.some((other) => other.kind === 'affix' || other.kind === 'quoted')) return undefined;
   const who = token.text.toLowerCase().replace(/s$/, '');
   const people = `${who.charAt(0).toUpperCase()}${who.slice(1)}s`;
-  const choice = (prefix: string) => ({ key: prefix, label: `${prefix} (${prefix}jsmith)`, clarification: `${people} get the prefix ${prefix} on the username.` });
-  return { clause: clause.text, question: `${people}: which prefix goes in front of the username?`, choices: [choice(`${who.charAt(0)}-`), choice('ext-'), choice('x-')] };
+  const choice = (prefix: string) => ({
+    key: prefix,
+    label: `${prefix} (${prefix}jsmith)`,
+    clarification: `${people} get the prefix ${prefix} on the username.`,
+  });
+  const choices = [choice(`${who.charAt(0)}-`), choice('ext-'), choice('x-')];
+  return { clause: clause.text, question: `${people}: which prefix goes in front of the username?`, choices };
 }
 
 /** A pass "emailed" to the manager: the template delivers through Slack. */
@@ -44,7 +49,11 @@ function askChannel(family: string | undefined, clause: ClauseAccount, token: Ac
     clause: clause.text,
     question: 'Which channel delivers the pass to the manager?',
     choices: [
-      { key: 'slack', label: 'Slack incoming webhook (secret SLACK_WEBHOOK_PATH)', clarification: `"${token.text}" means: send the pass to the manager through the Slack incoming webhook.` },
+      {
+        key: 'slack',
+        label: 'Slack incoming webhook (secret SLACK_WEBHOOK_PATH)',
+        clarification: `"${token.text}" means: send the pass to the manager through the Slack incoming webhook.`,
+      },
       { key: 'sendgrid', label: 'Email via SendGrid', clarification: 'Email the pass to the manager with SendGrid.' },
       { key: 'graph', label: 'Email via Microsoft Graph sendMail', clarification: 'Email the pass to the manager with Microsoft Graph sendMail.' },
     ],
@@ -59,8 +68,16 @@ function askDay(family: string | undefined, clause: ClauseAccount, token: Accoun
     clause: clause.text,
     question: `"${phrase}": is that a condition on who gets a pass, or when the pass becomes valid?`,
     choices: [
-      { key: 'start', label: 'The pass becomes valid on their start date', clarification: `"${phrase}" means the pass is valid from 08:00 UTC on their start date.` },
-      { key: 'only', label: `Only people whose start date is a ${token.text}`, clarification: `Only new hires whose start date is a ${token.text} get a pass.` },
+      {
+        key: 'start',
+        label: 'The pass becomes valid on their start date',
+        clarification: `"${phrase}" means the pass is valid from 08:00 UTC on their start date.`,
+      },
+      {
+        key: 'only',
+        label: `Only people whose start date is a ${token.text}`,
+        clarification: `Only new hires whose start date is a ${token.text} get a pass.`,
+      },
     ],
   };
 }

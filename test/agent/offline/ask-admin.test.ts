@@ -12,7 +12,11 @@ const toolchain = createRealToolchain();
 afterAll(() => toolchain.close());
 
 /** ask_admin as the chat helper registers it: clause, question and choices. */
-const ASK_WITH_CHOICES = { name: 'ask_admin', description: 'Ask the admin.', input_schema: { type: 'object', properties: { clause: {}, question: {}, choices: {} } } };
+const ASK_WITH_CHOICES = {
+  name: 'ask_admin',
+  description: 'Ask the admin.',
+  input_schema: { type: 'object', properties: { clause: {}, question: {}, choices: {} } },
+};
 
 async function firstCall(requirement: string): Promise<ToolUseBlock | undefined> {
   const request: ModelRequest = { system: [], messages: [{ role: 'user', content: requirement }], tools: [ASK_WITH_CHOICES], maxTokens: 1000 };
@@ -25,15 +29,21 @@ const TAP = [
   'Issue a Temporary Access Pass for new hires starting on Monday.',
   'POST https://graph.microsoft.com/v1.0/users/{upn}/authentication/temporaryAccessPassMethods, upn = event.account.userPrincipalName,',
   'bearer token from the secret GRAPH_TOKEN. 60 minutes, single use.',
-  'Send it to their manager through the Slack webhook at https://hooks.slack.com/services/ + the secret SLACK_WEBHOOK_PATH. Return { tapIssued: true }.',
+  'Send it to their manager through the Slack webhook at https://hooks.slack.com/services/ + the secret SLACK_WEBHOOK_PATH.',
+  'Return { tapIssued: true }.',
 ].join(' ');
-const EMAILED = TAP.replace(' starting on Monday', '').replace('Send it to their manager through the Slack webhook at https://hooks.slack.com/services/ + the secret SLACK_WEBHOOK_PATH.', 'The pass is emailed to their manager.');
+const SLACK = 'Send it to their manager through the Slack webhook at https://hooks.slack.com/services/ + the secret SLACK_WEBHOOK_PATH.';
+const EMAILED = TAP.replace(' starting on Monday', '').replace(SLACK, 'The pass is emailed to their manager.');
+const MONDAY = 'Issue a Temporary Access Pass for new hires starting on Monday';
+const AT_START = '"starting on Monday" means the pass is valid from 08:00 UTC on their start date.';
+const BY_SLACK = '"emailed" means: send the pass to the manager through the Slack incoming webhook.';
+const author = (requirement: string) => authorFunction({ requirement, model: createOfflineModel({ templates }), toolchain, templates });
 
 describe('offline author: asking the admin', () => {
   it.each([
     ['a prefix without its value', PREFIX, 'Contractors get a prefix', 'c-', 'Contractors get the prefix c- on the username.'],
-    ['a day that may be a condition or a start time', TAP, 'Issue a Temporary Access Pass for new hires starting on Monday', 'start', '"starting on Monday" means the pass is valid from 08:00 UTC on their start date.'],
-    ['a delivery channel the template may not use', EMAILED, 'The pass is emailed to their manager', 'slack', '"emailed" means: send the pass to the manager through the Slack incoming webhook.'],
+    ['a day that may be a condition or a start time', TAP, MONDAY, 'start', AT_START],
+    ['a delivery channel the template may not use', EMAILED, 'The pass is emailed to their manager', 'slack', BY_SLACK],
   ])('%s: asks with choices, each a sentence that settles the clause', async (_name, requirement, clause, key, clarification) => {
     const call = await firstCall(requirement);
     expect(call?.name).toBe('ask_admin');
@@ -46,21 +56,21 @@ describe('offline author: asking the admin', () => {
 
   it.each([
     ['the prefix', PREFIX, 'Contractors get the prefix c- on the username.', { contractorPrefix: 'c-' }],
-    ['the start time', TAP, '"starting on Monday" means the pass is valid from 08:00 UTC on their start date.', { startTimeOnStartDate: '08:00:00Z' }],
+    ['the start time', TAP, AT_START, { startTimeOnStartDate: '08:00:00Z' }],
   ])('the answer to %s, appended as a Clarification line, is implemented', async (_name, requirement, clarification, params) => {
-    const result = await authorFunction({ requirement: `${requirement}\nClarification: ${clarification}`, model: createOfflineModel({ templates }), toolchain, templates });
+    const result = await author(`${requirement}\nClarification: ${clarification}`);
     expect(result.ok).toBe(true);
     expect(readTemplateParams(result.draft.source ?? '')).toMatchObject(params);
   });
 
   it('an answer that the template cannot do is refused, not dropped', async () => {
-    const result = await authorFunction({ requirement: `${EMAILED}\nClarification: Email the pass to the manager with SendGrid.`, model: createOfflineModel({ templates }), toolchain, templates });
+    const result = await author(`${EMAILED}\nClarification: Email the pass to the manager with SendGrid.`);
     expect(result.ok).toBe(false);
     expect(result.draft.source).toBeUndefined();
   });
 
   it('where ask_admin has no choices (the loop cannot stop for an answer), it refuses and puts the question in the reason', async () => {
-    const result = await authorFunction({ requirement: PREFIX, model: createOfflineModel({ templates }), toolchain, templates });
+    const result = await author(PREFIX);
     expect(result.stop).toBe('gave-up');
     expect(result.reason).toContain('Contractors: which prefix goes in front of the username? [c-] c- (c-jsmith)');
   });

@@ -10,7 +10,7 @@ const DEFAULT_LETTERS: Record<string, string> = { æ: 'ae', ð: 'd', đ: 'd', ħ
 
 export type Expected = { output: Record<string, unknown> } | { error: string };
 
-export function foldName(rule: Pick<IdentifierRule, 'transliterations' | 'keepDigits'>, text: string): string {
+function foldName(rule: Pick<IdentifierRule, 'transliterations' | 'keepDigits'>, text: string): string {
   const spelt = [...text.normalize('NFC').toLowerCase()].map((character) => {
     const own = rule.transliterations[character];
     if (own !== undefined) return own;
@@ -27,13 +27,14 @@ export function expectedIdentifier(rule: IdentifierRule, person: Person, taken: 
   const bases = basesOf(rule, person);
   if ('error' in bases) return bases;
   const prefix = person.employmentType === 'contractor' ? rule.contractorPrefix : '';
-  const fit = (base: string, suffix: string) => {
+  const fitToLimit = (base: string, suffix: string) => {
     if (rule.maxLength <= 0) return prefix + base + suffix;
     return prefix + base.slice(0, rule.maxLength - prefix.length - suffix.length).replace(/[._-]+$/, '') + suffix;
   };
   const takenKeys = new Set(taken.map((name) => name.toLowerCase()));
-  const plain = bases.names.map((base) => fit(base, ''));
-  const numbered = rule.whenTaken === 'number' ? Array.from({ length: 60 }, (_, index) => fit(bases.names[0] ?? '', rule.separator + String(rule.firstSuffix + index).padStart(rule.suffixDigits, '0'))) : [];
+  const plain = bases.names.map((base) => fitToLimit(base, ''));
+  const suffix = (index: number) => rule.separator + String(rule.firstSuffix + index).padStart(rule.suffixDigits, '0');
+  const numbered = rule.whenTaken === 'number' ? Array.from({ length: 60 }, (_, index) => fitToLimit(bases.names[0] ?? '', suffix(index))) : [];
   const free = [...plain, ...numbered].find((candidate) => !takenKeys.has(candidate.toLowerCase()));
   if (free === undefined) return { error: rule.whenTaken === 'error' ? 'already taken' : 'no free username' };
   return { output: rule.rehireByEmployeeId ? { username: free, rehire: false } : { username: free } };
@@ -51,7 +52,9 @@ function basesOf(rule: IdentifierRule, person: Person): { names: string[] } | { 
   if (needsNames && !names.first && !names.last) {
     return rule.noNamePrefix ? { names: [`${rule.noNamePrefix}${person.employeeId}`.toLowerCase().replace(/[^a-z0-9]/g, '')] } : { error: 'no letters' };
   }
-  if (needsNames && (!names.first || !names.last)) return rule.whenPartEmpty === 'other-part' ? { names: [names.first || names.last] } : { error: 'no letters' };
+  if (needsNames && (!names.first || !names.last)) {
+    return rule.whenPartEmpty === 'other-part' ? { names: [names.first || names.last] } : { error: 'no letters' };
+  }
   const filled = parsed.map((parts) => render(rule, parts, names, digits)).filter((base): base is string => base !== undefined);
   return filled.length > 0 ? { names: filled } : { error: 'a needed part is missing' };
 }

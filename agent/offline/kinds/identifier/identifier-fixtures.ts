@@ -34,11 +34,14 @@ export function identifierFixtures(rule: IdentifierRule, examples: Array<{ input
   const scenarios = [...HARD_NAMES, ...ruleScenarios(rule)];
   examples.forEach((example, index) => {
     const taken = exampleTaken(rule, example) ?? [];
-    scenarios.push({ name: `example ${index + 1} from the requirement: ${example.input} → ${example.output}`, who: exampleName(rule, example.input), literal: example.output, ...(taken.length > 0 ? { taken } : {}) });
+    const name = `example ${index + 1} from the requirement: ${example.input} → ${example.output}`;
+    scenarios.push({ name, who: exampleName(rule, example.input), literal: example.output, ...(taken.length > 0 ? { taken } : {}) });
   });
   return scenarios.map((scenario, index) => {
     const who = { employeeId: 'E1001', ...scenario.who };
-    const expected: Expected = scenario.literal !== undefined ? { output: literalOutput(rule, scenario.literal) } : expectedIdentifier(rule, person(who), [...(scenario.taken ?? []), ...(scenario.retired ?? [])]);
+    const taken = [...(scenario.taken ?? []), ...(scenario.retired ?? [])];
+    const expected: Expected =
+      scenario.literal !== undefined ? { output: literalOutput(rule, scenario.literal) } : expectedIdentifier(rule, person(who), taken);
     return {
       name: scenario.name,
       input: joinedEvent(who, {}, `evt-${index + 1}`),
@@ -50,24 +53,30 @@ export function identifierFixtures(rule: IdentifierRule, examples: Array<{ input
 
 function ruleScenarios(rule: IdentifierRule): Scenario[] {
   const scenarios: Scenario[] = [];
+  const john = { firstName: 'John', lastName: 'Smith' };
+  const maria = { firstName: 'Maria', lastName: 'Christopher-Alexanderson-Montgomery' };
   const base = usernameOf(expectedIdentifier(rule, person({ firstName: 'John', lastName: 'Smith' }), []));
   if (base !== undefined) {
     const next = usernameOf(expectedIdentifier(rule, person({ firstName: 'John', lastName: 'Smith' }), [base]));
-    scenarios.push({ name: rule.whenTaken === 'error' ? 'a taken name is an error' : 'a taken name gets the next candidate', who: { firstName: 'John', lastName: 'Smith' }, taken: [base] });
-    if (next !== undefined) scenarios.push({ name: 'retired names are never reused', who: { firstName: 'John', lastName: 'Smith' }, taken: [base.toUpperCase()], retired: [next] });
+    scenarios.push({ name: rule.whenTaken === 'error' ? 'a taken name is an error' : 'a taken name gets the next candidate', who: john, taken: [base] });
+    if (next !== undefined) scenarios.push({ name: 'retired names are never reused', who: john, taken: [base.toUpperCase()], retired: [next] });
   }
   const long = usernameOf(expectedIdentifier(rule, person({ firstName: 'Maria', lastName: 'Christopher-Alexanderson-Montgomery' }), []));
-  if (long !== undefined) scenarios.push({ name: 'a clash at the length limit never exceeds it', who: { firstName: 'Maria', lastName: 'Christopher-Alexanderson-Montgomery' }, taken: [long] });
+  if (long !== undefined) scenarios.push({ name: 'a clash at the length limit never exceeds it', who: maria, taken: [long] });
   if (rule.usePreferredName) scenarios.push({ name: 'the preferred name wins', who: { firstName: 'Robert', preferredName: 'Bob', lastName: 'Smith' } });
   if (rule.fallbackPatterns.length > 0 && base !== undefined) {
     scenarios.push({ name: 'a taken name falls back to the next form', who: { firstName: 'John', middleName: 'Quincy', lastName: 'Smith' }, taken: [base] });
     scenarios.push({ name: 'without a middle name a taken name goes on', who: { firstName: 'John', lastName: 'Smith' }, taken: [base] });
   }
-  if (rule.whenPartEmpty === 'other-part') scenarios.push({ name: 'only a first name', who: { firstName: 'Sukarno', lastName: '' } }, { name: 'only a last name', who: { firstName: '', lastName: 'Sukarno' } });
+  if (rule.whenPartEmpty === 'other-part') {
+    scenarios.push({ name: 'only a first name', who: { firstName: 'Sukarno', lastName: '' } });
+    scenarios.push({ name: 'only a last name', who: { firstName: '', lastName: 'Sukarno' } });
+  }
   if (rule.noNamePrefix) scenarios.push({ name: 'no letters in any name part', who: { firstName: '李', lastName: '明', employeeId: 'E10442' } });
   if (rule.rehireByEmployeeId) scenarios.push({ name: 'a new person is not a rehire', who: { firstName: 'John', lastName: 'Smith', employeeId: 'E5555' } });
   if (/\{id/.test(rule.pattern + rule.contractorPattern)) {
-    scenarios.push({ name: 'an employee id', who: { employeeId: 'E1234' } }, { name: 'a contractor id', who: { employeeId: 'C-77', employmentType: 'contractor' } });
+    scenarios.push({ name: 'an employee id', who: { employeeId: 'E1234' } });
+    scenarios.push({ name: 'a contractor id', who: { employeeId: 'C-77', employmentType: 'contractor' } });
   }
   return scenarios;
 }
@@ -84,7 +93,8 @@ function usernameOf(expected: Expected): string | undefined {
 export function exampleName(rule: IdentifierRule, fullName: string): Partial<Person> {
   const words = fullName.trim().split(/\s+/);
   const [first = '', middle = '', last = ''] = words;
-  if (words.length === 3 && [rule.pattern, ...rule.fallbackPatterns].some((pattern) => /\{m/.test(pattern))) return { firstName: first, middleName: middle, lastName: last };
+  const usesMiddle = [rule.pattern, ...rule.fallbackPatterns].some((pattern) => /\{m/.test(pattern));
+  if (words.length === 3 && usesMiddle) return { firstName: first, middleName: middle, lastName: last };
   if (words.length === 1) return { firstName: words[0] ?? '', lastName: '' };
   return splitFullName(fullName);
 }

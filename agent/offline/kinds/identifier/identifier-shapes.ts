@@ -14,7 +14,10 @@ const LETTERS = String.raw`(?:\s+(?:letters?|characters?|chars?))?`;
 const PLUS = String.raw`\s*(?:\+|plus|and|followed by|then|,)\s*`;
 
 /** "first 3 letters of the first name + first 5 of the last" → {first:3}{last:5}. */
-const FIRST_N_OF_BOTH = new RegExp(String.raw`\bfirst\s+${COUNT}${LETTERS}\s+of\s+${FIRST_NAME}${PLUS}(?:the\s+)?first\s+${COUNT}${LETTERS}\s+of\s+${LAST_NAME}`, 'i');
+const FIRST_N_OF_BOTH = new RegExp(
+  String.raw`\bfirst\s+${COUNT}${LETTERS}\s+of\s+${FIRST_NAME}${PLUS}(?:the\s+)?first\s+${COUNT}${LETTERS}\s+of\s+${LAST_NAME}`,
+  'i',
+);
 /** "first name + first letter of the last name" → {first}{l}. */
 const FIRST_AND_LAST_INITIAL = new RegExp(String.raw`\b(?:full\s+)?${FIRST_NAME}${PLUS}(?:the\s+)?(?:first\s+letter|initial)\s+of\s+${LAST_NAME}`, 'i');
 /** "first initial + middle initial + last name" in a list of forms → {f}{m}{last}. */
@@ -37,12 +40,18 @@ export const IDENTIFIER_SHAPE_RULES: Rule[] = [
   { pattern: FIRST_MIDDLE_LAST_INITIALS, apply: (_match, recognition) => addForm(recognition, '{f}{m}{last}') },
   { pattern: /\bshort names?\b[^.;]*?\b(?:whatever is there|as (?:they are|is)|what(?:ever)? they have)\b/i },
   // "letters only", "a-z only", "only letters count": digits in names are dropped too.
-  { pattern: /\bletters only\b|\bonly letters\b|\ba-z only\b|\blowercase a-z\b|\bany a-z letters\b/i, apply: (_match, recognition) => state(recognition, 'keepDigits', false) },
+  {
+    pattern: /\bletters only\b|\bonly letters\b|\ba-z only\b|\blowercase a-z\b|\bany a-z letters\b/i,
+    apply: (_match, recognition) => state(recognition, 'keepDigits', false),
+  },
   { pattern: /\b(?:anything|everything) else is dropped(?: before counting)?\b|\bdropped before counting\b/i },
   // The admin's own spelling of a letter: "ø→o (not oe!)" wins over the default table.
-  { pattern: /([^\s\x00-\x7f])\s*(?:→|->|=>)\s*([a-z]{1,3})\b(?:\s*\(not\s+[a-z]{1,3}!?\))?/iu, apply: applyTransliteration },
+  { pattern: /([^\s\p{ASCII}])\s*(?:→|->|=>)\s*([a-z]{1,3})\b(?:\s*\(not\s+[a-z]{1,3}!?\))?/iu, apply: applyTransliteration },
   // Empty name parts.
-  { pattern: /\bif (?:one|either) (?:name )?part is (?:empty|blank|missing)(?:\/blank)?\b[^.;]*?\b(?:use|take) the other(?: one)?(?: on its own| alone)?\b/i, apply: (_match, recognition) => state(recognition, 'whenPartEmpty', 'other-part') },
+  {
+    pattern: /\bif (?:one|either) (?:name )?part is (?:empty|blank|missing)(?:\/blank)?\b[^.;]*?\b(?:use|take) the other(?: one)?(?: on its own| alone)?\b/i,
+    apply: (_match, recognition) => state(recognition, 'whenPartEmpty', 'other-part'),
+  },
   { pattern: /\b(?:only have one name|leaves? (?:the )?(?:last|first) ?name blank|fills? (?:in )?(?:the )?first ?name|the other way round)\b/i },
   {
     pattern: /\bif neither (?:name )?part has\b[^;]*?\buse\s+["'“‘]?([a-z]{1,6})["'”’]?\s*\+\s*(?:the\s+)?employee ?id\b(?:\s+in lower ?case)?/i,
@@ -67,14 +76,23 @@ export const IDENTIFIER_SHAPE_RULES: Rule[] = [
   { pattern: /\bit means hr reused an id\b/i },
   { pattern: /\b(?:employee ?ids?|ids?|zero[- ]padded|neither|anyone|throw|error)\b/i },
   // Rehires: look the person up by employee id and give the old username back.
-  { pattern: /\brehires? keep (?:their|the) old (?:login|username)\b|\blook (?:the person|them) up in the directory by employee ?id\b|\bsame username back\b/i, apply: (_match, recognition) => state(recognition, 'rehireByEmployeeId', true) },
+  {
+    pattern: /\brehires? keep (?:their|the) old (?:login|username)\b|\blook (?:the person|them) up in the directory by employee ?id\b|\bsame username back\b/i,
+    apply: (_match, recognition) => state(recognition, 'rehireByEmployeeId', true),
+  },
   { pattern: /\bpeople leave and come back\b|\ban account with that employee ?id\b|\bbefore building a new username\b/i },
   // Forms tried in order: "in this order, first free one wins".
   { pattern: /\bin this order\b|\bfirst free one wins\b|\bonly if they have a middle name\b/i },
-  { pattern: /\b(\d)(?:,\s*\d)+(?:\s*(?:\.{3}|…))?\s+(?:added|appended)\b/, apply: (match, recognition) => state(recognition, 'firstSuffix', Number(match[1])) },
+  {
+    pattern: /\b(\d)(?:,\s*\d)+(?:\s*(?:\.{3}|…))?\s+(?:added|appended)\b/,
+    apply: (match, recognition) => state(recognition, 'firstSuffix', Number(match[1])),
+  },
   // Where taken names come from: all of these are taken already.
-  { pattern: /\b(?:taken means|anyone in the directory|incl\.?|including|active|disabled|inactive|deactivated)\b|\bsomeone who left(?: years ago)?\b|\banybody\b/i },
-  { pattern: /\bcompare\b[^.;]*\bcase\b|\bis the same login as\b|\bright after (?:it|the name|the last name)\b|\bno dot\b|\bwhole thing still fits\b|\bnever end (?:with|in) a\b|\bdrop the dot\b|\bafter cutting\b/i },
+  { pattern: /\b(?:taken means|anyone in the directory|incl\.?|including|active|disabled|inactive|deactivated|anybody)\b/i },
+  { pattern: /\bsomeone who left(?: years ago)?\b/i },
+  // Clash numbering the generated body already does: case-insensitive, right after the name, cut to fit.
+  { pattern: /\bcompare\b[^.;]*\bcase\b|\bis the same login as\b|\bright after (?:it|the name|the last name)\b|\bno dot\b|\bwhole thing still fits\b/i },
+  { pattern: /\bnever end (?:with|in) a\b|\bdrop the dot\b|\bafter cutting\b/i },
 ];
 
 /** A second form stated after the first becomes the next fallback, in the order written. */

@@ -91,7 +91,9 @@ function candidate(prefix: string, base: string, number: number | undefined): st
 
 export default defineFunction({
   name: PARAMS.functionName,
-  description: \`Usernames as \${PARAMS.pattern}\${PARAMS.whenTaken === 'number' ? \`, numbered on a clash from \${PARAMS.firstSuffix}\` : ', unique or an error'}; retired names are never reused.\`,
+  description:
+    \`Usernames as \${PARAMS.pattern}\${PARAMS.whenTaken === 'number' ? \`, numbered on a clash from \${PARAMS.firstSuffix}\` : ', unique or an error'}; \` +
+    'retired names are never reused.',
   trigger: 'user.joined',
   egress: [],
   secrets: [],
@@ -114,10 +116,12 @@ export default defineFunction({
     let bases: string[];
     const needsNames = patterns.some((pattern) => /\\{(?:first|last|f|l)/.test(pattern));
     if (needsNames && first === '' && last === '') {
-      if (!PARAMS.noNamePrefix) throw new Error(\`cannot generate a username: \${JSON.stringify(firstSource)} \${JSON.stringify(person.lastName)} has no letters after transliteration\`);
+      const name = \`\${JSON.stringify(firstSource)} \${JSON.stringify(person.lastName)}\`;
+      if (!PARAMS.noNamePrefix) throw new Error(\`cannot generate a username: \${name} has no letters after transliteration\`);
       bases = [(PARAMS.noNamePrefix + person.employeeId).toLowerCase().replace(/[^a-z0-9]/g, '')];
     } else if (needsNames && (first === '' || last === '')) {
-      if (PARAMS.whenPartEmpty === 'error') throw new Error(\`cannot generate a username: \${first === '' ? 'firstName' : 'lastName'} has no letters after transliteration\`);
+      const field = first === '' ? 'firstName' : 'lastName';
+      if (PARAMS.whenPartEmpty === 'error') throw new Error(\`cannot generate a username: \${field} has no letters after transliteration\`);
       bases = [first || last];
     } else {
       bases = patterns.map((pattern) => fill(pattern, { first, middle, last }, employeeDigits)).filter((base): base is string => Boolean(base));

@@ -17,7 +17,7 @@ import { USERNAME_RULES, USERNAME_VOCABULARY } from './username-phrases.ts';
 const rule = (recognition: Recognition) => recognition.params as unknown as IdentifierRule;
 
 /** The rule before the requirement says anything: the username template's defaults. */
-export const USERNAME_DEFAULTS: IdentifierRule = {
+const USERNAME_DEFAULTS: IdentifierRule = {
   functionName: 'generate-username',
   pattern: '{f}{last}',
   fallbackPatterns: [],
@@ -60,11 +60,11 @@ export const usernameRecognizer: FamilyRecognizer = {
     { pattern: /\blegal (?:first )?names?\b/i },
     {
       pattern: /\bcontractors?\b[^.]*?\b(?:prefix(?:ed)?|start(?:s|ing)?|begin(?:s|ning)?)\b(?:\s+(?:with|by|of))?\s+(?:an?\s+)?["'“‘`]?([a-z0-9]{1,6}[._-]?)["'”’`]?/i,
-      apply: (match, recognition) => { recognition.params.contractorPrefix = match[1]!; },
+      apply: (match, recognition) => { recognition.params.contractorPrefix = (match[1] ?? ''); },
     },
     {
       pattern: /\bprefix(?:es)?\s+(?:for\s+)?contractors?\s+(?:with\s+)?["'“‘`]?([a-z0-9]{1,6}[._-]?)["'”’`]?/i,
-      apply: (match, recognition) => { recognition.params.contractorPrefix = match[1]!; },
+      apply: (match, recognition) => { recognition.params.contractorPrefix = (match[1] ?? ''); },
     },
     {
       // "Contractors get a c- prefix", "contractors have an x_ prefix"
@@ -76,7 +76,7 @@ export const usernameRecognizer: FamilyRecognizer = {
     },
     {
       pattern: /\bcontractors?\b[^.]*?["'“‘`]([a-z0-9]{1,6}[._-]?)["'”’`]\s*prefix/i,
-      apply: (match, recognition) => { recognition.params.contractorPrefix = match[1]!; },
+      apply: (match, recognition) => { recognition.params.contractorPrefix = (match[1] ?? ''); },
     },
     { pattern: /\b(?:only|just)?\s*(?:use|keep|take)?\s*(?:only\s+)?the first (?:part|half|word)\b/i, apply: (_match, recognition) => { recognition.params.lastNamePart = 'first'; } },
     { pattern: /\b(?:only|just)?\s*(?:use|keep|take)?\s*(?:only\s+)?the (?:last|second) (?:part|half|word)\b/i, apply: (_match, recognition) => { recognition.params.lastNamePart = 'last'; } },
