@@ -52,6 +52,12 @@ describe('offline author: email family', () => {
     });
   });
 
+  it('reads a contractor domain after "the same format but on"', async () => {
+    const result = await author('Work email is firstname.lastname@acme.io, lowercase. Contractors get the same format but on @partners.acme.io. If taken, add a number from 2.');
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.io', contractorDomain: 'partners.acme.io' });
+  });
+
   it('learns the layout and the clash style from written-out addresses and checks the examples', async () => {
     const result = await author('Create emails like John Smith -> jsmith@initech.com and Zoë Müller -> zmuller@initech.com. When taken: jsmith.02@initech.com.');
     expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
