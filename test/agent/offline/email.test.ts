@@ -53,7 +53,8 @@ describe('offline author: email family', () => {
   });
 
   it('reads a contractor domain after "the same format but on"', async () => {
-    const result = await author('Work email is firstname.lastname@acme.io, lowercase. Contractors get the same format but on @partners.acme.io. If taken, add a number from 2.');
+    const contractors = 'Contractors get the same format but on @partners.acme.io.';
+    const result = await author(`Work email is firstname.lastname@acme.io, lowercase. ${contractors} If taken, add a number from 2.`);
     expect(result.ok).toBe(true);
     expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.io', contractorDomain: 'partners.acme.io' });
   });
