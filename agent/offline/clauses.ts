@@ -31,7 +31,9 @@ function splitMessage(requirement: string): Array<{ text: string; clarification:
     for (const word of words) {
       current += word;
       // A sentence ends at . ! ? ; followed by a space, unless the word is an abbreviation or a number.
-      if (/[.!?;]$/.test(word) && !ABBREVIATIONS.test(word) && !/(?:\.\.\.|…)$/.test(word)) {
+      // Never inside a quoted text: "Your new starter <name> begins on <startDate>; their username is …".
+      const insideQuotes = (current.match(/"/g) ?? []).length % 2 === 1;
+      if (/[.!?;]$/.test(word) && !ABBREVIATIONS.test(word) && !/(?:\.\.\.|…)$/.test(word) && !insideQuotes) {
         pieces.push({ text: current, clarification });
         current = '';
       }

@@ -80,7 +80,11 @@ export function findSalientTokens(text: string): SalientToken[] {
     add('number', match, value, { group: 1, also: sameNumber(masked, value, match.index, match.index + match[0].length) });
   }
   for (const match of masked.matchAll(DAY_PATTERN)) add('day', match, match[0].toLowerCase().replace(/s$/, ''));
-  for (const match of masked.matchAll(CHANNEL_PATTERN)) add('channel', match, channelOf(match[0]));
+  for (const match of masked.matchAll(CHANNEL_PATTERN)) {
+    const channel = channelOf(match[0]);
+    // Email is sent through a mail service: a reading that chose SendGrid or Graph sendMail accounts for it.
+    add('channel', match, channel, { also: channel === 'email' ? ['sendgrid', 'sendmail'] : [] });
+  }
   for (const match of masked.matchAll(PLACE_PATTERN)) add('place', match, match[0].toLowerCase().replace(/\s+/g, ' '));
   for (const match of masked.matchAll(PLACE_ABBREVIATION_PATTERN)) add('place', match, match[0].toLowerCase());
   for (const match of masked.matchAll(PLACE_CONTEXT_PATTERN)) {

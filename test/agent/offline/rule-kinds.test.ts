@@ -8,10 +8,11 @@ import { loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/i
 import type { Recognition } from '../../../agent/offline/recognizer.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
-const casesFolder = fileURLToPath(new URL('../../../evals/cases', import.meta.url));
-const caseFamilies = readdirSync(casesFolder)
-  .filter((file) => file.endsWith('.json'))
-  .flatMap((file) => (JSON.parse(readFileSync(`${casesFolder}/${file}`, 'utf8')) as { cases: Array<{ family: string; offline?: boolean }> }).cases)
+// Both sets: the project's cases and the fresh ones written without reading the recognizers.
+const caseFolders = [fileURLToPath(new URL('../../../evals/cases', import.meta.url)), fileURLToPath(new URL('../../../evals/fresh', import.meta.url))];
+const caseFamilies = caseFolders
+  .flatMap((folder) => readdirSync(folder).filter((file) => file.endsWith('.json')).map((file) => `${folder}/${file}`))
+  .flatMap((path) => (JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ family: string; offline?: boolean }> }).cases)
   .filter((evalCase) => evalCase.offline !== false)
   .map((evalCase) => evalCase.family);
 
