@@ -23,7 +23,7 @@ export const MOVER_SHAPES = {
   baselineListed: new RegExp(String.raw`^(?:the\s+)?${BASELINE}\s*\((?<groups>[^)]+)\)\s*(?:(?:are|is|should\s+be|must\s+be|will\s+be|stay|remain)\s+)?(?:${NEVER_REMOVE}|always\s+(?:kept|stay)|kept|untouched)$`, 'i'),
   neverRemoveBaseline: new RegExp(String.raw`^(?:(?:but|and|also)\s+)?(?:never|don'?t|do\s+not)\s+(?:ever\s+)?(?:remove|touch|take\s+away|revoke|drop)\s+(?:the\s+|any\s+)?${BASELINE}(?:\s*(?:\(|:|,|such\s+as|like)\s*(?<groups>[^)]*)\)?)?$`, 'i'),
   neverRemove: new RegExp(String.raw`^${BY_HAND}(?:(?:but|and|also)\s+)?(?:never|don'?t|do\s+not)\s+(?:ever\s+)?(?:remove|touch|take\s+away|revoke|drop)\s+(?<groups>.+?)(?:\s+(?:on|by|in)\s+(?:a\s+)?moves?|\s+from\s+anyone)?(?:\s+ever)?$`, 'i'),
-  neverRemovedPassive: new RegExp(String.raw`^${BY_HAND}(?<groups>.+?)\s+(?:are|is|should|must|will)\s+(?:always\s+)?(?:be\s+)?(?:${NEVER_REMOVE}|kept|stay|remain)(?:\s+(?:for\s+everyone|from\s+anyone))?$`, 'i'),
+  neverRemovedPassive: new RegExp(String.raw`^${BY_HAND}(?<groups>.+?)\s+(?:are|is|should|must|will)\s+(?:for\s+everyone\s+and\s+(?:is\s+|are\s+)?)?(?:always\s+)?(?:be\s+)?(?:${NEVER_REMOVE}|kept|stay|remain)(?:\s+(?:for\s+everyone|from\s+anyone))?$`, 'i'),
   nobodyLoses: /^(?:nobody|no\s*one|none)\s+(?:ever\s+)?(?:loses?|is\s+(?:ever\s+)?removed\s+from|gets?\s+removed\s+from)\s+(?<groups>.+)$/i,
   keepAlways: /^(?:always\s+)?keep\s+(?<groups>.+?)(?:\s+always|\s+for\s+everyone|\s+on\s+(?:every|a)\s+move)?$/i,
   everyoneKeeps: /^(?:everyone|everybody|all\s+staff|all\s+users|all\s+employees)\s+(?:always\s+)?keeps?\s+(?<groups>.+)$/i,

@@ -68,6 +68,18 @@ describe('offline author: mover-groups family', () => {
     });
   });
 
+  it('reads "X is for everyone and is never removed", "contractors are never in G" and a group named after an app', async () => {
+    const rows = 'Department groups: Sales → Sales-All + Salesforce-Users; Support → Support-All. Location groups: Lyon → Office-Lyon.';
+    const rules = 'Staff-All is for everyone and is never removed. Contractors are never in Sales-All.';
+    const result = await author(`Movers: event.previous holds the old values. ${rows} ${rules} Return { add, remove }, sorted.`);
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({
+      baselineGroups: ['Staff-All'],
+      departmentGroups: { Sales: ['Sales-All', 'Salesforce-Users'], Support: ['Support-All'] },
+      excludedGroups: { contractor: ['Sales-All'] },
+    });
+  });
+
   it('gives up on short sentences it cannot read rather than dropping them', async () => {
     for (const [extra, quoted] of [['Old groups stay for a week.', 'Old groups stay for a week'], ['Joiners in Finance get a laptop.', 'laptop']]) {
       const result = await author(`On a move, add new groups and remove old ones. Engineering gets GitHub-Users. ${extra}`);
