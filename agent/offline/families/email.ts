@@ -31,6 +31,8 @@ export const emailRecognizer: FamilyRecognizer = {
     // "only the first part", something this template does not do.
     /\b(?:accents?|accented|diacritics?|umlauts?|special characters?|non-?ascii|ascii|latin|unicode|transliterat\w*|normali[sz]\w*|strip\w*|remov\w*|drop\w*|apostrophes?|spaces?|punctuation|lowercase|names?)\b/gi,
     /[øæåßłđþöüäéèñ]/gi,
+    // A counter-example the admin rules out: "(Jürgen Müller → j.mueller@contoso.de, NOT j.muller)".
+    /\bNOT\s+[a-z][\w.-]*(?:@[\w.-]+)?/g,
   ],
   // An example ("Mary Ann O'Brien → maryann.obrien@acme.com") and a written-out address are read whole first.
   rules: [{ pattern: exampleRule.pattern }, ...TEMPLATE_NOTE_RULES, ...[...LAYOUT_RULES, ...PATTERN_RULES].map(layoutRule), ...DOMAIN_RULES, ...CONTRACTOR_RULES, ...NAME_RULES, ...EMAIL_LENGTH_RULES, SUFFIX_RULE, ...CLASH_RULES, exampleRule, ...EMAIL_GUARDS],

@@ -7,6 +7,8 @@ export const ASIDES: RegExp[] = [
   /\bfrom now on\b|\bagain\b|:\)|;\)|\bthis used to live in a spreadsheet\b[^.;:]*/gi,
   /\bthe\s+[\w/ ]{1,60}\s+offices?\s+keep\s+breaking\s+the\s+old\s+script(?:\s+so)?\b/gi,
   /\b(?:explicitly|to be clear|for the record)\b/gi,
+  // Which companies a rule is written for: the function is deployed for them, it does not test it.
+  /\bfor the [A-Z]{2,6} compan(?:y|ies)\b/g,
   /\b[A-Z]\w+\s+sometimes\s+(?:hands?|gives?|sends?)\s+us\b[^;]*/g,
   /\bwhen (?:a new hire|someone|they|the joiner) (?:lost|loses|forgot|forgets) (?:theirs|it|their pass)\b/gi,
 ];

@@ -58,7 +58,10 @@ export const NAME_HANDLING_VOCABULARY: RegExp[] = [
 export const exampleRule: Rule = {
   pattern: /([\p{Lu}][\p{L}'’-]+(?:\s+[\p{L}'’-]+){1,3}?)\s*(?:→|->|=>|⇒|becomes|gives|gets|should (?:be|give|get)|will be|maps to|turns into)\s*["'`“]?([A-Za-z0-9._-]+(?:@[A-Za-z0-9.-]+)?)["'`”]?/u,
   apply: (match, recognition) => {
-    recognition.examples.push({ input: (match[1] ?? '').trim(), output: (match[2] ?? '').replace(/[.]+$/, '') });
+    const input = (match[1] ?? '').trim();
+    // "Already taken → j.mueller2@…", "On a clash → …": a condition, not a person's name.
+    if (/^(?:already|taken|if|when|on|clash|collision|duplicate|otherwise|else)\b/i.test(input)) return;
+    recognition.examples.push({ input, output: (match[2] ?? '').replace(/[.]+$/, '') });
   },
 };
 

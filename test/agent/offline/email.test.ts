@@ -59,6 +59,15 @@ describe('offline author: email family', () => {
     expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.io', contractorDomain: 'partners.acme.io' });
   });
 
+  it('reads a quoted "." between name parts, own umlauts in a numbered address, a ruled-out spelling, "Already taken →"', async () => {
+    const umlauts = 'Umlauts: ä → ae, ö → oe, ü → ue (Jörg Müller → j.mueller@acme.de, NOT j.muller).';
+    const taken = 'Already taken → j.mueller2@acme.de, j.mueller3@acme.de.';
+    const result = await author(`Work email: first initial + "." + last name @acme.de, lowercase. ${umlauts} ${taken}`);
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.de', transliterations: { ä: 'ae', ö: 'oe', ü: 'ue' }, firstSuffix: 2 });
+    expect(result.draft.fixturesText).toContain('j.mueller@acme.de');
+  });
+
   it('learns the layout and the clash style from written-out addresses and checks the examples', async () => {
     const result = await author('Create emails like John Smith -> jsmith@initech.com and Zoë Müller -> zmuller@initech.com. When taken: jsmith.02@initech.com.');
     expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
