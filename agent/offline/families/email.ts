@@ -33,6 +33,8 @@ export const emailRecognizer: FamilyRecognizer = {
     /[øæåßłđþöüäéèñ]/gi,
     // A counter-example the admin rules out: "(Jürgen Müller → j.mueller@contoso.de, NOT j.muller)".
     /\bNOT\s+[a-z][\w.-]*(?:@[\w.-]+)?/g,
+    // Who the address may have belonged to: anyone, or someone who left (retired addresses).
+    /\bsomeone (?:else|who left)\b|\bbelonged to\b|\bright after the last name\b/gi,
   ],
   // An example ("Mary Ann O'Brien → maryann.obrien@acme.com") and a written-out address are read whole first.
   rules: [{ pattern: exampleRule.pattern }, ...TEMPLATE_NOTE_RULES, ...[...LAYOUT_RULES, ...PATTERN_RULES].map(layoutRule), ...DOMAIN_RULES, ...CONTRACTOR_RULES, ...NAME_RULES, ...EMAIL_LENGTH_RULES, SUFFIX_RULE, ...CLASH_RULES, exampleRule, ...EMAIL_GUARDS],

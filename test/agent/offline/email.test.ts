@@ -68,6 +68,13 @@ describe('offline author: email family', () => {
     expect(result.draft.fixturesText).toContain('j.mueller@acme.de');
   });
 
+  it('decodes a numbered address with a kept hyphen, and reads "belonged to someone who left"', async () => {
+    const clash = 'If the address belonged to someone who left, add a number right after the last name starting at 2: eva.lund-berg2@acme.io.';
+    const result = await author(`Email is firstname.lastname@acme.io, lowercase. Keep the hyphen in surnames (eva.lund-berg@acme.io). ${clash}`);
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ keepHyphens: true, firstSuffix: 2, suffixSeparator: '' });
+  });
+
   it('learns the layout and the clash style from written-out addresses and checks the examples', async () => {
     const result = await author('Create emails like John Smith -> jsmith@initech.com and Zoë Müller -> zmuller@initech.com. When taken: jsmith.02@initech.com.');
     expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
