@@ -55,6 +55,15 @@ describe('offline author: leaver-revoke family', () => {
     expect(result.draft.spec?.secrets).toEqual(['ENTRA_GRAPH_TOKEN']);
   });
 
+  it('reads "the PATCH says 404 … return { notFound: true }", a secret named against another, and access kept until a later day', async () => {
+    const calls = 'Disable the Entra account, then revoke the sessions; the token is in the secret OFFBOARD_TOKEN (bearer), not GRAPH_TOKEN.';
+    const keep = 'HR wants access kept until the day after their last day: if the event arrives earlier than that day, change nothing.';
+    const gone = 'If the PATCH says 404 the account is already gone: log a warning and return { notFound: true } without revoking. Other failures → error.';
+    const result = await author(`When someone leaves: ${calls} ${keep} ${gone}`);
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ deferUntilLastDay: true, daysAfterLastDay: 1, missingUser: 'skip', tokenSecret: 'OFFBOARD_TOKEN' });
+  });
+
   it('reads "at the end of their last day" as the day after, and says so', async () => {
     const result = await author('Offboarding: disable the user at the end of their last day and revoke their refresh tokens.');
     expect(result.ok).toBe(true);
