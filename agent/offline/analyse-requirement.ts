@@ -5,7 +5,7 @@ import { accountClauses, accountingGaps, type ClauseAccount } from './accounting
 import { collectEvidence } from './accounting/evidence.ts';
 import { createReadingTrace } from './accounting/reading-trace.ts';
 import { ASIDES } from './grammar/asides.ts';
-import { normaliseLists } from './grammar/normalise-lists.ts';
+import { distributeFirstStep, normaliseLists } from './grammar/normalise-lists.ts';
 import { isFiller, leftoverWords, splitClauses, type Clause } from './clauses.ts';
 import { correctTypos } from './typos.ts';
 import { matchAll, type FamilyRecognizer, type Recognition } from './recognizer.ts';
@@ -33,7 +33,7 @@ export function analyseRequirement(
   recognizers: FamilyRecognizer[],
   defaults: (family: string) => Record<string, unknown>,
 ): Analysis {
-  const messages = (typeof original === 'string' ? [original] : original).map(normaliseLists);
+  const messages = (typeof original === 'string' ? [original] : original).map((message) => distributeFirstStep(normaliseLists(message)));
   const asWritten = analyseText(messages, [], recognizers, defaults);
   if (asWritten.unhandled.length === 0) return asWritten;
   const fixed = messages.map((message) => correctTypos(message));
