@@ -57,10 +57,10 @@ describe('offline author: no silent drops', () => {
   });
 
   it('a refusal names another family only when that family would read the sentence', async () => {
-    const retired = 'If the address belonged to someone who left (retired addresses are never reused), add a number right after the last name starting at 2.';
-    const result = await author(`Work email is firstname.lastname@acme.com, lowercase. ${retired}`);
+    const retired = 'Addresses of people who left go to the archive list, which the audit team reviews yearly';
+    const result = await author(`Work email is firstname.lastname@acme.com, lowercase. ${retired}.`);
     expect(result.ok).toBe(false);
-    expect(result.reason).toContain(retired.slice(0, 40));
+    expect(result.reason).toContain(retired);
     expect(result.reason).not.toContain('leaver-revoke');
   });
 
