@@ -1,6 +1,11 @@
 // Reads a plain-language requirement: picks the rule family, extracts its parameters clause by clause,
 // and names every clause it could not handle. Deterministic: the same text gives the same result.
 
+import { accountClauses, accountingGaps, type ClauseAccount } from './accounting/account-clauses.ts';
+import { collectEvidence } from './accounting/evidence.ts';
+import { createReadingTrace } from './accounting/reading-trace.ts';
+import { ASIDES } from './grammar/asides.ts';
+import { distributeFirstStep, normaliseLists } from './grammar/normalise-lists.ts';
 import { isFiller, leftoverWords, splitClauses, type Clause } from './clauses.ts';
 import { correctTypos } from './typos.ts';
 import { matchAll, type FamilyRecognizer, type Recognition } from './recognizer.ts';
@@ -12,6 +17,8 @@ export interface Analysis {
   unhandled: Clause[];
   /** Other families the unhandled clauses look like. */
   otherFamilies: string[];
+  /** Every clause with what it became and what in it nothing accounts for. */
+  accounts: ClauseAccount[];
 }
 
 /** Content words a clause may keep and still count as understood. */
@@ -20,22 +27,32 @@ const MAX_LEFTOVER_WORDS = 2;
 /** Clauses every family understands: the output shape ("Return { username }"). */
 const GLOBAL_RULES: RegExp[] = [/\breturn(?:s|ed|ing)?\b[^.]*?\{[^}]*\}/gi, /\breturn(?:s|ed|ing)?\s+(?:just\s+|only\s+)?(?:the|an?)\s+[\w ]{1,30}?(?:\bobject\b|\barray\b|\blist\b|$)/gi];
 
-export function analyseRequirement(original: string, recognizers: FamilyRecognizer[], defaults: (family: string) => Record<string, unknown>): Analysis {
-  const asWritten = analyseText(original, [], recognizers, defaults);
+/** The requirement, or the messages of a conversation in order (each later one revises the earlier). */
+export function analyseRequirement(
+  original: string | readonly string[],
+  recognizers: FamilyRecognizer[],
+  defaults: (family: string) => Record<string, unknown>,
+): Analysis {
+  const messages = (typeof original === 'string' ? [original] : original).map((message) => distributeFirstStep(normaliseLists(message)));
+  const asWritten = analyseText(messages, [], recognizers, defaults);
   if (asWritten.unhandled.length === 0) return asWritten;
-  const { text, corrections } = correctTypos(original);
+  const fixed = messages.map((message) => correctTypos(message));
+  const corrections = [...new Set(fixed.flatMap((message) => message.corrections))];
   if (corrections.length === 0) return asWritten;
-  const corrected = analyseText(text, corrections, recognizers, defaults);
+  const corrected = analyseText(fixed.map((message) => message.text), corrections, recognizers, defaults);
   return corrected.unhandled.length < asWritten.unhandled.length ? corrected : asWritten;
 }
 
-function analyseText(requirement: string, corrections: string[], recognizers: FamilyRecognizer[], defaults: (family: string) => Record<string, unknown>): Analysis {
-  const clauses = splitClauses(requirement);
+function analyseText(messages: readonly string[], corrections: string[], recognizers: FamilyRecognizer[], defaults: (family: string) => Record<string, unknown>): Analysis {
+  const requirement = messages.join('\n');
+  const clauses = splitClauses(messages);
   const score = (recognizer: FamilyRecognizer, text: string) => recognizer.keywords.reduce((total, keyword) => total + matchAll(keyword, text).length, 0);
   const ranked = recognizers.map((recognizer) => ({ recognizer, score: score(recognizer, requirement) })).sort((a, b) => b.score - a.score);
   const best = ranked[0];
   if (!best || best.score === 0) {
-    return { clauses, unhandled: clauses.filter((clause) => !isFiller(clause.text)), otherFamilies: [] };
+    const unhandled = clauses.filter((clause) => !isFiller(clause.text));
+    const accounts = accountClauses({ clauses, unhandled, trace: [], evidence: { texts: [], numbers: new Map() }, facts: [] });
+    return { clauses, unhandled, otherFamilies: [], accounts };
   }
 
   // The family the text is most about reads it; on a tie of keyword scores, the one that understands the
@@ -43,32 +60,51 @@ function analyseText(requirement: string, corrections: string[], recognizers: Fa
   const readings = ranked
     .filter((candidate) => candidate.score === best.score)
     .map((candidate, rank) => ({ rank, ...readAs(candidate.recognizer, clauses, corrections, defaults) }));
-  const cost = (reading: (typeof readings)[number]) => reading.unhandled.length + reading.recognition.problems.length;
+  const cost = ({ unhandled, recognition, accounts }: (typeof readings)[number]) =>
+    unhandled.length + recognition.problems.length + accountingGaps(accounts).tokens.length;
   const chosen = readings.reduce((best, reading) => (cost(reading) < cost(best) ? reading : best));
-  const { recognizer, recognition, unhandled } = chosen;
+  const { recognizer, recognition, unhandled, accounts } = chosen;
 
   const unhandledText = unhandled.map((clause) => clause.text).join(' ');
+  // Another family is named only when it would read one of those sentences: a word such as "left" in a
+  // retired-names sentence does not make it a leaver rule.
+  const reads = (other: FamilyRecognizer) => readAs(other, unhandled, corrections, defaults).unhandled.length < unhandled.length;
   const otherFamilies = ranked
-    .filter((candidate) => candidate.recognizer !== recognizer && score(candidate.recognizer, unhandledText) > 0)
+    .filter((candidate) => candidate.recognizer !== recognizer && score(candidate.recognizer, unhandledText) > 0 && reads(candidate.recognizer))
     .map((candidate) => candidate.recognizer.family);
-  return { recognizer, recognition, clauses, unhandled, otherFamilies };
+  return { recognizer, recognition, clauses, unhandled, otherFamilies, accounts };
 }
 
 function readAs(recognizer: FamilyRecognizer, clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {
-  const recognition: Recognition = { params: { ...defaults(recognizer.family) }, assumptions: [...corrections], problems: [], examples: [], stated: new Set() };
+  const trace = createReadingTrace();
+  const templateDefaults = defaults(recognizer.family);
+  const params = trace.watch({ ...templateDefaults });
+  const recognition: Recognition = { params, assumptions: [...corrections], problems: [], examples: [], stated: new Set() };
   const unhandled: Clause[] = [];
   for (const clause of clauses) {
+    if (clause.message > 0 && clauses[clause.index - 1]?.message !== clause.message) recognition.revising = new Set(recognition.stated);
     let matched = false;
     for (const rule of recognizer.rules) {
       for (const match of matchAll(rule.pattern, clause.text)) {
         matched = true;
+        trace.at({ clause: clause.index, start: match.index, end: match.index + match[0].length });
+        const before = { stated: new Set(recognition.stated), examples: recognition.examples.length };
         rule.apply?.(match, recognition);
+        for (const name of recognition.stated) if (!before.stated.has(name)) trace.produced(name, recognition.params[name]);
+        if (recognition.examples.length > before.examples) trace.produced('example');
       }
     }
-    const consumed = [...recognizer.rules.map((rule) => rule.pattern), ...recognizer.vocabulary, ...GLOBAL_RULES];
-    const understood = (matched || [...recognizer.vocabulary, ...GLOBAL_RULES].some((word) => new RegExp(word.source, word.flags.replace('g', '')).test(clause.text))) && leftoverWords(clause.text, consumed).length <= MAX_LEFTOVER_WORDS;
+    trace.at(undefined);
+    // Asides first: a family's single words must not break them up.
+    const consumed = [...ASIDES, ...recognizer.rules.map((rule) => rule.pattern), ...recognizer.vocabulary, ...GLOBAL_RULES];
+    const said = (word: RegExp) => new RegExp(word.source, word.flags.replace('g', '')).test(clause.text);
+    const mentioned = [...recognizer.vocabulary, ...GLOBAL_RULES, ...ASIDES].some(said);
+    const understood = (matched || mentioned) && leftoverWords(clause.text, consumed).length <= MAX_LEFTOVER_WORDS;
     if (!understood && !isFiller(clause.text)) unhandled.push(clause);
   }
   recognizer.finish?.(recognition);
-  return { recognizer, recognition, unhandled };
+  const set = [...recognition.stated, ...trace.entries.map((entry) => entry.produced)];
+  const evidence = collectEvidence({ params: recognition.params, defaults: templateDefaults, set, examples: recognition.examples });
+  const accounts = accountClauses({ clauses, unhandled, trace: trace.entries, evidence, facts: recognizer.facts ?? [] });
+  return { recognizer, recognition, unhandled, accounts };
 }

@@ -4,31 +4,45 @@
 export interface Clause {
   index: number;
   text: string;
+  /** Which message of the conversation it came from: a later message revises an earlier one. */
+  message: number;
+  /** Written as "Clarification: <sentence>", the admin's answer to a question the author asked. */
+  clarification: boolean;
 }
 
 const ABBREVIATIONS = /\b(e\.g|i\.e|etc|vs|approx|incl|dept|no|mr|mrs|ms|dr|st|ext)\.$/i;
 
-export function splitClauses(requirement: string): Clause[] {
-  const pieces: string[] = [];
+export function splitClauses(requirement: string | readonly string[]): Clause[] {
+  const messages = typeof requirement === 'string' ? [requirement] : requirement;
+  let index = 0;
+  return messages.flatMap((message, messageIndex) => splitMessage(message).map((piece) => ({ index: index++, ...piece, message: messageIndex })));
+}
+
+function splitMessage(requirement: string): Array<{ text: string; clarification: boolean }> {
+  const pieces: Array<{ text: string; clarification: boolean }> = [];
   for (const rawLine of requirement.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = rawLine.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim();
+    // "Clarification: <sentence>" lines answer a question the author asked; the sentence is the rule.
+    const bare = rawLine.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '');
+    const clarification = /^\s*clarification:\s*/i.test(bare);
+    const line = bare.replace(/^\s*clarification:\s*/i, '').trim();
     if (!line) continue;
     let current = '';
     const words = line.split(/(\s+)/);
     for (const word of words) {
       current += word;
       // A sentence ends at . ! ? ; followed by a space, unless the word is an abbreviation or a number.
-      if (/[.!?;]$/.test(word) && !ABBREVIATIONS.test(word)) {
-        pieces.push(current);
+      // Never inside a quoted text: "Your new starter <name> begins on <startDate>; their username is …".
+      const insideQuotes = (current.match(/"/g) ?? []).length % 2 === 1;
+      if (/[.!?;]$/.test(word) && !ABBREVIATIONS.test(word) && !/(?:\.\.\.|…)$/.test(word) && !insideQuotes) {
+        pieces.push({ text: current, clarification });
         current = '';
       }
     }
-    pieces.push(current);
+    pieces.push({ text: current, clarification });
   }
   return pieces
-    .map((piece) => piece.trim().replace(/[.!?;]+$/, '').trim())
-    .filter((piece) => /[\p{L}\p{N}]/u.test(piece))
-    .map((text, index) => ({ index, text }));
+    .map((piece) => ({ ...piece, text: piece.text.trim().replace(/[.!?;]+$/, '').trim() }))
+    .filter((piece) => /[\p{L}\p{N}]/u.test(piece.text));
 }
 
 /** Words that carry no requirement of their own. */

@@ -6,6 +6,9 @@
 import { instantiateTemplate, readTemplateParams, type TemplateEntry } from '../templates/index.ts';
 import { ZERO_USAGE, type AssistantBlock, type ModelClient, type ModelMessage, type ModelRequest, type ModelResponse } from '../model/types.ts';
 import { analyseRequirement, type Analysis } from './analyse-requirement.ts';
+import { accountingGaps } from './accounting/account-clauses.ts';
+import { describeToken, renderAccounting } from './accounting/render-accounting.ts';
+import { type AdminQuestion, questionFor } from './questions/ask-about-gap.ts';
 import { RECOGNIZERS } from './families/index.ts';
 import type { FamilyRecognizer } from './recognizer.ts';
 
@@ -16,6 +19,8 @@ export function createOfflineModel({ templates, recognizers = RECOGNIZERS }: { t
   const toolUse = (name: string, input: unknown): AssistantBlock => ({ type: 'tool_use', id: `toolu_offline_${++sequence}`, name, input });
   const reply = (content: AssistantBlock[]): ModelResponse => ({ content, stopReason: 'tool_use', usage: ZERO_USAGE, model: OFFLINE_MODEL_NAME });
   const defaults = (family: string) => {
+    const own = recognizers.find((recognizer) => recognizer.family === family)?.defaults;
+    if (own) return structuredClone(own);
     const template = templates.find((candidate) => candidate.family === family);
     return template ? readTemplateParams(template.source) : {};
   };
@@ -30,17 +35,29 @@ export function createOfflineModel({ templates, recognizers = RECOGNIZERS }: { t
       if (last && typeof last.content !== 'string') {
         const testResult = last.content.find((block) => block.type === 'tool_result' && toolNameOf(request.messages, block.tool_use_id) === 'run_fixtures');
         if (testResult && testResult.type === 'tool_result' && !testResult.is_error) {
-          return reply([toolUse('finish', { summary: 'The function passes its type-check and every fixture.' })]);
+          const table = accountingShown(request.messages);
+          return reply([toolUse('finish', { summary: fitReason(`The function passes its type-check and every fixture.${table ? `\n${table}` : ''}`) })]);
         }
         const why = testResult && testResult.type === 'tool_result' ? testResult.content : 'a tool failed';
         return reply([toolUse('give_up', { reason: `The instantiated template did not pass its checks:\n${why}` })]);
       }
-      const said = request.messages.filter((message) => message.role === 'user' && typeof message.content === 'string').map((message) => message.content as string).join('\n');
-      const { requirement, name } = takeNameInstruction(said);
-      const analysis = analyseRequirement(requirement, recognizers, defaults);
+      // Each message the admin wrote, in order: a follow-up in chat revises what the earlier ones said.
+      const said = request.messages.flatMap(({ role, content }) => (role === 'user' && typeof content === 'string' ? [takeNameInstruction(content)] : []));
+      const name = said.map((message) => message.name).filter((named) => named !== undefined).at(-1);
+      const analysis = analyseRequirement(said.map((message) => message.requirement), recognizers, defaults);
       if (name && analysis.recognition) analysis.recognition.params.functionName = name;
-      const refusal = refusalReason(analysis, recognizers);
-      if (refusal) return reply([toolUse('give_up', { reason: refusal })]);
+      const values = analysis.recognition?.params ?? {};
+      // 1. Sentences not understood or impossible rules: refuse. 2. Parts nothing accounts for: ask when a
+      // question can settle them and the loop can stop for the answer, otherwise refuse naming them.
+      const notUnderstood = refusalReason(analysis, recognizers);
+      const question = notUnderstood === undefined ? questionFor(analysis.recognizer?.family, accountingGaps(analysis.accounts).tokens) : undefined;
+      if (question && canAsk(request)) return reply([{ type: 'text', text: renderAccounting(analysis.accounts, values) }, toolUse('ask_admin', question)]);
+      const gap = gapReason(analysis);
+      const refusal = notUnderstood ?? (gap === undefined ? undefined : `${gap}${question ? ` Or answer: ${questionText(question)}` : ''}`);
+      if (refusal) {
+        const table = renderAccounting(analysis.accounts, values, { maxLength: REASON_LIMIT - refusal.length - 2 });
+        return reply([{ type: 'text', text: renderAccounting(analysis.accounts, values) }, toolUse('give_up', { reason: fitReason(`${refusal}\n${table}`) })]);
+      }
       return reply(plan(analysis, templates, toolUse));
     },
   };
@@ -69,12 +86,53 @@ function refusalReason(analysis: Analysis, recognizers: FamilyRecognizer[]): str
   return undefined;
 }
 
+function questionText(question: AdminQuestion): string {
+  return `${question.question} ${question.choices.map((choice) => `[${choice.key}] ${choice.label}`).join('; ')}`;
+}
+
+/** ask_admin with choices is offered once the loop can stop for an answer (stop "needs-answer"). */
+function canAsk(request: ModelRequest): boolean {
+  const tool = request.tools.find((candidate) => candidate.name === 'ask_admin');
+  return JSON.stringify(tool?.input_schema ?? {}).includes('"choices"');
+}
+
+/** give_up and finish take at most 2000 characters. */
+const REASON_LIMIT = 2000;
+
+function fitReason(text: string): string {
+  return text.length <= REASON_LIMIT ? text : `${text.slice(0, REASON_LIMIT - 1)}…`;
+}
+
+/** Tokens of the requirement that nothing the author would produce accounts for: refuse, never drop them. */
+function gapReason(analysis: Analysis): string | undefined {
+  const { tokens } = accountingGaps(analysis.accounts);
+  if (tokens.length === 0) return undefined;
+  const listed = tokens.map(({ clause, token }) => `${describeToken(token)} in "${clause.text}"`).join('; ');
+  const family = analysis.recognizer?.family ?? '';
+  return [
+    `The offline author could not account for ${tokens.length === 1 ? 'this part' : 'these parts'} of the requirement: ${listed}.`,
+    `It maps to no setting, example or behaviour of the ${family} template, so nothing was written that would silently ignore it.`,
+    'Rephrase or remove it, or set ANTHROPIC_API_KEY and run with --provider anthropic.',
+  ].join(' ');
+}
+
+/** The accounting table the plan showed, for the finish summary. */
+function accountingShown(messages: ModelMessage[]): string | undefined {
+  for (const message of [...messages].reverse()) {
+    if (message.role !== 'assistant' || typeof message.content === 'string') continue;
+    for (const block of message.content) {
+      if (block.type === 'text' && block.text.includes('Clause accounting:')) return block.text.slice(block.text.indexOf('Clause accounting:'));
+    }
+  }
+  return undefined;
+}
+
 function plan(analysis: Analysis, templates: TemplateEntry[], toolUse: (name: string, input: unknown) => AssistantBlock): AssistantBlock[] {
   const recognizer = analysis.recognizer!;
   const recognition = analysis.recognition!;
   const template = templates.find((candidate) => candidate.family === recognizer.family);
-  if (!template) return [toolUse('give_up', { reason: `the ${recognizer.family} template is not installed` })];
-  const source = instantiateTemplate(template.source, recognition.params);
+  if (!template && !recognizer.generate) return [toolUse('give_up', { reason: `the ${recognizer.family} template is not installed` })];
+  const source = recognizer.generate ? recognizer.generate(recognition) : instantiateTemplate(template?.source ?? '', recognition.params);
   const fixtures = recognizer.fixtures(recognition);
   const described = recognizer.spec(recognition);
   const manifest = manifestOf(source, recognition.params);
@@ -87,7 +145,7 @@ function plan(analysis: Analysis, templates: TemplateEntry[], toolUse: (name: st
     assumptions: [...described.assumptions, ...recognition.assumptions],
   };
   return [
-    { type: 'text', text: `Recognised the ${recognizer.family} rule family; instantiating its template.` },
+    { type: 'text', text: `Recognised the ${recognizer.family} rule family; instantiating its template.\n${renderAccounting(analysis.accounts, recognition.params)}` },
     toolUse('write_spec', { spec }),
     toolUse('write_function', { source }),
     toolUse('write_fixtures', { fixtures }),

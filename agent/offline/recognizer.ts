@@ -16,11 +16,17 @@ export interface Recognition {
   examples: Array<{ input: string; output: string }>;
   /** Parameters the requirement stated; the rest keep the template's defaults. */
   stated: Set<string>;
+  /** Parameters stated by an earlier message of a conversation, which the current message may restate. */
+  revising?: Set<string>;
 }
 
-/** Sets a parameter the requirement stated; the first statement wins over later, vaguer ones. */
+/**
+ * Sets a parameter the requirement stated; the first statement wins over later, vaguer ones, except
+ * that a follow-up message ("make it 15 characters max instead") restates what an earlier one said.
+ */
 export function state(recognition: Recognition, name: string, value: unknown, { override = false } = {}): void {
-  if (recognition.stated.has(name) && !override) return;
+  const revised = recognition.revising?.delete(name) ?? false;
+  if (recognition.stated.has(name) && !override && !revised) return;
   recognition.params[name] = value;
   recognition.stated.add(name);
 }
@@ -38,9 +44,19 @@ export interface FamilyRecognizer {
   rules: Rule[];
   /** Words understood in this family's clauses even when no rule extracted a parameter from them. */
   vocabulary: RegExp[];
+  /**
+   * What the family's template always does, so that the text may say it without a setting: the TAP
+   * template delivers through Slack, so "slack" is a fact and "emailed" is not. Tested against a salient
+   * token and the words around it.
+   */
+  facts?: RegExp[];
   /** Derives, checks and completes parameters once every clause was read. */
   finish?(recognition: Recognition): void;
   fixtures(recognition: Recognition): FixtureTest[];
+  /** Parameters before the requirement says anything, when they are not the template's. */
+  defaults?: Params;
+  /** The function's source generated from the reading, for a rule kind that writes code from its IR. */
+  generate?(recognition: Recognition): string;
   spec(recognition: Recognition): Omit<FunctionSpec, 'name' | 'egress' | 'secrets' | 'trigger'> & Partial<Pick<FunctionSpec, 'trigger'>>;
 }
 

@@ -1,1 +1,1 @@
-export { instantiateTemplate, loadTemplates, readTemplateParams, type TemplateEntry } from './template-catalog.ts';
+export { instantiateTemplate, loadTemplates, PARAMS_END, PARAMS_START, readTemplateParams, type TemplateEntry } from './template-catalog.ts';

@@ -37,7 +37,10 @@ const INTERN = /\b(?:interns?|students?|trainees?|apprentices?)\b/i;
 
 /** The words of the clause that lead up to `index`, from the last comma, semicolon or "but". */
 function leadIn(match: RegExpExecArray): string {
-  return match.input.slice(0, match.index).split(/[,;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bexcept\b/i).at(-1) ?? '';
+  const segments = match.input.slice(0, match.index).split(/[,;:]|\bbut\b|\bwhile\b|\bwhereas\b|\bexcept\b/i);
+  const last = segments.at(-1) ?? '';
+  // "Contractors get the same format but on @partners.acme.io": a bare "on" continues the segment before.
+  return /^\s*(?:on|at|with|under)?\s*$/i.test(last) ? `${segments.at(-2) ?? ''}${last}` : last;
 }
 
 /** ".1, .2" or "-2": the clash number written with its separator. */

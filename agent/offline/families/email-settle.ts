@@ -15,21 +15,30 @@ const SAMPLE_NAMES = ['John Quinn Smith', 'Jane Quinn Doe', 'John Quinn Doe', 'J
 
 interface Decoded { pattern: string; prefix: string; suffixSeparator: string; number?: string }
 
-function render(pattern: string, fullName: string): string {
+interface Spelling {
+  spellings?: Record<string, string>;
+  keepHyphens?: boolean;
+}
+
+/** The admin's own spellings (ü → ue) first, then the default folding. */
+function render(pattern: string, fullName: string, { spellings = {}, keepHyphens = false }: Spelling = {}): string {
+  const foldPart = (word: string) => asciiFold([...word.normalize('NFC').toLowerCase()].map((character) => spellings[character] ?? character).join(''));
+  // A kept hyphen ("anna.smith-jones2") stays between the folded parts of a double-barrelled name.
+  const fold = (word: string) => (keepHyphens ? word.split('-').map(foldPart).join('-') : foldPart(word));
   const words = fullName.split(/\s+/);
-  const first = asciiFold(words[0] ?? '');
-  const last = asciiFold(words.at(-1) ?? '');
-  const middle = words.length > 2 ? asciiFold(words[1]!) : '';
+  const first = fold(words[0] ?? '');
+  const last = fold(words.at(-1) ?? '');
+  const middle = words.length > 2 ? fold(words[1] ?? '') : '';
   const values: Record<string, string> = { first, last, middle, f: first.slice(0, 1), l: last.slice(0, 1), m: middle.slice(0, 1) };
   // An empty part (no middle name) leaves no doubled or stray separator, as in the template.
   return pattern.replace(/\{(\w+)\}/g, (_placeholder, name: string) => values[name] ?? '').replace(/([._-])[._-]+/g, '$1').replace(/^[._-]+|[._-]+$/g, '');
 }
 
 /** The layout, prefix and clash number that explain a written-out local part, if one does. */
-function decodeLocalPart(local: string, patterns: string[], names: string[]): Decoded | undefined {
+function decodeLocalPart(local: string, patterns: string[], names: string[], spelling: Spelling): Decoded | undefined {
   for (const pattern of patterns) {
     for (const name of names) {
-      const base = render(pattern, name);
+      const base = render(pattern, name, spelling);
       const at = base ? local.lastIndexOf(base) : -1;
       const rest = at < 0 ? undefined : /^([._-]?)(\d{1,3})?$/.exec(local.slice(at + base.length));
       if (at < 0 || !rest || (rest[1] && !rest[2])) continue;
@@ -41,14 +50,16 @@ function decodeLocalPart(local: string, patterns: string[], names: string[]): De
 
 function learnFromSamples(recognition: Recognition): void {
   const notes = notesOf(recognition);
-  const names = [...recognition.examples.map((example) => example.input), ...SAMPLE_NAMES];
+  // Names the admin's examples give, including those read from earlier samples in this loop.
+  const namesNow = () => [...recognition.examples.map((example) => example.input), ...SAMPLE_NAMES];
   const exampleOutputs = new Set(recognition.examples.map((example) => example.output.toLowerCase()));
   const writtenOf = (sample: { local: string; domain: string }) => (sample.domain ? `${sample.local}@${sample.domain}` : sample.local);
   for (const sample of notes.samples.filter((candidate) => !exampleOutputs.has(writtenOf(candidate)))) {
     const stated = String(recognition.params.pattern);
     const patterns = recognition.stated.has('pattern') ? [stated, stated.replace(/^(\{f\}|\{first\})([._-]?)/, '$1$2{m}$2')] : CANDIDATES;
     if (new RegExp(`^${TOKEN_LAYOUT.source}$`, 'i').test(sample.local)) continue;
-    const decoded = decodeLocalPart(sample.local, patterns, names);
+    const spelling = { spellings: recognition.params.transliterations as Record<string, string>, keepHyphens: recognition.params.keepHyphens === true };
+    const decoded = decodeLocalPart(sample.local, patterns, namesNow(), spelling);
     const written = writtenOf(sample);
     // "keep their hyphen (mary.smith-jones@acme.com)": the address names its person; the example is checked in finish.
     const named = decoded ? undefined : recognition.stated.has('pattern') ? nameFromLocalPart(sample.local, stated) : undefined;

@@ -11,9 +11,9 @@ import { expectedEmail, type EmailParams } from './email-reference.ts';
 import { LAYOUT_RULES, layoutRule } from './email-layouts.ts';
 import { CONTRACTOR_RULES, DOMAIN_RULES, SUFFIX_RULE } from './email-rules.ts';
 import { learnSpellings, settleEmail } from './email-settle.ts';
-import { PATTERN_RULES } from './name-patterns.ts';
+import { PATTERN_RULES } from '../grammar/name-patterns.ts';
 import { TEMPLATE_NOTE_RULES } from './email-template-notes.ts';
-import { CLASH_RULES, LENGTH_RULES, exampleRule } from './shared-rules.ts';
+import { CLASH_RULES, LENGTH_RULES, exampleRule } from '../grammar/shared-rules.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as EmailParams;
 
@@ -22,6 +22,8 @@ const EMAIL_LENGTH_RULES = LENGTH_RULES.filter((rule) => !rule.pattern.source.in
 
 export const emailRecognizer: FamilyRecognizer = {
   family: 'email',
+  // Everyone who is not a contractor is handled alike: "employees and interns" names the default.
+  facts: [/\bemployees?(?:,| and| or)\s+interns?\b|\binterns?(?:,| and| or)\s+employees?\b/i],
   keywords: [/\be-?m(?:ai|ia)ls?\b/i, /\be-?mail add?ress(?:es)?\b/i, /\bmail ?box(?:es)?\b/i, /\bupns?\b|\buser ?principal ?names?\b/i, /\blocal[- ]?part\b/i, /(?:first|last|name|john|jane|smith|doe)[a-z._{}<>\]\[-]*@|\bf[._-]?last[a-z]*@/i],
   vocabulary: [
     /\b(?:e-?m(?:ai|ia)ls?|e-?mail add?ress(?:es)?|add?resses|add?ress|mail ?box(?:es)?|upns?|user ?principal ?names?|local[- ]?parts?|before the @|lower[- ]?case[ds]?|all lower|small letters|case[- ]insensitive(?:ly)?|work|corporate|company|layout|pattern|primary|google workspace|gmail|microsoft 365|m365|office 365|exchange|outlook|entra(?: id)?|azure ad|rfc ?5321|(?:whole|entire|full|total|complete) (?:address|e-?mail))\b/gi,
@@ -29,6 +31,10 @@ export const emailRecognizer: FamilyRecognizer = {
     // "only the first part", something this template does not do.
     /\b(?:accents?|accented|diacritics?|umlauts?|special characters?|non-?ascii|ascii|latin|unicode|transliterat\w*|normali[sz]\w*|strip\w*|remov\w*|drop\w*|apostrophes?|spaces?|punctuation|lowercase|names?)\b/gi,
     /[øæåßłđþöüäéèñ]/gi,
+    // A counter-example the admin rules out: "(Jürgen Müller → j.mueller@contoso.de, NOT j.muller)".
+    /\bNOT\s+[a-z][\w.-]*(?:@[\w.-]+)?/g,
+    // Who the address may have belonged to: anyone, or someone who left (retired addresses).
+    /\bsomeone (?:else|who left)\b|\bbelonged to\b|\bright after the last name\b/gi,
   ],
   // An example ("Mary Ann O'Brien → maryann.obrien@acme.com") and a written-out address are read whole first.
   rules: [{ pattern: exampleRule.pattern }, ...TEMPLATE_NOTE_RULES, ...[...LAYOUT_RULES, ...PATTERN_RULES].map(layoutRule), ...DOMAIN_RULES, ...CONTRACTOR_RULES, ...NAME_RULES, ...EMAIL_LENGTH_RULES, SUFFIX_RULE, ...CLASH_RULES, exampleRule, ...EMAIL_GUARDS],

@@ -24,6 +24,8 @@ const params = (recognition: Recognition) => recognition.params as unknown as Gr
 
 export const groupsRecognizer: FamilyRecognizer = {
   family: 'groups',
+  // A counter-example of whole-word title matching ("a 'Management Trainee' is not a manager").
+  facts: [/\bwhole words?\b[^)]*\bis not\b/i],
   keywords: [/\bgroups?\b/i, /\b[\w"'-]+\s+groups?\b/i, /\bdls?\b/i, /\bdistribution lists?\b/i, /\bmembers?(?:hips?)?\b/i, /(?<![\w-])[A-Z][A-Za-z0-9]*-[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])/],
   vocabulary: [INTRO],
   rules: [...MATCHING_NOTES.map((pattern) => ({ pattern })), assignmentRule(GROUP_WORDS), guard(/\b(?:apps?|applications?|licen[cs]es?|seats?|saas)\b/i, 'it is about apps; author app assignment as a separate function'),

@@ -5,7 +5,7 @@ import { state, type FamilyRecognizer, type Recognition, type Rule } from '../re
 import { hrisWritebackFixtures } from './hris-writeback-fixtures.ts';
 import { COMPANY_RULES, EXAMPLE_RULES, FIELD_RULES, finishTrigger, finishValue, TRIGGER_RULES, VALUE_RULES } from './hris-writeback-phrases.ts';
 import type { HrisWritebackParams } from './hris-writeback-reference.ts';
-import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, TECHNICAL_TOKENS_RULE, URL_PATTERN } from './shared-rules.ts';
+import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, TECHNICAL_TOKENS_RULE, URL_PATTERN } from '../grammar/shared-rules.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as HrisWritebackParams;
 const negated = (match: RegExpExecArray) => /\b(?:never|not|don'?t|do not|no|without|nor|instead of)\b/i.test(match.input.slice(0, match.index));
@@ -51,6 +51,8 @@ const UNSUPPORTED_RULES: Rule[] = [
 
 export const hrisWritebackRecognizer: FamilyRecognizer = {
   family: 'hris-writeback',
+  // BambooHR's Basic auth: the API key as the user, "x" as the password.
+  facts: [/["'“‘]x["'”’]\s+as\s+(?:the\s+)?password/i],
   keywords: [/\bbamboo-?\s?hr\b/i, /\bbamboo\w*/i, /\bhris\b/i, /\bwrite[- ]?back\b/i, /\bwrite\b[^.]*\bback\b/i, /\bhr (?:system|record|platform|tool)s?\b/i, /\bworkday\b/i, /\bsuccess ?factors\b/i, /\bworkEmail\b/,
     // An action toward the HR system: "update ... in BambooHR", "write ... to the HRIS".
     /\b(?:updat|writ|push|sync|copy|send|set|stor|sav|put|fill|populat|record)\w*\b[^.]*\b(?:bamboo|hris|hr system|hr record)/i, /\bemployee record\b|\bsystem of record\b/i,

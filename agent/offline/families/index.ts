@@ -8,7 +8,8 @@ import { leaverRevokeRecognizer } from './leaver-revoke.ts';
 import { moverGroupsRecognizer } from './mover-groups.ts';
 import { tapRecognizer } from './tap.ts';
 import { ticketRecognizer } from './ticket.ts';
-import { usernameRecognizer } from './username.ts';
+import { usernameRecognizer } from '../kinds/identifier/username-recognizer.ts';
+import { notifyRecognizer } from '../kinds/notify/notify-recognizer.ts';
 
 /** Every family the offline author understands, in the order ties are broken. */
 export const RECOGNIZERS: FamilyRecognizer[] = [
@@ -22,4 +23,5 @@ export const RECOGNIZERS: FamilyRecognizer[] = [
   ticketRecognizer,
   moverGroupsRecognizer,
   leaverRevokeRecognizer,
+  notifyRecognizer,
 ];

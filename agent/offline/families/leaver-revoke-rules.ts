@@ -25,13 +25,17 @@ function wait(recognition: Recognition, days: number, text: string): void {
   state(recognition, 'daysAfterLastDay', days);
 }
 
+const FILLER_OF_MISSING = /\b(?:just|only|then|instead|graph|entra|microsoft|loudly|clear|message)\b/i;
+/** "… and return { notFound: true } without revoking": what the template returns when it skips. */
+const NOT_FOUND_OUTPUT = /\breturn\s+\{\s*notFound:\s*true\s*\}(?:\s+without\s+revoking)?|\bthe\s+account\s+is\s+already\s+gone\b/gi;
+
 /** "If the user no longer exists, just log a warning": the rest of the clause says what to do. */
 const missingUserRule: Rule = {
   pattern: new RegExp(`(?:${MISSING_USER.source}).*$`, 'i'),
   apply(match, recognition) {
     const rest = match[0].replace(MISSING_USER, ' ');
     const skip = SKIP_MISSING.test(rest);
-    const unread = leftoverWords(rest, [SKIP_MISSING, FAIL_MISSING, /\b(?:just|only|then|instead|graph|entra|microsoft|loudly|clear|message)\b/i]);
+    const unread = leftoverWords(rest, [SKIP_MISSING, FAIL_MISSING, FILLER_OF_MISSING, NOT_FOUND_OUTPUT]);
     if (unread.length > 1 || (!skip && !FAIL_MISSING.test(rest))) recognition.problems.push(`"${match.input}": could not tell what to do when the user does not exist (say "… skip it" or "… it is an error")`);
     else state(recognition, 'missingUser', skip ? 'skip' : 'error');
   },
@@ -84,6 +88,8 @@ export const LEAVER_RULES: Rule[] = [
   { pattern: TIMING.immediate, apply: (match, recognition) => { if (!NO_LAST_DAY.test(match.input)) draftOf(recognition).timings.push({ kind: 'now', text: match[0] }); } },
   ...(Object.keys(ACTIONS) as Array<keyof typeof ACTIONS>).map((name): Rule => ({ pattern: ACTIONS[name], apply: (_match, recognition) => void draftOf(recognition).said.add(name) })),
   { pattern: /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/, apply(match, recognition) {
+    // "…in the secret ENTRA_OFFBOARDING_TOKEN (bearer), not GRAPH_TOKEN": the one ruled out is not a second secret.
+    if (new RegExp(String.raw`\bnot\s+${match[0]}\b`).test(match.input)) return;
     const named = recognition.stated.has('tokenSecret') ? String(recognition.params.tokenSecret) : undefined;
     if (named !== undefined && named !== match[0]) recognition.problems.push(`the requirement names two secrets (${named} and ${match[0]}); the template reads one, the Graph token`);
     state(recognition, 'tokenSecret', match[0]);

@@ -25,12 +25,18 @@ function finish(recognition: Recognition): void {
 }
 
 const VOCABULARY: RegExp[] = [
+  // Keeping access until a later day, and the event arriving before it: the deferral the template does.
+  /\b(?:legal|hr|security)\s+wants?\s+access\s+kept\s+until\b|\bif\s+the\s+event\s+arrives\s+earlier\s+than\s+that\s+day\b/gi,
+  /\bother\s+failures?\b/gi,
+  /\bcompare\s+the\s+date\s+of\s+event\.occurredAt\b|\bchange\s+nothing\b|\breturn\s+\{\s*deferred:\s*true,\s*revokeOn:\s*<that date>\s*\}/gi,
   /\b(?:event(?:\.\w+)+|upns|los(?:e|es|ing)|through|kill|blocked|e-?mails?|lower-?case(?:d)?|event'?s|occurredAt|utc|path|guest|escape[sd]?|as\s+it\s+is|encod\w*|urls?|bearer|authorization|headers?|status(?:\s+code)?|thrown?|throws|errors?|run\s+log|nothing|always|body|json|requests?|calls?|http|steps?|do\s+it|change)\b|%23|#|@/i,
   /\b(?:leav(?:e|es|er|ers|ing)|left|offboard\w*|terminat\w*|depart(?:s|ed|ing|ures?)?|exits?|exiting|quits?|accounts?|access|entra(?:\s+id)?|azure(?:\s+ad)?|aad|microsoft(?:\s+(?:graph|365|entra))?|graph|m365|office\s*365|sess?ions?|sign-?ins?|tokens?|secrets?|stored|upn|userPrincipalName|users?|last|day|date|cut|lock|both|in\s+(?:that\s+|this\s+)?order|already\s+disabled|idempotent|re-?run|everywhere|logins?|some?one|somebody|anyone|there|thier)\b/i,
 ];
 
 export const leaverRevokeRecognizer: FamilyRecognizer = {
   family: 'leaver-revoke',
+  // Graph answers 404 for a user that is gone: the template's missingUser setting handles it.
+  facts: [/^404$/],
   keywords: [/\bleav(?:e|es|er|ers|ing)\b/i, /\bleft\b/i, /\boffboard\w*/i, /\bterminat\w*/i, /\bdisab(?:l|el)\w*/i, /\brev?ok\w*/i, /\bdeprovision\w*/i, /\bsess?ions?\b/i, /\brevokeSignInSessions\b/i, /\baccountEnabled\b/i, /\b(?:kill|cut|remove|end)\s+(?:all\s+)?(?:their\s+|the\s+)?access\b/i, /\blast\s+(?:working\s+)?day\b/i, /\bdeactivat\w*/i, /\b(?:entra(?:\s+id)?|azure\s+ad|aad|microsoft\s+graph)\b/i, /\bblock\s+sign-?in/i],
   vocabulary: VOCABULARY,
   rules: [...LEAVER_RULES, strictReadingRule('leaver-revoke', LEAVER_RULES, VOCABULARY)],

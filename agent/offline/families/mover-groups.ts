@@ -18,7 +18,7 @@ const CASELESS_SIGNAL = MOVE_SIGNAL.source.replace(/\\.|[a-z]/g, (part) => (part
 const params = (recognition: Recognition) => recognition.params as unknown as MoverGroupsParams;
 /** Things a mover rule offline cannot do; named back rather than dropped. */
 const unsupportedRule: Rule = {
-  pattern: /\b(?:slack|licen[cs]es?|mailbox(?:es)?|notify|notif\w+|tickets?|sharepoint|delay\w*|grace\s+period|wait\w*|\d+\s*days?|ap+ro+v\w*|cost\s*cent(?:er|re)s?|titles?|schedul\w*|apps?|applications?|software|salesforce|log(?:s|ging)?|splunk|siem|audit\w*|char(?:acter)?s?|length|hr\s+(?:records?|system|data)|hris|records?|files?|managers?|cc|bcc|inform|tell|channels?|weeks?|months?|hours?|hourly|daily|nightly|(?:for\s+)?a\s+(?:day|while)|only\s+(?:do\s+this\s+|apply\s+(?:this\s+|it\s+)?)?(?:for|to)\s+(?:employees|contractors|interns)|not\s+(?:for\s+)?(?:contractors|interns|employees)|skip\s+(?:contractors|interns|employees))\b/i,
+  pattern: /\b(?:slack|licen[cs]es?|mailbox(?:es)?|notify|notif\w+|tickets?|sharepoint|delay\w*|grace\s+period|wait\w*|\d+\s*days?|ap+ro+v\w*|cost\s*cent(?:er|re)s?|titles?|schedul\w*|apps?|applications?|software|salesforce(?!-)|log(?:s|ging)?|splunk|siem|audit\w*|char(?:acter)?s?|length|hr\s+(?:records?|system|data)|hris|records?|files?|managers?|cc|bcc|inform|tell|channels?|weeks?|months?|hours?|hourly|daily|nightly|(?:for\s+)?a\s+(?:day|while)|only\s+(?:do\s+this\s+|apply\s+(?:this\s+|it\s+)?)?(?:for|to)\s+(?:employees|contractors|interns)|not\s+(?:for\s+)?(?:contractors|interns|employees)|skip\s+(?:contractors|interns|employees))\b/i,
   apply(match, recognition) {
     const problem = `"${match.input}" asks for something the mover-groups template does not do`;
     if (!recognition.problems.some((known) => known.startsWith(problem))) recognition.problems.push(`${problem} (${match[0]})`);
@@ -82,7 +82,7 @@ const RULES: Rule[] = [
   outputShapeRule('mover-groups', ['add', 'remove']),
 ];
 
-const VOCABULARY: RegExp[] = [/\b(?:mov(?:e|es|ed|er|ers|ing)|transfer\w*|chang(?:e|es|ed|ing)|switch(?:es|ed|ing)?|new|old|previous|former|prior|add(?:s|ed|ing)?|remov(?:e|es|ed|al|als|ing)|keep(?:s|ing)?|kept|stay(?:s)?|untouched|touch(?:ed)?|groups?|memberships?|departments?|depts?|locations?|offices?|teams?|sites?|someone|somebody|anyone|ones?|baseline|tables?|manual(?:ly)?|hand|granted|grant(?:s|ed)?|revok\w*|recalculat\w*|recomput\w*|both|placement|whatever|swap(?:s|ped)?|updat(?:e|es|ed)|moves?|event\.previous|values?|fields?|holds?|contains?|diff|vs|sorted|alphabetical\w*|manage[sd]?|everything|else|alone|leave|employment|types?|work\s+out|ever|only|ppl|take\s+away|some?one|departm\w*)\b/i];
+const VOCABULARY: RegExp[] = [/\b(?:mov(?:e|es|ed|er|ers|ing)|transfer\w*|chang(?:e|es|ed|ing)|switch(?:es|ed|ing)?|new|old|previous|former|prior|add(?:s|ed|ing)?|remov(?:e|es|ed|al|als|ing)|keep(?:s|ing)?|kept|stay(?:s)?|untouched|touch(?:ed)?|groups?|memberships?|departments?|depts?|locations?|offices?|teams?|sites?|someone|somebody|anyone|ones?|baseline|tables?|manual(?:ly)?|hand|granted|grant(?:s|ed)?|revok\w*|recalculat\w*|recomput\w*|both|placement|whatever|swap(?:s|ped)?|updat(?:e|es|ed)|moves?|event\.previous|values?|fields?|holds?|contains?|diff|vs|sorted|alphabetical\w*|manage[sd]?|everything|else|alone|leave|employment|types?|work\s+out|ever|only|ppl|take\s+away|some?one|departm\w*|come\s+from|given)\b/i];
 
 export const moverGroupsRecognizer: FamilyRecognizer = {
   family: 'mover-groups',

@@ -3,7 +3,7 @@
 // their mailbox" stays unhandled instead of being silently understood.
 
 import type { Rule } from '../recognizer.ts';
-import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, URL_PATTERN } from './shared-rules.ts';
+import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, URL_PATTERN } from '../grammar/shared-rules.ts';
 
 const SPECIFIC = String.raw`\bfor example\b|\be\.g\.|temp\w*\s+ac+ess?\s+pass|\btaps?\b|access pass|\bpass(?:es|code)?\b|\bcredentials?\b|\bslack\b|\bwebhook\b|\bdm\b|\bmanagers?\b|\bmfa\b|\bauthenticator\b|\blifetime\b|\bv(?:ali|ail|ial|lai)d\b|\bexpir|\busable\b|\breusable\b|\bsingle[- ]use\b|\bone[- ]time\b|\bmulti[- ]?use\b`;
 
@@ -56,7 +56,7 @@ export const UNSUPPORTED_RULES: Rule[] = [
     apply: refuse('delivering the pass another way than Slack'),
   },
   { pattern: /\blog(?:s|ged|ging)?\s+(?:it|the (?:pass|tap|code))\b|\b(?:write|put|record|keep)\s+(?:it|the (?:pass|tap|code))\s+(?:in|to)\s+the\s+logs?\b|\b(?:return|output|include)\s+(?:it|the (?:pass|tap|code))\b(?!\s+in\s+(?:the\s+)?(?:slack|message))/i, apply: refuse('logging or returning the pass') },
-  { pattern: /\b(?:the\s+)?(?:it|service|help|security|hr|people)\s*-?(?:desk|team|helpdesk|support|department|admins?|ops)\b|(?<!\d\s{0,2})\b(?:hr|cc|bcc)\b|\b(?:and|also|cc)\s+(?:to\s+)?(?:the\s+)?(?:new hire|joiner|employee|user|starter)s?\b|\bto\s+(?:the\s+|them\s+|themselves\b)?(?:new hire|joiner|employee|user|starter|person)s?\b(?!'|’|\s+(?:(?:line|hiring|direct|reporting)\s+)?(?:managers?|boss|supervisor))/i, apply: refuse('sending the pass to someone other than the manager') },
+  { pattern: /\b(?:the\s+)?(?:it|service|help|security|hr|people)\s*-?(?:desk|team|helpdesk|support|department|admins?|ops)\b(?!\s+re-?issue)|(?<!\d\s{0,2})\b(?:hr|cc|bcc)\b|\b(?:and|also|cc)\s+(?:to\s+)?(?:the\s+)?(?:new hire|joiner|employee|user|starter)s?\b|\bto\s+(?:the\s+|them\s+|themselves\b)?(?:new hire|joiner|employee|user|starter|person)s?\b(?!'|’|\s+(?:(?:line|hiring|direct|reporting)\s+)?(?:managers?|boss|supervisor))/i, apply: refuse('sending the pass to someone other than the manager') },
   { pattern: /\b(?:if|when)\b[^.]*\bno\s+manager\b[^.]*\b(?:send|deliver|give|post|fall ?back|use)\b/i, apply: refuse('a fallback recipient when there is no manager') },
   { pattern: /\b(?:reset\w*|add|adds|added|remove[sd]?|delete[sd]?|revoke[sd]?|grant(?:s|ed)?|licen[cs]e[sd]?|passwords?)\b/i, apply: (match, recognition) => { if (!negated(match)) recognition.problems.push(`"${match[0]}" ("${match.input}") is not something the tap template does: it only issues the pass and sends it to the manager`); } },
   { pattern: /\b(?:\d+|eight|twelve|sixteen)[- ]?(?:char(?:acter)?s?|digits?|letters?)\s+(?:long\s+)?(?:pass|tap|code)?|\blength of\b/i, apply: (match, recognition) => recognition.problems.push(`the length of the pass ("${match.input}") is set by the tenant's Temporary Access Pass policy (defaultLength), not per request`) },

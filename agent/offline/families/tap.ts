@@ -6,12 +6,14 @@ import { tapFixtures } from './tap-fixtures.ts';
 import { LIFETIME_RULES, lifetimeSaid, USABILITY_RULES } from './tap-phrases.ts';
 import { finishStart, START_RULES } from './tap-start.ts';
 import type { TapParams } from './tap-reference.ts';
-import { TECHNICAL_TOKENS_RULE } from './shared-rules.ts';
+import { TECHNICAL_TOKENS_RULE } from '../grammar/shared-rules.ts';
 import { GENERIC_WORDS_RULE, TAP_VOCABULARY, TECHNICAL_RULES, UNSUPPORTED_RULES } from './tap-vocabulary.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as TapParams;
 export const tapRecognizer: FamilyRecognizer = {
   family: 'tap',
+  // Graph answers 201 to a created pass; the pass goes to the manager through Slack.
+  facts: [/^201$/, /^slack$/i],
   keywords: [/\btemp\w*\s+ac+ess?\s+pass(?:es|code)?\b/i, /\bTAPs?\b/, /\bTAP\b/, /\b(?:issue|generate|create|send|make|get)s?\s+(?:a|an|the|them a)\s+taps?\b/i, /\baccess pass(?:es)?\b/i, /\btemporaryAccessPass\w*\b/i, /\bday[- ](?:one|1) (?:credential|password|pass)s?\b/i,
     // What only a pass has: a lifetime and single or multi use.
     /\b(?:lifetime|v(?:ali|ail)d(?:ity)? for|usable for|expires? (?:after|in))\b/i, /\b(?:single|one)[- ]?(?:time|use)\b|\bmulti[- ]?use\b|\bre-?usable\b|\busable once\b/i, /\bmfa\b|\bauthenticator\b|\bpasswordless\b/i,
@@ -27,7 +29,7 @@ export const tapRecognizer: FamilyRecognizer = {
     ...LIFETIME_RULES,
     ...USABILITY_RULES,
     ...START_RULES,
-    { pattern: /\bmanual(?:ly)?\b|\bon[- ]demand\b|\bon request\b|\bwhen (?:an? )?(?:admin|i|we|it|someone|the helpdesk) (?:runs?|asks?|triggers?|requests?)\b|\bre-?issu\w*\b/i, apply: (_match, recognition) => state(recognition, 'trigger', 'manual') },
+    { pattern: /\bmanual(?:ly)?\b|\b(?:run )?by hand\b|\bhelp ?desk\b|\bon[- ]demand\b|\bon request\b|\bwhen (?:an? )?(?:admin|i|we|it|someone|the helpdesk) (?:runs?|asks?|triggers?|requests?)\b|\bre-?issu\w*\b/i, apply: (_match, recognition) => state(recognition, 'trigger', 'manual') },
     { pattern: /\b(?:when|once|as soon as|after)\s+(?:someone|a new hire|a joiner|the account|an account|they|a person|the user)\s+(?:joins?|starts?|is created|exists?|is hired)\b|\bon (?:join|hire)\b|\bjoiner event\b|\bnew (?:hires?|joiners?|starters?)\b|\bevery (?:new )?(?:hire|joiner|starter)\b/i, apply: (_match, recognition) => state(recognition, 'trigger', 'user.joined') },
     { pattern: /\bslack\b/i, apply: (_match, recognition) => recognition.stated.add('slack') },
     { pattern: /#([a-z0-9][a-z0-9_-]*)/i, apply: (match, recognition) => recognition.assumptions.push(`The Slack incoming webhook (secret SLACK_WEBHOOK_PATH) must be created for #${match[1]}; a webhook posts only to the channel it was made for.`) },

@@ -3,7 +3,7 @@
 // ticket clauses, and the requests the template cannot honour.
 
 import { state, type Recognition, type Rule } from '../recognizer.ts';
-import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, URL_PATTERN } from './shared-rules.ts';
+import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, URL_PATTERN } from '../grammar/shared-rules.ts';
 
 const NOT_A_NAME = /^(?:is|in|of|the|to|for|with|and|or|on|as|be|at|name|called|named|api|www|our|url|host|https?)$/i;
 const negated = (match: RegExpExecArray) => /\b(?:never|not|don'?t|do not|no|without|nor|instead of|rather than)\b/i.test(match.input.slice(0, match.index));

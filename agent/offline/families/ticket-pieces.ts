@@ -2,7 +2,7 @@
 // table keys a piece names ("Engineering", "London / Dublin", "engineers").
 
 import { readKey } from './ticket-keys.ts';
-import { URL_PATTERN } from './shared-rules.ts';
+import { URL_PATTERN } from '../grammar/shared-rules.ts';
 
 /** The keys of "Engineering", "London / Dublin", "engineers"; notes say what was read loosely. */
 export function keysOf(text: string | undefined): { keys: string[]; notes: string[] } | undefined {

@@ -6,7 +6,7 @@ import { ticketFixtures } from './ticket-fixtures.ts';
 import { isKnownDepartment, isKnownLocation } from './ticket-keys.ts';
 import { createMappingRule, type Entry } from './ticket-mappings.ts';
 import { ABOUT_TICKETS, EXTRA_FIELD_RULES, GENERIC_WORDS, GENERIC_WORDS_RULE, INSTANCE_RULES, TABLE_RULES, TECHNICAL_RULES, TICKET_VOCABULARY, UNSUPPORTED_RULES } from './ticket-phrases.ts';
-import { TECHNICAL_TOKENS_RULE } from './shared-rules.ts';
+import { TECHNICAL_TOKENS_RULE } from '../grammar/shared-rules.ts';
 import type { TicketParams } from './ticket-reference.ts';
 
 const params = (recognition: Recognition) => recognition.params as unknown as TicketParams;
@@ -56,6 +56,8 @@ const MAPPING_RULE = createMappingRule({ otherPatterns: () => [...OTHER_RULES.ma
 
 export const ticketRecognizer: FamilyRecognizer = {
   family: 'ticket',
+  // ServiceNow answers 201 to a created record; the short description is the template's own format.
+  facts: [/^201$/, /^["“']New starter equipment: /],
   keywords: [/\bser?v?i?ce-?\s?now\b/i, /\bsnow\b/, /\bti[ck]+ets?\b/i, /\bsc_task\b/i, /\bincidents?\b/i, /\bhardware\b/i, /\blaptops?\b/i, /\bmac ?books?\b/i, /\bequipment\b/i, /\bassignment groups?\b/i, /\bcatalog(?:ue)? tasks?\b/i, /\bjira service management\b/i, /\b[a-z0-9-]+\.service-?now\.com\b/i, /\b(?:it |support )?queues?\b/i, /\/api\/now\/(?:v\d\/)?table\b/i, /\bSERVICENOW_TOKEN\b/],
   vocabulary: TICKET_VOCABULARY,
   // The mapping rule first: the analyser removes rule patterns in order, and it must see the whole clause.

@@ -35,7 +35,7 @@ describe('offline author: apps family', () => {
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1} gives Salesforce for Sales, Jira and GitHub for Engineering, Slack for everyone, no Salesforce for contractors`, async () => {
       const result = await author(requirement);
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(result.ok).toBe(true);
       expect(paramsOf(result.draft.source)).toMatchObject(TYPICAL);
       expect(result.draft.lastTest?.report?.failed).toBe(0);
@@ -46,7 +46,7 @@ describe('offline author: apps family', () => {
     const result = await author(
       'Give everyone Slack and Zoom. Sales and Marketing get a HubSpot licence. Designers get Figma. People in the Berlin office get Personio. Interns get Notion. Interns should not get GitHub. Nobody in London gets Zoom.',
     );
-    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({
       baselineApps: ['Slack', 'Zoom'],
       departmentApps: { Sales: ['HubSpot'], Marketing: ['HubSpot'] },
@@ -79,7 +79,7 @@ describe('offline author: apps family', () => {
 
   it('reads lower-case names, a table with pipes and "only"', async () => {
     const result = await author('App matrix:\n| everyone | slack, zoom |\n| sales | salesforce |\n| engineering | jira, github |\nContractors only get Slack.');
-    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({
       baselineApps: ['Slack', 'Zoom'],
       departmentApps: { Sales: ['Salesforce'], Engineering: ['Jira', 'GitHub'] },
@@ -97,7 +97,7 @@ describe('offline author: apps family', () => {
   describe('"nothing", "neither", teasers and spelling notes', () => {
     it('reads "everyone else gets nothing" when nobody gets an app by default, and an output sentence', async () => {
       const result = await author('Apps: Design gets Figma and Miro; Marketing gets Miro. Everyone else gets nothing. Return { apps } sorted A-Z.');
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(paramsOf(result.draft.source)).toMatchObject({ baselineApps: [], departmentApps: { Design: ['Figma', 'Miro'], Marketing: ['Miro'] }, excludedApps: {} });
     });
 
@@ -109,7 +109,7 @@ describe('offline author: apps family', () => {
 
     it('reads a teaser, "neither, regardless of their department", a spelling note and a bracketed reason', async () => {
       const result = await author("some people need zoom, some need figma, some both! Design → Figma and Zoom. Marketing → Zoom. Interns get neither, regardless of their department. App names exactly: Zoom, Figma. Contractors don't get Zoom (they bring their own).");
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(paramsOf(result.draft.source)).toMatchObject({ departmentApps: { Design: ['Figma', 'Zoom'], Marketing: ['Zoom'] }, excludedApps: { contractor: ['Zoom'], intern: ['Figma', 'Zoom'] } });
     });
 

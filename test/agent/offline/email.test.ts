@@ -28,7 +28,7 @@ describe('offline author: email family', () => {
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1} gives first.last@acme.com, numbered from 2`, async () => {
       const result = await author(requirement);
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(result.ok).toBe(true);
       expect(paramsOf(result.draft.source)).toMatchObject(FIRST_DOT_LAST);
       expect(result.draft.lastTest?.report?.failed).toBe(0);
@@ -37,7 +37,7 @@ describe('offline author: email family', () => {
 
   it('reads f.last, a dotted clash number from 1, a contractor prefix, the preferred name and a 30-character local part', async () => {
     const result = await author('- email = first initial + last name @acme.io\n- on a clash add .1, .2 ...\n- contractors get ext. in front\n- use the preferred name when there is one\n- max 30 characters before the @');
-    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.io', pattern: '{firstInitial}{last}', separator: '', firstSuffix: 1, suffixSeparator: '.', contractorPrefix: 'ext.', usePreferredName: true, maxLocalPartLength: 30 });
   });
 
@@ -45,16 +45,39 @@ describe('offline author: email family', () => {
     const result = await author(
       'Emails are firstname_lastname@globex.org. If the address is taken, try the middle initial first (john_q_smith@globex.org), then add a number. Contractors use the ext subdomain. Remove hyphens. Convert German umlauts to ae, oe, ue.',
     );
-    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({
       domain: 'globex.org', pattern: '{first}{sep}{last}', separator: '_', fallbackPatterns: ['{first}{sep}{middleInitial}{sep}{last}'],
       contractorDomain: 'ext.globex.org', contractorPrefix: '', keepHyphens: false, transliterations: { ä: 'ae', ö: 'oe', ü: 'ue' },
     });
   });
 
+  it('reads a contractor domain after "the same format but on"', async () => {
+    const contractors = 'Contractors get the same format but on @partners.acme.io.';
+    const result = await author(`Work email is firstname.lastname@acme.io, lowercase. ${contractors} If taken, add a number from 2.`);
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.io', contractorDomain: 'partners.acme.io' });
+  });
+
+  it('reads a quoted "." between name parts, own umlauts in a numbered address, a ruled-out spelling, "Already taken →"', async () => {
+    const umlauts = 'Umlauts: ä → ae, ö → oe, ü → ue (Jörg Müller → j.mueller@acme.de, NOT j.muller).';
+    const taken = 'Already taken → j.mueller2@acme.de, j.mueller3@acme.de.';
+    const result = await author(`Work email: first initial + "." + last name @acme.de, lowercase. ${umlauts} ${taken}`);
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.de', transliterations: { ä: 'ae', ö: 'oe', ü: 'ue' }, firstSuffix: 2 });
+    expect(result.draft.fixturesText).toContain('j.mueller@acme.de');
+  });
+
+  it('decodes a numbered address with a kept hyphen, and reads "belonged to someone who left"', async () => {
+    const clash = 'If the address belonged to someone who left, add a number right after the last name starting at 2: eva.lund-berg2@acme.io.';
+    const result = await author(`Email is firstname.lastname@acme.io, lowercase. Keep the hyphen in surnames (eva.lund-berg@acme.io). ${clash}`);
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ keepHyphens: true, firstSuffix: 2, suffixSeparator: '' });
+  });
+
   it('learns the layout and the clash style from written-out addresses and checks the examples', async () => {
     const result = await author('Create emails like John Smith -> jsmith@initech.com and Zoë Müller -> zmuller@initech.com. When taken: jsmith.02@initech.com.');
-    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'initech.com', pattern: '{firstInitial}{last}', suffixSeparator: '.', firstSuffix: 2, suffixDigits: 2 });
     const fixtures = JSON.parse(result.draft.fixturesText ?? '[]') as Array<{ name: string; expect: { output?: { email?: string } } }>;
     expect(fixtures.find((fixture) => fixture.name.includes('Zoë Müller'))?.expect.output?.email).toBe('zmuller@initech.com');
@@ -62,7 +85,7 @@ describe('offline author: email family', () => {
 
   it('learns letter spellings from the examples', async () => {
     const result = await author('Emails are first.last@acme.com, e.g. Jürgen Müller -> juergen.mueller@acme.com and Søren Ødegård -> soren.odegard@acme.com');
-    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({ transliterations: { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'o' } });
   });
 
@@ -90,7 +113,7 @@ describe('offline author: email family', () => {
   describe('sentences that restate what the template does, and sentences about other jobs', () => {
     it('reads a hyphen kept with an example address, a two-word first name in an example and "keep it if it belongs to the same employee"', async () => {
       const result = await author('Addresses: firstname.lastname@globex.com, lowercase. Hyphenated surnames keep the hyphen (anna.lopez-garcia@globex.com). Spaces are dropped (Anna Maria Rossi → annamaria.rossi@globex.com). If the address already belongs to the same employee, keep it.');
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'globex.com', pattern: '{first}{sep}{last}', separator: '.', keepHyphens: true });
       const fixtures = JSON.parse(result.draft.fixturesText ?? '[]') as Array<{ name: string; expect: { output?: { email?: string } } }>;
       expect(fixtures.find((fixture) => fixture.name.includes('Anna Lopez-Garcia'))?.expect.output?.email).toBe('anna.lopez-garcia@globex.com');
@@ -99,19 +122,19 @@ describe('offline author: email family', () => {
 
     it('reads "given name, middle initial, surname, joined with underscores" and a case without a middle name', async () => {
       const result = await author('Format: given name, middle initial, surname, joined with underscores @initech.io. No middle name → jane_doe@initech.io.');
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'initech.io', pattern: '{first}{sep}{middleInitial}{sep}{last}', separator: '_' });
     });
 
     it('reads a limit with "prefix and clash number included" and "throw an error" for names with no Latin letters', async () => {
       const result = await author("Emails are f.last@acme.net; contractors start with x- . Max 40 characters before the @, prefix and clash number included. If someone's name has no Latin letters, throw an error instead of guessing.");
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.net', pattern: '{firstInitial}{sep}{last}', maxLocalPartLength: 40, contractorPrefix: 'x-' });
     });
 
     it('reads a domain "for employees and interns" next to the contractors\' own domain', async () => {
       const result = await author('first.last@umbrella.org for employees and interns; contractors use first.last@partners.umbrella.org');
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'umbrella.org', contractorDomain: 'partners.umbrella.org', contractorPrefix: '' });
     });
 

@@ -37,7 +37,7 @@ describe('offline author: groups family', () => {
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1} gives the baseline, four rules and the contractor exception`, async () => {
       const result = await author(requirement);
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(result.ok).toBe(true);
       expect(paramsOf(result.draft.source)).toMatchObject(TYPICAL);
       expect(result.draft.lastTest?.report?.failed).toBe(0);
@@ -48,7 +48,7 @@ describe('offline author: groups family', () => {
     const result = await author(
       'Add everyone to All-Staff and MFA-Required. Put people in the London office into UK-Office. CRM-Users for Sales and Marketing, Eng-Tools for everyone else. Anyone whose title contains "Director" gets Directors-DL. Interns get no admin groups. For example, a Sales director in London gets All-Staff, CRM-Users, Directors-DL, MFA-Required and UK-Office.',
     );
-    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({
       baselineGroups: ['All-Staff', 'MFA-Required'],
       rules: [
@@ -65,7 +65,7 @@ describe('offline author: groups family', () => {
 
   it('reads combined conditions and an exception written after the groups', async () => {
     const result = await author('Engineering managers in Berlin get Eng-Leads. Everyone gets VPN-Users, except contractors. Cost centre 4100 gets Finance-Reports.');
-    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({
       baselineGroups: ['VPN-Users'],
       rules: [{ when: { department: 'Engineering', location: 'Berlin', titlePattern: '\\bmanagers?\\b' }, groups: ['Eng-Leads'] }, { when: { costCenter: '4100' }, groups: ['Finance-Reports'] }],
@@ -75,7 +75,7 @@ describe('offline author: groups family', () => {
 
   it('reads an exception written as "excluded from" and one in brackets', async () => {
     const result = await author('Security groups: Engineering -> Eng-SG, IT -> IT-Admins (interns get no admin groups). Contractors are excluded from VPN-Users.');
-    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({
       rules: [{ when: { department: 'Engineering' }, groups: ['Eng-SG'] }, { when: { department: 'IT' }, groups: ['IT-Admins'] }],
       exclusions: [{ when: { employmentType: 'intern' }, groupPattern: 'admin' }, { when: { employmentType: 'contractor' }, groups: ['VPN-Users'] }],
@@ -110,7 +110,7 @@ describe('offline author: groups family', () => {
 
   it('reads "everyone else" in its own sentence as whoever no earlier rule matched', async () => {
     const result = await author('Engineering managers in Berlin get Eng-Leads. Sales gets CRM-Users. Everyone else gets General-Users.');
-    expect(result.reason).toBe('The function passes its type-check and every fixture.');
+    expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({
       rules: [
         { when: { department: 'Engineering', location: 'Berlin', titlePattern: '\\bmanagers?\\b' }, groups: ['Eng-Leads'] },
@@ -123,7 +123,7 @@ describe('offline author: groups family', () => {
   describe('output sentences, asides and the ways admins say "whatever"', () => {
     it('accepts an output sentence naming only the groups, a bulleted "all:" row, "regardless of their team", a bracketed remark and a note on messy data', async () => {
       const result = await author('- all: Everyone-DL\n- Engineering → Dev-Users, VPN-Users\n- Support → Zendesk-Agents\nFreelancers never get VPN-Users, regardless of their team (legal insisted). The HR data is inconsistent: trim whitespace and compare case-insensitively.\n- output { groups }, sorted');
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(paramsOf(result.draft.source)).toMatchObject({
         baselineGroups: ['Everyone-DL'],
         rules: [{ when: { department: 'Engineering' }, groups: ['Dev-Users', 'VPN-Users'] }, { when: { department: 'Support' }, groups: ['Zendesk-Agents'] }],
@@ -133,7 +133,7 @@ describe('offline author: groups family', () => {
 
     it('accepts "please return the groups sorted alphabetically"', async () => {
       const result = await author('Everyone gets All-Staff. Finance gets Finance-ERP. Please return the groups sorted alphabetically.');
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(paramsOf(result.draft.source)).toMatchObject({ baselineGroups: ['All-Staff'], rules: [{ when: { department: 'Finance' }, groups: ['Finance-ERP'] }] });
     });
 
@@ -145,7 +145,7 @@ describe('offline author: groups family', () => {
 
     it('reads a title prefix, a reason after "since", a cost centre with its name in brackets and "Exception:"', async () => {
       const result = await author("Anyone whose title begins with VP → Leadership-DL; contractors don't get Leadership-DL since they are external. Cost centre 7100 (Marketing Ops) → Campaign-Tools. Exception: interns never get any group with 'Admin' in its name. Everyone gets All-Staff and Ops-Admins.");
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(paramsOf(result.draft.source)).toMatchObject({
         baselineGroups: ['All-Staff', 'Ops-Admins'],
         rules: [{ when: { titlePattern: '^\\s*(?:VP)\\b' }, groups: ['Leadership-DL'] }, { when: { costCenter: '7100' }, groups: ['Campaign-Tools'] }],
@@ -155,7 +155,7 @@ describe('offline author: groups family', () => {
 
     it('reads "contains the word A or B" as whole words, "(whole words only)", and "not X either because …"', async () => {
       const result = await author('Add anyone whose title contains the word Lead or Principal to Tech-Leads (whole words only). contractors get Vendors-DL but never VPN-Users, and not MFA-Required either because their company handles MFA. Everyone gets VPN-Users and MFA-Required.');
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(paramsOf(result.draft.source)).toMatchObject({
         rules: [{ when: { titlePattern: '\\b(?:Lead|Principal)\\b' }, groups: ['Tech-Leads'] }, { when: { employmentType: 'contractor' }, groups: ['Vendors-DL'] }],
         exclusions: [{ when: { employmentType: 'contractor' }, groups: ['VPN-Users', 'MFA-Required'] }],

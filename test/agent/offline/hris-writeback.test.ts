@@ -28,7 +28,7 @@ describe('offline author: hris-writeback family', () => {
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1} writes account.email to workEmail in acme on join`, async () => {
       const result = await author(requirement);
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(result.ok).toBe(true);
       expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'user.joined', companyDomain: 'acme', emailField: 'workEmail', valueFrom: 'email', lowerCase: false });
       expect(result.draft.lastTest?.report?.failed).toBe(0);

@@ -29,7 +29,7 @@ describe('offline author: leaver-revoke family', () => {
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1}: disable and revoke on the last day`, async () => {
       const result = await author(requirement);
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(result.ok).toBe(true);
       expect(paramsOf(result.draft.source)).toMatchObject(ON_LAST_DAY);
       expect(result.draft.lastTest?.report?.failed).toBe(0);
@@ -53,6 +53,15 @@ describe('offline author: leaver-revoke family', () => {
     expect(result.ok).toBe(true);
     expect(paramsOf(result.draft.source)).toMatchObject({ deferUntilLastDay: true, daysAfterLastDay: 3, revokeSessions: false, missingUser: 'skip', tokenSecret: 'ENTRA_GRAPH_TOKEN' });
     expect(result.draft.spec?.secrets).toEqual(['ENTRA_GRAPH_TOKEN']);
+  });
+
+  it('reads "the PATCH says 404 … return { notFound: true }", a secret named against another, and access kept until a later day', async () => {
+    const calls = 'Disable the Entra account, then revoke the sessions; the token is in the secret OFFBOARD_TOKEN (bearer), not GRAPH_TOKEN.';
+    const keep = 'HR wants access kept until the day after their last day: if the event arrives earlier than that day, change nothing.';
+    const gone = 'If the PATCH says 404 the account is already gone: log a warning and return { notFound: true } without revoking. Other failures → error.';
+    const result = await author(`When someone leaves: ${calls} ${keep} ${gone}`);
+    expect(result.ok).toBe(true);
+    expect(paramsOf(result.draft.source)).toMatchObject({ deferUntilLastDay: true, daysAfterLastDay: 1, missingUser: 'skip', tokenSecret: 'OFFBOARD_TOKEN' });
   });
 
   it('reads "at the end of their last day" as the day after, and says so', async () => {

@@ -30,7 +30,7 @@ describe('offline author: ticket family', () => {
   for (const [index, requirement] of paraphrases.entries()) {
     it(`paraphrase ${index + 1} gives acme's sc_task, a MacBook Pro 16 for Engineering and a MacBook Air for everyone else`, async () => {
       const result = await author(requirement);
-      expect(result.reason).toBe('The function passes its type-check and every fixture.');
+      expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(result.ok).toBe(true);
       expect(paramsOf(result.draft.source)).toMatchObject({ instanceHost: 'acme.service-now.com', table: 'sc_task', ...HARDWARE });
       expect(result.draft.lastTest?.report?.failed).toBe(0);

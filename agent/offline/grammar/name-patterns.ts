@@ -14,12 +14,16 @@ const set = (pattern: string): Rule['apply'] => (_match, recognition) => state(r
 const separatorOf = (text: string) => (/underscore|_/.test(text) ? '_' : /hyphen|dash|-/.test(text) ? '-' : /dot|period|\./.test(text) ? '.' : '');
 
 export const PATTERN_RULES: Rule[] = [
-  { pattern: new RegExp(String.raw`\b${FIRST_INITIAL}${THEN}(?:a\s+)?(?:dot\s+|period\s+)?(?:and\s+)?${LAST}`, 'i'), apply: (match, recognition) => state(recognition, 'pattern', /dot|period/.test(match[0]) ? '{f}.{last}' : '{f}{last}') },
+  // "first initial + last name", "first initial, a dot and last name", 'first initial + "." + last name'.
+  {
+    pattern: new RegExp(String.raw`\b${FIRST_INITIAL}${THEN}(?:a\s+)?(?:dot\s+|period\s+|["'“]\.["'”]\s*(?:\+|plus|and|then)\s*)?(?:and\s+)?${LAST}`, 'i'),
+    apply: (match, recognition) => state(recognition, 'pattern', /dot|period|["'“]\.["'”]/.test(match[0]) ? '{f}.{last}' : '{f}{last}'),
+  },
   { pattern: new RegExp(String.raw`\b${LAST}${THEN}${FIRST_INITIAL}`, 'i'), apply: set('{last}{f}') },
   { pattern: new RegExp(String.raw`\b${FIRST}${THEN}(?:the\s+)?${LAST}[- ]?${INITIAL}`, 'i'), apply: set('{first}{l}') },
   {
     pattern: new RegExp(String.raw`\b${FIRST}(${DOT}|\s*(?:_|underscore|-|hyphen|dash)\s*)${LAST}`, 'i'),
-    apply: (match, recognition) => state(recognition, 'pattern', `{first}${separatorOf(match[1]!)}{last}`),
+    apply: (match, recognition) => state(recognition, 'pattern', `{first}${separatorOf((match[1] ?? ''))}{last}`),
   },
   {
     pattern: new RegExp(String.raw`\b${FIRST}${THEN}${LAST}(?![- ]?${INITIAL})(?:[^.]*?\b(?:separated|joined|split)\s+(?:by|with)\s+(?:an?\s+)?(dot|period|underscore|hyphen|dash))?`, 'i'),
