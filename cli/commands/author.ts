@@ -109,7 +109,10 @@ export const authorCommand: Command = {
     const said = result.ok ? `✓ ${result.reason}` : result.question ? '? waiting for an answer to the question above' : `✗ ${result.reason}`;
     const tokens = usage.inputTokens + usage.outputTokens;
     const elapsedMs = Math.round(performance.now() - started);
-    output.line(`${said} (${model.provider}, ${result.turns} turns, ${tokens} tokens, cost ${formatCostUsd(result.costUsd, model.provider)}, ${elapsedMs} ms)`);
+    // The figures go on the verdict's first line; the rest of the reason (the clause accounting table) follows.
+    const [verdict, ...details] = said.split('\n');
+    output.line(`${verdict} (${model.provider}, ${result.turns} turns, ${tokens} tokens, cost ${formatCostUsd(result.costUsd, model.provider)}, ${elapsedMs} ms)`);
+    for (const detail of details) output.line(detail);
 
     let published = null;
     if (result.ok && requester && draft.source && draft.fixturesText) {

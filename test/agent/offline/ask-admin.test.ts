@@ -69,9 +69,19 @@ describe('offline author: asking the admin', () => {
     expect(result.draft.source).toBeUndefined();
   });
 
-  it('where ask_admin has no choices (the loop cannot stop for an answer), it refuses and puts the question in the reason', async () => {
+  it('through the tool loop, the question ends the authoring with needs-answer and writes nothing', async () => {
     const result = await author(PREFIX);
-    expect(result.stop).toBe('gave-up');
-    expect(result.reason).toContain('Contractors: which prefix goes in front of the username? [c-] c- (c-jsmith)');
+    expect([result.ok, result.stop]).toEqual([false, 'needs-answer']);
+    expect(result.question?.clause).toBe('Contractors get a prefix');
+    expect(result.draft.source).toBeUndefined();
+  });
+
+  it('where ask_admin takes no choices (a client that cannot stop for an answer), it refuses and puts the question in the reason', async () => {
+    const plainAsk = { ...ASK_WITH_CHOICES, input_schema: { type: 'object', properties: { question: {} } } };
+    const request: ModelRequest = { system: [], messages: [{ role: 'user', content: PREFIX }], tools: [plainAsk], maxTokens: 1000 };
+    const response = await createOfflineModel({ templates }).complete(request);
+    const call = response.content.find((block): block is ToolUseBlock => block.type === 'tool_use');
+    expect(call?.name).toBe('give_up');
+    expect(JSON.stringify(call?.input)).toContain('Contractors: which prefix goes in front of the username? [c-] c- (c-jsmith)');
   });
 });

@@ -1,5 +1,5 @@
 // The requirements the offline author once reported as done while ignoring part of them (issue 12):
-// each clause is now implemented, or the author refuses naming it; never ✓ without it.
+// each clause is now implemented, or the author asks about it or refuses naming it; never ✓ without it.
 
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,16 +27,22 @@ const FIRST_AND_LAST = 'Usernames are the first 3 letters of the first name + fi
 const EMAILED = `Create a Temporary Access Pass for every new hire. ${TAP_API} The pass is emailed to their manager. Return { tapIssued: true }.`;
 
 describe('offline author: no silent drops', () => {
-  it.each([
-    ['a TAP for new hires starting on Monday', MONDAY, '"Monday"'],
-    ['a laptop ticket for new engineers in Berlin', `Open a ServiceNow ticket for a laptop for new engineers in Berlin. ${SERVICENOW}`, '"Berlin"'],
-    ['a pass emailed to the manager', EMAILED, '"emailed"'],
-  ])('%s: refuses, naming the part it cannot account for, and writes nothing', async (_name, requirement, named) => {
-    const result = await author(requirement);
-    expect(result.ok).toBe(false);
-    expect(result.stop).toBe('gave-up');
-    expect(result.reason).toContain(named);
+  it('a laptop ticket for new engineers in Berlin: refuses, naming the part it cannot account for, and writes nothing', async () => {
+    const result = await author(`Open a ServiceNow ticket for a laptop for new engineers in Berlin. ${SERVICENOW}`);
+    expect([result.ok, result.stop]).toEqual([false, 'gave-up']);
+    expect(result.reason).toContain('"Berlin"');
     expect(result.reason).toContain('Clause accounting:');
+    expect(result.draft.source).toBeUndefined();
+  });
+
+  it.each([
+    ['a TAP for new hires starting on Monday', MONDAY, 'Monday'],
+    ['a pass emailed to the manager', EMAILED, 'emailed'],
+  ])('%s: asks about that part before writing anything', async (_name, requirement, named) => {
+    const result = await author(requirement);
+    expect([result.ok, result.stop]).toEqual([false, 'needs-answer']);
+    expect(result.question?.clause).toContain(named);
+    expect(result.question?.choices.length).toBeGreaterThanOrEqual(2);
     expect(result.draft.source).toBeUndefined();
   });
 
