@@ -2,33 +2,34 @@
 // behavioural diffs (the serve executor, directory read-only), the review webhook (a URL, or a secret
 // holding one) and the retention purge.
 
-import { createSqliteAuditTrail } from '../core/audit/index.ts';
 import { JoineryError } from '../core/errors.ts';
 import type { RunLimits, SandboxRunner } from '../core/execution/types.ts';
-import { createSqliteExecutionRetention } from '../core/retention/index.ts';
-import type { SqliteDatabase } from '../core/store/index.ts';
 import { createOidcCodeFlow } from '../mcp-server/index.ts';
 import type { ConsoleOptions } from '../server/console/index.ts';
 import type { CliContext } from './context.ts';
+import { writeVisible } from './output.ts';
+import type { StorePorts } from './stores.ts';
 
 export function consoleOptions({
   context,
-  db,
+  stores,
   runner,
   limits,
 }: {
   context: CliContext;
-  db: SqliteDatabase;
+  stores: StorePorts;
   runner: SandboxRunner;
   limits: Partial<RunLimits>;
 }): ConsoleOptions {
   const { console: settings, retention, oidc } = context.config();
+  const auditTrail = stores.auditTrail();
+  if (auditTrail === undefined) throw new JoineryError('INTERNAL', 'the review console needs the audit trail, which is on SQLite only');
   if (settings.oidc !== undefined && oidc === undefined)
     throw new JoineryError('INVALID_INPUT', 'config.json console.oidc needs the top-level "oidc" section (the issuer and how claims give roles)');
   const webhookUrl =
     settings.reviewWebhookUrl ?? (settings.reviewWebhookSecret === undefined ? undefined : readWebhookSecret(context, settings.reviewWebhookSecret));
   return {
-    auditTrail: createSqliteAuditTrail(db),
+    auditTrail,
     behaviour: {
       runner,
       directory: context.directory(),
@@ -49,7 +50,7 @@ export function consoleOptions({
     ...(retention.executionPayloadDays
       ? {
           retention: {
-            store: createSqliteExecutionRetention(db),
+            store: stores.retention(),
             days: retention.executionPayloadDays,
           },
         }
@@ -62,4 +63,11 @@ function readWebhookSecret(context: CliContext, name: string): string {
   if (value === undefined)
     throw new JoineryError('INVALID_INPUT', `config.json console.reviewWebhookSecret: no secret named ${name} (joinery secret set ${name})`);
   return value;
+}
+
+/** On Postgres the console is left out (its audit trail reads SQLite so far), and serve says so once. */
+export function consoleUnavailable(context: CliContext): boolean {
+  if (context.stores().auditTrail() !== undefined) return false;
+  writeVisible(context.stderr, 'warning: the review console is not served on Postgres yet (its audit trail is SQLite only)\n');
+  return true;
 }

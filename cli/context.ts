@@ -6,11 +6,9 @@ import { join, resolve } from 'node:path';
 import type { TypeChecker } from '../core/build/index.ts';
 import { JoineryError } from '../core/errors.ts';
 import type { DirectoryStore } from '../core/directory/types.ts';
-import { createSqliteDirectory } from '../core/directory/index.ts';
 import type { Toolchain } from '../core/pipeline/index.ts';
 import type { Registry } from '../core/registry/types.ts';
-import { createSqliteRegistry } from '../core/registry/index.ts';
-import { createSecretStore, loadSecretKey } from '../core/secrets/index.ts';
+import { loadSecretKey } from '../core/secrets/index.ts';
 import type { SecretStore } from '../core/secrets/types.ts';
 import { closeDatabase, ensurePrivateDirectory, openDatabase, permissionWarning, type SqliteDatabase } from '../core/store/index.ts';
 import type { SandboxRunner } from '../core/execution/types.ts';
@@ -19,6 +17,7 @@ import type { FetchPort } from '../core/runtime/index.ts';
 import { resolveActor, type Actor } from './actor.ts';
 import { loadConfig, type JoineryConfig } from './config.ts';
 import { writeVisible } from './output.ts';
+import { openStores, type StorePorts } from './stores.ts';
 
 export interface CliContext {
   home: string;
@@ -30,6 +29,8 @@ export interface CliContext {
   config(): JoineryConfig;
   /** The one handle on <home>/joinery.db for this command (home created 0700, the file 0600). */
   database(): SqliteDatabase;
+  /** The store ports: Postgres when JOINERY_DATABASE_URL is set, else database() (see stores.ts). */
+  stores(): StorePorts;
   registry(): Registry;
   directory(): DirectoryStore;
   secrets(): SecretStore;
@@ -72,6 +73,8 @@ export function createCliContext({
     if (homeWarning !== undefined) warn(homeWarning);
     return (opened = openDatabase(join(home, 'joinery.db'), { warn }));
   });
+  let openedStores: ReturnType<typeof openStores> | undefined;
+  const stores = once(() => (openedStores = openStores({ env, sqlite: database, secretKey: () => loadSecretKey({ env, keyFile: join(home, 'secret.key') }) })));
   let checker: TypeChecker | undefined;
   let runner: SandboxRunner | undefined;
   const toolchain = once(async (): Promise<Toolchain> => {
@@ -93,9 +96,10 @@ export function createCliContext({
     stderr,
     config,
     database,
-    registry: once(() => createSqliteRegistry(database())),
-    directory: once(() => createSqliteDirectory(database())),
-    secrets: once(() => createSecretStore({ db: database(), key: loadSecretKey({ env, keyFile: join(home, 'secret.key') }) })),
+    stores: () => stores().ports,
+    registry: () => stores().ports.registry(),
+    directory: () => stores().ports.directory(),
+    secrets: () => stores().ports.secrets(),
     toolchain,
     fetchFor: (egress, dryRun) => {
       if (dryRun) return createDryRunFetch({ allowedHosts: egress, allowHttp: config().egress.allowHttp }).fetch;
@@ -105,6 +109,7 @@ export function createCliContext({
     close: async () => {
       await checker?.close();
       await runner?.close();
+      await openedStores?.close();
       if (opened) closeDatabase(opened);
     },
   };

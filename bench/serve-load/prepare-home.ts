@@ -7,11 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTypeChecker } from '../../core/build/index.ts';
-import { createSqliteFlowStore } from '../../core/flows/index.ts';
+import { createSqliteFlowStore, type FlowStore } from '../../core/flows/index.ts';
 import { publishFunction } from '../../core/pipeline/index.ts';
-import { createSqliteRegistry } from '../../core/registry/index.ts';
+import { createSqliteRegistry, type Registry } from '../../core/registry/index.ts';
 import { closeDatabase, openDatabase } from '../../core/store/index.ts';
-import { createSqliteTokenStore } from '../../core/tokens/index.ts';
+import { createSqliteTokenStore, type TokenStore } from '../../core/tokens/index.ts';
 import { createExecutor } from '../../sandbox/index.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -48,10 +48,21 @@ const CREATE_ACCOUNT_FIXTURES = JSON.stringify([
 /** Returns the source token the load clients use. */
 export async function prepareServeHome(home: string): Promise<string> {
   const db = openDatabase(join(home, 'joinery.db'));
+  try {
+    const stores = { registry: createSqliteRegistry(db), flows: createSqliteFlowStore(db), tokens: createSqliteTokenStore(db) };
+    return await prepareServeStores({ home, ...stores });
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+/** The same on given stores (Postgres for several nodes); config.json goes into `home`. */
+export async function prepareServeStores({ home, registry, flows, tokens }: {
+  home: string; registry: Registry; flows: FlowStore; tokens: TokenStore;
+}): Promise<string> {
   const checker = createTypeChecker();
   const runner = createExecutor({ concurrency: 1 });
   try {
-    const registry = createSqliteRegistry(db);
     const username = join(ROOT, 'templates', 'username');
     const functions = [
       { source: readFileSync(join(username, 'username.ts'), 'utf8'), fixturesText: readFileSync(join(username, 'username.fixtures.json'), 'utf8') },
@@ -62,16 +73,14 @@ export async function prepareServeHome(home: string): Promise<string> {
       if (!published.ok) throw new Error(`a load-test function did not publish: ${JSON.stringify(published)}`);
       registry.review({ name: published.version.name, version: published.version.version, reviewer: 'carol', decision: 'approved' });
     }
-    const flows = createSqliteFlowStore(db);
     const flow = flows.publish({ definition: { name: FLOW, trigger: 'user.joined', steps: [{ function: 'generate-username' }, { function: 'create-account' }] }, author: 'alice' });
     flows.review({ name: flow.name, version: flow.version, reviewer: 'carol', decision: 'approved' });
     // The blast-radius guard's default (60 runs a minute) would quarantine the flow within a second here.
     const guards = { defaults: { runsPerMinute: 1_000_000, runsPerHour: 10_000_000 } };
     writeFileSync(join(home, 'config.json'), JSON.stringify({ idempotencyKeys: [ACCOUNTS_HOST], guards }));
-    return createSqliteTokenStore(db).create({ name: 'load-clients', role: 'source', lifetimeMs: 3_600_000 }).token;
+    return tokens.create({ name: 'load-clients', role: 'source', lifetimeMs: 3_600_000 }).token;
   } finally {
     await checker.close();
     await runner.close();
-    closeDatabase(db);
   }
 }

@@ -15,9 +15,13 @@ export interface ServeProcess {
   stop(signal: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
-export async function startServe({ home, workers, leaseSeconds }: { home: string; workers: number; leaseSeconds: number }): Promise<ServeProcess> {
+/** `databaseUrl`: run on that Postgres database (JOINERY_DATABASE_URL) rather than the home's SQLite file. */
+export async function startServe({ home, workers, leaseSeconds, databaseUrl, env = {} }: {
+  home: string; workers: number; leaseSeconds: number; databaseUrl?: string; env?: Record<string, string>;
+}): Promise<ServeProcess> {
   const args = ['--no-node-snapshot', BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--workers', String(workers), '--dry-run', '--lease-seconds', String(leaseSeconds)];
-  const child = spawn(process.execPath, args, { env: { ...process.env, JOINERY_HOME: home }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const database = databaseUrl === undefined ? {} : { JOINERY_DATABASE_URL: databaseUrl };
+  const child = spawn(process.execPath, args, { env: { ...process.env, JOINERY_HOME: home, ...database, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = once(child, 'exit');
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,6 +1,5 @@
-import { createSqliteAuditTrail, formatAudit, type AuditFilter } from '../../core/audit/index.ts';
+import { formatAudit, type AuditFilter } from '../../core/audit/index.ts';
 import { JoineryError } from '../../core/errors.ts';
-import { createSqliteExecutionRetention } from '../../core/retention/index.ts';
 import type { Command } from '../command.ts';
 import { writeData } from '../output.ts';
 import { wholeNumberOption } from '../whole-number-option.ts';
@@ -33,7 +32,8 @@ export const auditCommand: Command = {
     if (action === 'export') {
       const format = values.format ?? 'csv';
       if (format !== 'csv' && format !== 'jsonl') throw new JoineryError('INVALID_INPUT', '--format must be csv or jsonl');
-      const trail = createSqliteAuditTrail(context.database());
+      const trail = context.stores().auditTrail();
+      if (trail === undefined) throw new JoineryError('INVALID_INPUT', 'joinery audit export reads SQLite only so far: unset JOINERY_DATABASE_URL');
       for (const chunk of formatAudit(trail.entries(filterOf(values)), format)) writeData(context.stdout, chunk);
       return 0;
     }
@@ -45,7 +45,7 @@ export const auditCommand: Command = {
         fallback: configured ?? 0,
       });
       if (days === 0) throw new JoineryError('INVALID_INPUT', 'give --days <n>, or set retention.executionPayloadDays in config.json');
-      const result = createSqliteExecutionRetention(context.database()).purgeExecutionPayloads({
+      const result = context.stores().retention().purgeExecutionPayloads({
         olderThanDays: days,
         actor: context.actor().name,
       });

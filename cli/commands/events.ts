@@ -1,6 +1,5 @@
 import { JoineryError } from '../../core/errors.ts';
-import { createSqliteEventQueue, EVENT_STATUSES, type EventQueue, type EventStatus } from '../../core/events/index.ts';
-import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
+import { EVENT_STATUSES, type EventQueue, type EventStatus } from '../../core/events/index.ts';
 import type { Command, ParsedCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import type { Output } from '../output.ts';
@@ -26,7 +25,7 @@ export const eventsCommand: Command = {
   async run(parsed, context, output) {
     const [action, id, ...extra] = parsed.positionals;
     if (extra.length > 0) throw new JoineryError('INVALID_INPUT', `unexpected arguments: ${extra.join(' ')}`);
-    const queue = createSqliteEventQueue(context.database());
+    const queue = context.stores().queue();
     if (action === 'list') return await listEvents(queue, parsed, output);
     if (action === 'show') return await showEvent(queue, requireId(id, 'show'), output);
     if (action === 'replay') return await replayEvent(queue, requireId(id, 'replay'), parsed, context, output);
@@ -68,7 +67,7 @@ async function replayEvent(queue: EventQueue, id: string, { values }: ParsedComm
   const before = await queue.get(id);
   if (!before) throw new JoineryError('NOT_FOUND', `no event with id ${JSON.stringify(id)}`);
   // A replay starts the event over: the names it reserved are freed first, before a worker can claim it.
-  if (before.status === 'dead' || before.status === 'failed' || before.status === 'held') await createSqliteReservationLedger(context.database()).release(id);
+  if (before.status === 'dead' || before.status === 'failed' || before.status === 'held') await context.stores().ledger().release(id);
   const replayed = await queue.replay(id);
   context.registry().recordAudit({ actor, action: 'event.replay', target: id, allowed: replayed, detail: { status: before.status } });
   if (!replayed) throw new JoineryError('CONFLICT', `event ${id} is ${before.status}; only dead, failed or held events are replayed`);

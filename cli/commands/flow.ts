@@ -1,6 +1,6 @@
 import { JoineryError } from '../../core/errors.ts';
 import type { AuditInput } from '../../core/registry/index.ts';
-import { createSqliteFlowStore, publishFlow, reviewFlow, type FlowStore } from '../../core/flows/index.ts';
+import { publishFlow, reviewFlow, type FlowStore } from '../../core/flows/index.ts';
 import type { Command, ParsedCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { parseJson, parseReference, readTextFile, requireString } from '../inputs.ts';
@@ -27,8 +27,7 @@ export const flowCommand: Command = {
   async run(parsed, context, output) {
     const [action, target, ...extra] = parsed.positionals;
     if (extra.length > 0) throw new JoineryError('INVALID_INPUT', `unexpected arguments: ${extra.join(' ')}`);
-    const db = context.database();
-    const flows = createSqliteFlowStore(db);
+    const flows = context.stores().flows();
     if (action === 'publish') return publish(flows, requireString(target, 'the flow file'), parsed, context, output);
     if (action === 'review') return review(flows, target, parsed, context, output);
     if (action === 'list') return list(flows, output);

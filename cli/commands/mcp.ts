@@ -1,13 +1,9 @@
 import { loadTemplates, selectModel } from '../../agent/index.ts';
 import { JoineryError } from '../../core/errors.ts';
-import { createSqliteEventQueue } from '../../core/events/index.ts';
-import { createSqliteFlowStore } from '../../core/flows/index.ts';
-import { createSqliteGuardStore } from '../../core/guards/index.ts';
-import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
 import type { Toolchain } from '../../core/pipeline/index.ts';
-import type { SqliteDatabase } from '../../core/store/index.ts';
-import { createSqliteTokenStore, isRole, ROLES } from '../../core/tokens/index.ts';
-import { createSqliteDraftStore, serveHttp, serveStdio, type McpServerDeps } from '../../mcp-server/index.ts';
+import type { StorePorts } from '../stores.ts';
+import { isRole, ROLES } from '../../core/tokens/index.ts';
+import { createPostgresDraftStore, createSqliteDraftStore, serveHttp, serveStdio, type McpServerDeps } from '../../mcp-server/index.ts';
 import type { Command } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { writeVisible } from '../output.ts';
@@ -46,11 +42,11 @@ export const mcpCommand: Command = {
   },
   async run({ values }, context) {
     const log = (line: string) => writeVisible(context.stderr, `${line}\n`);
-    const db = context.database();
+    const stores = context.stores();
     // Start order: the toolchain's modules are loaded (nothing started), the server answers `initialize`,
     // then the executor processes and the compiler warm up while the client lists tools.
     const warmUp = prepareWarmUp(await context.toolchain(), log);
-    const deps = serverDeps(context, db, warmUp.toolchain, log);
+    const deps = serverDeps(context, stores, warmUp.toolchain, log);
     let warming: Promise<void> | undefined;
     const warm = () => void (warming ??= warmUp.warm());
     if (!values.http) {
@@ -67,7 +63,7 @@ export const mcpCommand: Command = {
     const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
     const allowedHosts = Array.isArray(values['allowed-host']) ? values['allowed-host'].map(String) : undefined;
     const { oidc } = context.config();
-    const running = await serveHttp({ deps, tokens: createSqliteTokenStore(db), port, host, ...(allowedHosts ? { allowedHosts } : {}), ...(oidc ? { oidc } : {}) });
+    const running = await serveHttp({ deps, tokens: stores.tokens(), port, host, ...(allowedHosts ? { allowedHosts } : {}), ...(oidc ? { oidc } : {}) });
     const signIn = oidc ? `, or sign-in with ${oidc.issuer}` : '';
     log(`joinery mcp: listening on ${running.url} (bearer tokens: joinery token create --name <name> --role <role>${signIn})`);
     warm();
@@ -78,15 +74,15 @@ export const mcpCommand: Command = {
   },
 };
 
-function serverDeps(context: CliContext, db: SqliteDatabase, toolchain: Toolchain, log: (line: string) => void): McpServerDeps {
+function serverDeps(context: CliContext, stores: StorePorts, toolchain: Toolchain, log: (line: string) => void): McpServerDeps {
   const templates = loadTemplates(templatesDir());
   return {
     registry: context.registry(),
     directory: context.directory(),
-    ledger: createSqliteReservationLedger(db),
+    ledger: stores.ledger(),
     // The queue and quarantines `joinery serve` keeps in the same file: replay_event and resume_function.
-    events: createSqliteEventQueue(db),
-    guards: createSqliteGuardStore(db),
+    events: stores.queue(),
+    guards: stores.guards(),
     // Opened on first use, so serving never creates a secret key or spawns a sandbox by itself.
     secrets: {
       get: (name) => context.secrets().get(name),
@@ -96,11 +92,16 @@ function serverDeps(context: CliContext, db: SqliteDatabase, toolchain: Toolchai
     },
     toolchain,
     // Drafts live in the same file as the registry, behind the same handle.
-    drafts: createSqliteDraftStore(db),
-    flows: createSqliteFlowStore(db),
+    drafts: draftStore(stores),
+    flows: stores.flows(),
     fetchFor: context.fetchFor,
     createModel: () => selectModel({ env: context.env, templates }),
     templates,
     log,
   };
+}
+
+function draftStore(stores: StorePorts) {
+  const connection = stores.connection();
+  return 'sqlite' in connection ? createSqliteDraftStore(connection.sqlite) : createPostgresDraftStore(connection.postgres.sync);
 }

@@ -1,6 +1,5 @@
 import { JoineryError } from '../../core/errors.ts';
-import { createSqliteEventQueue } from '../../core/events/index.ts';
-import { createSqliteGuardStore, resumeTarget } from '../../core/guards/index.ts';
+import { resumeTarget } from '../../core/guards/index.ts';
 import type { Command } from '../command.ts';
 import { table } from '../table.ts';
 
@@ -23,8 +22,7 @@ export const resumeCommand: Command = {
   async run({ positionals, values }, context, output) {
     const [name, ...extra] = positionals;
     if (extra.length > 0) throw new JoineryError('INVALID_INPUT', `unexpected arguments: ${extra.join(' ')}`);
-    const db = context.database();
-    const store = createSqliteGuardStore(db);
+    const store = context.stores().guards();
     if (values.list) {
       const quarantines = store.listQuarantines();
       output.line(quarantines.length === 0 ? 'Nothing is quarantined.' : table(['target', 'since', 'held', 'reason'], quarantines.map((entry) => [entry.target, entry.since, String(entry.heldEvents.length), entry.reason])));
@@ -34,7 +32,7 @@ export const resumeCommand: Command = {
     if (name === undefined || name.length === 0) throw new JoineryError('INVALID_INPUT', 'say what to resume: joinery resume <function-or-flow> (or --list)');
     const actor = context.actor(values.as).name;
     const audit = context.registry();
-    const result = await resumeTarget({ name, actor, store, queue: createSqliteEventQueue(db), audit: (entry) => audit.recordAudit(entry) });
+    const result = await resumeTarget({ name, actor, store, queue: context.stores().queue(), audit: (entry) => audit.recordAudit(entry) });
     output.line(`✓ resumed ${result.lifted.join(', ')}; ${result.replayed.length} held event${result.replayed.length === 1 ? '' : 's'} queued again`);
     output.result({ ok: true, ...result });
     return 0;

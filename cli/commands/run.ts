@@ -1,5 +1,4 @@
 import { runFunction } from '../../core/pipeline/index.ts';
-import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
 import type { Command } from '../command.ts';
 import { parseJson, parseReference, readAll, readTextFile, requireString } from '../inputs.ts';
 import { describeOutcome } from '../outcome.ts';
@@ -40,7 +39,7 @@ export const runCommand: Command = {
       fetchFor: (egress) => context.fetchFor(egress, dryRun),
       runner: toolchain.runner,
       limits: toolchain.limits,
-      ledger: createSqliteReservationLedger(context.database()),
+      ledger: context.stores().ledger(),
     });
     output.line(`${name}@${execution.version}${dryRun ? ' (dry run)' : ''}: ${describeOutcome(execution.outcome)}  [execution ${execution.id}, ${Math.round(execution.durationMs)} ms]`);
     for (const call of execution.calls) output.line(`  ${dryRun ? 'would call' : 'called'} ${call.method} ${call.url}`);

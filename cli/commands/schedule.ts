@@ -1,5 +1,5 @@
 import { JoineryError } from '../../core/errors.ts';
-import { createSqliteScheduleStore, type ScheduleStore } from '../../core/schedules/index.ts';
+import type { ScheduleStore } from '../../core/schedules/index.ts';
 import type { Command, ParsedCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { requireString } from '../inputs.ts';
@@ -23,8 +23,7 @@ export const scheduleCommand: Command = {
   async run(parsed, context, output) {
     const [action, name, ...extra] = parsed.positionals;
     if (extra.length > 0) throw new JoineryError('INVALID_INPUT', `unexpected arguments: ${extra.join(' ')}`);
-    const db = context.database();
-    const schedules = createSqliteScheduleStore(db);
+    const schedules = context.stores().schedules();
     if (action === 'set') return set(schedules, requireString(name, 'the schedule name'), parsed, context, output);
     if (action === 'remove') return remove(schedules, requireString(name, 'the schedule name'), parsed, context, output);
     if (action === 'list') return list(schedules, output);

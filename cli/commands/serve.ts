@@ -1,15 +1,10 @@
 import { join } from 'node:path';
 import { JoineryError } from '../../core/errors.ts';
-import { createSqliteDeliveryLog, createSqliteEventQueue } from '../../core/events/index.ts';
-import { createSqliteFlowStore } from '../../core/flows/index.ts';
-import { createBlastRadiusGuard, createLimitsResolver, createSqliteGuardStore } from '../../core/guards/index.ts';
+import { createBlastRadiusGuard, createLimitsResolver } from '../../core/guards/index.ts';
 import { createHostAllowlist } from '../../core/hosts/index.ts';
-import { createSqliteReservationLedger } from '../../core/ledger/index.ts';
-import { createSqliteScheduleStore } from '../../core/schedules/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
-import { createSqliteTokenStore } from '../../core/tokens/index.ts';
 import { createLogger, startServer } from '../../server/index.ts';
-import { consoleOptions } from '../console-options.ts';
+import { consoleOptions, consoleUnavailable } from '../console-options.ts';
 import type { Command } from '../command.ts';
 import { createExecutor, defaultExecutorProcesses } from '../../sandbox/index.ts';
 import { wholeNumberOption } from '../whole-number-option.ts';
@@ -67,13 +62,13 @@ export const serveCommand: Command = {
     const dryRun = Boolean(values['dry-run']);
     if (host.length === 0) throw new JoineryError('INVALID_INPUT', '--host must not be empty');
 
-    const db = context.database();
+    const stores = context.stores();
+    const ledger = stores.ledger();
     const logger = createLogger({ destination: context.stdout });
     // Its own executor sized to the cores (config.json executorProcesses wins); serving never needs the type-checker.
     const { limits, hooks, guards, idempotencyKeys, executorProcesses } = context.config();
     checkIdempotencyKeyHosts(idempotencyKeys);
     const runner = createExecutor({ limits, concurrency: executorProcesses ?? defaultExecutorProcesses() });
-    const ledger = createSqliteReservationLedger(db);
     const run = (name: string, event: unknown, caller: string, serveRun?: { eventId: string; attempt: number }) =>
       runFunction({
         name,
@@ -92,19 +87,19 @@ export const serveCommand: Command = {
     try {
       const registry = context.registry();
       const running = await startServer({
-        queue: createSqliteEventQueue(db),
-        tokens: createSqliteTokenStore(db),
+        queue: stores.queue(),
+        tokens: stores.tokens(),
         registry,
-        flows: createSqliteFlowStore(db),
-        schedules: createSqliteScheduleStore(db),
-        guard: createBlastRadiusGuard({ store: createSqliteGuardStore(db), limitsFor: createLimitsResolver(guards), audit: (entry) => registry.recordAudit(entry) }),
+        flows: stores.flows(),
+        schedules: stores.schedules(),
+        guard: createBlastRadiusGuard({ store: stores.guards(), limitsFor: createLimitsResolver(guards), audit: (entry) => registry.recordAudit(entry) }),
         logger,
         port,
         host,
         workers,
         leaseMs: leaseSeconds * 1000,
         ledger,
-        ...(context.config().console.enabled ? { console: consoleOptions({ context, db, runner, limits }) } : {}),
+        ...(context.config().console.enabled && !consoleUnavailable(context) ? { console: consoleOptions({ context, stores, runner, limits }) } : {}),
         runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`, { eventId: claimed.event.id, attempt: claimed.attempt }),
         ...(Object.keys(hooks).length === 0
           ? {}
@@ -113,7 +108,7 @@ export const serveCommand: Command = {
                 hooks,
                 readSecret: (name: string) => context.secrets().get(name),
                 runMapping: ({ name, payload, source }: { name: string; payload: unknown; source: string }) => run(name, payload, `hook:${source}`),
-                deliveries: createSqliteDeliveryLog(db),
+                deliveries: stores.deliveries(),
               },
             }),
       });

@@ -1,5 +1,5 @@
 import { JoineryError } from '../../core/errors.ts';
-import { createSqliteTokenStore, isTokenRole, parseDuration, TOKEN_ROLES } from '../../core/tokens/index.ts';
+import { isTokenRole, parseDuration, TOKEN_ROLES } from '../../core/tokens/index.ts';
 import type { Command } from '../command.ts';
 import { requireString } from '../inputs.ts';
 import { table } from '../table.ts';
@@ -27,7 +27,7 @@ export const tokenCommand: Command = {
   async run({ positionals, values }, context, output) {
     const [action, target, ...extra] = positionals;
     if (extra.length > 0) throw new JoineryError('INVALID_INPUT', `unexpected arguments: ${extra.join(' ')}`);
-    const tokens = createSqliteTokenStore(context.database());
+    const tokens = context.stores().tokens();
     if (action === 'list') {
       const now = Date.now();
       const records = tokens.list();

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../cli/config.ts';
 import type { CliContext } from '../../cli/context.ts';
 import { consoleOptions } from '../../cli/console-options.ts';
+import { openStores } from '../../cli/stores.ts';
 import { openDatabase } from '../../core/store/index.ts';
 
 const homes: string[] = [];
@@ -25,7 +26,8 @@ function optionsFor(config: unknown) {
   const context = { config: () => parsed, directory: () => undefined } as unknown as CliContext;
   const db = openDatabase(':memory:');
   try {
-    return consoleOptions({ context, db, runner: {} as never, limits: {} });
+    const stores = openStores({ env: {}, sqlite: () => db, secretKey: () => Buffer.alloc(32) }).ports;
+    return consoleOptions({ context, stores, runner: {} as never, limits: {} });
   } finally {
     db.close();
   }

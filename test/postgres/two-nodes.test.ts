@@ -1,0 +1,94 @@
+// Two `joinery serve` processes on one Postgres database (JOINERY_DATABASE_URL), the joiner events spread
+// across both nodes' HTTP APIs: every event done once, no username given twice, no outgoing call recorded
+// twice for one attempt. Then one node is killed (kill -9) mid-load: the other takes over its leased events
+// once the lease (2 s) expires. Each node has its own home (config.json only) and the same secret key
+// (JOINERY_SECRET_KEY), as nodes on separate machines would. 100 events with 10 people of the same name, for CI time (the SQLite bench
+// in bench/serve-load.ts runs thousands).
+
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { joinerEvents } from '../../bench/serve-load/joiner-events.ts';
+import { prepareServeStores } from '../../bench/serve-load/prepare-home.ts';
+import { startServe, type ServeProcess } from '../../bench/serve-load/serve-process.ts';
+import { submitEvents } from '../../bench/serve-load/submit-events.ts';
+import { createPostgresEventQueue } from '../../core/events/index.ts';
+import { createPostgresFlowStore } from '../../core/flows/index.ts';
+import { openPostgres, type PostgresDatabase } from '../../core/postgres/index.ts';
+import { createPostgresRegistry } from '../../core/registry/index.ts';
+import { createPostgresTokenStore } from '../../core/tokens/index.ts';
+import { createTestDatabase, postgresAvailable } from './test-database.ts';
+
+const EVENTS = 100;
+const LEASE_SECONDS = 2;
+
+describe.skipIf(!postgresAvailable())('two serve nodes on one Postgres database', () => {
+  let database: { url: string; drop(): void };
+  let postgres: PostgresDatabase;
+  let home: string;
+  const nodes: ServeProcess[] = [];
+  beforeEach(() => {
+    database = createTestDatabase();
+    postgres = openPostgres({ url: database.url });
+    home = mkdtempSync(join(tmpdir(), 'joinery-two-nodes-'));
+  });
+  afterEach(async () => {
+    for (const node of nodes.splice(0)) await node.stop('SIGKILL');
+    await postgres.close();
+    database.drop();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('does every event once across both nodes, and finishes a killed node\'s leased work after its lease', async () => {
+    const sql = postgres.sync;
+    const stores = { registry: createPostgresRegistry(sql), flows: createPostgresFlowStore(sql), tokens: createPostgresTokenStore(sql) };
+    const token = await prepareServeStores({ home, ...stores });
+    const secretKey = randomBytes(32).toString('hex');
+    const start = (node: string) => {
+      const nodeHome = join(home, node);
+      mkdirSync(nodeHome, { mode: 0o700 });
+      copyFileSync(join(home, 'config.json'), join(nodeHome, 'config.json'));
+      return startServe({ home: nodeHome, workers: 2, leaseSeconds: LEASE_SECONDS, databaseUrl: database.url, env: { JOINERY_SECRET_KEY: secretKey } });
+    };
+    const [first, second] = await Promise.all([start('node-1'), start('node-2')]);
+    nodes.push(first, second);
+    const events = joinerEvents({ count: EVENTS, sameNameCount: 10, runId: String(process.pid) });
+    const half = Math.ceil(EVENTS / 2);
+    const queue = createPostgresEventQueue(postgres.pool);
+    const submitting = Promise.all([
+      submitEvents({ events: events.slice(0, half), clients: 4, target: { url: first.url, token } }),
+      submitEvents({ events: events.slice(half), clients: 4, target: { url: second.url, token } }),
+    ]);
+    let killed = false;
+    const deadline = Date.now() + 240_000;
+    for (;;) {
+      const counts = await queue.countByStatus();
+      if (!killed && counts.done >= EVENTS / 4 && counts.running > 0) {
+        killed = true;
+        await first.stop('SIGKILL');
+      }
+      if (counts.done + counts.dead + counts.failed + counts.held >= EVENTS) break;
+      if (Date.now() > deadline) throw new Error(`not every event settled: ${JSON.stringify(counts)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await submitting.catch(() => undefined); // the first node's clients lost their server; the events were taken
+    expect(killed).toBe(true);
+
+    const settled = await Promise.all(events.map((event) => queue.get(event.id)));
+    expect(settled.filter((event) => event?.status !== 'done').map((event) => `${event?.id}: ${event?.status} ${event?.lastError}`)).toEqual([]);
+    const users = sql.query<{ key: string; event: string }>(
+      `SELECT username_key AS key, provisioned_by_event AS event FROM directory_users WHERE status = 'provisioned'`,
+    ).rows;
+    expect(users).toHaveLength(EVENTS);
+    expect(new Set(users.map((user) => user.key)).size).toBe(EVENTS);
+    expect(new Set(users.map((user) => user.event)).size).toBe(EVENTS);
+    const calls = sql.query<{ calls: string }>(`SELECT calls FROM executions WHERE name = 'create-account'`).rows;
+    const parsed = calls.map(({ calls: text }) => JSON.parse(text) as Array<{ headers: Record<string, string> }>);
+    const keys = parsed.flatMap((list) => list.map((call) => call.headers['idempotency-key']));
+    expect(keys.length).toBeGreaterThanOrEqual(EVENTS);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(['node-1', 'node-2'].filter((node) => existsSync(join(home, node, 'joinery.db')))).toEqual([]);
+  }, 300_000);
+});
