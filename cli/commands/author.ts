@@ -61,7 +61,9 @@ export const authorCommand: Command = {
     }
     const requester = values.publish ? context.actor(values.as) : undefined;
     const maxTurns = values['max-turns'] === undefined ? 12 : Number(values['max-turns']);
-    if (!Number.isInteger(maxTurns) || maxTurns < 1 || maxTurns > 50) throw new JoineryError('INVALID_INPUT', '--max-turns must be a whole number from 1 to 50');
+    if (!Number.isInteger(maxTurns) || maxTurns < 1 || maxTurns > 50) {
+      throw new JoineryError('INVALID_INPUT', '--max-turns must be a whole number from 1 to 50');
+    }
 
     const templates = loadTemplates(templatesDir());
     const model = await selectModel({ provider: typeof values.provider === 'string' ? values.provider : undefined, env: context.env, templates });
@@ -111,7 +113,8 @@ export const authorCommand: Command = {
     const elapsedMs = Math.round(performance.now() - started);
     // The figures go on the verdict's first line; the rest of the reason (the clause accounting table) follows.
     const [verdict, ...details] = said.split('\n');
-    output.line(`${verdict} (${model.provider}, ${result.turns} turns, ${tokens} tokens, cost ${formatCostUsd(result.costUsd, model.provider)}, ${elapsedMs} ms)`);
+    const cost = formatCostUsd(result.costUsd, model.provider);
+    output.line(`${verdict} (${model.provider}, ${result.turns} turns, ${tokens} tokens, cost ${cost}, ${elapsedMs} ms)`);
     for (const detail of details) output.line(detail);
 
     let published = null;

@@ -1,7 +1,8 @@
 // The asynchronous side: a `pg` pool for the ports that are asynchronous already (the event queue, the
 // reservation ledger, the webhook delivery log). Each transaction holds one pooled connection.
 
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { postgresError } from './sync-connection.ts';
 import { joineryTypeParsers } from './type-parsers.ts';
 import type { AsyncSql, AsyncSqlSession, SqlParameter, SqlResult, SqlRow } from './types.ts';
@@ -16,8 +17,15 @@ export interface PostgresPoolOptions {
 const RETRIED_STATES = new Set(['40001', '40P01']);
 const MAX_TRIES = 5;
 
+/** `pg` (CommonJS) is loaded when a pool is made, not when this module is: every command imports the store
+ *  factory, and only those run on Postgres may pay for the driver (test/cli/startup-imports.test.ts). */
+function loadDriver(): typeof pg {
+  return createRequire(import.meta.url)('pg') as typeof pg;
+}
+
 export function createPostgresPool({ connectionString, maxConnections = 10, applicationName = 'joinery' }: PostgresPoolOptions): AsyncSql {
-  const pool = new pg.Pool({ connectionString, max: maxConnections, application_name: applicationName, types: joineryTypeParsers(pg.types) });
+  const driver = loadDriver();
+  const pool = new driver.Pool({ connectionString, max: maxConnections, application_name: applicationName, types: joineryTypeParsers(driver.types) });
   // An idle connection the server dropped is discarded by the pool; the next query opens another.
   pool.on('error', () => undefined);
   const run = async <Row extends SqlRow>(target: pg.Pool | pg.PoolClient, sql: string, parameters: readonly SqlParameter[] = []): Promise<SqlResult<Row>> => {

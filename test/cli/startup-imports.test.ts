@@ -13,7 +13,7 @@ import { createPublishedHomeAlone, JOINERY_BIN, REPO_ROOT } from '../mcp-server/
 import { SAMPLE_NAME } from '../mcp-server/sample-function.ts';
 
 const RECORDER = fileURLToPath(new URL('./import-recorder/register.mjs', import.meta.url));
-const HEAVY = ['@anthropic-ai/sdk', '@modelcontextprotocol/sdk', 'typescript', 'isolated-vm'];
+const HEAVY = ['@anthropic-ai/sdk', '@modelcontextprotocol/sdk', 'typescript', 'isolated-vm', 'pg', 'openai'];
 
 let home: Awaited<ReturnType<typeof createPublishedHomeAlone>>;
 let logs: string;
