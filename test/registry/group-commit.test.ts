@@ -33,12 +33,14 @@ function countingDatabase(db: SqliteDatabase, { failBatches = false } = {}) {
   return { db: proxy, counts };
 }
 
-function openRegistry(options: { failBatches?: boolean; windowMs?: number; busyWindowMs?: number } = {}) {
+function openRegistry(options: { failBatches?: boolean; windowMs?: number; busyWindowMs?: number; busyAfterMs?: number } = {}) {
   const real = openDatabase(':memory:');
   const opened = createSqliteRegistry(real);
   opened.publish(samplePublishInput());
   const { db, counts } = countingDatabase(real, options);
-  registry = createSqliteRegistry(db, { _internal: { groupCommit: { windowMs: options.windowMs ?? 20, busyWindowMs: options.busyWindowMs ?? 20 } } });
+  const busy = options.busyAfterMs === undefined ? {} : { busyAfterMs: options.busyAfterMs };
+  const groupCommit = { windowMs: options.windowMs ?? 20, busyWindowMs: options.busyWindowMs ?? 20, ...busy };
+  registry = createSqliteRegistry(db, { _internal: { groupCommit } });
   return { registry, counts, real };
 }
 
@@ -65,7 +67,8 @@ describe('group commit of execution records', () => {
   });
 
   it('waits for company when the last commit was moments ago', async () => {
-    const { registry: active, counts } = openRegistry({ windowMs: 0, busyWindowMs: 200 });
+    // "Moments ago" is a minute here: on a loaded machine the default 5 ms may pass between two lines.
+    const { registry: active, counts } = openRegistry({ windowMs: 0, busyWindowMs: 200, busyAfterMs: 60_000 });
     await active.recordExecutionDurable(sampleExecution({ eventId: 'evt-first' }));
     const before = counts.transactions;
     const second = active.recordExecutionDurable(sampleExecution({ eventId: 'evt-second' }));
