@@ -9,6 +9,7 @@ import type { EventQueue } from '../../core/events/index.ts';
 import type { ReservationLedger } from '../../core/ledger/index.ts';
 import { RUN_HOLDER_PREFIX } from '../../core/runtime/index.ts';
 import type { Logger } from '../logger.ts';
+import { startPeriodic } from './start-periodic.ts';
 
 const ENDED = new Set(['dead', 'failed']);
 /** Far beyond any run's time limit: a run holder this old belongs to a process that is gone. */
@@ -33,34 +34,16 @@ export async function releaseStrandedReservations({ ledger, queue, now = Date.no
   }
 }
 
-/** The sweep every `intervalMs`, first at once; ticks never overlap; stop() waits for a running one. */
+/** The sweep every `intervalMs`, first at once (start-periodic.ts). */
 export function startReservationSweep({ ledger, queue, intervalMs, logger }: {
   ledger: ReservationLedger;
   queue: EventQueue;
   intervalMs: number;
   logger: Logger;
 }) {
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = running.then(async () => {
-      try {
-        const freed = await releaseStrandedReservations({ ledger, queue });
-        if (freed.length > 0) logger.info({ events: freed }, 'freed the reserved names of events that ended without a worker');
-      } catch (error) {
-        logger.error({ err: error }, 'reservation sweep failed; the next one tries again');
-      }
-    });
+  const task = async () => {
+    const freed = await releaseStrandedReservations({ ledger, queue });
+    if (freed.length > 0) logger.info({ events: freed }, 'freed the reserved names of events that ended without a worker');
   };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  return {
-    tick: async () => {
-      tick();
-      await running;
-    },
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic({ task, intervalMs, logger, failure: 'reservation sweep failed; the next one tries again' });
 }

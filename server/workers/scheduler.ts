@@ -4,30 +4,12 @@
 import type { EventQueue } from '../../core/events/index.ts';
 import { fireDueSchedules, type ScheduleStore } from '../../core/schedules/index.ts';
 import type { Logger } from '../logger.ts';
+import { startPeriodic } from './start-periodic.ts';
 
 export function startScheduler({ schedules, queue, now, intervalMs, logger }: { schedules: ScheduleStore; queue: EventQueue; now: () => number; intervalMs: number; logger: Logger }) {
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = running.then(async () => {
-      try {
-        const fired = await fireDueSchedules({ schedules, queue, now: now() });
-        if (fired.length > 0) logger.info({ fired }, 'schedules fired');
-      } catch (error) {
-        logger.error({ err: error }, 'scheduler tick failed; the next tick tries again');
-      }
-    });
+  const task = async () => {
+    const fired = await fireDueSchedules({ schedules, queue, now: now() });
+    if (fired.length > 0) logger.info({ fired }, 'schedules fired');
   };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  return {
-    /** Runs one tick now (tests advance a pinned clock, then tick). */
-    tick: async () => {
-      tick();
-      await running;
-    },
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic({ task, intervalMs, logger, failure: 'scheduler tick failed; the next tick tries again' });
 }
