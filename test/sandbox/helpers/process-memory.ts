@@ -32,3 +32,16 @@ export function watchPeakResidentMb(pid: () => number | undefined, intervalMs = 
     },
   };
 }
+
+/** CPU time (user + system, every thread) a live process has used so far in ms; undefined when it is gone. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name, which sits in parentheses and may hold spaces: utime and stime are 12 and 13.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
+    const ticks = Number(fields?.[11]) + Number(fields?.[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
