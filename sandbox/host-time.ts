@@ -9,7 +9,7 @@
 // charged for the bytes it moved, in and out, at COPY_BYTES_PER_MS.
 
 /** Bytes isolated-vm copies across the boundary per millisecond, rounded down from the measured ~330 KB. */
-export const COPY_BYTES_PER_MS = 256 * 1024;
+const COPY_BYTES_PER_MS = 256 * 1024;
 
 export interface HostClock {
   /** Milliseconds spent inside callbacks made by `timed`, plus their copy charge, over the clock's life. */
@@ -18,8 +18,11 @@ export interface HostClock {
   timed<Arguments extends unknown[], Result>(callback: (...parameters: Arguments) => Result): (...parameters: Arguments) => Result;
 }
 
-/** Bytes a value occupies when copied: strings at a byte a unit (most are Latin-1, which V8 stores so), typed arrays by length, arrays and plain objects summed (one level of nesting per call, then their shallow size). */
-export function copiedBytes(value: unknown, depth = 0): number {
+/**
+ * Bytes a value occupies when copied: strings at a byte a unit (most are Latin-1, which V8 stores so),
+ * typed arrays by length, arrays and plain objects summed down to three levels, anything else 8 bytes.
+ */
+function copiedBytes(value: unknown, depth = 0): number {
   if (typeof value === 'string') return value.length;
   if (ArrayBuffer.isView(value)) return value.byteLength;
   if (value instanceof ArrayBuffer) return value.byteLength;

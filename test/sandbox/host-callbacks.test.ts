@@ -49,7 +49,8 @@ describe('host callbacks', () => {
     ['btoa', `let total = 0; for (;;) total += btoa(text).length;`],
     ['TextEncoder.encode', `const encoder = new TextEncoder(); let total = 0; for (;;) total += encoder.encode(text).length;`],
     ['atob', `const encoded = btoa(text); let total = 0; for (;;) total += atob(encoded).length;`],
-    ['TextEncoder.encodeInto', `const encoder = new TextEncoder(); const into = new Uint8Array(16); let total = 0; for (;;) total += encoder.encodeInto(text, into).written;`],
+    ['TextEncoder.encodeInto', `const encoder = new TextEncoder(); const into = new Uint8Array(16);
+      let total = 0; for (;;) total += encoder.encodeInto(text, into).written;`],
   ])('ends a loop of %s on 4 MB strings at the CPU limit, host time included', async (_name, loop) => {
     // Most of each call is host work, and isolated-vm's copy of a 4 MB argument or result is uncounted by
     // either side: before the copy charge (sandbox/host-time.ts) encode used 4,460 ms of the child's CPU
