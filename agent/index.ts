@@ -8,6 +8,8 @@ export { isDone, type Draft } from './loop/draft.ts';
 export { renderSpec, specSchema, type FunctionSpec } from './loop/spec.ts';
 export { createOfflineModel, OFFLINE_MODEL_NAME } from './offline/offline-model.ts';
 export { analyseRequirement } from './offline/analyse-requirement.ts';
+export { accountingGaps } from './offline/accounting/account-clauses.ts';
+export { describeToken } from './offline/accounting/render-accounting.ts';
 export { RECOGNIZERS } from './offline/families/index.ts';
 export * from './model/index.ts';
 export { selectModel, type ProviderName } from './select-model.ts';

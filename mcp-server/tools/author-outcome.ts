@@ -1,10 +1,14 @@
 // What author_function tells an assistant when the author did not finish: the question to relay to the
-// person and how to continue, or each sentence of the requirement it could not handle, with the reason,
+// person and how to continue, or each sentence of the requirement it could not handle (or whose words,
+// a place, a number, a channel, it could not account for), with the reason,
 // and the next steps in MCP terms (write the function
 // yourself with save_draft, split the requirement). Never CLI advice: an assistant cannot set
 // environment variables or pass --provider, and "remove them" would drop part of what the person asked.
 
-import { analyseRequirement, readTemplateParams, RECOGNIZERS, type ClarifyingQuestion, type StopReason, type TemplateEntry } from '../../agent/index.ts';
+import {
+  accountingGaps, analyseRequirement, describeToken, readTemplateParams, RECOGNIZERS,
+  type ClarifyingQuestion, type StopReason, type TemplateEntry,
+} from '../../agent/index.ts';
 import { FIXTURE_FORMAT_URI, SDK_URI, templateUri } from '../resources/index.ts';
 
 export interface NotUnderstood {
@@ -77,6 +81,20 @@ function offlineGiveUp(analysis: Analysis): Omit<AuthorOutcome, 'nextSteps'> {
     return {
       reason: `The built-in author read this as the ${family} rule family but could not handle ${analysis.unhandled.length === 1 ? 'one sentence' : `${analysis.unhandled.length} sentences`}; it writes nothing that ignores part of a requirement.`,
       notUnderstood: analysis.unhandled.map((clause) => ({ sentence: clause.text, reason: sentenceReason(clause.text, family) })),
+    };
+  }
+  const { tokens } = accountingGaps(analysis.accounts);
+  if (tokens.length > 0) {
+    const sentences = [...new Set(tokens.map(({ clause }) => clause.text))];
+    const parts = tokens.length === 1 ? 'one part' : `${tokens.length} parts`;
+    const named = (sentence: string) => tokens.filter(({ clause }) => clause.text === sentence).map(({ token }) => describeToken(token)).join(', ');
+    return {
+      reason: `The built-in author read this as the ${family} rule family but could not account for ${parts} of it; ` +
+        'it writes nothing that ignores part of a requirement.',
+      notUnderstood: sentences.map((sentence) => ({
+        sentence,
+        reason: `could not account for ${named(sentence)}: it maps to no setting, example or behaviour of the ${family} template`,
+      })),
     };
   }
   const problems = analysis.recognition?.problems ?? [];

@@ -32,6 +32,17 @@ describe('author_function giving up', () => {
     expect(JSON.stringify(result)).not.toMatch(CLI_SPEAK);
   });
 
+  it('names the words it could not account for, not a failing template, when every sentence was read', async () => {
+    const result = await call('author_function', {
+      requirement: 'Usernames are the first initial plus the last name in lowercase; if taken add 1, 2, 3. Only for people in Berlin.',
+    });
+    expect(result).toMatchObject({ ok: false, stop: 'gave-up', draft: null });
+    expect(result.notUnderstood).toEqual([{ sentence: 'Only for people in Berlin', reason: expect.stringContaining('"Berlin" (place)') }]);
+    expect(result.reason).toMatch(/could not account for/);
+    expect(result.reason).not.toMatch(/own fixtures|cannot be met as written/);
+    expect(JSON.stringify(result)).not.toMatch(CLI_SPEAK);
+  });
+
   it('says no family fits when none does, sentence by sentence', async () => {
     const result = await call('author_function', { requirement: 'Brew coffee for the team. Water the plants on Fridays.' });
     expect(result).toMatchObject({ ok: false, stop: 'gave-up' });
