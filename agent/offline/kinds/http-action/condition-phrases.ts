@@ -25,7 +25,7 @@ const FIELDS: Record<string, ConditionField> = {
 };
 
 /** Adds a condition; the same field stated twice must agree. */
-function require(recognition: Recognition, condition: Condition): void {
+function requireCondition(recognition: Recognition, condition: Condition): void {
   const when = ruleOf(recognition).when.filter(() => recognition.stated.has('when'));
   const same = when.find((existing) => existing.field === condition.field);
   if (same && (same.negate !== condition.negate || same.values.join() !== condition.values.join())) {
@@ -57,7 +57,7 @@ const SKIP_WORDS = new RegExp(
 export const CONDITION_RULES: Rule[] = [
   {
     pattern: new RegExp(String.raw`\b(?:start(?:s|ing)?|start ?date\s+falls|falls)\s+on\s+(?:a\s+)?(${DAYS})s?\b|\b(${DAYS})\s+starters\b`, 'i'),
-    apply: (match, recognition) => require(recognition, { field: 'startWeekday', values: [(match[1] ?? match[2] ?? '').toLowerCase()], negate: false }),
+    apply: (match, recognition) => requireCondition(recognition, { field: 'startWeekday', values: [(match[1] ?? match[2] ?? '').toLowerCase()], negate: false }),
   },
   {
     // "for new engineers in Berlin", "when engineers start in Lisbon", "designers joining in Paris".
@@ -66,8 +66,8 @@ export const CONDITION_RULES: Rule[] = [
       'u',
     ),
     apply: (match, recognition) => {
-      require(recognition, { field: 'department', values: [ROLES[(match[1] ?? '').toLowerCase()] ?? ''], negate: false });
-      if (match[2]) require(recognition, { field: 'location', values: [match[2]], negate: false });
+      requireCondition(recognition, { field: 'department', values: [ROLES[(match[1] ?? '').toLowerCase()] ?? ''], negate: false });
+      if (match[2]) requireCondition(recognition, { field: 'location', values: [match[2]], negate: false });
     },
   },
   // '"Engineers" = department Engineering', '"in Berlin" = location Berlin', "department is Sales".
@@ -82,27 +82,27 @@ export const CONDITION_RULES: Rule[] = [
     apply: (match, recognition) => {
       const field = FIELDS[(match[1] ?? match[3] ?? '').toLowerCase()];
       const value = (match[2] ?? match[4] ?? '').trim();
-      if (field) require(recognition, { field, values: [field === 'employmentType' ? singular(value) : value], negate: false });
+      if (field) requireCondition(recognition, { field, values: [field === 'employmentType' ? singular(value) : value], negate: false });
     },
   },
   // "(department Sales, location Dublin)": a field and a capitalised value.
   {
     pattern: /\b(department|location|title)\s+([A-Z][\p{L}&'-]*(?:\s+[A-Z][\p{L}&'-]*)?)/u,
-    apply: (match, recognition) => require(recognition, { field: FIELDS[match[1] ?? ''] ?? 'department', values: [match[2] ?? ''], negate: false }),
+    apply: (match, recognition) => requireCondition(recognition, { field: FIELDS[match[1] ?? ''] ?? 'department', values: [match[2] ?? ''], negate: false }),
   },
   { pattern: /\bboth must hold\b|\ball of (?:these|them) must hold\b/i },
   {
     pattern: new RegExp(String.raw`\b${TYPE}(?:\s+(?:do not|don'?t|never)\s+get|\s+get\s+no|\s*:\s*raise nothing|\s+are\s+skipped)\b`, 'i'),
-    apply: (match, recognition) => require(recognition, { field: 'employmentType', values: [singular(match[1] ?? '')], negate: true }),
+    apply: (match, recognition) => requireCondition(recognition, { field: 'employmentType', values: [singular(match[1] ?? '')], negate: true }),
   },
   // "to contractors starting on a Friday", "for new interns"; not "for everyone but contractors".
   {
     pattern: /(?<!\b(?:but|except|not)\s+)\b(?:for|to)\s+(?:all\s+)?(?:new\s+)?(contractors|interns)\b(?!\s+(?:do not|don'?t|never|get no|are skipped))/i,
-    apply: (match, recognition) => require(recognition, { field: 'employmentType', values: [singular(match[1] ?? '')], negate: false }),
+    apply: (match, recognition) => requireCondition(recognition, { field: 'employmentType', values: [singular(match[1] ?? '')], negate: false }),
   },
   {
     pattern: new RegExp(String.raw`\bonly\s+(?:for|applies to)\s+${TYPE}`, 'i'),
-    apply: (match, recognition) => require(recognition, { field: 'employmentType', values: [singular(match[1] ?? '')], negate: false }),
+    apply: (match, recognition) => requireCondition(recognition, { field: 'employmentType', values: [singular(match[1] ?? '')], negate: false }),
   },
   {
     pattern: new RegExp(String.raw`\breturns?\s+(${OBJECT})`, 'i'),
