@@ -12,7 +12,8 @@ export const HTTP_ACTION_VOCABULARY: RegExp[] = [
   /\b(?:authenticated|authenticate) as\b|\bnot with a pasted token\b|\bclient credentials\b|\btoken endpoint\b|\bclient (?:id|secret)\b|\bscope\b/gi,
   /\bmust never show up in\b|\bmust not be in\b|\bthe pass itself\b|\bnever (?:log|return)\b|\bout of (?:the )?logs\b/gi,
   /\b(?:do nothing at all|call nothing|without calling anything|nothing at all|anybody else|everyone else|any other)\b/gi,
-  /\bbring mfa from their own company\b|\bdon'?t send it anywhere\b|\bthe it desk reads it in\b/gi,
+  // A reason in parentheses ("(they bring MFA from their own company)"); "don't send it anywhere" and why.
+  /\((?:they|because|since|as)\b[^()]{0,80}\)|\b(?:don'?t|do not|no need to) send it anywhere\b[^.;]*/gi,
   /\bonboarding day\b|\bthis only applies to\b|\bonly applies to\b/gi,
   ...API_DESCRIPTION_VOCABULARY,
   words(`upn only create creates open opens order orders raise issue issues send sends email emailed mail post posts then
