@@ -5,7 +5,11 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams } from '../../../agent/index.ts';
+import { testFunction } from '../../../core/pipeline/index.ts';
 import { weekdayOf } from '../../../agent/offline/kinds/http-action/expected-http-action.ts';
+import { httpActionFixtures } from '../../../agent/offline/kinds/http-action/http-action-fixtures.ts';
+import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
+import { httpActionSource } from '../../../agent/offline/kinds/http-action/http-action-source.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
@@ -92,6 +96,47 @@ describe('offline author: http-action kind', () => {
     expect(result.ok).toBe(false);
     expect(result.reason).toContain('has no credential');
     expect(result.reason).toContain('"ticket" comes from no request body or answer');
+  });
+
+  it('what no phrase writes yet runs as the reference says: Basic auth, a step only for contractors, OAuth, a value from step 1 in step 2', async () => {
+    const rule: HttpActionRule = {
+      functionName: 'two-systems',
+      trigger: 'user.joined',
+      when: [{ field: 'location', values: ['Oslo', 'Bergen'], negate: false }],
+      skipOutput: { skipped: true },
+      steps: [
+        {
+          when: [{ field: 'employmentType', values: ['contractor'], negate: false }],
+          method: 'POST',
+          url: 'https://acme.atlassian.net/rest/servicedeskapi/request',
+          auth: { scheme: 'basic', username: 'svc-joinery', passwordSecret: 'JIRA_API_TOKEN' },
+          body: { requestFieldValues: { summary: 'Badge for <name> (<eventId>)' } },
+          successStatus: 201,
+          requires: ['issueKey'],
+          sensitive: [],
+        },
+        {
+          when: [],
+          method: 'PATCH',
+          url: 'https://graph.microsoft.com/v1.0/users/<upn>',
+          auth: { scheme: 'oauth', tokenUrl: 'https://login.microsoftonline.com/t1/oauth2/v2.0/token', clientId: 'c1', clientSecret: 'GRAPH_SECRET', scope: 'https://graph.microsoft.com/.default' },
+          body: { officeLocation: '<location>', employeeType: '<employmentType>', jobTitle: '<steps.1.issueKey>' },
+          successStatus: 204,
+          requires: [],
+          sensitive: [],
+        },
+      ],
+      output: { ticket: '<steps.1.issueKey>', updated: true },
+    };
+    const fixtures = httpActionFixtures(rule, []);
+    const contractor = fixtures.find((fixture) => fixture.name.startsWith('every step runs'));
+    expect(contractor?.expect?.calls?.map((call) => call.method)).toEqual(['POST', 'POST', 'PATCH']);
+    expect(contractor?.expect?.calls?.[0]?.headers).toEqual({ authorization: `Basic ${Buffer.from('svc-joinery:test-jira_api_token-1x').toString('base64')}` });
+    const employee = fixtures.find((fixture) => fixture.name.startsWith('employmentType contractor does not hold'));
+    expect(employee?.expect?.calls?.map((call) => call.method)).toEqual(['POST', 'PATCH']);
+    const result = await testFunction({ source: httpActionSource(rule), fixturesText: JSON.stringify(fixtures), toolchain });
+    const failures = result.report?.results.filter((test) => !test.passed).map((test) => test.name);
+    expect([result.ok, failures]).toEqual([true, []]);
   });
 
   it('the reference counts weekdays on its own', () => {
