@@ -19,6 +19,8 @@ export interface Analysis {
   otherFamilies: string[];
   /** Every clause with what it became and what in it nothing accounts for. */
   accounts: ClauseAccount[];
+  /** When a family refuses and a general kind read every clause: what that kind would still need. */
+  generalNeeds?: { family: string; problems: string[] };
 }
 
 /** Content words a clause may keep and still count as understood. */
@@ -78,7 +80,9 @@ function analyseText(messages: readonly string[], corrections: string[], recogni
   const otherFamilies = ranked
     .filter((candidate) => candidate.recognizer !== recognizer && score(candidate.recognizer, unhandledText) > 0 && reads(candidate.recognizer))
     .map((candidate) => candidate.recognizer.family);
-  return { recognizer, recognition, clauses, unhandled, otherFamilies, accounts };
+  const clean = unhandled.length + recognition.problems.length + accountingGaps(accounts).tokens.length === 0;
+  const generalNeeds = recognizer.fallback || clean ? undefined : needsOf(general, clauses, corrections, defaults);
+  return { recognizer, recognition, clauses, unhandled, otherFamilies, accounts, generalNeeds };
 }
 
 /**
@@ -100,6 +104,17 @@ function readCleanly(
     const read = reading.unhandled.length + accountingGaps(reading.accounts).tokens.length === 0;
     const shaped = recognizer.recognised?.(reading.recognition) ?? true;
     if (read && (reading.recognition.problems.length === 0 || (refused && shaped && reading.recognition.problems.length < specificCost))) return reading;
+  }
+  return undefined;
+}
+
+/** The problems of the first general kind that read every clause and token: what to add to the text. */
+function needsOf(general: FamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {
+  for (const recognizer of general) {
+    const reading = readAs(recognizer, clauses, corrections, defaults);
+    if (reading.unhandled.length + accountingGaps(reading.accounts).tokens.length === 0 && reading.recognition.problems.length > 0) {
+      return { family: recognizer.family, problems: reading.recognition.problems };
+    }
   }
   return undefined;
 }

@@ -88,6 +88,12 @@ describe('offline author: http-action kind', () => {
     expect(result.draft.source).toBeUndefined();
   });
 
+  it('a refusal says what the text lacks to be written as an http-action rule', async () => {
+    const result = await author('Order a laptop in ServiceNow for new engineers in Berlin.');
+    expect(result.reason).toContain('"Berlin" (place)');
+    expect(result.reason).toContain('As an http-action rule (conditions and HTTP calls) it is missing: no endpoint was given');
+  });
+
   it('a step with no credential and an output from nowhere are refused, naming both', async () => {
     const result = await author(
       'Order a monitor for new designers in London. Anyone else: return { ordered: false }. ' +
