@@ -57,7 +57,10 @@ const SKIP_WORDS = new RegExp(
 export const CONDITION_RULES: Rule[] = [
   {
     pattern: new RegExp(String.raw`\b(?:start(?:s|ing)?|start ?date\s+falls|falls)\s+on\s+(?:a\s+)?(${DAYS})s?\b|\b(${DAYS})\s+starters\b`, 'i'),
-    apply: (match, recognition) => requireCondition(recognition, { field: 'startWeekday', values: [(match[1] ?? match[2] ?? '').toLowerCase()], negate: false }),
+    apply: (match, recognition) => {
+      const day = (match[1] ?? match[2] ?? '').toLowerCase();
+      requireCondition(recognition, { field: 'startWeekday', values: [day], negate: false });
+    },
   },
   {
     // "for new engineers in Berlin", "when engineers start in Lisbon", "designers joining in Paris".
