@@ -19,6 +19,8 @@ export interface Analysis {
   otherFamilies: string[];
   /** Every clause with what it became and what in it nothing accounts for. */
   accounts: ClauseAccount[];
+  /** When a family refuses and a general kind read every clause: what that kind would still need. */
+  generalNeeds?: { family: string; problems: string[] };
 }
 
 /** Content words a clause may keep and still count as understood. */
@@ -49,7 +51,10 @@ function analyseText(messages: readonly string[], corrections: string[], recogni
   const score = (recognizer: FamilyRecognizer, text: string) => recognizer.keywords.reduce((total, keyword) => total + matchAll(keyword, text).length, 0);
   const ranked = recognizers.map((recognizer) => ({ recognizer, score: score(recognizer, requirement) })).sort((a, b) => b.score - a.score);
   const best = ranked[0];
+  const general = recognizers.filter((recognizer) => recognizer.fallback);
   if (!best || best.score === 0) {
+    const fallback = readCleanly(general, clauses, corrections, defaults);
+    if (fallback) return { ...fallback, clauses, otherFamilies: [] };
     const unhandled = clauses.filter((clause) => !isFiller(clause.text));
     const accounts = accountClauses({ clauses, unhandled, trace: [], evidence: { texts: [], numbers: new Map() }, facts: [] });
     return { clauses, unhandled, otherFamilies: [], accounts };
@@ -62,7 +67,10 @@ function analyseText(messages: readonly string[], corrections: string[], recogni
     .map((candidate, rank) => ({ rank, ...readAs(candidate.recognizer, clauses, corrections, defaults) }));
   const cost = ({ unhandled, recognition, accounts }: (typeof readings)[number]) =>
     unhandled.length + recognition.problems.length + accountingGaps(accounts).tokens.length;
-  const chosen = readings.reduce((best, reading) => (cost(reading) < cost(best) ? reading : best));
+  const specific = readings.reduce((best, reading) => (cost(reading) < cost(best) ? reading : best));
+  // A family that cannot account for everything gives way to a general kind that can (a condition, a
+  // second step, another auth); when neither can, the family's own reasons are the clearer ones.
+  const chosen = (cost(specific) > 0 && readCleanly(general, clauses, corrections, defaults, specific)) || specific;
   const { recognizer, recognition, unhandled, accounts } = chosen;
 
   const unhandledText = unhandled.map((clause) => clause.text).join(' ');
@@ -72,7 +80,43 @@ function analyseText(messages: readonly string[], corrections: string[], recogni
   const otherFamilies = ranked
     .filter((candidate) => candidate.recognizer !== recognizer && score(candidate.recognizer, unhandledText) > 0 && reads(candidate.recognizer))
     .map((candidate) => candidate.recognizer.family);
-  return { recognizer, recognition, clauses, unhandled, otherFamilies, accounts };
+  const clean = unhandled.length + recognition.problems.length + accountingGaps(accounts).tokens.length === 0;
+  const generalNeeds = recognizer.fallback || clean ? undefined : needsOf(general, clauses, corrections, defaults);
+  return { recognizer, recognition, clauses, unhandled, otherFamilies, accounts, generalNeeds };
+}
+
+/**
+ * The first general kind that reads every clause with no problem and no unaccounted token; or, against a
+ * family that could not read a clause or named problems (nothing a question settles), one that read every
+ * clause and token and has fewer problems: its reasons are the precise ones.
+ */
+function readCleanly(
+  general: FamilyRecognizer[],
+  clauses: Clause[],
+  corrections: string[],
+  defaults: (family: string) => Record<string, unknown>,
+  specific?: ReturnType<typeof readAs>,
+) {
+  const refused = specific && specific.unhandled.length + specific.recognition.problems.length > 0;
+  const specificCost = specific ? specific.unhandled.length + specific.recognition.problems.length + accountingGaps(specific.accounts).tokens.length : 0;
+  for (const recognizer of general) {
+    const reading = readAs(recognizer, clauses, corrections, defaults);
+    const read = reading.unhandled.length + accountingGaps(reading.accounts).tokens.length === 0;
+    const shaped = recognizer.recognised?.(reading.recognition) ?? true;
+    if (read && (reading.recognition.problems.length === 0 || (refused && shaped && reading.recognition.problems.length < specificCost))) return reading;
+  }
+  return undefined;
+}
+
+/** The problems of the first general kind that read every clause and token: what to add to the text. */
+function needsOf(general: FamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {
+  for (const recognizer of general) {
+    const reading = readAs(recognizer, clauses, corrections, defaults);
+    if (reading.unhandled.length + accountingGaps(reading.accounts).tokens.length === 0 && reading.recognition.problems.length > 0) {
+      return { family: recognizer.family, problems: reading.recognition.problems };
+    }
+  }
+  return undefined;
 }
 
 function readAs(recognizer: FamilyRecognizer, clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {

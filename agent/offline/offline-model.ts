@@ -53,7 +53,10 @@ export function createOfflineModel({ templates, recognizers = RECOGNIZERS }: { t
       const question = notUnderstood === undefined ? questionFor(analysis.recognizer?.family, accountingGaps(analysis.accounts).tokens) : undefined;
       if (question && canAsk(request)) return reply([{ type: 'text', text: renderAccounting(analysis.accounts, values) }, toolUse('ask_admin', question)]);
       const gap = gapReason(analysis);
-      const refusal = notUnderstood ?? (gap === undefined ? undefined : `${gap}${question ? ` Or answer: ${questionText(question)}` : ''}`);
+      const reason = notUnderstood ?? (gap === undefined ? undefined : `${gap}${question ? ` Or answer: ${questionText(question)}` : ''}`);
+      const needs = analysis.generalNeeds;
+      const alternative = needs ? ` As an ${needs.family} rule (conditions and HTTP calls) it is missing: ${needs.problems.join('; ')}.` : '';
+      const refusal = reason && `${reason}${alternative}`;
       if (refusal) {
         const table = renderAccounting(analysis.accounts, values, { maxLength: REASON_LIMIT - refusal.length - 2 });
         return reply([{ type: 'text', text: renderAccounting(analysis.accounts, values) }, toolUse('give_up', { reason: fitReason(`${refusal}\n${table}`) })]);

@@ -39,6 +39,13 @@ export interface Rule {
 
 export interface FamilyRecognizer {
   family: string;
+  /**
+   * A general kind with no keywords of its own: the analyser reads the text with it when the family the
+   * keywords chose leaves a clause, a token or a problem, and takes its reading only if it has none.
+   */
+  fallback?: boolean;
+  /** A general kind: whether the text has its shape (an HTTP step), so that its problems are worth showing. */
+  recognised?(recognition: Recognition): boolean;
   /** Phrases that make this family likely; the best total wins. */
   keywords: RegExp[];
   rules: Rule[];

@@ -9,7 +9,7 @@ import { loadTemplates } from '../../agent/index.ts';
 import { createReferenceAuthor, loadCases, PROJECT_BASELINE_PATH, PROJECT_CASES_DIR, readBaseline, runEvals } from '../../evals/index.ts';
 import { createRealToolchain } from '../helpers/real-toolchain.ts';
 
-const FAMILIES = ['username', 'email', 'groups', 'apps', 'approvals', 'tap', 'hris-writeback', 'ticket', 'mover-groups', 'leaver-revoke'];
+const FAMILIES = ['username', 'email', 'groups', 'apps', 'approvals', 'tap', 'hris-writeback', 'ticket', 'mover-groups', 'leaver-revoke', 'http-action'];
 const templates = loadTemplates(fileURLToPath(new URL('../../templates', import.meta.url)));
 const { cases } = loadCases({ path: PROJECT_CASES_DIR });
 const toolchain = createRealToolchain();

@@ -10,6 +10,7 @@ import { tapRecognizer } from './tap.ts';
 import { ticketRecognizer } from './ticket.ts';
 import { usernameRecognizer } from '../kinds/identifier/username-recognizer.ts';
 import { notifyRecognizer } from '../kinds/notify/notify-recognizer.ts';
+import { httpActionRecognizer } from '../kinds/http-action/http-action-recognizer.ts';
 
 /** Every family the offline author understands, in the order ties are broken. */
 export const RECOGNIZERS: FamilyRecognizer[] = [
@@ -24,4 +25,6 @@ export const RECOGNIZERS: FamilyRecognizer[] = [
   moverGroupsRecognizer,
   leaverRevokeRecognizer,
   notifyRecognizer,
+  // The general kind: read only when the family the keywords chose cannot account for every clause.
+  httpActionRecognizer,
 ];

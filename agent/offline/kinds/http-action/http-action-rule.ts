@@ -1,0 +1,83 @@
+// The typed intermediate form of an HTTP action rule: who the function acts for (conditions on the person
+// and the start date), then one or more HTTP steps in order, each with its own optional condition,
+// endpoint, method, auth, body, success check and the response fields it yields, and what the function
+// returns. The function and its fixtures are both generated from it.
+//
+// Texts (URLs, body strings, output values) are templates with placeholders, see PLACEHOLDERS below;
+// `<steps.N.path>` is a field of step N's JSON answer (N from 1), e.g. `<steps.1.temporaryAccessPass>`.
+
+/** A field of the person a condition tests; `startWeekday` is the day of the week of `person.startDate`. */
+export type ConditionField = 'department' | 'location' | 'title' | 'employmentType' | 'startWeekday';
+
+export interface Condition {
+  field: ConditionField;
+  /** Compared case-insensitively after trimming; weekdays are lower-case English names ("monday"). */
+  values: string[];
+  /** True: the person matches when the field is none of the values. */
+  negate: boolean;
+}
+
+export type Auth =
+  | { scheme: 'none' }
+  | { scheme: 'bearer'; secret: string }
+  /** Basic: a literal user name and the password (or API token) in a secret. */
+  | { scheme: 'basic'; username: string; passwordSecret: string }
+  /** OAuth 2.0 client credentials, run by the host at egress (contract.md). */
+  | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string; scope: string };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpStep {
+  /** Every condition must hold for this step to run; a skipped step yields nothing. */
+  when: Condition[];
+  method: HttpMethod;
+  /** The endpoint with placeholders; a value in the path is percent-encoded with '@' kept. */
+  url: string;
+  auth: Auth;
+  /** The JSON body, strings holding placeholders; null for none. A string that is one placeholder keeps its type. */
+  body: unknown;
+  /** The one status that means success; anything else is an error naming the status. */
+  successStatus: number;
+  /** Fields of the JSON answer that must be present (dot paths), else an error. */
+  requires: string[];
+  /** Fields of the answer that are credentials (a one-time pass): never logged, returned or put in an error. */
+  sensitive: string[];
+}
+
+export interface HttpActionRule {
+  functionName: string;
+  trigger: 'user.joined' | 'manual';
+  /** Every condition must hold, else the function returns `skipOutput` and calls nothing. */
+  when: Condition[];
+  skipOutput: Record<string, unknown>;
+  steps: HttpStep[];
+  /** What the function returns: literal values, or templates (a value that is one placeholder keeps its type). */
+  output: Record<string, unknown>;
+}
+
+/** Fields of the event a template may name; `upn` is `event.account.userPrincipalName`. */
+export const PLACEHOLDERS = [
+  'firstName', 'lastName', 'preferredName', 'name', 'department', 'location', 'title', 'employmentType', 'startDate',
+  'employeeId', 'managerEmail', 'upn', 'accountEmail', 'username', 'eventId',
+];
+
+
+export const HTTP_ACTION_DEFAULTS: HttpActionRule = {
+  functionName: 'http-action',
+  trigger: 'user.joined',
+  when: [],
+  skipOutput: { skipped: true },
+  steps: [
+    {
+      when: [],
+      method: 'POST',
+      url: 'https://api.example.com/v1/joiners',
+      auth: { scheme: 'bearer', secret: 'API_TOKEN' },
+      body: { text: '<name> starts on <startDate>', employeeId: '<employeeId>' },
+      successStatus: 201,
+      requires: [],
+      sensitive: [],
+    },
+  ],
+  output: { done: true },
+};
