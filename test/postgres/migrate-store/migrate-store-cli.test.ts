@@ -1,7 +1,7 @@
 // `joinery migrate-store` as an operator runs it: an SQLite home with a published, reviewed and run function
-// and a secret is copied into Postgres; afterwards list, show (with its digest check) and run give the same
-// results on the Postgres URL as on the home, the secret opens with the same key, and the next publish is
-// numbered after the copied versions. A dry run and a second copy into the same database write nothing.
+// and a schedule is copied into Postgres; afterwards the audit export, list, show (with its digest check) and
+// run give the same results on the Postgres URL as on the home, and the next publish is numbered after the
+// copied versions. A dry run and a second copy into the same database write nothing.
 
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,12 @@ describe.skipIf(!postgresAvailable())('joinery migrate-store', () => {
     await ok(['run', 'generate-username', '--input', 'event.json', '--dry-run']);
     await ok(['schedule', 'set', 'nightly', '--cron', '0 2 * * *', '--function', 'generate-username', '--as', 'alice']);
     const onSqlite = await observe({});
+    const exportOn = async (env: Record<string, string>) => {
+      const run = await spawnCli(['audit', 'export', '--format', 'jsonl'], { cwd: place.cwd, env: { JOINERY_HOME: place.home, ...env } });
+      if (run.code !== 0) throw new Error(`joinery audit export exited ${run.code}: ${run.stderr}`);
+      return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    };
+    const trailOnSqlite = await exportOn({});
 
     const dry = await ok(['migrate-store', '--to', database.url, '--dry-run']);
     expect(dry.dryRun).toBe(true);
@@ -78,6 +84,9 @@ describe.skipIf(!postgresAvailable())('joinery migrate-store', () => {
     expect(copied.tables.find((row: { table: string }) => row.table === 'versions')).toEqual({ table: 'versions', source: 1, target: 1 });
     expect(copied.skipped).toEqual([{ table: 'migrations', reason: expect.stringContaining('schema ledger') }]);
 
+    const trailOnPostgres = await exportOn({ JOINERY_DATABASE_URL: database.url });
+    expect(trailOnSqlite.map((entry: { action: string }) => entry.action)).toContain('review.approved');
+    expect(trailOnPostgres).toEqual(trailOnSqlite);
     const onPostgres = await observe({ JOINERY_DATABASE_URL: database.url });
     expect(onPostgres.shown.integrity.ok).toBe(true);
     expect(onPostgres).toEqual(onSqlite);
