@@ -22,7 +22,7 @@ interface CopyTableOptions {
   plan: CopiedTable;
   total: number;
   batchRows: number;
-  /** Called after each statement of a table that takes more than one. */
+  /** Called after each statement of a table larger than one batch. */
   onProgress?: (progress: CopyProgress) => void;
 }
 
@@ -42,7 +42,7 @@ export function copyTable({ source, target, plan, total, batchRows, onProgress }
     if (plan.numberedVersions) moveLatestVersion(target, columns, batch[0] ?? []);
     copied += batch.length;
     batch = [];
-    if (total > perStatement) onProgress?.({ table, copied, total });
+    if (total > batchRows) onProgress?.({ table, copied, total });
   };
   try {
     for (const row of rows) {
