@@ -12,6 +12,7 @@ import { benchStartup } from './startup.ts';
 import { benchStoreRoundTrip } from './store-roundtrip.ts';
 import { benchThroughput } from './throughput.ts';
 import { benchServeLoad } from './serve-load.ts';
+import { benchServeNodes } from './serve-nodes.ts';
 import { benchTypecheck } from './typecheck.ts';
 import { createExecutor } from '../sandbox/index.ts';
 
@@ -40,6 +41,7 @@ const SUITES: Record<string, () => Promise<Figures>> = {
   author: () => benchAuthor(),
   startup: () => benchStartup(),
   serve: () => benchServeLoad(),
+  'serve-nodes': () => benchServeNodes(),
   store: () => benchStoreRoundTrip(),
   console: () => benchConsole(),
 };

@@ -7,7 +7,6 @@ import type { RunLimits, SandboxRunner } from '../core/execution/types.ts';
 import { createOidcCodeFlow } from '../mcp-server/index.ts';
 import type { ConsoleOptions } from '../server/console/index.ts';
 import type { CliContext } from './context.ts';
-import { writeVisible } from './output.ts';
 import type { StorePorts } from './stores.ts';
 
 export function consoleOptions({
@@ -23,7 +22,6 @@ export function consoleOptions({
 }): ConsoleOptions {
   const { console: settings, retention, oidc } = context.config();
   const auditTrail = stores.auditTrail();
-  if (auditTrail === undefined) throw new JoineryError('INTERNAL', 'the review console needs the audit trail, which is on SQLite only');
   if (settings.oidc !== undefined && oidc === undefined)
     throw new JoineryError('INVALID_INPUT', 'config.json console.oidc needs the top-level "oidc" section (the issuer and how claims give roles)');
   const webhookUrl =
@@ -63,11 +61,4 @@ function readWebhookSecret(context: CliContext, name: string): string {
   if (value === undefined)
     throw new JoineryError('INVALID_INPUT', `config.json console.reviewWebhookSecret: no secret named ${name} (joinery secret set ${name})`);
   return value;
-}
-
-/** On Postgres the console is left out (its audit trail reads SQLite so far), and serve says so once. */
-export function consoleUnavailable(context: CliContext): boolean {
-  if (context.stores().auditTrail() !== undefined) return false;
-  writeVisible(context.stderr, 'warning: the review console is not served on Postgres yet (its audit trail is SQLite only)\n');
-  return true;
 }

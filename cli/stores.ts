@@ -3,7 +3,7 @@
 // use, so a command opens only what it asks for, and SQLite behaves exactly as it did before this file.
 
 import type { AuditTrail } from '../core/audit/index.ts';
-import { createSqliteAuditTrail } from '../core/audit/index.ts';
+import { createPostgresAuditTrail, createSqliteAuditTrail } from '../core/audit/index.ts';
 import { createPostgresDirectory, createSqliteDirectory, type DirectoryStore } from '../core/directory/index.ts';
 import { JoineryError } from '../core/errors.ts';
 import { createPostgresDeliveryLog, createPostgresEventQueue, createSqliteDeliveryLog, createSqliteEventQueue } from '../core/events/index.ts';
@@ -35,8 +35,8 @@ export interface StorePorts {
   /** The open database, for stores kept outside core (MCP drafts: mcp-server stays unloaded for other commands). */
   connection(): { sqlite: SqliteDatabase } | { postgres: PostgresDatabase };
   retention: Port<typeof createSqliteExecutionRetention>;
-  /** The console's audit trail: SQLite only so far (undefined on Postgres). */
-  auditTrail(): AuditTrail | undefined;
+  /** Audit entries and reviews as one list: the console's audit page and `joinery audit export`. */
+  auditTrail(): AuditTrail;
 }
 
 interface OpenStoresOptions {
@@ -113,6 +113,6 @@ function postgresPorts(database: () => PostgresDatabase, secretKey: () => Buffer
     tokens: once(() => createPostgresTokenStore(sync())),
     connection: () => ({ postgres: database() }),
     retention: once(() => createPostgresExecutionRetention(sync())),
-    auditTrail: () => undefined,
+    auditTrail: once(() => createPostgresAuditTrail(sync())),
   };
 }

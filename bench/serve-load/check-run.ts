@@ -3,7 +3,9 @@
 // for one (event, step, attempt) (its Idempotency-Key); and each event's latency, submission to done.
 
 import type { EventQueue } from '../../core/events/index.ts';
-import type { SqliteDatabase } from '../../core/store/index.ts';
+
+/** Reads rows with plain SQL that SQLite and Postgres both accept (the store under test, either engine). */
+export type ReadRows = (sql: string) => Array<Record<string, unknown>>;
 import { FLOW } from './prepare-home.ts';
 
 export interface RunCheck {
@@ -22,7 +24,9 @@ export interface RunCheck {
   latenciesMs: number[];
 }
 
-export async function checkRun({ db, queue, ids, submittedAt }: { db: SqliteDatabase; queue: EventQueue; ids: readonly string[]; submittedAt: ReadonlyMap<string, number> }): Promise<RunCheck> {
+export async function checkRun({ rows, queue, ids, submittedAt }: {
+  rows: ReadRows; queue: EventQueue; ids: readonly string[]; submittedAt: ReadonlyMap<string, number>;
+}): Promise<RunCheck> {
   const notDone: string[] = [];
   const usernameOf = new Map<string, string>();
   const latenciesMs: number[] = [];
@@ -38,10 +42,10 @@ export async function checkRun({ db, queue, ids, submittedAt }: { db: SqliteData
     if (typeof output?.username === 'string') usernameOf.set(id, output.username);
     latenciesMs.push(Date.parse(event.updatedAt) - (submittedAt.get(id) ?? Date.parse(event.createdAt)));
   }
-  const users = db.prepare(`SELECT username_key AS key, provisioned_by_event AS eventId FROM directory_users WHERE status = 'provisioned'`).all() as Array<{ key: string; eventId: string }>;
+  const users = rows(`SELECT username_key AS "key", provisioned_by_event AS "eventId" FROM directory_users WHERE status = 'provisioned'`) as Array<{ key: string; eventId: string }>;
   const byEvent = new Map(users.map((user) => [user.eventId, user.key]));
   const mismatched = [...usernameOf].filter(([id, username]) => byEvent.get(id) !== username.normalize('NFC').toLowerCase()).map(([id]) => id);
-  const calls = db.prepare(`SELECT calls FROM executions WHERE name = 'create-account'`).pluck().all() as string[];
+  const calls = rows(`SELECT calls FROM executions WHERE name = 'create-account'`).map((row) => String(row.calls));
   const idempotencyKeys = calls.flatMap((text) => (JSON.parse(text) as Array<{ headers: Record<string, string> }>).map((call) => call.headers['idempotency-key'] ?? '(none)'));
   return {
     done: ids.length - notDone.length,
@@ -49,7 +53,7 @@ export async function checkRun({ db, queue, ids, submittedAt }: { db: SqliteData
     duplicateUsernames: [...duplicates([...usernameOf.values()]), ...duplicates(users.map((user) => user.key))],
     provisionedUsers: users.length,
     mismatched,
-    reservationsLeft: db.prepare('SELECT count(*) FROM reservations').pluck().get() as number,
+    reservationsLeft: Number(rows('SELECT count(*) AS n FROM reservations')[0]?.n),
     repeatedCalls: duplicates(idempotencyKeys),
     createAccountCalls: idempotencyKeys.length,
     retriedEvents,

@@ -11,17 +11,23 @@ const BIN = join(fileURLToPath(new URL('../..', import.meta.url)), 'bin', 'joine
 export interface ServeProcess {
   url: string;
   child: ChildProcess;
+  /** Its JSON log lines so far (standard output), when started with `captureLogs`; else empty. */
+  logs(): string[];
   /** SIGTERM (drain) or SIGKILL (a crash); resolves when the process is gone. */
   stop(signal: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
 /** `databaseUrl`: run on that Postgres database (JOINERY_DATABASE_URL) rather than the home's SQLite file. */
-export async function startServe({ home, workers, leaseSeconds, databaseUrl, env = {} }: {
-  home: string; workers: number; leaseSeconds: number; databaseUrl?: string; env?: Record<string, string>;
+export async function startServe({ home, workers, leaseSeconds, databaseUrl, env = {}, captureLogs = false }: {
+  home: string; workers: number; leaseSeconds: number; databaseUrl?: string; env?: Record<string, string>; captureLogs?: boolean;
 }): Promise<ServeProcess> {
-  const args = ['--no-node-snapshot', BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--workers', String(workers), '--dry-run', '--lease-seconds', String(leaseSeconds)];
+  const args = ['--no-node-snapshot', BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--workers', String(workers), '--dry-run'];
+  args.push('--lease-seconds', String(leaseSeconds));
   const database = databaseUrl === undefined ? {} : { JOINERY_DATABASE_URL: databaseUrl };
-  const child = spawn(process.execPath, args, { env: { ...process.env, JOINERY_HOME: home, ...database, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const stdio = ['ignore', captureLogs ? 'pipe' : 'ignore', 'pipe'] as const;
+  const child = spawn(process.execPath, args, { env: { ...process.env, JOINERY_HOME: home, ...database, ...env }, stdio: [...stdio] });
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const exited = once(child, 'exit');
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -42,6 +48,7 @@ export async function startServe({ home, workers, leaseSeconds, databaseUrl, env
   return {
     url,
     child,
+    logs: () => stdout.split('\n').filter((line) => line !== ''),
     async stop(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -33,7 +33,6 @@ export const auditCommand: Command = {
       const format = values.format ?? 'csv';
       if (format !== 'csv' && format !== 'jsonl') throw new JoineryError('INVALID_INPUT', '--format must be csv or jsonl');
       const trail = context.stores().auditTrail();
-      if (trail === undefined) throw new JoineryError('INVALID_INPUT', 'joinery audit export reads SQLite only so far: unset JOINERY_DATABASE_URL');
       for (const chunk of formatAudit(trail.entries(filterOf(values)), format)) writeData(context.stdout, chunk);
       return 0;
     }

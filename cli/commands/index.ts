@@ -43,4 +43,9 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./audit.ts')).auditCommand,
   },
   { name: 'schedule', summary: 'Cron triggers: fire a function or flow on a schedule while joinery serve runs', load: async () => (await import('./schedule.ts')).scheduleCommand },
+  {
+    name: 'migrate-store',
+    summary: 'Copy this SQLite home into an empty PostgreSQL database (versions, reviews, secrets still sealed)',
+    load: async () => (await import('./migrate-store.ts')).migrateStoreCommand,
+  },
 ];

@@ -4,7 +4,7 @@ import { createBlastRadiusGuard, createLimitsResolver } from '../../core/guards/
 import { createHostAllowlist } from '../../core/hosts/index.ts';
 import { runFunction } from '../../core/pipeline/index.ts';
 import { createLogger, startServer } from '../../server/index.ts';
-import { consoleOptions, consoleUnavailable } from '../console-options.ts';
+import { consoleOptions } from '../console-options.ts';
 import type { Command } from '../command.ts';
 import { createExecutor, defaultExecutorProcesses } from '../../sandbox/index.ts';
 import { wholeNumberOption } from '../whole-number-option.ts';
@@ -99,7 +99,7 @@ export const serveCommand: Command = {
         workers,
         leaseMs: leaseSeconds * 1000,
         ledger,
-        ...(context.config().console.enabled && !consoleUnavailable(context) ? { console: consoleOptions({ context, stores, runner, limits }) } : {}),
+        ...(context.config().console.enabled ? { console: consoleOptions({ context, stores, runner, limits }) } : {}),
         runStep: ({ name, event, claimed }) => run(name, event, `serve:${claimed.event.source}`, { eventId: claimed.event.id, attempt: claimed.attempt }),
         ...(Object.keys(hooks).length === 0
           ? {}

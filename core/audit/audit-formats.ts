@@ -2,7 +2,7 @@
 // compact JSON, and a cell that a spreadsheet would read as a formula (= + - @, tab, CR) prefixed with
 // an apostrophe, so an actor named "=HYPERLINK(...)" stays text. JSON lines: one entry per line, as is.
 
-import type { AuditEntry } from './sqlite-audit-trail.ts';
+import type { AuditEntry } from './types.ts';
 
 type AuditExportFormat = 'csv' | 'jsonl';
 

@@ -1,4 +1,6 @@
-// The audit trail as one list (audit entries and reviews) and its export formats.
+// The audit trail as one list (audit entries and reviews), on SQLite or Postgres, and its export formats.
 
-export { createSqliteAuditTrail, type AuditEntry, type AuditFilter, type AuditTrail } from './sqlite-audit-trail.ts';
+export type { AuditEntry, AuditFilter, AuditTrail } from './types.ts';
+export { createSqliteAuditTrail } from './sqlite-audit-trail.ts';
+export { createPostgresAuditTrail } from './postgres-audit-trail.ts';
 export { auditCsvLine, formatAudit } from './audit-formats.ts';

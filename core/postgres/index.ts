@@ -8,3 +8,6 @@ export { applyPostgresMigrations, appliedPostgresMigrationIds } from './migrate.
 export { POSTGRES_MIGRATIONS } from './migrations.ts';
 export { DIRECTORY_NAMES_LOCK_KEY, SCHEDULER_LOCK_KEY } from './advisory-locks.ts';
 export type { AsyncSql, AsyncSqlSession, SyncSql } from './types.ts';
+export { copySqliteToPostgres, type StoreCopyReport } from './copy-sqlite-to-postgres.ts';
+export type { CopyProgress } from './copy-table.ts';
+export { COPIED_TABLES, SKIPPED_TABLES } from './sqlite-copy-plan.ts';

@@ -4,7 +4,7 @@
 // path is in `details.keyFile` for the operator).
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JoineryError } from '../errors.ts';
 import { KEY_BYTES } from './secret-cipher.ts';
@@ -56,23 +56,31 @@ function parseEnvKey(text: string): Buffer {
   );
 }
 
-/** Exclusive create, so two processes starting together cannot write two different keys. */
+/**
+ * Written whole under a private temporary name, then linked into place: link() fails with EEXIST when the
+ * key file exists, so of several processes starting together on a new home exactly one key is published,
+ * and a loser never reads a file the winner has created but not yet written. The loser reads the winner's.
+ */
 function createKeyFileIfMissing(keyFile: string): boolean {
   mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
-  let descriptor: number;
+  if (existsSync(keyFile)) return false;
+  const temporary = `${keyFile}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    descriptor = openSync(keyFile, 'wx', 0o600);
+    const descriptor = openSync(temporary, 'wx', 0o600);
+    try {
+      writeSync(descriptor, `${randomBytes(KEY_BYTES).toString('hex')}\n`);
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    linkSync(temporary, keyFile);
+    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw new JoineryError('INTERNAL', `cannot create the secret key file (${(error as Error).message})`, { keyFile });
-  }
-  try {
-    writeSync(descriptor, `${randomBytes(KEY_BYTES).toString('hex')}\n`);
-    fsyncSync(descriptor);
   } finally {
-    closeSync(descriptor);
+    rmSync(temporary, { force: true });
   }
-  return true;
 }
 
 function readKeyFile(keyFile: string, platform: NodeJS.Platform): Buffer {
