@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../../bench/serve-load/serve-process.ts';
-import { openPostgres, SCHEDULER_LOCK_KEY, type PostgresDatabase } from '../../core/postgres/index.ts';
+import { SCHEDULER_LOCK_KEY } from '../../core/postgres/index.ts';
 import { createPostgresScheduleStore } from '../../core/schedules/index.ts';
-import { createTestDatabase, postgresAvailable } from './test-database.ts';
+import { useServeNodes } from './serve-nodes-fixture.ts';
+import { postgresAvailable } from './test-database.ts';
 
 const MINUTE = 60_000;
 
@@ -35,23 +36,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 }
 
 describe.skipIf(!postgresAvailable())('a schedule on two serve nodes', () => {
-  let database: { url: string; drop(): void };
-  let postgres: PostgresDatabase;
-  let home: string;
-  const nodes: ServeProcess[] = [];
-  beforeEach(() => {
-    database = createTestDatabase();
-    postgres = openPostgres({ url: database.url });
-    home = mkdtempSync(join(tmpdir(), 'joinery-two-nodes-schedules-'));
-  });
-  afterEach(async () => {
-    for (const node of nodes.splice(0)) await node.stop('SIGKILL');
-    await postgres.close();
-    database.drop();
-    rmSync(home, { recursive: true, force: true });
-  });
+  const fixture = useServeNodes('joinery-two-nodes-schedules-');
+  const { nodes } = fixture;
 
   it('fires each due schedule from the leader only, and from the survivor once the leader is killed', async () => {
+    const { database, postgres, home } = fixture;
     const sql = postgres.sync;
     const schedules = createPostgresScheduleStore(sql);
     // Created three minutes ago, a schedule is due at the next scheduler tick (every 15 s on each node).

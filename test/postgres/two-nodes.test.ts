@@ -9,39 +9,27 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { joinerEvents } from '../../bench/serve-load/joiner-events.ts';
 import { prepareServeStores } from '../../bench/serve-load/prepare-home.ts';
 import { startServe, type ServeProcess } from '../../bench/serve-load/serve-process.ts';
 import { submitEvents } from '../../bench/serve-load/submit-events.ts';
 import { createPostgresEventQueue } from '../../core/events/index.ts';
 import { createPostgresFlowStore } from '../../core/flows/index.ts';
-import { openPostgres, type PostgresDatabase } from '../../core/postgres/index.ts';
 import { createPostgresRegistry } from '../../core/registry/index.ts';
 import { createPostgresTokenStore } from '../../core/tokens/index.ts';
-import { createTestDatabase, postgresAvailable } from './test-database.ts';
+import { useServeNodes } from './serve-nodes-fixture.ts';
+import { postgresAvailable } from './test-database.ts';
 
 const EVENTS = 100;
 const LEASE_SECONDS = 2;
 
 describe.skipIf(!postgresAvailable())('two serve nodes on one Postgres database', () => {
-  let database: { url: string; drop(): void };
-  let postgres: PostgresDatabase;
-  let home: string;
-  const nodes: ServeProcess[] = [];
-  beforeEach(() => {
-    database = createTestDatabase();
-    postgres = openPostgres({ url: database.url });
-    home = mkdtempSync(join(tmpdir(), 'joinery-two-nodes-'));
-  });
-  afterEach(async () => {
-    for (const node of nodes.splice(0)) await node.stop('SIGKILL');
-    await postgres.close();
-    database.drop();
-    rmSync(home, { recursive: true, force: true });
-  });
+  const fixture = useServeNodes('joinery-two-nodes-');
+  const { nodes } = fixture;
 
   it('does every event once across both nodes, and finishes a killed node\'s leased work after its lease', async () => {
+    const { database, postgres, home } = fixture;
     const sql = postgres.sync;
     const stores = { registry: createPostgresRegistry(sql), flows: createPostgresFlowStore(sql), tokens: createPostgresTokenStore(sql) };
     const token = await prepareServeStores({ home, ...stores });
