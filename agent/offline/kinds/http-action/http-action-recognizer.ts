@@ -47,7 +47,10 @@ export const httpActionRecognizer: FamilyRecognizer = {
       inputs: ['person', 'account'],
       output: JSON.stringify(p.output),
       rules: [
-        ...p.tables.map((table) => `<tables.${table.name}>: ${[...table.rows.map((row) => `${row.when.map(describe).join(' and ')} → ${JSON.stringify(row.value)}`), `anyone else → ${JSON.stringify(table.otherwise)}`].join('; ')}.`),
+        ...p.tables.map((table) => {
+          const rows = table.rows.map((row) => `${row.when.map(describe).join(' and ')} → ${JSON.stringify(row.value)}`);
+          return `<tables.${table.name}>: ${[...rows, `anyone else → ${JSON.stringify(table.otherwise)}`].join('; ')}.`;
+        }),
         ...(p.when.length ? [`Unless ${p.when.map(describe).join(' and ')}: return ${JSON.stringify(p.skipOutput)} and call nothing.`] : []),
         ...p.steps.map((step, index) => {
           const secret = step.sensitive.length ? `; ${step.sensitive.join(', ')} is never logged or returned` : '';

@@ -39,9 +39,10 @@ function addRow(recognition: Recognition, match: RegExpExecArray): void {
     tables.push(table);
   }
   const usual = table.otherwise;
-  if (insteadOf !== undefined && String(usual) !== insteadOf) recognition.problems.push(`"${match[0]}": the body's ${key} is ${JSON.stringify(usual)}, not "${insteadOf}"`);
+  const differs = (written: string) => `"${match[0]}": the body's ${key} is ${JSON.stringify(usual)}, not "${written}"`;
+  if (insteadOf !== undefined && String(usual) !== insteadOf) recognition.problems.push(differs(insteadOf));
   if (otherwise !== undefined) {
-    if (found.holder[key] !== placeholder && String(usual) !== otherwise) recognition.problems.push(`"${match[0]}": the body's ${key} is ${JSON.stringify(usual)}, not "${otherwise}"`);
+    if (found.holder[key] !== placeholder && String(usual) !== otherwise) recognition.problems.push(differs(otherwise));
     table.otherwise = typed(otherwise, usual);
   }
   const who = type.toLowerCase().replace(/s$/, '');
