@@ -138,6 +138,7 @@ describe('offline author: http-action kind', () => {
           sensitive: [],
         },
       ],
+      tables: [],
       output: { ticket: '<steps.1.issueKey>', updated: true },
     };
     const fixtures = httpActionFixtures(rule, []);

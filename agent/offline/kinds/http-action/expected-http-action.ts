@@ -3,7 +3,7 @@
 // weekday arithmetic, its own encoding), so a mistake in either one fails the fixtures.
 
 import type { Person } from '../../../../core/sdk/index.ts';
-import type { Auth, Condition, HttpActionRule } from './http-action-rule.ts';
+import type { Auth, Condition, HttpActionRule, ValueTable } from './http-action-rule.ts';
 
 export interface EventShape {
   id: string;
@@ -55,8 +55,20 @@ function conditionsHold(conditions: Condition[], event: EventShape): boolean {
   return true;
 }
 
-function placeholderValue(name: string, event: EventShape, answers: unknown[]): unknown {
+/** The value of the first row that holds, else the table's own; a row's value may itself be null. */
+function tableValue(table: ValueTable, event: EventShape): unknown {
+  for (const row of table.rows) {
+    if (conditionsHold(row.when, event)) return row.value;
+  }
+  return table.otherwise;
+}
+
+function placeholderValue(name: string, event: EventShape, answers: unknown[], tables: ValueTable[] = []): unknown {
   const { person, account } = event;
+  if (name.startsWith('tables.')) {
+    const table = tables.filter((candidate) => candidate.name === name.slice('tables.'.length))[0];
+    return table ? tableValue(table, event) : undefined;
+  }
   if (name.startsWith('steps.')) {
     const [, index = '0', ...path] = name.split('.');
     let value: unknown = answers[Number(index) - 1];
@@ -81,20 +93,20 @@ function pathEscape(text: string): string {
   }).join('');
 }
 
-function filled(template: unknown, event: EventShape, answers: unknown[], inUrl = false): unknown {
+function filled(template: unknown, event: EventShape, answers: unknown[], tables: ValueTable[], inUrl = false): unknown {
   if (typeof template === 'string') {
     const single = template.match(/^<([\w.]+)>$/);
-    if (single && !inUrl) return placeholderValue(single[1] ?? '', event, answers) ?? null;
+    if (single && !inUrl) return placeholderValue(single[1] ?? '', event, answers, tables) ?? null;
     return template.replace(/<([\w.]+)>/g, (_whole, name: string) => {
-      const value = placeholderValue(name, event, answers);
+      const value = placeholderValue(name, event, answers, tables);
       const text = value === undefined || value === null ? '' : String(value);
       return inUrl ? pathEscape(text) : text;
     });
   }
-  if (Array.isArray(template)) return template.map((item) => filled(item, event, answers, inUrl));
+  if (Array.isArray(template)) return template.map((item) => filled(item, event, answers, tables, inUrl));
   if (template !== null && typeof template === 'object') {
     const result: Record<string, unknown> = {};
-    for (const key of Object.keys(template)) result[key] = filled((template as Record<string, unknown>)[key], event, answers, inUrl);
+    for (const key of Object.keys(template)) result[key] = filled((template as Record<string, unknown>)[key], event, answers, tables, inUrl);
     return result;
   }
   return template;
@@ -138,10 +150,10 @@ export function expectedRun(
       const token = { access_token: accessToken, token_type: 'Bearer', expires_in: 3599 };
       outcome.mocks.push({ method: 'POST', url: step.auth.tokenUrl, answer: { status: 200, body: token } });
     }
-    const url = String(filled(step.url, event, answers, true));
+    const url = String(filled(step.url, event, answers, rule.tables, true));
     const header = authorization(step.auth, secrets, accessToken);
     const call: Call = { method: step.method, url, ...(header ? { headers: { authorization: header } } : {}) };
-    if (step.body !== null) call.body = filled(step.body, event, answers);
+    if (step.body !== null) call.body = filled(step.body, event, answers, rule.tables);
     outcome.calls.push(call);
     const answer = answerFor(index + 1);
     outcome.mocks.push({ method: step.method, url, answer });
@@ -153,5 +165,5 @@ export function expectedRun(
     }
     answers.push(answer.body);
   }
-  return { ...outcome, output: filled(rule.output, event, answers) };
+  return { ...outcome, output: filled(rule.output, event, answers, rule.tables) };
 }

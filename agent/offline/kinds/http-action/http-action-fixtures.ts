@@ -51,6 +51,16 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
   const scenarios: Scenario[] = [
     { name: `every step runs for someone the rule is for (${rule.steps.length} step${rule.steps.length === 1 ? '' : 's'})`, who: everyone },
     { name: 'the preferred name and an accented last name are used as they are', who: { ...everyone, ...ACCENTED } },
+    ...rule.tables.flatMap((table) => [
+      ...table.rows.map((row) => ({
+        name: `${row.when.map(describe).join(' and ')}: ${table.name} is ${JSON.stringify(row.value)}`,
+        who: { ...everyone, ...matching(row.when) },
+      })),
+      {
+        name: `no row of ${table.name} holds: it is ${JSON.stringify(table.otherwise)}`,
+        who: { ...everyone, ...Object.assign({}, ...table.rows.map((row) => (row.when[0] ? satisfying(row.when[0], false) : {}))) },
+      },
+    ]),
     ...rule.when.map((condition) => ({
       name: `${describe(condition)} does not hold: returns ${JSON.stringify(rule.skipOutput)} and calls nothing`,
       who: { ...everyone, ...satisfying(condition, false) },

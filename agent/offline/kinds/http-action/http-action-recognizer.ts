@@ -11,6 +11,7 @@ import { HTTP_ACTION_DEFAULTS, type Condition, type HttpActionRule } from './htt
 import { httpActionSource } from './http-action-source.ts';
 import { HTTP_ACTION_VOCABULARY } from './http-action-vocabulary.ts';
 import { STEP_RULES } from './step-phrases.ts';
+import { TABLE_RULES } from './table-phrases.ts';
 
 const rule = (recognition: Recognition) => recognition.params as unknown as HttpActionRule;
 
@@ -27,6 +28,7 @@ export const httpActionRecognizer: FamilyRecognizer = {
   rules: [
     // Whole step descriptions first: the URL, the body and the answer, before single words are taken away.
     ...STEP_RULES,
+    ...TABLE_RULES,
     ...CONDITION_RULES,
     TECHNICAL_TOKENS_RULE,
     { pattern: /\bmanual(?:ly)?\b(?:\s+trigger)?|\brun by hand\b|\bon[- ]demand\b/i, apply: (_match, recognition) => state(recognition, 'trigger', 'manual') },
@@ -45,6 +47,10 @@ export const httpActionRecognizer: FamilyRecognizer = {
       inputs: ['person', 'account'],
       output: JSON.stringify(p.output),
       rules: [
+        ...p.tables.map((table) => {
+          const rows = table.rows.map((row) => `${row.when.map(describe).join(' and ')} → ${JSON.stringify(row.value)}`);
+          return `<tables.${table.name}>: ${[...rows, `anyone else → ${JSON.stringify(table.otherwise)}`].join('; ')}.`;
+        }),
         ...(p.when.length ? [`Unless ${p.when.map(describe).join(' and ')}: return ${JSON.stringify(p.skipOutput)} and call nothing.`] : []),
         ...p.steps.map((step, index) => {
           const secret = step.sensitive.length ? `; ${step.sensitive.join(', ')} is never logged or returned` : '';

@@ -4,7 +4,8 @@
 // returns. The function and its fixtures are both generated from it.
 //
 // Texts (URLs, body strings, output values) are templates with placeholders, see PLACEHOLDERS below;
-// `<steps.N.path>` is a field of step N's JSON answer (N from 1), e.g. `<steps.1.temporaryAccessPass>`.
+// `<steps.N.path>` is a field of step N's JSON answer (N from 1), e.g. `<steps.1.temporaryAccessPass>`;
+// `<tables.NAME>` is the value table NAME's value for the person.
 
 /** A field of the person a condition tests; `startWeekday` is the day of the week of `person.startDate`. */
 export type ConditionField = 'department' | 'location' | 'title' | 'employmentType' | 'startWeekday';
@@ -44,6 +45,16 @@ export interface HttpStep {
   sensitive: string[];
 }
 
+/**
+ * A value chosen by who the person is ("contractors use requestTypeId 53, everyone else 10"): the value of
+ * the first row whose conditions all hold, else `otherwise`. A text names it as `<tables.NAME>`.
+ */
+export interface ValueTable {
+  name: string;
+  rows: Array<{ when: Condition[]; value: unknown }>;
+  otherwise: unknown;
+}
+
 export interface HttpActionRule {
   functionName: string;
   trigger: 'user.joined' | 'manual';
@@ -51,6 +62,8 @@ export interface HttpActionRule {
   when: Condition[];
   skipOutput: Record<string, unknown>;
   steps: HttpStep[];
+  /** Values by condition with a default, named in texts as `<tables.NAME>`. */
+  tables: ValueTable[];
   /** What the function returns: literal values, or templates (a value that is one placeholder keeps its type). */
   output: Record<string, unknown>;
 }
@@ -79,5 +92,6 @@ export const HTTP_ACTION_DEFAULTS: HttpActionRule = {
       sensitive: [],
     },
   ],
+  tables: [],
   output: { done: true },
 };

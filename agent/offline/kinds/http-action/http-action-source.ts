@@ -41,6 +41,7 @@ interface Params {
   when: Condition[];
   skipOutput: Record<string, unknown>;
   steps: Array<{ when: Condition[]; method: string; url: string; auth: Auth; body: unknown; successStatus: number; requires: string[]; sensitive: string[] }>;
+  tables: Array<{ name: string; rows: Array<{ when: Condition[]; value: unknown }>; otherwise: unknown }>;
   output: Record<string, unknown>;
 }
 `;
@@ -66,6 +67,11 @@ function valueOf(name: string, event: LifecycleEvent, answers: unknown[]): unkno
   const person = event.person;
   const step = /^steps\\.(\\d+)\\.(.+)$/.exec(name);
   if (step) return step[2]!.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], answers[Number(step[1]) - 1]);
+  const table = PARAMS.tables.find((candidate) => \`tables.\${candidate.name}\` === name);
+  if (table) {
+    const row = table.rows.find((candidate) => holds(candidate.when, event));
+    return row ? row.value : table.otherwise;
+  }
   const values: Record<string, unknown> = {
     firstName: person.firstName, lastName: person.lastName, preferredName: person.preferredName, department: person.department,
     location: person.location, title: person.title, employmentType: person.employmentType, startDate: person.startDate,

@@ -14,6 +14,7 @@ export const HTTP_ACTION_VOCABULARY: RegExp[] = [
   /\b(?:do nothing at all|call nothing|without calling anything|nothing at all|anybody else|everyone else|any other)\b/gi,
   // A reason in parentheses ("(they bring MFA from their own company)"); "don't send it anywhere" and why.
   /\((?:they|because|since|as)\b[^()]{0,80}\)|\b(?:don'?t|do not|no need to) send it anywhere\b[^.;]*/gi,
+  /\bjira service management\b|\bonboarding requests?\b|\bfor (?:every|each|all) (?:new )?(?:joiners?|starters?|hires?)\b/gi,
   /\bonboarding day\b|\bthis only applies to\b|\bonly applies to\b/gi,
   ...API_DESCRIPTION_VOCABULARY,
   words(`upn only create creates open opens order orders raise issue issues send sends email emailed mail post posts then
