@@ -4,8 +4,7 @@
 // survivor takes the lock and fires what comes due next. Each fire time is one event and one log line.
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../../bench/serve-load/serve-process.ts';

@@ -6,13 +6,12 @@
 // in bench/serve-load.ts runs thousands).
 
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { joinerEvents } from '../../bench/serve-load/joiner-events.ts';
 import { prepareServeStores } from '../../bench/serve-load/prepare-home.ts';
-import { startServe, type ServeProcess } from '../../bench/serve-load/serve-process.ts';
+import { startServe } from '../../bench/serve-load/serve-process.ts';
 import { submitEvents } from '../../bench/serve-load/submit-events.ts';
 import { createPostgresEventQueue } from '../../core/events/index.ts';
 import { createPostgresFlowStore } from '../../core/flows/index.ts';
