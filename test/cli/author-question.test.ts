@@ -26,7 +26,8 @@ async function author(args: string[], replies: unknown[]) {
   const script = join(cwd, `script-${++runs}.json`);
   writeFileSync(script, JSON.stringify(replies));
   const home = join(cwd, `home-${runs}`);
-  return runCli(['author', REQUIREMENT, '--provider', 'scripted', '--out', `out-${runs}`, ...args], { cwd, home, env: { JOINERY_SCRIPT: script }, toolchain: toolchain.toolchain });
+  const options = { cwd, home, env: { JOINERY_SCRIPT: script }, toolchain: toolchain.toolchain };
+  return runCli(['author', REQUIREMENT, '--provider', 'scripted', '--out', `out-${runs}`, ...args], options);
 }
 
 function publishedRequirement(run: number): string | null | undefined {

@@ -26,7 +26,8 @@ describe('a refused follow-up', () => {
       'also use the preferred name when there is one',
       '/quit',
     ].join('\n');
-    const run = await runCli(['chat'], { cwd, home: join(cwd, '.joinery'), stdin: `${session}\n`, toolchain: toolchain.toolchain, env: { JOINERY_USER: 'hr-bob' } });
+    const options = { cwd, home: join(cwd, '.joinery'), stdin: `${session}\n`, toolchain: toolchain.toolchain, env: { JOINERY_USER: 'hr-bob' } };
+    const run = await runCli(['chat'], options);
     // Before, /publish refused after a refused follow-up, and the refused sentence stayed in the
     // conversation so every later follow-up was refused too.
     expect(run.stdout).toContain('✓ published generate-username@1');

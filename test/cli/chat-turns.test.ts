@@ -31,7 +31,8 @@ async function chat(lines: string[], replies: unknown[], home: string) {
   const script = join(cwd, `${home}.script.json`);
   writeFileSync(script, JSON.stringify(replies));
   const env = { JOINERY_SCRIPT: script, JOINERY_USER: 'hr-bob' };
-  return runCli(['chat', '--provider', 'scripted', '--out', home], { cwd, home: join(cwd, home), stdin: `${lines.join('\n')}\n`, env, toolchain: toolchain.toolchain });
+  const options = { cwd, home: join(cwd, home), stdin: `${lines.join('\n')}\n`, env, toolchain: toolchain.toolchain };
+  return runCli(['chat', '--provider', 'scripted', '--out', home], options);
 }
 
 describe('chat turns', () => {
