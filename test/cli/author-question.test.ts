@@ -8,10 +8,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteRegistry } from '../../core/registry/index.ts';
 import { openDatabase } from '../../core/store/index.ts';
 import { PREFIX_QUESTION, reply, tool, writeAndFinish } from '../agent/scripted-replies.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, sharedToolchain } from '../helpers/run-cli.ts';
 
 const cwd = mkdtempSync(join(tmpdir(), 'joinery-author-question-'));
-afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+// One compiler and one set of executor processes for the file, as a command on a home without a
+// config.json starts them (none of these homes has one); each command is otherwise a fresh process.
+const toolchain = sharedToolchain({ cwd, home: join(cwd, 'toolchain-home') });
+afterAll(async () => {
+  await toolchain.close();
+  rmSync(cwd, { recursive: true, force: true });
+});
 const REQUIREMENT = 'Greet new joiners by first name; contractors are marked.';
 const ASK = reply(tool('ask_admin', PREFIX_QUESTION));
 let runs = 0;
@@ -20,7 +26,8 @@ async function author(args: string[], replies: unknown[]) {
   const script = join(cwd, `script-${++runs}.json`);
   writeFileSync(script, JSON.stringify(replies));
   const home = join(cwd, `home-${runs}`);
-  return runCli(['author', REQUIREMENT, '--provider', 'scripted', '--out', `out-${runs}`, ...args], { cwd, home, env: { JOINERY_SCRIPT: script } });
+  const options = { cwd, home, env: { JOINERY_SCRIPT: script }, toolchain: toolchain.toolchain };
+  return runCli(['author', REQUIREMENT, '--provider', 'scripted', '--out', `out-${runs}`, ...args], options);
 }
 
 function publishedRequirement(run: number): string | null | undefined {

@@ -6,10 +6,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, sharedToolchain } from '../helpers/run-cli.ts';
 
 const cwd = mkdtempSync(join(tmpdir(), 'joinery-chat-follow-ups-'));
-afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+// One compiler and one set of executor processes for the file, as a command on a home without a
+// config.json starts them (none of these homes has one); each command is otherwise a fresh process.
+const toolchain = sharedToolchain({ cwd, home: join(cwd, 'toolchain-home') });
+afterAll(async () => {
+  await toolchain.close();
+  rmSync(cwd, { recursive: true, force: true });
+});
 
 describe('a refused follow-up', () => {
   it('leaves the passing draft publishable and does not spoil the next follow-up', async () => {
@@ -20,7 +26,8 @@ describe('a refused follow-up', () => {
       'also use the preferred name when there is one',
       '/quit',
     ].join('\n');
-    const run = await runCli(['chat'], { cwd, home: join(cwd, '.joinery'), stdin: `${session}\n`, env: { JOINERY_USER: 'hr-bob' } });
+    const options = { cwd, home: join(cwd, '.joinery'), stdin: `${session}\n`, toolchain: toolchain.toolchain, env: { JOINERY_USER: 'hr-bob' } };
+    const run = await runCli(['chat'], options);
     // Before, /publish refused after a refused follow-up, and the refused sentence stayed in the
     // conversation so every later follow-up was refused too.
     expect(run.stdout).toContain('✓ published generate-username@1');
@@ -38,7 +45,7 @@ describe('a refused follow-up', () => {
       'make it 15 characters max instead',
       '/quit',
     ].join('\n');
-    const run = await runCli(['chat', '--out', 'fifteen'], { cwd, home: join(cwd, '.joinery'), stdin: `${session}\n` });
+    const run = await runCli(['chat', '--out', 'fifteen'], { cwd, home: join(cwd, '.joinery'), stdin: `${session}\n`, toolchain: toolchain.toolchain });
     const followUp = run.stdout.split('rule> ')[2] ?? '';
     const applied = /^\+\+\+ (this function|these fixtures)$/m.test(followUp);
     const saidUnchanged = followUp.includes('= NO CHANGE: the author passed, but the function and fixtures are exactly those of turn 1.');

@@ -9,10 +9,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteRegistry } from '../../core/registry/index.ts';
 import { openDatabase } from '../../core/store/index.ts';
 import { FIXTURES, fixturesGreeting, GOOD_SOURCE, PREFIX_QUESTION, reply, sourceReturning, tool, writeAndFinish } from '../agent/scripted-replies.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, sharedToolchain } from '../helpers/run-cli.ts';
 
 const cwd = mkdtempSync(join(tmpdir(), 'joinery-chat-turns-'));
-afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+// One compiler and one set of executor processes for the file, as a command on a home without a
+// config.json starts them (none of these homes has one); each command is otherwise a fresh process.
+const toolchain = sharedToolchain({ cwd, home: join(cwd, 'toolchain-home') });
+afterAll(async () => {
+  await toolchain.close();
+  rmSync(cwd, { recursive: true, force: true });
+});
 
 const EXCLAIMED = sourceReturning("'Welcome, ' + event.person.firstName + '!'");
 const EXCLAIMED_FIXTURES = fixturesGreeting("Welcome, D'Arcy!");
@@ -25,7 +31,8 @@ async function chat(lines: string[], replies: unknown[], home: string) {
   const script = join(cwd, `${home}.script.json`);
   writeFileSync(script, JSON.stringify(replies));
   const env = { JOINERY_SCRIPT: script, JOINERY_USER: 'hr-bob' };
-  return runCli(['chat', '--provider', 'scripted', '--out', home], { cwd, home: join(cwd, home), stdin: `${lines.join('\n')}\n`, env });
+  const options = { cwd, home: join(cwd, home), stdin: `${lines.join('\n')}\n`, env, toolchain: toolchain.toolchain };
+  return runCli(['chat', '--provider', 'scripted', '--out', home], options);
 }
 
 describe('chat turns', () => {

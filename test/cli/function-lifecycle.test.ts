@@ -5,12 +5,15 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, sharedToolchain } from '../helpers/run-cli.ts';
 
 const templates = new URL('../../templates/', import.meta.url);
 let cwd: string;
 let home: string;
-const cli = (args: string[], options: { stdin?: string } = {}) => runCli(args, { cwd, home, ...options });
+// One compiler and one set of executor processes for the suite (started as a command would start them,
+// from the same config); each command still gets a fresh composition root otherwise.
+let toolchain: ReturnType<typeof sharedToolchain>;
+const cli = (args: string[], options: { stdin?: string } = {}) => runCli(args, { cwd, home, toolchain: toolchain.toolchain, ...options });
 
 const HRIS_SOURCE = `import { defineFunction } from '@joinery/sdk';
 export default defineFunction({
@@ -52,8 +55,12 @@ beforeAll(() => {
   writeFileSync(join(cwd, 'hris.fixtures.json'), JSON.stringify(HRIS_FIXTURES));
   writeFileSync(join(cwd, 'event.json'), JSON.stringify(event()));
   writeFileSync(join(cwd, 'users.csv'), 'id,username,email,displayName,employeeId,department,status,groups\nu1,jsmith,jsmith@acme.com,J Smith,E9,Sales,active,Staff;Sales\n');
+  toolchain = sharedToolchain({ cwd, home });
 });
-afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+afterAll(async () => {
+  await toolchain.close();
+  rmSync(cwd, { recursive: true, force: true });
+});
 
 describe('joinery CLI: a function from check to rollback', () => {
   it('checks and tests the username template', async () => {

@@ -5,17 +5,23 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createCliContext } from '../../cli/context.ts';
 import { main } from '../../cli/main.ts';
 import { PROJECT_CASES_DIR } from '../../evals/index.ts';
+import { sharedToolchain } from '../helpers/run-cli.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'joinery-eval-'));
+// One compiler and one set of executor processes for the file, started as `joinery eval` on this home
+// starts them; each command still gets a fresh composition root otherwise.
+const toolchain = sharedToolchain({ cwd: folder, home: join(folder, '.joinery') });
+afterAll(() => toolchain.close());
 
 async function joinery(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const chunks = { stdout: [] as string[], stderr: [] as string[] };
   const sink = (into: string[]) => new Writable({ write(chunk, _encoding, done) { into.push(String(chunk)); done(); } });
   const context = createCliContext({ cwd: folder, env: { JOINERY_HOME: join(folder, '.joinery') }, stdin: Readable.from(['']), stdout: sink(chunks.stdout), stderr: sink(chunks.stderr) });
+  context.toolchain = toolchain.toolchain;
   const code = await main(['eval', ...args], context);
   return { code, stdout: chunks.stdout.join(''), stderr: chunks.stderr.join('') };
 }
