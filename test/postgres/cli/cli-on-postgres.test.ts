@@ -2,18 +2,13 @@
 // and schedule, spawned once on an SQLite home and once on a Postgres database, give the same results; the
 // SQLite home of the Postgres run gets no joinery.db. `joinery serve` on Postgres runs a posted event.
 
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, postgresAvailable } from '../test-database.ts';
+import { cliWorkspace } from './cli-workspace.ts';
 import { spawnCli } from './spawn-cli.ts';
 
-const TEMPLATE = new URL('../../../templates/username/', import.meta.url);
-const EVENT = {
-  type: 'user.joined', id: 'evt-1', occurredAt: '2026-11-20T09:00:00Z',
-  person: { employeeId: 'E1', firstName: 'John', lastName: 'Smith', department: 'Engineering', employmentType: 'employee', startDate: '2026-12-01' },
-};
 
 /** The steps and what each printed (JSON, times and ids left out), for one store. */
 async function lifecycle(cwd: string, env: Record<string, string>) {
@@ -37,16 +32,7 @@ async function lifecycle(cwd: string, env: Record<string, string>) {
   };
 }
 
-function workspace(): { cwd: string; home: string } {
-  const cwd = mkdtempSync(join(tmpdir(), 'joinery-cli-postgres-'));
-  const home = join(cwd, '.joinery');
-  mkdirSync(home);
-  writeFileSync(join(home, 'config.json'), JSON.stringify({ localTrust: true }));
-  copyFileSync(new URL('username.ts', TEMPLATE), join(cwd, 'username.ts'));
-  copyFileSync(new URL('username.fixtures.json', TEMPLATE), join(cwd, 'username.fixtures.json'));
-  writeFileSync(join(cwd, 'event.json'), JSON.stringify(EVENT));
-  return { cwd, home };
-}
+const workspace = () => cliWorkspace('joinery-cli-postgres-');
 
 describe.skipIf(!postgresAvailable())('the CLI on Postgres (JOINERY_DATABASE_URL)', () => {
   let database: { url: string; drop(): void };

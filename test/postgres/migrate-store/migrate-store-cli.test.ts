@@ -3,30 +3,16 @@
 // run give the same results on the Postgres URL as on the home, and the next publish is numbered after the
 // copied versions. A dry run and a second copy into the same database write nothing.
 
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appliedPostgresMigrationIds, COPIED_TABLES, openSyncConnection } from '../../../core/postgres/index.ts';
+import { cliWorkspace } from '../cli/cli-workspace.ts';
 import { spawnCli } from '../cli/spawn-cli.ts';
 import { createTestDatabase, postgresAvailable } from '../test-database.ts';
 
-const TEMPLATE = new URL('../../../templates/username/', import.meta.url);
-const EVENT = {
-  type: 'user.joined', id: 'evt-1', occurredAt: '2026-11-20T09:00:00Z',
-  person: { employeeId: 'E1', firstName: 'John', lastName: 'Smith', department: 'Engineering', employmentType: 'employee', startDate: '2026-12-01' },
-};
 
-function workspace(): { cwd: string; home: string } {
-  const cwd = mkdtempSync(join(tmpdir(), 'joinery-migrate-store-cli-'));
-  const home = join(cwd, '.joinery');
-  mkdirSync(home);
-  writeFileSync(join(home, 'config.json'), JSON.stringify({ localTrust: true }));
-  copyFileSync(new URL('username.ts', TEMPLATE), join(cwd, 'username.ts'));
-  copyFileSync(new URL('username.fixtures.json', TEMPLATE), join(cwd, 'username.fixtures.json'));
-  writeFileSync(join(cwd, 'event.json'), JSON.stringify(EVENT));
-  return { cwd, home };
-}
+const workspace = () => cliWorkspace('joinery-migrate-store-cli-');
 
 describe.skipIf(!postgresAvailable())('joinery migrate-store', () => {
   let database: { url: string; drop(): void };
