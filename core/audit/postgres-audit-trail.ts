@@ -3,21 +3,9 @@
 // keyset page boundary and a --since filter mean the same thing on both stores.
 
 import type { SyncSql } from '../postgres/index.ts';
-import type { AuditEntry, AuditFilter, AuditTrail } from './types.ts';
+import { AUDIT_PAGE, allowedFlag, pagedAuditEntries, recentLimit, toAuditEntry, type AuditRow } from './audit-rows.ts';
+import type { AuditFilter, AuditTrail } from './types.ts';
 
-interface Row {
-  source: 'audit' | 'review';
-  id: number;
-  created_at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  allowed: number;
-  detail: string | null;
-  [column: string]: unknown;
-}
-
-const PAGE = 1_000;
 const UNION = `SELECT 'audit'::text AS source, id, created_at COLLATE "C" AS created_at, actor, action, target, allowed, detail FROM audit
   UNION ALL
   SELECT 'review', id, created_at COLLATE "C", reviewer, 'review.' || decision, name || '@' || version, 1,
@@ -29,37 +17,18 @@ const FILTER = `($1::text IS NULL OR created_at >= $1) AND ($2::text IS NULL OR 
 
 export function createPostgresAuditTrail(sql: SyncSql): AuditTrail {
   const forward = `SELECT * FROM (${UNION}) AS trail WHERE ${FILTER}
-    AND (created_at, source COLLATE "C", id) > ($6, $7, $8) ORDER BY created_at, source COLLATE "C", id LIMIT ${PAGE}`;
+    AND (created_at, source COLLATE "C", id) > ($6, $7, $8) ORDER BY created_at, source COLLATE "C", id LIMIT ${AUDIT_PAGE}`;
   const backward = `SELECT * FROM (${UNION}) AS trail WHERE ${FILTER} ORDER BY created_at DESC, source COLLATE "C" DESC, id DESC LIMIT $6`;
   return {
-    *entries(filter = {}) {
-      let after: [string, string, number] = ['', '', 0];
-      for (;;) {
-        const rows = sql.query<Row>(forward, [...parameters(filter), ...after]).rows;
-        yield* rows.map(toEntry);
-        const last = rows.at(-1);
-        if (last === undefined || rows.length < PAGE) return;
-        after = [last.created_at, last.source, Number(last.id)];
-      }
+    entries(filter = {}) {
+      return pagedAuditEntries(({ at, source, id }) => sql.query<AuditRow & Record<string, unknown>>(forward, [...parameters(filter), at, source, id]).rows);
     },
     recent({ limit = 200, ...filter } = {}) {
-      return sql.query<Row>(backward, [...parameters(filter), Math.max(1, Math.min(limit, 10_000))]).rows.map(toEntry);
+      return sql.query<AuditRow & Record<string, unknown>>(backward, [...parameters(filter), recentLimit(limit)]).rows.map(toAuditEntry);
     },
   };
 }
 
 function parameters({ since, until, actor, action, allowed }: AuditFilter): Array<string | number | null> {
-  return [since ?? null, until ?? null, actor ?? null, allowed === undefined ? null : allowed ? 1 : 0, action ?? null];
-}
-
-function toEntry(row: Row): AuditEntry {
-  return {
-    id: `${row.source}:${row.id}`,
-    createdAt: row.created_at,
-    actor: row.actor,
-    action: row.action,
-    target: row.target,
-    allowed: Number(row.allowed) === 1,
-    detail: row.detail === null ? null : JSON.parse(row.detail),
-  };
+  return [since ?? null, until ?? null, actor ?? null, allowedFlag(allowed), action ?? null];
 }

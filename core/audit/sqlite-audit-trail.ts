@@ -3,20 +3,9 @@
 // table). Read in keyset pages, oldest first, so an export of any size never holds the database busy.
 
 import type { SqliteDatabase } from '../store/index.ts';
-import type { AuditEntry, AuditFilter, AuditTrail } from './types.ts';
+import { AUDIT_PAGE, allowedFlag, pagedAuditEntries, recentLimit, toAuditEntry, type AuditRow } from './audit-rows.ts';
+import type { AuditFilter, AuditTrail } from './types.ts';
 
-interface Row {
-  source: 'audit' | 'review';
-  id: number;
-  created_at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  allowed: 0 | 1;
-  detail: string | null;
-}
-
-const PAGE = 1_000;
 const UNION = `SELECT 'audit' AS source, id, created_at, actor, action, target, allowed, detail FROM audit
   UNION ALL
   SELECT 'review', id, created_at, reviewer, 'review.' || decision, name || '@' || version, 1,
@@ -27,31 +16,15 @@ const FILTER = `(@since IS NULL OR created_at >= @since) AND (@until IS NULL OR 
 
 export function createSqliteAuditTrail(db: SqliteDatabase): AuditTrail {
   const forward = db.prepare(`SELECT * FROM (${UNION}) WHERE ${FILTER}
-    AND (created_at, source, id) > (@afterAt, @afterSource, @afterId) ORDER BY created_at, source, id LIMIT ${PAGE}`);
+    AND (created_at, source, id) > (@afterAt, @afterSource, @afterId) ORDER BY created_at, source, id LIMIT ${AUDIT_PAGE}`);
   const backward = db.prepare(`SELECT * FROM (${UNION}) WHERE ${FILTER} ORDER BY created_at DESC, source DESC, id DESC LIMIT @limit`);
 
   return {
-    *entries(filter = {}) {
-      let after = { afterAt: '', afterSource: '', afterId: 0 };
-      for (;;) {
-        const rows = forward.all({ ...parameters(filter), ...after }) as Row[];
-        yield* rows.map(toEntry);
-        const last = rows.at(-1);
-        if (last === undefined || rows.length < PAGE) return;
-        after = {
-          afterAt: last.created_at,
-          afterSource: last.source,
-          afterId: last.id,
-        };
-      }
+    entries(filter = {}) {
+      return pagedAuditEntries(({ at, source, id }) => forward.all({ ...parameters(filter), afterAt: at, afterSource: source, afterId: id }) as AuditRow[]);
     },
     recent({ limit = 200, ...filter } = {}) {
-      return (
-        backward.all({
-          ...parameters(filter),
-          limit: Math.max(1, Math.min(limit, 10_000)),
-        }) as Row[]
-      ).map(toEntry);
+      return (backward.all({ ...parameters(filter), limit: recentLimit(limit) }) as AuditRow[]).map(toAuditEntry);
     },
   };
 }
@@ -62,18 +35,6 @@ function parameters({ since, until, actor, action, allowed }: AuditFilter) {
     until: until ?? null,
     actor: actor ?? null,
     action: action ?? null,
-    allowed: allowed === undefined ? null : allowed ? 1 : 0,
-  };
-}
-
-function toEntry(row: Row): AuditEntry {
-  return {
-    id: `${row.source}:${row.id}`,
-    createdAt: row.created_at,
-    actor: row.actor,
-    action: row.action,
-    target: row.target,
-    allowed: row.allowed === 1,
-    detail: row.detail === null ? null : JSON.parse(row.detail),
+    allowed: allowedFlag(allowed),
   };
 }
