@@ -28,9 +28,10 @@ interface CopyTableOptions {
 
 export function copyTable({ source, target, plan, total, batchRows, onProgress }: CopyTableOptions): void {
   const { table } = plan;
-  const byteColumns = targetByteColumns(target, table);
+  const targetTypes = targetColumnTypes(target, table);
+  const byteColumns = new Set([...targetTypes].filter(([, type]) => type === 'bytea').map(([column]) => column));
   const columns = sourceColumns(source, table).filter((column) => !plan.setAfterCopy?.includes(column));
-  assertColumnsExist(target, table, columns);
+  assertColumnsExist(targetTypes, table, columns);
   const order = plan.numberedVersions ? 'name, version' : 'rowid';
   const select = source.prepare(`SELECT ${columns.map(quote).join(', ')} FROM ${quote(table)} ORDER BY ${order}`);
   const rows = select.raw(true).iterate() as IterableIterator<unknown[]>;
@@ -105,12 +106,7 @@ function targetColumnTypes(target: SyncSql, table: string): Map<string, string> 
   return new Map(rows.map((row) => [row.column_name, row.data_type]));
 }
 
-function targetByteColumns(target: SyncSql, table: string): Set<string> {
-  return new Set([...targetColumnTypes(target, table)].filter(([, type]) => type === 'bytea').map(([column]) => column));
-}
-
-function assertColumnsExist(target: SyncSql, table: string, columns: string[]): void {
-  const known = targetColumnTypes(target, table);
+function assertColumnsExist(known: Map<string, string>, table: string, columns: string[]): void {
   const missing = columns.filter((column) => !known.has(column));
   if (missing.length > 0) {
     const named = missing.map((column) => `${table}.${column}`).join(', ');
