@@ -1,4 +1,4 @@
 export type * from './types.ts';
-export { RESERVATION_KINDS } from './types.ts';
+export { RESERVATION_KINDS, RUN_HOLDER_PREFIX } from './types.ts';
 export { createSqliteReservationLedger } from './sqlite-reservation-ledger.ts';
 export { createPostgresReservationLedger } from './postgres-reservation-ledger.ts';

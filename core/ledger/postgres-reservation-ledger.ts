@@ -8,7 +8,7 @@ import { usernameKey } from '../directory/index.ts';
 import { DIRECTORY_NAMES_LOCK_KEY, type AsyncSql, type AsyncSqlSession } from '../postgres/index.ts';
 import type { DirectoryUser } from '../sdk/index.ts';
 import { checkReservation } from './sqlite-reservation-ledger.ts';
-import type { ReservationKind, ReservationLedger } from './types.ts';
+import { RUN_HOLDER_PREFIX, type ReservationKind, type ReservationLedger } from './types.ts';
 
 interface ReservationRow {
   kind: ReservationKind;
@@ -30,6 +30,11 @@ const PROVISIONED_BY: Record<ReservationKind, string> = {
 const HOLDERS = 'SELECT event_id, MIN(reserved_at) AS since FROM reservations GROUP BY event_id ORDER BY event_id';
 const OF_EVENT = 'SELECT kind, value, event_id FROM reservations WHERE event_id = $1 ORDER BY reserved_at, seq';
 
+/** A run's own hold commits without waiting for the WAL flush (RUN_HOLDER_PREFIX in types.ts). */
+async function notDurableForRun(session: AsyncSqlSession, holder: string): Promise<void> {
+  if (holder.startsWith(RUN_HOLDER_PREFIX)) await session.query('SET LOCAL synchronous_commit = off');
+}
+
 export function createPostgresReservationLedger(sql: AsyncSql, { now = Date.now }: { now?: () => number } = {}): ReservationLedger {
   const lockNamesShared = (session: AsyncSqlSession) => session.query('SELECT pg_advisory_xact_lock_shared($1)', [DIRECTORY_NAMES_LOCK_KEY]);
 
@@ -39,6 +44,7 @@ export function createPostgresReservationLedger(sql: AsyncSql, { now = Date.now 
       const { kind, value, eventId } = reservation;
       const key = usernameKey(value);
       return sql.transaction(async (session) => {
+        await notDurableForRun(session, eventId);
         await lockNamesShared(session);
         if ((await session.query<{ held: boolean }>(HELD_IN_DIRECTORY[kind], [key, eventId])).rows[0]?.held === true) return false;
         if ((await session.query(PROVISIONED_BY[kind], [key, eventId])).rowCount > 0) return true;
@@ -79,7 +85,14 @@ export function createPostgresReservationLedger(sql: AsyncSql, { now = Date.now 
         );
         return user;
       }),
-    release: async (eventId) => (await sql.query('DELETE FROM reservations WHERE event_id = $1', [eventId])).rowCount,
+    release: async (eventId) => {
+      const release = 'DELETE FROM reservations WHERE event_id = $1';
+      if (!eventId.startsWith(RUN_HOLDER_PREFIX)) return (await sql.query(release, [eventId])).rowCount;
+      return sql.transaction(async (session) => {
+        await notDurableForRun(session, eventId);
+        return (await session.query(release, [eventId])).rowCount;
+      });
+    },
     reservationsOf: async (eventId) =>
       (await sql.query<ReservationRow>(OF_EVENT, [eventId])).rows.map((row) => ({ kind: row.kind, value: row.value, eventId: row.event_id })),
     // reserved_at is epoch milliseconds, as on SQLite.

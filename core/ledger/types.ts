@@ -6,6 +6,14 @@
 import type { DirectoryUser } from '../sdk/index.ts';
 
 export const RESERVATION_KINDS = ['username', 'email'] as const;
+
+/**
+ * Holders of reservations made by a run outside serve (`joinery run`, MCP run_function): `run:<uuid>`. Such a
+ * hold lasts for one run and provisions nothing, so it is written without waiting for the disk (SQLite
+ * synchronous=NORMAL, Postgres synchronous_commit off): a crash can lose it (the run is gone too) or keep
+ * it, and serve's stranded-holder sweep frees what is kept. An event's holds are written durably.
+ */
+export const RUN_HOLDER_PREFIX = 'run:';
 export type ReservationKind = (typeof RESERVATION_KINDS)[number];
 
 export interface Reservation {

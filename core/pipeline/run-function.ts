@@ -5,11 +5,12 @@
 import type { DirectoryStore } from '../directory/types.ts';
 import { JoineryError } from '../errors.ts';
 import type { RunLimits, SandboxRunner } from '../execution/types.ts';
-import { assertVersionIntegrity, redactCredentialHeaders } from '../registry/index.ts';
-import type { ExecutionRecord, Registry, VersionRecord } from '../registry/types.ts';
+import { redactCredentialHeaders } from '../registry/index.ts';
+import type { ExecutionRecord, Registry } from '../registry/types.ts';
 import type { ReservationLedger } from '../ledger/index.ts';
 import { createIdempotencyKeys, createLiveHost, createRunReservations, idempotencyKeyFor, renderPlaceholders, secretValuesFor, type FetchPort, type OAuthTokenCache } from '../runtime/index.ts';
 import type { SecretStore } from '../secrets/types.ts';
+import { resolveRunnableVersion } from './runnable-version.ts';
 
 export const MAX_EVENT_BYTES = 256 * 1024;
 
@@ -38,28 +39,6 @@ export interface RunFunctionOptions {
     /** Egress entries whose requests carry `Idempotency-Key: <event id>:<function>:<attempt>`. */
     idempotencyKeyHosts?: readonly string[];
   };
-}
-
-/** The approved version to run, after its content was checked against its stored sha256 (INTEGRITY). */
-export function resolveRunnableVersion(registry: Registry, name: string, version?: number): VersionRecord {
-  const record = findRunnableVersion(registry, name, version);
-  assertVersionIntegrity(record);
-  return record;
-}
-
-function findRunnableVersion(registry: Registry, name: string, version?: number): VersionRecord {
-  if (version === undefined) {
-    const active = registry.getActiveVersion(name);
-    if (active) return active;
-    if (!registry.getVersion(name)) throw new JoineryError('NOT_FOUND', `no function named "${name}"`);
-    throw new JoineryError('CONFLICT', `${name} has no approved version yet; a reviewer approves one with: joinery review ${name}@<version> --approve`);
-  }
-  const record = registry.getVersion(name, version);
-  if (!record) throw new JoineryError('NOT_FOUND', `no version ${name}@${version}`);
-  if (record.status !== 'approved') {
-    throw new JoineryError('FORBIDDEN', `${name}@${version} is ${record.status.replace('_', ' ')}; only approved versions run`);
-  }
-  return record;
 }
 
 export async function runFunction(options: RunFunctionOptions): Promise<ExecutionRecord> {

@@ -48,6 +48,7 @@ export function createPostgresRegistry(
     },
     activate: writes.activate,
     getActiveVersion: queries.getActiveVersion,
+    getVersionHead: queries.getVersionHead,
     ...runs,
     close() {
       // the connection belongs to whoever opened it (openPostgres), as several stores share it

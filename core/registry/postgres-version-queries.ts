@@ -3,14 +3,15 @@
 
 import type { SyncSql } from '../postgres/index.ts';
 import {
-  toFunctionSummary, toVersionRecord, toVersionSummary,
-  type FunctionSummaryRow, type VersionRow, type VersionSummaryRow,
+  toFunctionSummary, toVersionHead, toVersionRecord, toVersionSummary,
+  type FunctionSummaryRow, type VersionHeadRow, type VersionRow, type VersionSummaryRow,
 } from './row-mapping.ts';
-import type { FunctionSummary, VersionRecord, VersionSummary } from './types.ts';
+import type { FunctionSummary, VersionHead, VersionRecord, VersionSummary } from './types.ts';
 
 /** 1 when the version `v` was withdrawn: its stored status stays pending_review. */
 const WITHDRAWN = '(EXISTS (SELECT 1 FROM withdrawals w WHERE w.name = v.name AND w.version = v.version))::int';
 const SELECT_VERSION = `SELECT v.*, ${WITHDRAWN} AS withdrawn FROM versions v`;
+const SELECT_HEAD = `SELECT v.name, v.version, v.sha256, v.status, ${WITHDRAWN} AS withdrawn FROM versions v`;
 
 export function createPostgresVersionQueries(sql: SyncSql) {
   const one = <Row>(text: string, parameters: Array<string | number>): Row | undefined =>
@@ -26,6 +27,13 @@ export function createPostgresVersionQueries(sql: SyncSql) {
     getActiveVersion(name: string): VersionRecord | undefined {
       const row = one<VersionRow>(`${SELECT_VERSION} JOIN functions f ON f.name = v.name AND f.active_version = v.version WHERE v.name = $1`, [name]);
       return row === undefined ? undefined : toVersionRecord(row);
+    },
+    getVersionHead(name: string, ref: number | 'active' | 'latest'): VersionHead | undefined {
+      const row =
+        typeof ref === 'number'
+          ? one<VersionHeadRow>(`${SELECT_HEAD} WHERE v.name = $1 AND v.version = $2`, [name, ref])
+          : one<VersionHeadRow>(`${SELECT_HEAD} JOIN functions f ON f.name = v.name AND f.${ref}_version = v.version WHERE v.name = $1`, [name]);
+      return row === undefined ? undefined : toVersionHead(row);
     },
     /** Ordered by name bytewise (COLLATE "C"), as SQLite orders them, whatever the database's locale. */
     listFunctions(): FunctionSummary[] {

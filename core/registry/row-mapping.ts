@@ -3,7 +3,7 @@
 import type { FunctionManifest, LogEntry, OutgoingRequest, RunOutcome } from '../execution/types.ts';
 import type { ActorSource } from './actor-name.ts';
 import type {
-  AuditRecord, ExecutionRecord, FunctionSummary, ReviewRecord, VersionRecord, VersionStatus, VersionSummary,
+  AuditRecord, ExecutionRecord, FunctionSummary, ReviewRecord, VersionHead, VersionRecord, VersionStatus, VersionSummary,
 } from './types.ts';
 
 export interface VersionRow {
@@ -52,6 +52,12 @@ export function toVersionRecord(row: VersionRow): VersionRecord {
     requirement: row.requirement,
     conversationId: row.conversation_id,
   };
+}
+
+export type VersionHeadRow = Pick<VersionRow, 'name' | 'version' | 'sha256' | 'status' | 'withdrawn'>;
+
+export function toVersionHead(row: VersionHeadRow): VersionHead {
+  return { name: row.name, version: row.version, sha256: row.sha256, status: row.withdrawn === 1 ? 'withdrawn' : row.status };
 }
 
 export type VersionSummaryRow = Pick<

@@ -67,6 +67,7 @@ export function createSqliteRegistry(
     },
     activate: createActivateVersion(db, { now }),
     getActiveVersion: queries.getActiveVersion,
+    getVersionHead: queries.getVersionHead,
     recordExecution: executions.recordExecution,
     recordExecutionDurable: executions.recordExecutionDurable,
     listExecutions: executions.listExecutions,

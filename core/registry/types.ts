@@ -44,6 +44,9 @@ export interface VersionRecord extends PublishInput {
   conversationId: string | null;
 }
 
+/** What identifies a version and decides whether it may run, without its content (getVersionHead). */
+export type VersionHead = Pick<VersionRecord, 'name' | 'version' | 'sha256' | 'status'>;
+
 export interface VersionSummary {
   name: string;
   version: number;
@@ -163,6 +166,9 @@ export interface Registry {
    *  (default 'system'). */
   activate(name: string, version: number, options?: { actor?: string; actorSource?: ActorSource | null }): void;
   getActiveVersion(name: string): VersionRecord | undefined;
+  /** The head of a numbered version, of the active one or of the latest: one small read, for the run path,
+   *  which takes the (immutable) content from versions it verified already (core/pipeline). */
+  getVersionHead(name: string, ref: number | 'active' | 'latest'): VersionHead | undefined;
   /** Every occurrence of each `redact` value is replaced before anything is written. */
   recordExecution(input: ExecutionInput, options?: { redact?: string[] }): ExecutionRecord;
   /** recordExecution with group commit: settles once the transaction holding this record committed, with

@@ -2,10 +2,10 @@
 
 import type { SqliteDatabase } from '../store/index.ts';
 import {
-  toFunctionSummary, toVersionRecord, toVersionSummary,
-  type FunctionSummaryRow, type VersionRow, type VersionSummaryRow,
+  toFunctionSummary, toVersionHead, toVersionRecord, toVersionSummary,
+  type FunctionSummaryRow, type VersionHeadRow, type VersionRow, type VersionSummaryRow,
 } from './row-mapping.ts';
-import type { FunctionSummary, VersionRecord, VersionSummary } from './types.ts';
+import type { FunctionSummary, VersionHead, VersionRecord, VersionSummary } from './types.ts';
 
 /** 1 when the version `v` was withdrawn (migration 0009): its stored status stays pending_review. */
 const WITHDRAWN = 'EXISTS (SELECT 1 FROM withdrawals w WHERE w.name = v.name AND w.version = v.version)';
@@ -16,6 +16,12 @@ export function createVersionQueries(db: SqliteDatabase) {
     JOIN functions f ON f.name = v.name AND f.latest_version = v.version WHERE v.name = ?`);
   const selectActive = db.prepare(`SELECT v.*, ${WITHDRAWN} AS withdrawn FROM versions v
     JOIN functions f ON f.name = v.name AND f.active_version = v.version WHERE v.name = ?`);
+  const HEAD = `SELECT v.name, v.version, v.sha256, v.status, ${WITHDRAWN} AS withdrawn FROM versions v`;
+  const selectHead = {
+    number: db.prepare(`${HEAD} WHERE v.name = ? AND v.version = ?`),
+    active: db.prepare(`${HEAD} JOIN functions f ON f.name = v.name AND f.active_version = v.version WHERE v.name = ?`),
+    latest: db.prepare(`${HEAD} JOIN functions f ON f.name = v.name AND f.latest_version = v.version WHERE v.name = ?`),
+  };
   const selectFunctions = db.prepare(`SELECT f.name, json_extract(v.manifest, '$.description') AS description,
       f.latest_version, f.active_version, v.status AS latest_status, ${WITHDRAWN} AS latest_withdrawn
     FROM functions f JOIN versions v ON v.name = f.name AND v.version = f.latest_version ORDER BY f.name`);
@@ -33,6 +39,10 @@ export function createVersionQueries(db: SqliteDatabase) {
     getActiveVersion(name: string): VersionRecord | undefined {
       const row = selectActive.get(name) as VersionRow | undefined;
       return row === undefined ? undefined : toVersionRecord(row);
+    },
+    getVersionHead(name: string, ref: number | 'active' | 'latest'): VersionHead | undefined {
+      const row = (typeof ref === 'number' ? selectHead.number.get(name, ref) : selectHead[ref].get(name)) as VersionHeadRow | undefined;
+      return row === undefined ? undefined : toVersionHead(row);
     },
     listFunctions(): FunctionSummary[] {
       return (selectFunctions.all() as FunctionSummaryRow[]).map(toFunctionSummary);

@@ -7,4 +7,4 @@ export { createOAuthTokenCache, PROCESS_OAUTH_TOKENS, TOKEN_RENEWAL_MARGIN_SECON
 export { DEFAULT_TOKEN_LIFETIME_SECONDS } from './oauth-client-credentials.ts';
 export { renderPlaceholders, type RunRecordParts } from './render-placeholders.ts';
 export { createIdempotencyKeys, idempotencyKeyFor, type IdempotencyKeys } from './idempotency-key.ts';
-export { createRunReservations, RUN_HOLDER_PREFIX, type RunReservations } from './run-reservations.ts';
+export { createRunReservations, type RunReservations } from './run-reservations.ts';

@@ -7,10 +7,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { DirectoryStore } from '../directory/index.ts';
-import type { ReservationKind, ReservationLedger } from '../ledger/index.ts';
-
-/** Holders of reservations made by a run outside serve (`joinery run`, MCP run_function). */
-export const RUN_HOLDER_PREFIX = 'run:';
+import { RUN_HOLDER_PREFIX, type ReservationKind, type ReservationLedger } from '../ledger/index.ts';
 
 export interface RunReservations {
   reserve(kind: ReservationKind, value: string): Promise<boolean>;

@@ -1,11 +1,10 @@
 import * as z from 'zod';
 import { JoineryError } from '../../core/errors.ts';
-import { MAX_EVENT_BYTES, runFunction as run } from '../../core/pipeline/index.ts';
+import { MAX_EVENT_BYTES, resolveRunnableVersion, runFunction as run } from '../../core/pipeline/index.ts';
 import { toolFailure } from '../boundary/tool-failure.ts';
 import { assertLifecycleEvent } from './event-check.ts';
 import { functionName, versionRef } from './schemas.ts';
 import { defineTool } from './tool.ts';
-import { resolveVersion } from './version-ref.ts';
 import { executionSchema, executionView } from './views.ts';
 
 export const runFunction = defineTool({
@@ -29,13 +28,16 @@ export const runFunction = defineTool({
     assertLifecycleEvent(input);
 
     // 2. The version, with errors that name MCP tools; only approved versions run.
-    if (version === 'active' && !deps.registry.getActiveVersion(name) && deps.registry.getVersion(name)) {
+    const head = deps.registry.getVersionHead(name, version);
+    if (!head) {
+      if (!deps.registry.getVersionHead(name, 'latest')) throw new JoineryError('NOT_FOUND', `no function named "${name}"; list_functions lists them`);
+      if (version !== 'active') throw new JoineryError('NOT_FOUND', `no version ${name}@${version}; list_versions lists them`);
       throw new JoineryError('CONFLICT', `${name} has no approved version yet; a reviewer approves one with review_function (list_versions shows the pending ones)`);
     }
-    const record = resolveVersion(deps.registry, name, version);
-    if (record.status !== 'approved') {
-      throw new JoineryError('FORBIDDEN', `${name}@${record.version} is ${record.status.replace('_', ' ')}; only approved versions run (a reviewer approves it with review_function)`);
+    if (head.status !== 'approved') {
+      throw new JoineryError('FORBIDDEN', `${name}@${head.version} is ${head.status.replace('_', ' ')}; only approved versions run (a reviewer approves it with review_function)`);
     }
+    const record = resolveRunnableVersion(deps.registry, name, head.version);
 
     // 3. A live run that can call out asks the person first, where the client can ask.
     const hosts = record.manifest.egress;

@@ -7,7 +7,7 @@
 
 import type { EventQueue } from '../../core/events/index.ts';
 import type { ReservationLedger } from '../../core/ledger/index.ts';
-import { RUN_HOLDER_PREFIX } from '../../core/runtime/index.ts';
+import { RUN_HOLDER_PREFIX } from '../../core/ledger/index.ts';
 import type { Logger } from '../logger.ts';
 import { startPeriodic } from './start-periodic.ts';
 

@@ -182,6 +182,20 @@ export function describeRegistry(implementation: string, open: () => RegistryUnd
         expect(registry.getActiveVersion('generate-username')?.version).toBe(2);
       });
 
+      it('gives the head of a numbered, the active and the latest version, without their content', () => {
+        const sha256 = (version: number) => registry.getVersion('generate-username', version)?.sha256;
+        expect(registry.getVersionHead('generate-username', 'active')).toEqual({ name: 'generate-username', version: 2, sha256: sha256(2), status: 'approved' });
+        expect(registry.getVersionHead('generate-username', 'latest')).toEqual({ name: 'generate-username', version: 3, sha256: sha256(3), status: 'pending_review' });
+        expect(registry.getVersionHead('generate-username', 1)).toEqual({ name: 'generate-username', version: 1, sha256: sha256(1), status: 'approved' });
+        registry.activate('generate-username', 1);
+        expect(registry.getVersionHead('generate-username', 'active')?.version).toBe(1);
+        registry.withdraw({ name: 'generate-username', version: 3, actor: 'alice@example.com' });
+        expect(registry.getVersionHead('generate-username', 3)?.status).toBe('withdrawn');
+        expect(registry.getVersionHead('generate-username', 4)).toBeUndefined();
+        expect(registry.getVersionHead('missing', 'latest')).toBeUndefined();
+        expect(registry.getVersionHead('missing', 'active')).toBeUndefined();
+      });
+
       it('records each activation in the audit trail', () => {
         registry.activate('generate-username', 1, { actor: 'carol' });
         expect(registry.listAudit({ actor: 'carol' })).toMatchObject([

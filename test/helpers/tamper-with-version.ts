@@ -3,7 +3,7 @@
 
 import type { SqliteDatabase } from '../../core/store/index.ts';
 
-export function tamperWithVersion(db: SqliteDatabase, { name, version, column, value }: { name: string; version: number; column: 'bundle' | 'source'; value: string }): void {
+export function tamperWithVersion(db: SqliteDatabase, { name, version, column, value }: { name: string; version: number; column: 'bundle' | 'source' | 'sha256'; value: string }): void {
   db.exec('DROP TRIGGER IF EXISTS versions_content_is_immutable');
   db.prepare(`UPDATE versions SET ${column} = ? WHERE name = ? AND version = ?`).run(value, name, version);
 }

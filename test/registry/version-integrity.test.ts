@@ -72,3 +72,43 @@ describe('version integrity', () => {
     expect(error.message).toContain(computed);
   });
 });
+
+describe('verified versions kept by the process', () => {
+  let db: SqliteDatabase;
+  let registry: Registry;
+  let contentReads: number;
+  beforeEach(() => {
+    db = openDatabase(':memory:');
+    registry = createSqliteRegistry(db);
+    for (const version of [1, 2]) {
+      registry.publish(samplePublishInput({ bundle: `globalThis.__handler = { run: () => ${version} };` }));
+      registry.review({ name: 'generate-username', version, reviewer: 'bob', decision: 'approved' });
+    }
+    contentReads = 0;
+    const getVersion = registry.getVersion.bind(registry);
+    registry.getVersion = (name, version) => (contentReads++, getVersion(name, version));
+  });
+  afterEach(() => registry.close());
+
+  it('reads and verifies a version once, and follows the active pointer on every run', () => {
+    for (let run = 0; run < 3; run++) expect(resolveRunnableVersion(registry, 'generate-username').version).toBe(2);
+    expect(contentReads).toBe(1);
+    registry.activate('generate-username', 1);
+    expect(resolveRunnableVersion(registry, 'generate-username').bundle).toContain('=> 1');
+    expect(resolveRunnableVersion(registry, 'generate-username', 2).bundle).toContain('=> 2');
+    expect(contentReads).toBe(2);
+  });
+
+  it('keeps running what it verified after the row is altered; a new process refuses the altered row', () => {
+    const verified = resolveRunnableVersion(registry, 'generate-username');
+    tamperWithVersion(db, { name: 'generate-username', version: 2, column: 'bundle', value: 'globalThis.__handler = { run: () => "pwned" };' });
+    expect(resolveRunnableVersion(registry, 'generate-username').bundle).toBe(verified.bundle);
+    expectError(() => resolveRunnableVersion(createSqliteRegistry(db), 'generate-username'), 'INTEGRITY', 'generate-username@2');
+  });
+
+  it('reads the content again when the stored digest changes', () => {
+    resolveRunnableVersion(registry, 'generate-username');
+    tamperWithVersion(db, { name: 'generate-username', version: 2, column: 'sha256', value: '0'.repeat(64) });
+    expectError(() => resolveRunnableVersion(registry, 'generate-username'), 'INTEGRITY', 'generate-username@2');
+  });
+});

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteEventQueue, type EventQueue } from '../../core/events/index.ts';
 import { createSqliteReservationLedger, type ReservationLedger } from '../../core/ledger/index.ts';
 import { closeDatabase, openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
-import { RUN_HOLDER_PREFIX } from '../../core/runtime/index.ts';
+import { RUN_HOLDER_PREFIX } from '../../core/ledger/index.ts';
 import { releaseStrandedReservations, RUN_HOLDER_MAX_AGE_MS } from '../../server/workers/release-stranded.ts';
 
 describe('the reservation sweep', () => {
