@@ -63,7 +63,7 @@ export function spawnExecutorProcess({
 }): ExecutorProcess {
   const { path, execArgv } = childEntry();
   const env = Object.fromEntries(INHERITED_ENVIRONMENT.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
-  const child = fork(path, [JSON.stringify(limits), JSON.stringify(warmIsolates), JSON.stringify(bundleCache)], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(path, [JSON.stringify(limits), JSON.stringify(warmIsolates), JSON.stringify(bundleCache)], { execArgv, env, serialization: 'json', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   liveChildren.add(child);
   killLiveChildrenOnExit();
   child.unref();
