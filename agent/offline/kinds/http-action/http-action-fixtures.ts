@@ -1,16 +1,17 @@
 // Fixtures for an HTTP action rule, from the reference (expected-http-action.ts): the people the rule is for
 // (every step runs), each condition false on its own (the skip output and `calls: []`), each step's own
-// condition false, each step failing (later steps not called), an answer without a required field, a
-// missing value a request needs, and the admin's own examples taken literally.
+// condition false, each employment type against a condition on it, each step failing (later steps not
+// called), an answer without a required field, a missing value a request needs, a field missing or padded
+// where the text gives its value (`<location|(not set)>`), and the admin's own examples taken literally.
 
 import type { FixtureTest } from '../../../../core/fixtures/index.ts';
 import type { Person } from '../../../../core/sdk/index.ts';
 import { person } from '../../fixture-builders.ts';
-import { expectedRun, weekdayOf, type Answer, type EventShape } from './expected-http-action.ts';
-import type { Condition, HttpActionRule } from './http-action-rule.ts';
+import { expectedRun, type Answer, type EventShape } from './expected-http-action.ts';
+import { describe, exampleWho, matching, missingOrPadded, satisfying, TYPES } from './fixture-people.ts';
+import type { HttpActionRule } from './http-action-rule.ts';
 
 const ACCESS_TOKEN = 'test-access-token-Q7';
-const TYPES = ['employee', 'contractor', 'intern'];
 const ACCENTED = { firstName: 'William', preferredName: 'Bill', lastName: 'Ødegård' };
 
 interface Scenario {
@@ -22,28 +23,6 @@ interface Scenario {
   /** Literal values the admin wrote: the field name (or the first text of the first body) and the value. */
   literal?: { key?: string; value: string };
 }
-
-/** A start date on the given weekday, from 2026-12-01 on. */
-function dateOn(weekday: string): string {
-  for (let day = 1; day <= 7; day++) {
-    const date = `2026-12-0${day}`;
-    if (weekdayOf(date) === weekday) return date;
-  }
-  return '2026-12-01';
-}
-
-/** The person fields that make a condition hold (or fail). */
-function satisfying(condition: Condition, hold: boolean): Partial<Person> {
-  const listed = (value: string) => condition.values.some((wanted) => wanted.toLowerCase() === value.toLowerCase());
-  const pick = (candidates: string[]) => candidates.find((candidate) => listed(candidate) === (hold !== condition.negate)) ?? '';
-  const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-  const others = condition.field === 'startWeekday' ? days : condition.field === 'employmentType' ? TYPES : [];
-  const value = pick([...condition.values, ...others, 'Other', 'Elsewhere']);
-  if (condition.field === 'startWeekday') return { startDate: dateOn(value) };
-  return { [condition.field]: value } as Partial<Person>;
-}
-
-const matching = (conditions: Condition[]) => Object.assign({}, ...conditions.map((condition) => satisfying(condition, true))) as Partial<Person>;
 
 export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input: string; output: string }>): FixtureTest[] {
   const everyone = { ...matching(rule.when), ...matching(rule.steps.flatMap((step) => step.when)) };
@@ -87,6 +66,11 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
       ? [{ name: 'no userPrincipalName: refused before anything is called', who: everyone, account: { email: 'john.smith@example.com' } }]
       : []),
     ...(used.includes('<managerEmail>') ? [{ name: 'no manager email: refused before anything is called', who: { ...everyone, managerEmail: null } }] : []),
+    ...missingOrPadded(rule, everyone),
+    // Each employment type against the rule's conditions on it: every type the rule is for, every one it skips.
+    ...rule.when.filter((condition) => condition.field === 'employmentType').flatMap((condition) =>
+      TYPES.map((type) => ({ name: `${describe(condition)}: a ${type}`, who: { ...everyone, employmentType: type as Person['employmentType'] } })),
+    ),
     ...examples.map((example, index) => {
       const [input = '', key] = example.input.split('|');
       const name = `example ${index + 1} from the requirement: ${example.output}`;
@@ -94,18 +78,6 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
     }),
   ];
   return scenarios.map((scenario, index) => fixtureOf(rule, scenario, index));
-}
-
-function describe(condition: Condition): string {
-  const field = condition.field === 'startWeekday' ? 'start day' : condition.field;
-  return `${field} ${condition.negate ? 'not ' : ''}${condition.values.join(' or ')}`;
-}
-
-/** "2026-03-09": a start date; "Ana Lima": a name. */
-function exampleWho(input: string): Partial<Person> {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(input)) return { startDate: input };
-  const [firstName = 'John', ...rest] = input.trim().split(/\s+/);
-  return rest.length > 0 ? { firstName, lastName: rest.join(' ') } : {};
 }
 
 /** A JSON answer with every field a later step, the output or a check reads. */
@@ -155,12 +127,13 @@ function fixtureOf(rule: HttpActionRule, scenario: Scenario, index: number): Fix
 }
 
 function secretNames(rule: HttpActionRule): string[] {
+  const inUrls = rule.steps.flatMap((step) => [...step.url.matchAll(/<secrets\.(\w+)>/g)].map((match) => match[1] ?? ''));
   const named = rule.steps.map((step) => step.auth).flatMap((auth) => {
     if (auth.scheme === 'bearer') return [auth.secret];
     if (auth.scheme === 'basic') return [auth.passwordSecret];
     return auth.scheme === 'oauth' ? [auth.clientSecret] : [];
   });
-  return [...new Set(named)];
+  return [...new Set([...inUrls, ...named])];
 }
 
 /** The admin's value, as written, where the text says it goes: the output field and any body field of that name. */

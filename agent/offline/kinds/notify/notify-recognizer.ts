@@ -1,14 +1,22 @@
-// Notifications read into a notification rule (notify-rule.ts): the channel from its endpoint, the secret,
-// the sender, subject and text, who is skipped, the fallback recipient, the success status and the output.
+// Notifications read into a notification reading (notify-reading.ts): the channel from its endpoint, the
+// secret, the sender, subject and text, who is skipped, the fallback recipient, the success status and the
+// output. Finish turns the reading into a one-step HTTP action rule (notify-action.ts); the function, the
+// reference and the fixtures are http-action's.
 
 import { TECHNICAL_TOKENS_RULE, URL_PATTERN } from '../../grammar/shared-rules.ts';
 import { state, type FamilyRecognizer, type Recognition, type Rule } from '../../recognizer.ts';
-import { notifyFixtures } from './notify-fixtures.ts';
-import { NOTIFY_DEFAULTS, PLACEHOLDERS, type NotifyChannel, type NotifyRule } from './notify-rule.ts';
-import { notifySource } from './notify-source.ts';
+import { httpActionFixtures } from '../http-action/http-action-fixtures.ts';
+import type { HttpActionRule } from '../http-action/http-action-rule.ts';
+import { httpActionSource } from '../http-action/http-action-source.ts';
+import { NOTIFY_DEFAULTS, notifyAction, TEXT_FIELD } from './notify-action.ts';
+import { PLACEHOLDERS, READING_DEFAULTS, type NotifyChannel } from './notify-reading.ts';
 import { NOTIFY_VOCABULARY } from './notify-vocabulary.ts';
 
-const rule = (recognition: Recognition) => recognition.params as unknown as NotifyRule;
+/** The params hold the rule (http-action's form) and, while reading, the notification reading's fields. */
+const pick = <T extends object>(recognition: Recognition, defaults: T) =>
+  Object.fromEntries(Object.keys(defaults).map((key) => [key, key in recognition.params ? recognition.params[key] : defaults[key as keyof T]])) as T;
+const readingOf = (recognition: Recognition) => pick(recognition, READING_DEFAULTS);
+const actionOf = (recognition: Recognition) => pick(recognition, NOTIFY_DEFAULTS as HttpActionRule);
 const EMAIL = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
 const TYPES = '(contractors?|interns?|employees?)';
 
@@ -101,7 +109,7 @@ function exampleInput(text: string, example: string): string | undefined {
   const match = new RegExp(`^${pattern.join('')}$`).exec(example);
   if (!match || names.some((name) => !EXAMPLE_FIELDS.includes(name))) return undefined;
   const values = Object.fromEntries(names.map((name, index) => [name, match[index + 1] ?? '']));
-  return EXAMPLE_FIELDS.map((field) => values[field] ?? '').join('|');
+  return JSON.stringify(Object.fromEntries(EXAMPLE_FIELDS.filter((field) => values[field]).map((field) => [field, values[field]])));
 }
 
 function skip(recognition: Recognition, types: string[], output: string): void {
@@ -112,6 +120,7 @@ function skip(recognition: Recognition, types: string[], output: string): void {
 
 export const notifyRecognizer: FamilyRecognizer = {
   family: 'notify',
+  // The rule before the text says anything; the rules below write the reading's fields next to it.
   defaults: NOTIFY_DEFAULTS as unknown as Record<string, unknown>,
   // A channel named only to say it is not used ("email, not Slack", "no Slack for this one").
   // "Only for employees and interns" says who is not skipped.
@@ -130,11 +139,11 @@ export const notifyRecognizer: FamilyRecognizer = {
   vocabulary: NOTIFY_VOCABULARY,
   rules: NOTIFY_RULES,
   finish(recognition) {
-    const p = rule(recognition);
+    const p = readingOf(recognition);
     for (const example of recognition.examples) {
       const input = exampleInput(p.text, example.output);
       if (input === undefined) recognition.problems.push(`the example "${example.output}" does not follow the text "${p.text}"`);
-      else example.input = input;
+      else example.input = `${input}|${TEXT_FIELD[p.channel]}`;
     }
     for (const template of [p.text, p.subject]) {
       for (const [, name] of template.matchAll(/<([^>]+)>/g)) {
@@ -147,11 +156,12 @@ export const notifyRecognizer: FamilyRecognizer = {
     // No made-up wording: the text (and an email's subject) must come from the requirement.
     if (!recognition.stated.has('text')) recognition.problems.push('the message text was not given (write it in quotes, with <placeholders>)');
     if (p.channel !== 'slack' && !recognition.stated.has('subject')) recognition.problems.push('the email subject was not given (subject "…")');
+    Object.assign(recognition.params, notifyAction(p));
   },
-  fixtures: (recognition) => notifyFixtures(rule(recognition), recognition.examples),
-  generate: (recognition) => notifySource(rule(recognition)),
+  fixtures: (recognition) => httpActionFixtures(actionOf(recognition), recognition.examples),
+  generate: (recognition) => httpActionSource(actionOf(recognition)),
   spec(recognition) {
-    const p = rule(recognition);
+    const p = readingOf(recognition);
     return {
       summary: `Sends one ${p.channel} message${p.recipient === 'manager' ? ' to the manager' : ' to the channel'} when someone joins.`,
       inputs: ['firstName', 'lastName', 'preferredName', 'department', 'startDate', 'managerEmail', 'employmentType'].map((field) => `person.${field}`),
