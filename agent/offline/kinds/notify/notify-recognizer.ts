@@ -1,22 +1,26 @@
 // Notifications read into a notification reading (notify-reading.ts): the channel from its endpoint, the
 // secret, the sender, subject and text, who is skipped, the fallback recipient, the success status and the
-// output. Finish turns the reading into a one-step HTTP action rule (notify-action.ts); the function, the
-// reference and the fixtures are http-action's.
+// output. The reading is a one-step HTTP action rule (notify-action.ts): the function, the reference and
+// the fixtures are http-action's.
 
 import { TECHNICAL_TOKENS_RULE, URL_PATTERN } from '../../grammar/shared-rules.ts';
 import { state, type FamilyRecognizer, type Recognition, type Rule } from '../../recognizer.ts';
 import { httpActionFixtures } from '../http-action/http-action-fixtures.ts';
-import type { HttpActionRule } from '../http-action/http-action-rule.ts';
 import { httpActionSource } from '../http-action/http-action-source.ts';
 import { NOTIFY_DEFAULTS, notifyAction, TEXT_FIELD } from './notify-action.ts';
-import { PLACEHOLDERS, READING_DEFAULTS, type NotifyChannel } from './notify-reading.ts';
+import { PLACEHOLDERS, READING_DEFAULTS, type NotifyChannel, type NotifyReading } from './notify-reading.ts';
 import { NOTIFY_VOCABULARY } from './notify-vocabulary.ts';
 
-/** The params hold the rule (http-action's form) and, while reading, the notification reading's fields. */
-const pick = <T extends object>(recognition: Recognition, defaults: T) =>
-  Object.fromEntries(Object.keys(defaults).map((key) => [key, key in recognition.params ? recognition.params[key] : defaults[key as keyof T]])) as T;
-const readingOf = (recognition: Recognition) => pick(recognition, READING_DEFAULTS);
-const actionOf = (recognition: Recognition) => pick(recognition, NOTIFY_DEFAULTS as HttpActionRule);
+/**
+ * The params start as the rule's defaults (http-action's form) and the phrases write the reading's fields
+ * next to them; the rule is made from the reading when it is needed, so the accounting sees only what the
+ * text stated.
+ */
+const readingOf = (recognition: Recognition) => {
+  const { params } = recognition;
+  return Object.fromEntries(Object.entries(READING_DEFAULTS).map(([key, value]) => [key, key in params ? params[key] : value])) as NotifyReading;
+};
+const actionOf = (recognition: Recognition) => notifyAction(readingOf(recognition));
 const EMAIL = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
 const TYPES = '(contractors?|interns?|employees?)';
 
@@ -156,7 +160,6 @@ export const notifyRecognizer: FamilyRecognizer = {
     // No made-up wording: the text (and an email's subject) must come from the requirement.
     if (!recognition.stated.has('text')) recognition.problems.push('the message text was not given (write it in quotes, with <placeholders>)');
     if (p.channel !== 'slack' && !recognition.stated.has('subject')) recognition.problems.push('the email subject was not given (subject "…")');
-    Object.assign(recognition.params, notifyAction(p));
   },
   fixtures: (recognition) => httpActionFixtures(actionOf(recognition), recognition.examples),
   generate: (recognition) => httpActionSource(actionOf(recognition)),
