@@ -76,7 +76,7 @@ function placeholderValue(name: string, event: EventShape, answers: unknown[], t
     return value;
   }
   switch (name) {
-    case 'name': return `${person.preferredName?.trim() ? person.preferredName : person.firstName} ${person.lastName}`;
+    case 'name': return `${person.preferredName?.trim() ? person.preferredName.trim() : person.firstName} ${person.lastName}`;
     case 'upn': return account.userPrincipalName;
     case 'accountEmail': return account.email;
     case 'username': return account.username;

@@ -29,6 +29,16 @@ export function satisfying(condition: Condition, hold: boolean): Partial<Person>
 
 export const matching = (conditions: Condition[]) => Object.assign({}, ...conditions.map((condition) => satisfying(condition, true))) as Partial<Person>;
 
+/** A condition on a text field, which compares case-insensitively after trimming. */
+export const loose = (condition: Condition) => ['department', 'location', 'title'].includes(condition.field);
+
+/** The same person with each text written in capitals with spaces around. */
+export const loosely = (who: Partial<Person>) => {
+  const text = (field: string, value: unknown) => typeof value === 'string' && field !== 'employmentType' && field !== 'startDate';
+  const written = Object.entries(who).map(([field, value]) => [field, text(field, value) ? ` ${String(value).toUpperCase()} ` : value]);
+  return Object.fromEntries(written) as Partial<Person>;
+};
+
 /** Fields a person may lack, and the required texts that may still be blank, each with a sample value. */
 const OPTIONAL: Partial<Record<keyof Person, string>> = { preferredName: 'Bill', title: 'Analyst', location: 'Lisbon', managerEmail: 'jane.doe@example.com' };
 const REQUIRED_TEXT: Partial<Record<keyof Person, string>> = { department: 'Engineering', firstName: 'John', lastName: 'Smith', employeeId: 'E1001' };

@@ -8,7 +8,7 @@ import type { FixtureTest } from '../../../../core/fixtures/index.ts';
 import type { Person } from '../../../../core/sdk/index.ts';
 import { person } from '../../fixture-builders.ts';
 import { expectedRun, type Answer, type EventShape } from './expected-http-action.ts';
-import { describe, exampleWho, matching, missingOrPadded, satisfying, TYPES } from './fixture-people.ts';
+import { describe, exampleWho, loose, loosely, matching, missingOrPadded, satisfying, TYPES } from './fixture-people.ts';
 import type { HttpActionRule } from './http-action-rule.ts';
 
 const ACCESS_TOKEN = 'test-access-token-Q7';
@@ -35,6 +35,10 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
         name: `${row.when.map(describe).join(' and ')}: ${table.name} is ${JSON.stringify(row.value)}`,
         who: { ...everyone, ...matching(row.when) },
       })),
+      ...table.rows.slice(0, 1).filter((row) => row.when.every(loose)).map((row) => ({
+        name: `${row.when.map(describe).join(' and ')} written in capitals with spaces around: ${table.name} is still ${JSON.stringify(row.value)}`,
+        who: { ...everyone, ...loosely(matching(row.when)) },
+      })),
       {
         name: `no row of ${table.name} holds: it is ${JSON.stringify(table.otherwise)}`,
         who: { ...everyone, ...Object.assign({}, ...table.rows.map((row) => (row.when[0] ? satisfying(row.when[0], false) : {}))) },
@@ -55,6 +59,18 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
       who: everyone,
       failing: { step: index + 1, status: 500 },
     })),
+    // A proxy's or a login page's 200 is not the 201 or 202 the step waits for.
+    ...rule.steps.flatMap((step, index) =>
+      step.successStatus === 200
+        ? []
+        : [
+            {
+              name: `step ${index + 1} answering 200 (a login page) instead of ${step.successStatus} is an error`,
+              who: everyone,
+              failing: { step: index + 1, status: 200 },
+            },
+          ],
+    ),
     ...rule.steps.flatMap((step, index) =>
       step.requires.slice(0, 1).map((field) => ({
         name: `step ${index + 1} answering without ${field} is an error`,
@@ -99,7 +115,8 @@ function answerOf(rule: HttpActionRule, step: number, scenario: Scenario): Answe
     node[last] = template.sensitive.includes(path) ? `Pz4#${step}one-time` : `${last}-${step}-answer`;
   }
   const status = scenario.failing?.step === step && scenario.failing.status ? scenario.failing.status : template.successStatus;
-  return { status, body: status === template.successStatus ? body : { error: { code: 'serverError', message: 'Something went wrong' } } };
+  if (status === template.successStatus) return { status, body };
+  return { status, body: status === 200 ? '<html><title>Sign in</title></html>' : { error: { code: 'serverError', message: 'Something went wrong' } } };
 }
 
 function fixtureOf(rule: HttpActionRule, scenario: Scenario, index: number): FixtureTest {
