@@ -75,6 +75,12 @@ describe('offline author: ticket family', () => {
     expect(descriptionOf('location, title, department, managerEmail with spaces around')).toContain(
       'Location: Lisbon\nTitle: Analyst\nDepartment: Engineering\nEmployment type: employee\nManager: jane.doe@example.com\nHardware profile: MacBook Pro 16',
     );
+    // What the ticket's own fixtures checked before: keys in another case, a login page's 200 instead of 201.
+    expect(fixtures.map((fixture) => fixture.name)).toEqual(expect.arrayContaining([
+      'department Engineering written in capitals with spaces around: hardwareProfile is still "MacBook Pro 16"',
+      'step 1 answering 200 (a login page) instead of 201 is an error',
+      'step 1 answering without result.number is an error',
+    ]));
     expect(result.draft.lastTest?.report?.failed).toBe(0);
   });
 
