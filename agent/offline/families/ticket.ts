@@ -1,15 +1,22 @@
 // Equipment ticket for a joiner: a ServiceNow record (instance, table) with the hardware profile for the
 // department and the IT queue (assignment group) for the location, each with an "everyone else" default.
+// The phrases read the ticket's parameters; the rule is http-action's (ticket-action.ts), made from them
+// when the function and fixtures are written, so the accounting sees only what the text stated.
 
 import { state, type FamilyRecognizer, type Recognition, type Rule } from '../recognizer.ts';
-import { ticketFixtures } from './ticket-fixtures.ts';
+import { httpActionFixtures } from '../kinds/http-action/http-action-fixtures.ts';
+import { httpActionSource } from '../kinds/http-action/http-action-source.ts';
+import { TICKET_DEFAULTS, TICKET_READING_DEFAULTS, ticketAction, type TicketParams } from './ticket-action.ts';
 import { isKnownDepartment, isKnownLocation } from './ticket-keys.ts';
 import { createMappingRule, type Entry } from './ticket-mappings.ts';
 import { ABOUT_TICKETS, EXTRA_FIELD_RULES, GENERIC_WORDS, GENERIC_WORDS_RULE, INSTANCE_RULES, TABLE_RULES, TECHNICAL_RULES, TICKET_VOCABULARY, UNSUPPORTED_RULES } from './ticket-phrases.ts';
 import { TECHNICAL_TOKENS_RULE } from '../grammar/shared-rules.ts';
-import type { TicketParams } from './ticket-reference.ts';
 
-const params = (recognition: Recognition) => recognition.params as unknown as TicketParams;
+/** The params start as the rule's defaults; the phrases write the ticket's parameters next to them. */
+const params = (recognition: Recognition) => {
+  const read = recognition.params;
+  return Object.fromEntries(Object.entries(TICKET_READING_DEFAULTS).map(([key, value]) => [key, key in read ? read[key] : value])) as unknown as TicketParams;
+};
 const TABLES = { hardware: 'hardwareProfilesByDepartment', queue: 'assignmentGroupsByLocation' } as const;
 const DEFAULTS = { hardware: 'defaultHardwareProfile', queue: 'defaultAssignmentGroup' } as const;
 
@@ -68,14 +75,16 @@ export const ticketRecognizer: FamilyRecognizer = {
     if (!recognition.stated.has('table')) recognition.assumptions.push('No table was named: the ticket is a catalog task (sc_task) for the IT queue.');
     if (['sc_request', 'sc_req_item'].includes(p.table)) recognition.assumptions.push(`A ${p.table} record inserted through the Table API has no catalog item; order the item through the Service Catalog API for a proper REQ → RITM → SCTASK chain.`);
     if (!recognition.stated.has('hardwareProfilesByDepartment') && !recognition.stated.has('defaultHardwareProfile')) recognition.assumptions.push("No hardware was named: the template's example profiles by department are kept; replace them with yours.");
-    else if (!recognition.stated.has('hardwareProfilesByDepartment')) p.hardwareProfilesByDepartment = {};
+    else if (!recognition.stated.has('hardwareProfilesByDepartment')) recognition.params.hardwareProfilesByDepartment = {};
     if (!recognition.stated.has('defaultHardwareProfile') && recognition.stated.has('hardwareProfilesByDepartment')) recognition.assumptions.push(`Unlisted departments get "${p.defaultHardwareProfile}".`);
     if (!recognition.stated.has('assignmentGroupsByLocation') && !recognition.stated.has('defaultAssignmentGroup')) recognition.assumptions.push("No queue was named: the template's example assignment groups by location are kept; replace them with yours.");
-    else if (!recognition.stated.has('assignmentGroupsByLocation')) p.assignmentGroupsByLocation = {};
+    else if (!recognition.stated.has('assignmentGroupsByLocation')) recognition.params.assignmentGroupsByLocation = {};
     if (!recognition.stated.has('defaultAssignmentGroup') && recognition.stated.has('assignmentGroupsByLocation')) recognition.assumptions.push(`Unlisted locations go to "${p.defaultAssignmentGroup}".`);
     if (Object.keys(p.extraFields).length > 0) recognition.assumptions.push('Extra fields are sent as display values (sysparm_input_display_value=true).');
   },
-  fixtures: (recognition) => ticketFixtures(params(recognition)),
+  defaults: TICKET_DEFAULTS as unknown as Record<string, unknown>,
+  fixtures: (recognition) => httpActionFixtures(ticketAction(params(recognition)), recognition.examples),
+  generate: (recognition) => httpActionSource(ticketAction(params(recognition))),
   spec(recognition) {
     const p = params(recognition);
     const table = (entries: Record<string, string>, fallback: string) => [...Object.entries(entries).map(([key, value]) => `${key} → ${value}`), `anyone else → ${fallback}`].join('; ');

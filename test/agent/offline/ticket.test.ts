@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
 import { ticketRecognizer } from '../../../agent/offline/families/ticket.ts';
+import { TICKET_READING_DEFAULTS } from '../../../agent/offline/families/ticket-action.ts';
+import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
@@ -13,8 +15,26 @@ async function author(requirement: string) {
   return authorFunction({ requirement, model, toolchain, templates });
 }
 
+/** The ticket's parameters read back from the http-action rule the function was generated from. */
 function paramsOf(source: string | undefined) {
-  return readTemplateParams(source ?? '');
+  const rule = readTemplateParams(source ?? '') as unknown as HttpActionRule;
+  const [step] = rule.steps;
+  const url = new URL(step?.url ?? '');
+  const table = (name: string) => rule.tables.find((candidate) => candidate.name === name);
+  const entries = (name: string) => Object.fromEntries((table(name)?.rows ?? []).map((row) => [row.when[0]?.values[0], row.value]));
+  const body = (step?.body ?? {}) as Record<string, string>;
+  const own = ['short_description', 'description', 'assignment_group', 'correlation_id'];
+  const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !own.includes(name)));
+  return {
+    functionName: rule.functionName,
+    instanceHost: url.host,
+    table: url.pathname.split('/').at(-1),
+    assignmentGroupsByLocation: entries('assignmentGroup'),
+    defaultAssignmentGroup: table('assignmentGroup')?.otherwise,
+    hardwareProfilesByDepartment: entries('hardwareProfile'),
+    defaultHardwareProfile: table('hardwareProfile')?.otherwise,
+    extraFields,
+  };
 }
 
 const HARDWARE = { hardwareProfilesByDepartment: { Engineering: 'MacBook Pro 16' }, defaultHardwareProfile: 'MacBook Air' };
@@ -37,6 +57,32 @@ describe('offline author: ticket family', () => {
       expect(result.draft.lastTest?.report?.passed).toBeGreaterThanOrEqual(8);
     });
   }
+
+  it("the reading starts from the ticket template's example parameters", () => {
+    const template = templates.find((entry) => entry.family === 'ticket');
+    expect(readTemplateParams(template?.source ?? '')).toEqual(TICKET_READING_DEFAULTS);
+  });
+
+  it('is written as an http-action rule: a missing or blank field is "(not set)", values are trimmed, and it runs', async () => {
+    const result = await author(paraphrases[0] ?? '');
+    expect(result.ok).toBe(true);
+    type Fixture = { name: string; expect: { calls?: Array<{ body?: { description?: string } }> } };
+    const fixtures = JSON.parse(result.draft.fixturesText ?? '[]') as Fixture[];
+    const descriptionOf = (start: string) => fixtures.find((fixture) => fixture.name.startsWith(start))?.expect.calls?.[0]?.body?.description;
+    expect(descriptionOf('no location, title, department, managerEmail')).toContain(
+      'Location: (not set)\nTitle: (not set)\nDepartment: \nEmployment type: employee\nManager: (not set)\nHardware profile: MacBook Air',
+    );
+    expect(descriptionOf('location, title, department, managerEmail with spaces around')).toContain(
+      'Location: Lisbon\nTitle: Analyst\nDepartment: Engineering\nEmployment type: employee\nManager: jane.doe@example.com\nHardware profile: MacBook Pro 16',
+    );
+    // What the ticket's own fixtures checked before: keys in another case, a login page's 200 instead of 201.
+    expect(fixtures.map((fixture) => fixture.name)).toEqual(expect.arrayContaining([
+      'department Engineering written in capitals with spaces around: hardwareProfile is still "MacBook Pro 16"',
+      'step 1 answering 200 (a login page) instead of 201 is an error',
+      'step 1 answering without result.number is an error',
+    ]));
+    expect(result.draft.lastTest?.report?.failed).toBe(0);
+  });
 
   it('reads an incident with fixed fields, queues by location and hardware by department with defaults', async () => {
     const result = await author('Create a ServiceNow incident on globex.service-now.com with priority 3 and category Hardware. Assign London to EMEA Desk, Berlin to EMEA Desk and New York to US Desk; everything else goes to Global IT. Engineers get a ThinkPad P1, Sales a MacBook Air 13, default is a ThinkPad T14.');

@@ -76,7 +76,7 @@ function placeholderValue(name: string, event: EventShape, answers: unknown[], t
     return value;
   }
   switch (name) {
-    case 'name': return `${person.preferredName?.trim() ? person.preferredName : person.firstName} ${person.lastName}`;
+    case 'name': return `${person.preferredName?.trim() ? person.preferredName.trim() : person.firstName} ${person.lastName}`;
     case 'upn': return account.userPrincipalName;
     case 'accountEmail': return account.email;
     case 'username': return account.username;
@@ -93,20 +93,30 @@ function pathEscape(text: string): string {
   }).join('');
 }
 
-function filled(template: unknown, event: EventShape, answers: unknown[], tables: ValueTable[], inUrl = false): unknown {
+/** `<name|text>`: the value with spaces around it dropped, or the text when nothing is left. */
+function orOtherwise(value: unknown, otherwise: string | undefined): unknown {
+  if (otherwise === undefined) return value;
+  const text = value === undefined || value === null ? '' : String(value).trim();
+  return text.length > 0 ? text : otherwise;
+}
+
+/** Secrets (URLs only) are given when a URL is filled: their values stand as they are. */
+function filled(template: unknown, event: EventShape, answers: unknown[], tables: ValueTable[], urlSecrets?: Record<string, string>): unknown {
+  const inUrl = urlSecrets !== undefined;
   if (typeof template === 'string') {
-    const single = template.match(/^<([\w.]+)>$/);
-    if (single && !inUrl) return placeholderValue(single[1] ?? '', event, answers, tables) ?? null;
-    return template.replace(/<([\w.]+)>/g, (_whole, name: string) => {
-      const value = placeholderValue(name, event, answers, tables);
+    const single = template.match(/^<([\w.]+)(?:\|([^<>]*))?>$/);
+    if (single && !inUrl) return orOtherwise(placeholderValue(single[1] ?? '', event, answers, tables), single[2]) ?? null;
+    return template.replace(/<([\w.]+)(?:\|([^<>]*))?>/g, (whole, name: string, otherwise: string | undefined) => {
+      if (name.startsWith('secrets.')) return inUrl ? (urlSecrets[name.slice('secrets.'.length)] ?? '') : whole;
+      const value = orOtherwise(placeholderValue(name, event, answers, tables), otherwise);
       const text = value === undefined || value === null ? '' : String(value);
       return inUrl ? pathEscape(text) : text;
     });
   }
-  if (Array.isArray(template)) return template.map((item) => filled(item, event, answers, tables, inUrl));
+  if (Array.isArray(template)) return template.map((item) => filled(item, event, answers, tables, urlSecrets));
   if (template !== null && typeof template === 'object') {
     const result: Record<string, unknown> = {};
-    for (const key of Object.keys(template)) result[key] = filled((template as Record<string, unknown>)[key], event, answers, tables, inUrl);
+    for (const key of Object.keys(template)) result[key] = filled((template as Record<string, unknown>)[key], event, answers, tables, urlSecrets);
     return result;
   }
   return template;
@@ -150,7 +160,7 @@ export function expectedRun(
       const token = { access_token: accessToken, token_type: 'Bearer', expires_in: 3599 };
       outcome.mocks.push({ method: 'POST', url: step.auth.tokenUrl, answer: { status: 200, body: token } });
     }
-    const url = String(filled(step.url, event, answers, rule.tables, true));
+    const url = String(filled(step.url, event, answers, rule.tables, secrets));
     const header = authorization(step.auth, secrets, accessToken);
     const call: Call = { method: step.method, url, ...(header ? { headers: { authorization: header } } : {}) };
     if (step.body !== null) call.body = filled(step.body, event, answers, rule.tables);

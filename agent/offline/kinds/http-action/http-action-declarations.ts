@@ -34,6 +34,8 @@ export function declarationsOf(rule: HttpActionRule): Declarations {
     const host = hostOf(step.url);
     egress.add(host);
     const auth = step.auth;
+    // A secret in the URL (a Slack webhook's path) goes to that host only.
+    for (const [, name = ''] of step.url.matchAll(/<secrets\.(\w+)>/g)) bind(name, host);
     if (auth.scheme === 'bearer') bind(auth.secret, host);
     if (auth.scheme === 'basic') bind(auth.passwordSecret, host);
     if (auth.scheme === 'oauth') {

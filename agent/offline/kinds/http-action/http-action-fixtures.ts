@@ -1,16 +1,17 @@
 // Fixtures for an HTTP action rule, from the reference (expected-http-action.ts): the people the rule is for
 // (every step runs), each condition false on its own (the skip output and `calls: []`), each step's own
-// condition false, each step failing (later steps not called), an answer without a required field, a
-// missing value a request needs, and the admin's own examples taken literally.
+// condition false, each employment type against a condition on it, each step failing (later steps not
+// called), an answer without a required field, a missing value a request needs, a field missing or padded
+// where the text gives its value (`<location|(not set)>`), and the admin's own examples taken literally.
 
 import type { FixtureTest } from '../../../../core/fixtures/index.ts';
 import type { Person } from '../../../../core/sdk/index.ts';
 import { person } from '../../fixture-builders.ts';
-import { expectedRun, weekdayOf, type Answer, type EventShape } from './expected-http-action.ts';
-import type { Condition, HttpActionRule } from './http-action-rule.ts';
+import { expectedRun, type Answer, type EventShape } from './expected-http-action.ts';
+import { describe, exampleWho, loose, loosely, matching, missingOrPadded, satisfying, TYPES } from './fixture-people.ts';
+import type { HttpActionRule } from './http-action-rule.ts';
 
 const ACCESS_TOKEN = 'test-access-token-Q7';
-const TYPES = ['employee', 'contractor', 'intern'];
 const ACCENTED = { firstName: 'William', preferredName: 'Bill', lastName: 'Ødegård' };
 
 interface Scenario {
@@ -23,28 +24,6 @@ interface Scenario {
   literal?: { key?: string; value: string };
 }
 
-/** A start date on the given weekday, from 2026-12-01 on. */
-function dateOn(weekday: string): string {
-  for (let day = 1; day <= 7; day++) {
-    const date = `2026-12-0${day}`;
-    if (weekdayOf(date) === weekday) return date;
-  }
-  return '2026-12-01';
-}
-
-/** The person fields that make a condition hold (or fail). */
-function satisfying(condition: Condition, hold: boolean): Partial<Person> {
-  const listed = (value: string) => condition.values.some((wanted) => wanted.toLowerCase() === value.toLowerCase());
-  const pick = (candidates: string[]) => candidates.find((candidate) => listed(candidate) === (hold !== condition.negate)) ?? '';
-  const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-  const others = condition.field === 'startWeekday' ? days : condition.field === 'employmentType' ? TYPES : [];
-  const value = pick([...condition.values, ...others, 'Other', 'Elsewhere']);
-  if (condition.field === 'startWeekday') return { startDate: dateOn(value) };
-  return { [condition.field]: value } as Partial<Person>;
-}
-
-const matching = (conditions: Condition[]) => Object.assign({}, ...conditions.map((condition) => satisfying(condition, true))) as Partial<Person>;
-
 export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input: string; output: string }>): FixtureTest[] {
   const everyone = { ...matching(rule.when), ...matching(rule.steps.flatMap((step) => step.when)) };
   const used = JSON.stringify(rule.steps.map((step) => [step.url, step.body]));
@@ -55,6 +34,10 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
       ...table.rows.map((row) => ({
         name: `${row.when.map(describe).join(' and ')}: ${table.name} is ${JSON.stringify(row.value)}`,
         who: { ...everyone, ...matching(row.when) },
+      })),
+      ...table.rows.slice(0, 1).filter((row) => row.when.every(loose)).map((row) => ({
+        name: `${row.when.map(describe).join(' and ')} written in capitals with spaces around: ${table.name} is still ${JSON.stringify(row.value)}`,
+        who: { ...everyone, ...loosely(matching(row.when)) },
       })),
       {
         name: `no row of ${table.name} holds: it is ${JSON.stringify(table.otherwise)}`,
@@ -76,6 +59,18 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
       who: everyone,
       failing: { step: index + 1, status: 500 },
     })),
+    // A proxy's or a login page's 200 is not the 201 or 202 the step waits for.
+    ...rule.steps.flatMap((step, index) =>
+      step.successStatus === 200
+        ? []
+        : [
+            {
+              name: `step ${index + 1} answering 200 (a login page) instead of ${step.successStatus} is an error`,
+              who: everyone,
+              failing: { step: index + 1, status: 200 },
+            },
+          ],
+    ),
     ...rule.steps.flatMap((step, index) =>
       step.requires.slice(0, 1).map((field) => ({
         name: `step ${index + 1} answering without ${field} is an error`,
@@ -87,6 +82,11 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
       ? [{ name: 'no userPrincipalName: refused before anything is called', who: everyone, account: { email: 'john.smith@example.com' } }]
       : []),
     ...(used.includes('<managerEmail>') ? [{ name: 'no manager email: refused before anything is called', who: { ...everyone, managerEmail: null } }] : []),
+    ...missingOrPadded(rule, everyone),
+    // Each employment type against the rule's conditions on it: every type the rule is for, every one it skips.
+    ...rule.when.filter((condition) => condition.field === 'employmentType').flatMap((condition) =>
+      TYPES.map((type) => ({ name: `${describe(condition)}: a ${type}`, who: { ...everyone, employmentType: type as Person['employmentType'] } })),
+    ),
     ...examples.map((example, index) => {
       const [input = '', key] = example.input.split('|');
       const name = `example ${index + 1} from the requirement: ${example.output}`;
@@ -94,18 +94,6 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
     }),
   ];
   return scenarios.map((scenario, index) => fixtureOf(rule, scenario, index));
-}
-
-function describe(condition: Condition): string {
-  const field = condition.field === 'startWeekday' ? 'start day' : condition.field;
-  return `${field} ${condition.negate ? 'not ' : ''}${condition.values.join(' or ')}`;
-}
-
-/** "2026-03-09": a start date; "Ana Lima": a name. */
-function exampleWho(input: string): Partial<Person> {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(input)) return { startDate: input };
-  const [firstName = 'John', ...rest] = input.trim().split(/\s+/);
-  return rest.length > 0 ? { firstName, lastName: rest.join(' ') } : {};
 }
 
 /** A JSON answer with every field a later step, the output or a check reads. */
@@ -127,7 +115,8 @@ function answerOf(rule: HttpActionRule, step: number, scenario: Scenario): Answe
     node[last] = template.sensitive.includes(path) ? `Pz4#${step}one-time` : `${last}-${step}-answer`;
   }
   const status = scenario.failing?.step === step && scenario.failing.status ? scenario.failing.status : template.successStatus;
-  return { status, body: status === template.successStatus ? body : { error: { code: 'serverError', message: 'Something went wrong' } } };
+  if (status === template.successStatus) return { status, body };
+  return { status, body: status === 200 ? '<html><title>Sign in</title></html>' : { error: { code: 'serverError', message: 'Something went wrong' } } };
 }
 
 function fixtureOf(rule: HttpActionRule, scenario: Scenario, index: number): FixtureTest {
@@ -155,12 +144,13 @@ function fixtureOf(rule: HttpActionRule, scenario: Scenario, index: number): Fix
 }
 
 function secretNames(rule: HttpActionRule): string[] {
+  const inUrls = rule.steps.flatMap((step) => [...step.url.matchAll(/<secrets\.(\w+)>/g)].map((match) => match[1] ?? ''));
   const named = rule.steps.map((step) => step.auth).flatMap((auth) => {
     if (auth.scheme === 'bearer') return [auth.secret];
     if (auth.scheme === 'basic') return [auth.passwordSecret];
     return auth.scheme === 'oauth' ? [auth.clientSecret] : [];
   });
-  return [...new Set(named)];
+  return [...new Set([...inUrls, ...named])];
 }
 
 /** The admin's value, as written, where the text says it goes: the output field and any body field of that name. */

@@ -5,7 +5,11 @@
 //
 // Texts (URLs, body strings, output values) are templates with placeholders, see PLACEHOLDERS below;
 // `<steps.N.path>` is a field of step N's JSON answer (N from 1), e.g. `<steps.1.temporaryAccessPass>`;
-// `<tables.NAME>` is the value table NAME's value for the person.
+// `<tables.NAME>` is the value table NAME's value for the person. Two forms more:
+// - `<NAME|text>`: the value trimmed, and `text` when it is missing or blank: `<location|(not set)>`,
+//   `<managerEmail|hr@acme.com>`; `<department|>` only trims. Such a value is never required.
+// - `<secrets.NAME>`, in a URL only: the secret's value as it is, unencoded (a Slack webhook's path is
+//   held in a secret); the secret is bound to that URL's host, and the host puts the value in at egress.
 
 /** A field of the person a condition tests; `startWeekday` is the day of the week of `person.startDate`. */
 export type ConditionField = 'department' | 'location' | 'title' | 'employmentType' | 'startWeekday';
@@ -32,7 +36,7 @@ export interface HttpStep {
   /** Every condition must hold for this step to run; a skipped step yields nothing. */
   when: Condition[];
   method: HttpMethod;
-  /** The endpoint with placeholders; a value in the path is percent-encoded with '@' kept. */
+  /** The endpoint with placeholders; a value in the path is percent-encoded with '@' kept, a `<secrets.NAME>` is not. */
   url: string;
   auth: Auth;
   /** The JSON body, strings holding placeholders; null for none. A string that is one placeholder keeps its type. */

@@ -82,6 +82,12 @@ function valueOf(name: string, event: LifecycleEvent, answers: unknown[]): unkno
   return values[name];
 }
 
+/** <name|text>: the value trimmed, or the text when it is missing or blank; <name>: the value as it is. */
+function placeholder(name: string, otherwise: string | undefined, event: LifecycleEvent, answers: unknown[]): unknown {
+  const value = valueOf(name, event, answers);
+  return otherwise === undefined ? value : String(value ?? '').trim() || otherwise;
+}
+
 /** A template filled from the event and the answers so far; a string that is one placeholder keeps its type. */
 function fill(template: unknown, event: LifecycleEvent, answers: unknown[], inUrl = false): unknown {
   if (Array.isArray(template)) return template.map((item) => fill(item, event, answers, inUrl));
@@ -89,12 +95,21 @@ function fill(template: unknown, event: LifecycleEvent, answers: unknown[], inUr
     return Object.fromEntries(Object.entries(template).map(([key, value]) => [key, fill(value, event, answers, inUrl)]));
   }
   if (typeof template !== 'string') return template;
-  const whole = /^<([\\w.]+)>$/.exec(template);
-  if (whole && !inUrl) return valueOf(whole[1]!, event, answers) ?? null;
-  return template.replace(/<([\\w.]+)>/g, (_match, name: string) => {
-    const value = String(valueOf(name, event, answers) ?? '');
+  const whole = /^<([\\w.]+)(?:\\|([^<>]*))?>$/.exec(template);
+  if (whole && !inUrl) return placeholder(whole[1]!, whole[2], event, answers) ?? null;
+  return template.replace(/<([\\w.]+)(?:\\|([^<>]*))?>/g, (match, name: string, otherwise: string | undefined) => {
+    // A secret stays named here: withSecrets puts in its placeholder, the host its value at egress.
+    if (name.startsWith('secrets.')) return match;
+    const value = String(placeholder(name, otherwise, event, answers) ?? '');
     return inUrl ? encodeURIComponent(value).replace(/%40/g, '@') : value;
   });
+}
+
+/** Each <secrets.NAME> in a URL as the secret's placeholder, unencoded (a webhook path holds slashes). */
+async function withSecrets(url: string, secrets: { get(name: string): Promise<string> }): Promise<string> {
+  let result = url;
+  for (const [whole, name] of url.matchAll(/<secrets\\.(\\w+)>/g)) result = result.replace(whole, await secrets.get(name!));
+  return result;
 }
 
 /** Placeholders that must have a value before anything is called. */
@@ -140,7 +155,7 @@ const RUN = `  async run(event, ctx) {
         answers.push(undefined);
         continue;
       }
-      const url = String(fill(step.url, event, answers, true));
+      const url = await withSecrets(String(fill(step.url, event, answers, true)), ctx.secrets);
       const host = new URL(url).host;
       const body = step.body === null ? {} : { body: fill(step.body, event, answers) };
       const response = await ctx.http.fetch(url, { method: step.method, ...body, ...authOf(step.auth) });

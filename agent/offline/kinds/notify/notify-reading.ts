@@ -1,6 +1,7 @@
-// The typed intermediate form of a notification: one message to one channel (a Slack incoming webhook,
-// SendGrid, or Microsoft Graph sendMail), who gets it, who is skipped, what it says, and what counts as
-// delivered. The function and its fixtures are both generated from it.
+// What the notification phrases read: one message to one channel (a Slack incoming webhook, SendGrid, or
+// Microsoft Graph sendMail), who gets it, who is skipped, what it says, and what counts as delivered. It is
+// the reading's working form, not a rule: notify-action.ts turns it into a one-step HTTP action rule, and
+// the function and fixtures come from that rule (kinds/http-action).
 //
 // Texts are templates with placeholders: <firstName> <lastName> <preferredName> <department> <title>
 // <location> <startDate> <employeeId> <managerEmail>, <name> (the preferred name, else the first name,
@@ -8,7 +9,7 @@
 
 export type NotifyChannel = 'slack' | 'sendgrid' | 'graph';
 
-export interface NotifyRule {
+export interface NotifyReading {
   functionName: string;
   channel: NotifyChannel;
   /** The endpoint; for Slack the webhook base, the path coming from `secret`. */
@@ -37,7 +38,8 @@ export const PLACEHOLDERS = [
   'event.account.username', 'event.account.email',
 ];
 
-export const NOTIFY_DEFAULTS: NotifyRule = {
+/** The reading before the text says anything. */
+export const READING_DEFAULTS: NotifyReading = {
   functionName: 'notify-manager',
   channel: 'slack',
   url: 'https://hooks.slack.com/services/',
