@@ -19,7 +19,7 @@ export function chooseLane(lanes: ReadonlyArray<Lane | undefined>, spareReady: b
   const idle = (lane: Lane | undefined): lane is Lane => lane !== undefined && !lane.busy;
   const ready = lanes.findIndex((lane) => idle(lane) && lane.ready);
   if (ready >= 0) return { index: ready, open: false };
-  const free = lanes.findIndex((lane) => lane === undefined);
+  const free = lanes.indexOf(undefined);
   const waiting = lanes.findIndex(idle);
   if (free >= 0 && (waiting < 0 || spareReady)) return { index: free, open: true };
   return waiting >= 0 ? { index: waiting, open: false } : undefined;

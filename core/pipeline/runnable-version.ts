@@ -5,16 +5,15 @@
 // that no longer matches what was verified, takes effect on the next run.
 
 import { JoineryError } from '../errors.ts';
-import { assertVersionIntegrity } from '../registry/index.ts';
-import type { Registry, VersionHead, VersionRecord } from '../registry/types.ts';
+import { assertVersionIntegrity, type Registry, type VersionHead, type VersionRecord } from '../registry/index.ts';
 
 const MAX_VERIFIED = 64;
 const verifiedBy = new WeakMap<Registry, Map<string, VersionRecord>>();
 
 export function resolveRunnableVersion(registry: Registry, name: string, version?: number): VersionRecord {
   const head = runnableHead(registry, name, version);
-  let verified = verifiedBy.get(registry);
-  if (verified === undefined) verifiedBy.set(registry, (verified = new Map()));
+  const verified = verifiedBy.get(registry) ?? new Map<string, VersionRecord>();
+  verifiedBy.set(registry, verified);
   const key = `${head.name}@${head.version}#${head.sha256}`;
   const known = verified.get(key);
   if (known !== undefined) {
@@ -23,9 +22,10 @@ export function resolveRunnableVersion(registry: Registry, name: string, version
     return known;
   }
   const record = registry.getVersion(name, head.version);
-  if (record === undefined || record.status !== 'approved') throw new JoineryError('CONFLICT', `${name}@${head.version} changed while it was being read; run it again`);
+  const changed = () => new JoineryError('CONFLICT', `${name}@${head.version} changed while it was being read; run it again`);
+  if (record === undefined || record.status !== 'approved') throw changed();
   assertVersionIntegrity(record);
-  if (record.sha256 !== head.sha256) throw new JoineryError('CONFLICT', `${name}@${head.version} changed while it was being read; run it again`);
+  if (record.sha256 !== head.sha256) throw changed();
   verified.set(key, Object.freeze(record));
   if (verified.size > MAX_VERIFIED) verified.delete(verified.keys().next().value as string);
   return record;

@@ -183,10 +183,13 @@ export function describeRegistry(implementation: string, open: () => RegistryUnd
       });
 
       it('gives the head of a numbered, the active and the latest version, without their content', () => {
-        const sha256 = (version: number) => registry.getVersion('generate-username', version)?.sha256;
-        expect(registry.getVersionHead('generate-username', 'active')).toEqual({ name: 'generate-username', version: 2, sha256: sha256(2), status: 'approved' });
-        expect(registry.getVersionHead('generate-username', 'latest')).toEqual({ name: 'generate-username', version: 3, sha256: sha256(3), status: 'pending_review' });
-        expect(registry.getVersionHead('generate-username', 1)).toEqual({ name: 'generate-username', version: 1, sha256: sha256(1), status: 'approved' });
+        const head = (version: number, status: string) => {
+          const sha256 = registry.getVersion('generate-username', version)?.sha256;
+          return { name: 'generate-username', version, sha256, status };
+        };
+        expect(registry.getVersionHead('generate-username', 'active')).toEqual(head(2, 'approved'));
+        expect(registry.getVersionHead('generate-username', 'latest')).toEqual(head(3, 'pending_review'));
+        expect(registry.getVersionHead('generate-username', 1)).toEqual(head(1, 'approved'));
         registry.activate('generate-username', 1);
         expect(registry.getVersionHead('generate-username', 'active')?.version).toBe(1);
         registry.withdraw({ name: 'generate-username', version: 3, actor: 'alice@example.com' });

@@ -25,7 +25,11 @@ describe('SQLite: the synchronous level of a reservation', () => {
   });
   const levels: number[] = [];
   // `now` is read while the reservation row is inserted, inside the transaction.
-  const ledger = createSqliteReservationLedger(db, { now: () => (levels.push(Number(db.pragma('synchronous', { simple: true }))), Date.now()) });
+  const now = () => {
+    levels.push(Number(db.pragma('synchronous', { simple: true })));
+    return Date.now();
+  };
+  const ledger = createSqliteReservationLedger(db, { now });
   const pragmaWrites: string[] = [];
   const pragma = db.pragma.bind(db);
   db.pragma = ((source: string, options?: { simple?: boolean }) => {

@@ -86,7 +86,10 @@ describe('verified versions kept by the process', () => {
     }
     contentReads = 0;
     const getVersion = registry.getVersion.bind(registry);
-    registry.getVersion = (name, version) => (contentReads++, getVersion(name, version));
+    registry.getVersion = (name, version) => {
+      contentReads++;
+      return getVersion(name, version);
+    };
   });
   afterEach(() => registry.close());
 
