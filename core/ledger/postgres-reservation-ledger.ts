@@ -57,6 +57,15 @@ export function createPostgresReservationLedger(sql: AsyncSql, { now = Date.now 
         return holder.rows[0]?.event_id === eventId;
       });
     },
+    async available(reservation) {
+      checkReservation(reservation);
+      const { kind, value, eventId } = reservation;
+      const key = usernameKey(value);
+      if ((await sql.query<{ held: boolean }>(HELD_IN_DIRECTORY[kind], [key, eventId])).rows[0]?.held === true) return false;
+      if ((await sql.query(PROVISIONED_BY[kind], [key, eventId])).rowCount > 0) return true;
+      const current = (await sql.query<{ event_id: string }>('SELECT event_id FROM reservations WHERE kind = $1 AND value_key = $2', [kind, key])).rows[0];
+      return current === undefined || current.event_id === eventId;
+    },
     commit: ({ eventId, person }) =>
       sql.transaction(async (session) => {
         await lockNamesShared(session);

@@ -41,10 +41,16 @@ export function createSqliteReservationLedger(db: SqliteDatabase, { now = Date.n
       display_name, employee_id, department, status, groups, provisioned_by_event)
     VALUES (@id, @username, @usernameKey, @email, @emailKey, @displayName, @employeeId, @department, 'provisioned', '[]', @eventId)`);
 
-  const reserveInTransaction = db.transaction(({ kind, value, eventId }: Reservation): boolean => {
-    const key = usernameKey(value);
+  /** true or false when the directory decides, undefined when the reservations do. */
+  const directoryAnswer = (kind: ReservationKind, key: string, eventId: string): boolean | undefined => {
     if (heldInDirectory[kind].get({ key, eventId }) === 1) return false;
     if (provisionedBy.get({ key, eventId, kind }) === 1) return true;
+    return undefined;
+  };
+  const reserveInTransaction = db.transaction(({ kind, value, eventId }: Reservation): boolean => {
+    const key = usernameKey(value);
+    const answer = directoryAnswer(kind, key, eventId);
+    if (answer !== undefined) return answer;
     insert.run({ kind, key, value, eventId, at: now() });
     return holder.get({ kind, key }) === eventId;
   });
@@ -85,6 +91,15 @@ export function createSqliteReservationLedger(db: SqliteDatabase, { now = Date.n
     async reserve(reservation) {
       checkReservation(reservation);
       return forHolder(reservation.eventId, () => reserveInTransaction.immediate(reservation));
+    },
+    async available(reservation) {
+      checkReservation(reservation);
+      const { kind, value, eventId } = reservation;
+      const key = usernameKey(value);
+      const answer = directoryAnswer(kind, key, eventId);
+      if (answer !== undefined) return answer;
+      const current = holder.get({ kind, key });
+      return current === undefined || current === eventId;
     },
     async commit({ eventId, person }) {
       return commitInTransaction.immediate(eventId, person);

@@ -41,6 +41,9 @@ export interface ReservationLedger {
    * directory would not store (blank, too long, a formula prefix, invisible characters).
    */
   reserve(input: Reservation): Promise<boolean>;
+  /** What reserve would answer now, claiming nothing (a dry run's reserveUsername: it must not hold a name
+   *  a live run could need). INVALID_INPUT as reserve. */
+  available(input: Reservation): Promise<boolean>;
   /**
    * The event completed: its username reservation (the latest, when it holds several) and its latest email
    * reservation become one directory user with status `provisioned`, and every reservation of the event is

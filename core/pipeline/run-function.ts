@@ -51,7 +51,7 @@ export async function runFunction(options: RunFunctionOptions): Promise<Executio
   const record = resolveRunnableVersion(registry, name, options.version);
 
   // 3. Run with a live ctx bound to the stored manifest (placeholders only in a dry run).
-  const reservations = createRunReservations({ directory, ...(ledger ? { ledger } : {}), ...(serveRun ? { eventId: serveRun.eventId } : {}) });
+  const reservations = createRunReservations({ directory, dryRun, ...(ledger ? { ledger } : {}), ...(serveRun ? { eventId: serveRun.eventId } : {}) });
   const live = createLiveHost({
     reservations,
     ...(serveRun ? { attempt: serveRun.attempt } : {}),

@@ -1,8 +1,10 @@
-// Where a live run's reserveUsername and reserveEmail go. Three cases:
+// Where a run's reserveUsername and reserveEmail go. Four cases:
 // - under `joinery serve` (`eventId` given): held in the ledger by the event; the worker commits them when
 //   the event completes and releases them when it fails or is dead;
 // - a ledger but no event (`joinery run`): held by this run alone (`run:<uuid>`), so a name another event
 //   holds right now is refused, and released when the run ends: nothing is provisioned outside serve;
+// - the same for a dry run: nothing is held, the ledger only says whether the name is free, so a dry run
+//   never makes a live one pick another name;
 // - no ledger (an embedding without one): a check against the directory only, true when the name is free.
 
 import { randomUUID } from 'node:crypto';
@@ -15,7 +17,19 @@ export interface RunReservations {
   finish(): Promise<void>;
 }
 
-export function createRunReservations({ ledger, directory, eventId }: { ledger?: ReservationLedger; directory: DirectoryStore; eventId?: string }): RunReservations {
+export function createRunReservations({
+  ledger,
+  directory,
+  eventId,
+  dryRun = false,
+}: {
+  ledger?: ReservationLedger;
+  directory: DirectoryStore;
+  eventId?: string;
+  /** A dry run outside serve holds nothing: it asks the ledger whether a name is free (held by no one
+   *  else, in the directory or retired), so it never takes a name a live run could need. */
+  dryRun?: boolean;
+}): RunReservations {
   if (ledger === undefined) {
     return {
       reserve: async (kind, value) => (kind === 'username' ? !directory.isUsernameTaken(value) : directory.findUsers({ email: value }).length === 0),
@@ -23,6 +37,9 @@ export function createRunReservations({ ledger, directory, eventId }: { ledger?:
     };
   }
   const holder = eventId ?? `${RUN_HOLDER_PREFIX}${randomUUID()}`;
+  if (dryRun && eventId === undefined) {
+    return { reserve: async (kind, value) => ledger.available({ kind, value, eventId: holder }), finish: async () => {} };
+  }
   let reserved = false;
   return {
     async reserve(kind, value) {

@@ -43,6 +43,20 @@ export function describeReservationLedger(
       expect(await ledger.reservationsOf('evt-2')).toEqual([]);
     });
 
+    it('says whether a name is free without claiming it', async () => {
+      const available = (value: string, eventId: string, kind: 'username' | 'email' = 'username') => ledger.available({ kind, value, eventId });
+      store.directory.importUsers([user('u1', 'jsmith', 'j@example.com')]);
+      expect(await available('adoe', 'run:a')).toBe(true);
+      expect(await available('adoe', 'run:b')).toBe(true);
+      expect(await reserve('adoe', 'evt-1')).toBe(true); // nothing was claimed by asking
+      expect(await available('ADoe', 'run:a')).toBe(false);
+      expect(await available('adoe', 'evt-1')).toBe(true);
+      expect(await available('JSmith', 'run:a')).toBe(false);
+      expect(await available('J@example.com', 'run:a', 'email')).toBe(false);
+      await expect(available(' ', 'run:a')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      expect(await ledger.holders()).toEqual([expect.objectContaining({ eventId: 'evt-1' })]);
+    });
+
     it('compares in NFC: "Zoë" precomposed and with a combining mark are one name', async () => {
       expect(await reserve('zo\u00eb', 'evt-1')).toBe(true);
       expect(await reserve('ZOE\u0308', 'evt-2')).toBe(false);

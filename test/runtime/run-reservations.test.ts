@@ -36,6 +36,18 @@ describe('run reservations', () => {
     expect(await ledger.reserve({ kind: 'email', value: 'new@example.com', eventId: 'evt-2' })).toBe(true);
   });
 
+  it('in a dry run outside serve, holds nothing: names others hold are refused, a live event can take what it saw free', async () => {
+    const { directory, ledger } = stores();
+    await ledger.reserve({ kind: 'username', value: 'adoe', eventId: 'evt-9' });
+    const run = createRunReservations({ directory, ledger, dryRun: true });
+    expect(await run.reserve('username', 'adoe')).toBe(false);
+    expect(await run.reserve('username', 'jsmith')).toBe(false);
+    expect(await run.reserve('username', 'bdoe')).toBe(true);
+    expect(await ledger.reserve({ kind: 'username', value: 'bdoe', eventId: 'evt-2' })).toBe(true);
+    await run.finish();
+    expect((await ledger.holders()).map((holder) => holder.eventId)).toEqual(['evt-2', 'evt-9']);
+  });
+
   it('without a ledger, checks the directory only', async () => {
     const { directory } = stores();
     const run = createRunReservations({ directory });
