@@ -24,13 +24,14 @@ import { closeDatabase, openDatabase } from '../core/store/index.ts';
 import { createSqliteTokenStore } from '../core/tokens/index.ts';
 import { createDryRunFetch } from '../sandbox/egress/index.ts';
 import { createExecutor } from '../sandbox/index.ts';
+import { connectLeanClient, type LeanClient } from './mcp-http-load.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'joinery.js');
 const TEMPLATE = join(ROOT, 'templates', 'username');
 const WARMUP = 20;
 const SAMPLES = 200;
-const THROUGHPUT_CALLS = 240;
+const THROUGHPUT_CALLS = 960;
 const EVENT = { type: 'user.joined', id: 'evt-bench', occurredAt: '2026-11-20T09:00:00Z', person: { employeeId: 'E1', firstName: 'John', lastName: 'Smith', department: 'Engineering', employmentType: 'employee', startDate: '2026-12-01' } };
 const CALL = { name: 'run_function', arguments: { name: 'generate-username', input: EVENT, dry_run: true } };
 
@@ -46,6 +47,7 @@ export async function benchMcp(): Promise<Record<string, number>> {
     console.log(`  stdio round trip p50 ${stdio.p50.toFixed(2)} ms, p90 ${stdio.p90.toFixed(2)} ms`);
     console.log(`  HTTP round trip  p50 ${http.p50.toFixed(2)} ms, p90 ${http.p90.toFixed(2)} ms (bearer token, one session)`);
     for (const clients of [1, 4, 16]) console.log(`  HTTP throughput, ${String(clients).padStart(2)} concurrent clients: ${Math.round(figures[`httpRunsPerSecond${clients}Clients`] ?? 0)} runs/s`);
+    console.log(`  HTTP throughput, 16 lean clients (node:http, no SDK client): ${Math.round(figures.httpRunsPerSecond16LeanClients ?? 0)} runs/s`);
     console.log('  runs go through the server\'s executor pool (one child per core unless config.json sets executorProcesses)');
     return figures;
   } finally {
@@ -112,10 +114,34 @@ export async function measureHttp(home: string, token: string) {
       }));
       throughput[`httpRunsPerSecond${count}Clients`] = (perClient * count * 1000) / (performance.now() - startedAt);
     }
+    throughput.httpRunsPerSecond16LeanClients = await leanThroughput(url, token, 16);
     return { ...latency, throughput };
   } finally {
     for (const client of clients) await client.close().catch(() => {});
     child.kill('SIGTERM');
+  }
+}
+
+/** The same calls from lean clients (mcp-http-load.ts): the server's throughput with less of the machine
+ *  spent on the client side. */
+async function leanThroughput(url: string, token: string, count: number): Promise<number> {
+  const clients = await Promise.all(Array.from({ length: count }, () => connectLeanClient(url, token)));
+  try {
+    const call = async (client: LeanClient) => {
+      const result = await client.call(CALL.name, CALL.arguments);
+      if (result.isError === true || (result.structuredContent as { returned?: boolean } | undefined)?.returned !== true) {
+        throw new Error(`run_function failed in the benchmark: ${JSON.stringify(result)}`);
+      }
+    };
+    for (const client of clients) await call(client);
+    const perClient = Math.ceil(THROUGHPUT_CALLS / count);
+    const startedAt = performance.now();
+    await Promise.all(clients.map(async (client) => {
+      for (let index = 0; index < perClient; index += 1) await call(client);
+    }));
+    return (perClient * count * 1000) / (performance.now() - startedAt);
+  } finally {
+    for (const client of clients) client.close();
   }
 }
 
