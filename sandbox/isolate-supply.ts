@@ -8,8 +8,6 @@ import type { GuestCaps } from './run-limits.ts';
 
 export interface IsolateSupply {
   take(memoryLimitMb: number): PreparedIsolate;
-  /** A prepared spare with this memory limit is waiting: take() hands it over at once. */
-  hasSpare(memoryLimitMb: number): boolean;
   /** Prepares a spare once the caller's current work is delivered, unless one exists or is due. */
   refill(): void;
   close(): void;
@@ -45,7 +43,6 @@ export function createIsolateSupply({
       cancelRefill(); // back-to-back runs: this run's isolate now, not a spare now and another after it
       return prepareIsolate(ivm, { memoryLimitMb: limitMb, caps });
     },
-    hasSpare: (limitMb) => spare !== undefined && spare.memoryLimitMb === limitMb,
     refill() {
       if (!keepSpare || closed || spare !== undefined || scheduled !== undefined) return;
       scheduled = setImmediate(() => {

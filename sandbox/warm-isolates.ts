@@ -3,12 +3,10 @@
 // (globals, intrinsics, prototypes, module-scope variables) is there for the next. Different bundles never
 // share an isolate. An isolate is retired after `maxRunsPerIsolate` runs, after any breach (time, memory,
 // crash), when its heap in use passes `maxHeapShare` of its limit, and when a run ended with ctx calls in
-// flight (a task it left could otherwise enter the isolate later). As soon as a run ends, the heap check
-// and the next context are done on the isolate's own thread (prepareContextInBackground), overlapping the
-// delivery of the result and the wait for the next job; the next run takes that context, still a new one
-// per run. A bundle may have `lanes` warm isolates, so a run arriving while one prepares takes another
-// whose context is ready (warm-lanes.ts); a run finding all of them busy gets an isolate of its own,
-// disposed afterwards.
+// flight (a task it left could otherwise enter the isolate later). A run whose bundle's isolate is busy
+// gets an isolate of its own, disposed afterwards. As soon as a run ends, the heap check and the next
+// context are done on the isolate's own thread (prepareContextInBackground), overlapping the delivery of
+// the result and the wait for the next job; the next run takes that context, still a new one per run.
 // No synchronous call enters a warm isolate between runs: one was measured to make the next asynchronous
 // call block this thread for about 0.25 ms.
 import type { Isolate, Script } from 'isolated-vm';
@@ -16,7 +14,6 @@ import { bundleKey, type BundleLoader } from './bundle-loader.ts';
 import type { IsolateSupply } from './isolate-supply.ts';
 import type { IsolatedVm } from './isolated-vm-loader.ts';
 import { compilePrelude } from './prelude-script.ts';
-import { chooseLane } from './warm-lanes.ts';
 import { prepareContext, prepareContextInBackground, type PreparedIsolate } from './prepared-isolate.ts';
 import type { GuestCaps } from './run-limits.ts';
 import { takeFreshLease, type RunLease, type RetireReason } from './run-lease.ts';
@@ -30,14 +27,12 @@ export interface WarmIsolateOptions {
   maxMemoryMb?: number;
   /** Retired when the heap in use after a run is above this share of its memory limit (default 0.5). */
   maxHeapShare?: number;
-  /** Warm isolates one version may have, so back-to-back runs find a context ready (warm-lanes.ts; default 2). */
-  lanes?: number;
 }
 
 export interface WarmStats {
   created: number;
   reused: number;
-  /** Runs that found every warm isolate of their bundle busy and ran in one of their own. */
+  /** Runs that found their bundle's isolate busy and ran in one of their own. */
   overflow: number;
   retired: Record<RetireReason, number>;
   warm: number;
@@ -56,8 +51,6 @@ interface Warm {
   /** The context being prepared for the next run; undefined if that failed (the run prepares one in line)
    *  or the isolate was retired meanwhile (its heap was full). */
   next: Promise<PreparedIsolate | undefined> | undefined;
-  /** `next` has settled. */
-  ready: boolean;
   prelude: Script;
   script: Script | undefined;
   memoryLimitMb: number;
@@ -80,7 +73,7 @@ export function createWarmIsolates({
   caps: GuestCaps;
   options?: WarmIsolateOptions;
 }): WarmIsolates {
-  const { maxRunsPerIsolate = 500, maxIsolates = 8, maxMemoryMb = 512, maxHeapShare = 0.5, lanes = 2 } = options;
+  const { maxRunsPerIsolate = 500, maxIsolates = 8, maxMemoryMb = 512, maxHeapShare = 0.5 } = options;
   const warm = new Map<string, Warm>(); // in least recently used order
   const retired = { runs: 0, breach: 0, heap: 0, 'calls-in-flight': 0, evicted: 0, closed: 0 };
   const stats: WarmStats = { created: 0, reused: 0, overflow: 0, retired, warm: 0 };
@@ -119,12 +112,7 @@ export function createWarmIsolates({
       prepared.release();
       return undefined;
     };
-    entry.ready = false;
-    const next = prepare().catch(() => undefined);
-    entry.next = next;
-    void next.then(() => {
-      if (entry.next === next) entry.ready = true;
-    });
+    entry.next = prepare().catch(() => undefined);
   }
 
   function lease(entry: Warm, prepared: PreparedIsolate, bundle: string): RunLease {
@@ -146,19 +134,16 @@ export function createWarmIsolates({
     };
   }
 
-  /** A warm isolate of the bundle (warm-lanes.ts), marked busy, or a new one; undefined when all are busy. */
+  /** The bundle's warm isolate, marked busy, or a new one; undefined when a run holds it already. */
   function reserve(bundle: string, memoryLimitMb: number): Warm | undefined {
     const hash = bundleKey(bundle);
-    const keys = Array.from({ length: Math.max(1, lanes) }, (_, lane) => `${hash}/${memoryLimitMb}#${lane}`);
-    const lane = chooseLane(keys.map((key) => warm.get(key)), supply.hasSpare(memoryLimitMb));
-    if (lane === undefined) return undefined;
-    const key = keys[lane.index] as string;
+    const key = `${hash}/${memoryLimitMb}`;
     let entry = warm.get(key);
+    if (entry?.busy === true) return undefined;
     if (entry === undefined) {
       const prepared = supply.take(memoryLimitMb);
       const { isolate } = prepared;
-      const prelude = compilePrelude(isolate);
-      entry = { key, hash, isolate, next: Promise.resolve(prepared), ready: true, prelude, script: undefined, memoryLimitMb, runs: 0, busy: false };
+      entry = { key, hash, isolate, next: Promise.resolve(prepared), prelude: compilePrelude(isolate), script: undefined, memoryLimitMb, runs: 0, busy: false };
       stats.created++;
     } else {
       warm.delete(key); // to the most recently used end
@@ -180,7 +165,6 @@ export function createWarmIsolates({
       }
       const next = entry.next;
       entry.next = undefined;
-      entry.ready = false;
       const prepared = await next;
       if (entry.isolate.isDisposed) return this.take(job); // its heap was full: retired, so a new isolate
       const { isolate, memoryLimitMb, prelude } = entry;

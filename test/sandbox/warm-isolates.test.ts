@@ -34,8 +34,7 @@ afterEach(async () => {
   runner = undefined;
 });
 
-// One warm isolate per version unless a test is about lanes: the counts below are then exact.
-const open = (warmIsolates = {}) => (runner = createInProcessRunner({ warmIsolates: { lanes: 1, ...warmIsolates } }));
+const open = (warmIsolates = {}) => (runner = createInProcessRunner({ warmIsolates }));
 const source = (value: number) => functionSource({ run: `return ${value};` });
 async function runOf(active: InProcessRunner, text: string, event: unknown = {}, host: HostCapabilities = createFakeHost()) {
   return active.run({ ...(await bundleFunction(text)), event }, host);
@@ -97,21 +96,6 @@ describe('warm isolates', () => {
     expect(active.warmStats()).toMatchObject({ created: 2 }); // the second run did not get the first isolate
     // The heap is read on the isolate's thread once a run ends, so the second isolate's retirement follows it.
     await vi.waitFor(() => expect(active.warmStats()).toMatchObject({ created: 2, retired: { heap: 2 } }));
-  });
-
-  it('gives runs arriving together a second warm isolate of the version (a lane), not a throw-away one', async () => {
-    const together = async (active: InProcessRunner) => {
-      const bundled = await bundleFunction(LEAVES_STATE);
-      for (let round = 0; round < 3; round++) {
-        const pair = await Promise.all([0, 1].map(() => active.run({ ...bundled, event: {} }, createFakeHost())));
-        for (const { outcome } of pair) expect(outcome).toEqual({ kind: 'returned', value: CLEAN });
-        await vi.waitFor(() => expect(active.warmStats().warm).toBeGreaterThan(0));
-      }
-      return active.warmStats();
-    };
-    expect(await together(open({ lanes: 2 }))).toMatchObject({ created: 2, overflow: 0, warm: 2 });
-    await runner?.close();
-    expect(await together(open({ lanes: 1 }))).toMatchObject({ created: 1, overflow: 3, warm: 1 });
   });
 
   it('keeps state apart through the executor child as well', async () => {
