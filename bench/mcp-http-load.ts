@@ -54,7 +54,9 @@ export async function connectLeanClient(url: string, token: string): Promise<Lea
     const events = answer.body.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice('data: '.length));
     const messages = (events.length > 0 ? events : [answer.body]).map((text) => JSON.parse(text) as { id?: unknown; result?: unknown; error?: unknown });
     const message = messages.find((candidate) => candidate.id === id);
-    if (answer.status !== 200 || message === undefined || message.error !== undefined) throw new Error(`${method} failed (${answer.status}): ${answer.body.slice(0, 300)}`);
+    if (answer.status !== 200 || message === undefined || message.error !== undefined) {
+      throw new Error(`${method} failed (${answer.status}): ${answer.body.slice(0, 300)}`);
+    }
     session ??= answer.session;
     return message;
   };

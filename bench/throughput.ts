@@ -154,8 +154,9 @@ function print(figures: Record<string, number>): void {
   console.log(`  the same, default pool (${figures.executorProcesses} children, jobs alternate)            ${ms(figures.poolWarmP50Ms)}   (${figures.poolOverPeer?.toFixed(2)}x)`);
   console.log(`  executor pool (${figures.executorProcesses} children), runFunction + record, ${POOL_IN_FLIGHT} in flight  ${Math.round(figures.poolRunsPerSecond ?? 0)} runs/s   (target >= 500: ${verdict((figures.poolRunsPerSecond ?? 0) >= 500)})`);
   console.log(`  MCP stdio run_function round trip p50 / p90                  ${ms(figures.mcpStdioRunP50Ms)} / ${ms(figures.mcpStdioRunP90Ms)}   (target p50 <= 5 ms: ${verdict((figures.mcpStdioRunP50Ms ?? Infinity) <= 5)})`);
-  console.log(`  MCP HTTP run_function, 16 clients (SDK client)               ${Math.round(figures.mcpHttpRunsPerSecond16Clients ?? 0)} runs/s   (target >= 300: ${verdict((figures.mcpHttpRunsPerSecond16Clients ?? 0) >= 300)})`);
-  console.log(`  MCP HTTP run_function, 16 lean clients (node:http)           ${Math.round(figures.mcpHttpRunsPerSecond16LeanClients ?? 0)} runs/s   (target >= 300: ${verdict((figures.mcpHttpRunsPerSecond16LeanClients ?? 0) >= 300)})`);
+  const http = (runsPerSecond = 0) => `${Math.round(runsPerSecond)} runs/s   (target >= 300: ${verdict(runsPerSecond >= 300)})`;
+  console.log(`  MCP HTTP run_function, 16 clients (SDK client)               ${http(figures.mcpHttpRunsPerSecond16Clients)}`);
+  console.log(`  MCP HTTP run_function, 16 lean clients (node:http)           ${http(figures.mcpHttpRunsPerSecond16LeanClients)}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

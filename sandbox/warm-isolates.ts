@@ -143,7 +143,8 @@ export function createWarmIsolates({
     if (entry === undefined) {
       const prepared = supply.take(memoryLimitMb);
       const { isolate } = prepared;
-      entry = { key, hash, isolate, next: Promise.resolve(prepared), prelude: compilePrelude(isolate), script: undefined, memoryLimitMb, runs: 0, busy: false };
+      const prelude = compilePrelude(isolate);
+      entry = { key, hash, isolate, next: Promise.resolve(prepared), prelude, script: undefined, memoryLimitMb, runs: 0, busy: false };
       stats.created++;
     } else {
       warm.delete(key); // to the most recently used end
