@@ -3,7 +3,7 @@
 // a file with more statements than maxStatements is refused with its count before any type is checked.
 
 import { execFileSync } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTypeChecker, type TypeChecker } from '../../core/build/index.ts';
 import { functionSource } from './function-source.ts';
 import { hostileTypesSource } from '../helpers/hostile-types.ts';
@@ -21,7 +21,7 @@ function checkerWith(limits: { typeCheckTimeoutMs?: number; maxStatements?: numb
 }
 
 /** The tsgo processes this test process started, by pid, with their state (`Z` once dead but not reaped). */
-function compilerProcesses(): Array<{ pid: number; state: string }> {
+function allCompilerProcesses(): Array<{ pid: number; state: string }> {
   const listing = execFileSync('ps', ['-o', 'pid=,stat=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
   return listing
     .split('\n')
@@ -29,6 +29,14 @@ function compilerProcesses(): Array<{ pid: number; state: string }> {
     .filter(([, , command, ...args]) => command !== undefined && (/typescript-[\w-]+\/lib\/tsc$/.test(command) || command === '[tsc]' || args.includes('--api')))
     .map(([pid = '0', state = '']) => ({ pid: Number(pid), state }));
 }
+
+// Test files share their worker process (vitest.config.ts), so a checker an earlier file keeps open may own
+// a compiler too: each test looks only at the compilers started since it began.
+let earlier = new Set<number>();
+beforeEach(() => {
+  earlier = new Set(allCompilerProcesses().map(({ pid }) => pid));
+});
+const compilerProcesses = () => allCompilerProcesses().filter(({ pid }) => !earlier.has(pid));
 
 async function untilGone(pids: number[], timeoutMs = 10_000): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;

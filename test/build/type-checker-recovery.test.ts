@@ -2,19 +2,27 @@
 // retried once, on a fresh worker; the dead one is reaped. Closing ends everything and later checks reject.
 
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createTs7TypeChecker, createTypeChecker } from '../../core/build/index.ts';
 
 const BROKEN = 'const n: number = "x";\nexport default n;';
 
 /** Pids of the tsgo processes this test process started, live or not yet reaped. */
-function compilerProcesses(): number[] {
+function allCompilerProcesses(): number[] {
   const listing = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
   return listing
     .split('\n')
     .filter((line) => line.includes('--api') || line.includes('[tsc]'))
     .map((line) => Number.parseInt(line.trim(), 10));
 }
+
+// Test files share their worker process (vitest.config.ts), so a checker an earlier file keeps open may own
+// a compiler too: each test looks only at the compilers started since it began.
+let earlier = new Set<number>();
+beforeEach(() => {
+  earlier = new Set(allCompilerProcesses());
+});
+const compilerProcesses = () => allCompilerProcesses().filter((pid) => !earlier.has(pid));
 
 describe.skipIf(process.platform === 'win32')('createTypeChecker', () => {
   it('replaces a compiler process that was killed and keeps checking; closing leaves no compiler', async () => {
