@@ -105,14 +105,7 @@ export async function measureHttp(home: string, token: string) {
     const latency = await sequential(await connect());
     const throughput: Record<string, number> = {};
     for (const count of [1, 4, 16]) {
-      const group = await Promise.all(Array.from({ length: count }, connect));
-      for (const client of group) await call(client);
-      const perClient = Math.ceil(THROUGHPUT_CALLS / count);
-      const startedAt = performance.now();
-      await Promise.all(group.map(async (client) => {
-        for (let index = 0; index < perClient; index += 1) await call(client);
-      }));
-      throughput[`httpRunsPerSecond${count}Clients`] = (perClient * count * 1000) / (performance.now() - startedAt);
+      throughput[`httpRunsPerSecond${count}Clients`] = await runsPerSecond(await Promise.all(Array.from({ length: count }, connect)), call);
     }
     throughput.httpRunsPerSecond16LeanClients = await leanThroughput(url, token, 16);
     return { ...latency, throughput };
@@ -127,22 +120,21 @@ export async function measureHttp(home: string, token: string) {
 async function leanThroughput(url: string, token: string, count: number): Promise<number> {
   const clients = await Promise.all(Array.from({ length: count }, () => connectLeanClient(url, token)));
   try {
-    const call = async (client: LeanClient) => {
-      const result = await client.call(CALL.name, CALL.arguments);
-      if (result.isError === true || (result.structuredContent as { returned?: boolean } | undefined)?.returned !== true) {
-        throw new Error(`run_function failed in the benchmark: ${JSON.stringify(result)}`);
-      }
-    };
-    for (const client of clients) await call(client);
-    const perClient = Math.ceil(THROUGHPUT_CALLS / count);
-    const startedAt = performance.now();
-    await Promise.all(clients.map(async (client) => {
-      for (let index = 0; index < perClient; index += 1) await call(client);
-    }));
-    return (perClient * count * 1000) / (performance.now() - startedAt);
+    return await runsPerSecond(clients, async (client: LeanClient) => checkReturned(await client.call(CALL.name, CALL.arguments)));
   } finally {
     for (const client of clients) client.close();
   }
+}
+
+/** One warm-up call per client, then THROUGHPUT_CALLS shared out among them, all at once. */
+async function runsPerSecond<C>(clients: C[], call: (client: C) => Promise<void>): Promise<number> {
+  for (const client of clients) await call(client);
+  const perClient = Math.ceil(THROUGHPUT_CALLS / clients.length);
+  const startedAt = performance.now();
+  await Promise.all(clients.map(async (client) => {
+    for (let index = 0; index < perClient; index += 1) await call(client);
+  }));
+  return (perClient * clients.length * 1000) / (performance.now() - startedAt);
 }
 
 function startHttpServer(home: string): Promise<{ child: ChildProcess; url: string }> {
@@ -180,9 +172,13 @@ async function timed(action: () => Promise<void>): Promise<{ p50: number; p90: n
 }
 
 async function call(client: Client): Promise<void> {
-  const result = await client.callTool(CALL);
-  if (result.isError || (result.structuredContent as { returned?: boolean } | undefined)?.returned !== true) {
-    throw new Error(`run_function failed in the benchmark: ${JSON.stringify(result.content)}`);
+  checkReturned(await client.callTool(CALL));
+}
+
+function checkReturned(answer: unknown): void {
+  const result = answer as { isError?: unknown; structuredContent?: unknown; content?: unknown };
+  if (result.isError === true || (result.structuredContent as { returned?: boolean } | undefined)?.returned !== true) {
+    throw new Error(`run_function failed in the benchmark: ${JSON.stringify(result.content ?? result)}`);
   }
 }
 
