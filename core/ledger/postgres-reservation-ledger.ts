@@ -27,8 +27,17 @@ const PROVISIONED_BY: Record<ReservationKind, string> = {
   username: 'SELECT 1 FROM directory_users WHERE provisioned_by_event = $2 AND username_key = $1',
   email: 'SELECT 1 FROM directory_users WHERE provisioned_by_event = $2 AND email_key = $1',
 };
+const HOLDER = 'SELECT event_id FROM reservations WHERE kind = $1 AND value_key = $2';
 const HOLDERS = 'SELECT event_id, MIN(reserved_at) AS since FROM reservations GROUP BY event_id ORDER BY event_id';
 const OF_EVENT = 'SELECT kind, value, event_id FROM reservations WHERE event_id = $1 ORDER BY reserved_at, seq';
+
+/** true or false when the directory decides (a user or a retired name holds it, or this event provisioned
+ *  it), undefined when the reservations do; the checks reserve and available share, as on SQLite. */
+async function directoryAnswer(session: AsyncSqlSession, kind: ReservationKind, key: string, eventId: string): Promise<boolean | undefined> {
+  if ((await session.query<{ held: boolean }>(HELD_IN_DIRECTORY[kind], [key, eventId])).rows[0]?.held === true) return false;
+  if ((await session.query(PROVISIONED_BY[kind], [key, eventId])).rowCount > 0) return true;
+  return undefined;
+}
 
 /** A run's own hold commits without waiting for the WAL flush (RUN_HOLDER_PREFIX in types.ts). */
 async function notDurableForRun(session: AsyncSqlSession, holder: string): Promise<void> {
@@ -46,24 +55,23 @@ export function createPostgresReservationLedger(sql: AsyncSql, { now = Date.now 
       return sql.transaction(async (session) => {
         await notDurableForRun(session, eventId);
         await lockNamesShared(session);
-        if ((await session.query<{ held: boolean }>(HELD_IN_DIRECTORY[kind], [key, eventId])).rows[0]?.held === true) return false;
-        if ((await session.query(PROVISIONED_BY[kind], [key, eventId])).rowCount > 0) return true;
+        const answer = await directoryAnswer(session, kind, key, eventId);
+        if (answer !== undefined) return answer;
         await session.query(
           `INSERT INTO reservations (kind, value_key, value, event_id, reserved_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (kind, value_key) DO NOTHING`,
           [kind, key, value, eventId, now()],
         );
-        const holder = await session.query<{ event_id: string }>('SELECT event_id FROM reservations WHERE kind = $1 AND value_key = $2', [kind, key]);
-        return holder.rows[0]?.event_id === eventId;
+        return (await session.query<{ event_id: string }>(HOLDER, [kind, key])).rows[0]?.event_id === eventId;
       });
     },
     async available(reservation) {
       checkReservation(reservation);
       const { kind, value, eventId } = reservation;
       const key = usernameKey(value);
-      if ((await sql.query<{ held: boolean }>(HELD_IN_DIRECTORY[kind], [key, eventId])).rows[0]?.held === true) return false;
-      if ((await sql.query(PROVISIONED_BY[kind], [key, eventId])).rowCount > 0) return true;
-      const current = (await sql.query<{ event_id: string }>('SELECT event_id FROM reservations WHERE kind = $1 AND value_key = $2', [kind, key])).rows[0];
+      const answer = await directoryAnswer(sql, kind, key, eventId);
+      if (answer !== undefined) return answer;
+      const current = (await sql.query<{ event_id: string }>(HOLDER, [kind, key])).rows[0];
       return current === undefined || current.event_id === eventId;
     },
     commit: ({ eventId, person }) =>

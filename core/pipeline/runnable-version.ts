@@ -12,8 +12,11 @@ const verifiedBy = new WeakMap<Registry, Map<string, VersionRecord>>();
 
 export function resolveRunnableVersion(registry: Registry, name: string, version?: number): VersionRecord {
   const head = runnableHead(registry, name, version);
-  const verified = verifiedBy.get(registry) ?? new Map<string, VersionRecord>();
-  verifiedBy.set(registry, verified);
+  let verified = verifiedBy.get(registry);
+  if (verified === undefined) {
+    verified = new Map();
+    verifiedBy.set(registry, verified);
+  }
   const key = `${head.name}@${head.version}#${head.sha256}`;
   const known = verified.get(key);
   if (known !== undefined) {
