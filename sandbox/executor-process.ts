@@ -1,9 +1,11 @@
-// Starts the executor child: `node --no-node-snapshot` (isolated-vm needs it), with tsx's ESM loader when
-// running from TypeScript sources. The child never keeps the parent alive while idle, and dies with it.
+// Starts the executor child: `node --no-node-snapshot` (isolated-vm needs it), compiled, or from the
+// sources through tsx's ESM loader (core/runtime-entry). The child never keeps the parent alive while idle,
+// and dies with it.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { RunLimits } from '../core/execution/types.ts';
+import { runtimeEntry } from '../core/runtime-entry/index.ts';
 import type { BundleCacheBounds } from './bundle-cache.ts';
 import type { ChildMessage, ParentMessage } from './executor-protocol.ts';
 import type { WarmIsolateOptions } from './warm-isolates.ts';
@@ -30,13 +32,9 @@ const STARTUP_TIMEOUT_MS = 30_000;
 let exitHookInstalled = false;
 
 function childEntry(): { path: URL; execArgv: string[] } {
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const path = new URL(`./executor-child${extension}`, import.meta.url);
+  const { compiled, url: path } = runtimeEntry(import.meta.url, 'executor-child');
   const execArgv = ['--no-node-snapshot'];
-  if (extension === '.ts') {
-    const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
-    execArgv.push('--import', tsxLoader);
-  }
+  if (!compiled) execArgv.push('--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href);
   return { path, execArgv };
 }
 

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../errors.ts';
 import { createCompilerSet } from './compiler-processes.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './type-check-worker-protocol.ts';
 import type { CheckReport } from './type-checker.ts';
+import { workerThreadEntry } from '../runtime-entry/index.ts';
 
 export type WorkerOutcome =
   | { kind: 'report'; report: CheckReport }
@@ -29,7 +30,7 @@ const STARTUP_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 
 export function startTypeCheckWorker(start: WorkerStart): TypeCheckWorker {
-  const [script, entryOptions] = workerEntry();
+  const [script, entryOptions] = workerThreadEntry(import.meta.url, 'type-check-worker');
   const worker = new Worker(script, { ...entryOptions, workerData: start, execArgv: [] });
   worker.unref();
   const compilers = createCompilerSet();
@@ -123,12 +124,3 @@ export function startTypeCheckWorker(start: WorkerStart): TypeCheckWorker {
   return { run, stop };
 }
 
-/** The compiled `.js` beside this file, or the `.ts` source through tsx's ESM hooks. */
-function workerEntry(): [URL | string, { eval?: boolean }] {
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const entry = new URL(`./type-check-worker${extension}`, import.meta.url);
-  if (extension === '.js') return [entry, {}];
-  // Node 20 does not apply `--import tsx` to worker threads, so the worker registers tsx's hooks itself.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return [`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true }];
-}

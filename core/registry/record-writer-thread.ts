@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { JoineryError } from '../errors.ts';
 import type { FromRecordWriter, RecordRequest, RecordWriterStart, ToRecordWriter } from './record-writer-protocol.ts';
 import type { ExecutionRecord } from './types.ts';
+import { workerThreadEntry } from '../runtime-entry/index.ts';
 
 export interface RecordWriterThread {
   /** The record's commit on the worker, or undefined when it cannot go there (not ready, stopped, not cloneable). */
@@ -20,7 +21,7 @@ interface Pending {
 }
 
 export function startRecordWriterThread(start: RecordWriterStart, { onReady }: { onReady?: () => void } = {}): RecordWriterThread {
-  const [script, entryOptions] = workerEntry();
+  const [script, entryOptions] = workerThreadEntry(import.meta.url, 'record-writer-worker');
   const worker = new Worker(script, { ...entryOptions, workerData: start, execArgv: [] });
   worker.unref();
   const pending = new Map<number, Pending>();
@@ -77,12 +78,3 @@ function errorOf({ code, message, details }: Extract<FromRecordWriter, { kind: '
   return code === undefined ? new Error(message) : new JoineryError(code, message, details);
 }
 
-/** The compiled `.js` beside this file, or the `.ts` source through tsx's ESM hooks (as core/build's worker does). */
-function workerEntry(): [URL | string, { eval?: boolean }] {
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const entry = new URL(`./record-writer-worker${extension}`, import.meta.url);
-  if (extension === '.js') return [entry, {}];
-  // Node 20 does not apply `--import tsx` to worker threads, so the worker registers tsx's hooks itself.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return [`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true }];
-}

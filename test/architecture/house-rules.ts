@@ -22,10 +22,10 @@ export const HOUSE_RULES: ArchitectureRules = {
   },
   packages: {
     core: ['zod'],
-    'core/build': ['esbuild', 'typescript', 'tsx'],
+    'core/runtime-entry': ['tsx'], // a worker thread started from the sources registers tsx's hooks
+    'core/build': ['esbuild', 'typescript'],
     'core/store': ['better-sqlite3'],
     'core/postgres': ['pg'],
-    'core/registry': ['tsx'], // the record writer thread registers tsx's hooks when run from the sources
     sandbox: ['isolated-vm'],
     agent: ['@anthropic-ai/sdk', 'openai', 'zod'],
     'mcp-server': ['@modelcontextprotocol/sdk', '@modelcontextprotocol/ext-apps', 'zod', 'express', 'jose'],
@@ -42,11 +42,8 @@ export const HOUSE_RULES: ArchitectureRules = {
   noBuiltins: ['templates'],
   indexRuleExempt: ['test'],
   computedSpecifiers: {
-    'core/build/type-check-worker-thread.ts url': 'the worker file next to it, .ts or .js by how it runs',
-    'core/registry/record-writer-thread.ts url': 'the record writer worker next to it, .ts or .js by how it runs',
     'core/store/load-better-sqlite3.ts require': 'better-sqlite3-12 or -13, whichever this Node can load',
     'sandbox/isolated-vm-loader.ts require': 'isolated-vm-5 or -7, whichever this Node can load',
-    'sandbox/executor-process.ts url': 'the executor child next to it, .ts or .js by how it runs',
     'sandbox/prelude-script.ts url': 'a guest script in sandbox/guest/',
     'bench/typecheck.ts dynamic': "the TypeScript 5 compiler's lib/typescript.js, the peer it is compared with",
     'test/egress/egress-tls.test.ts url': 'a PEM file in test/egress/tls/',
