@@ -26,6 +26,15 @@ export interface RecordWriter {
 
 const SQLITE_SYNCHRONOUS_FULL = 2;
 
+/**
+ * The worker's group commit waits for no company: while a commit's fsync blocks it, the records arriving
+ * wait in its port and make up the next batch anyway. Waiting the busy window there only delayed each
+ * record of a lone caller (an MCP client, a CLI loop) by a timer, about 1 ms, for nothing.
+ */
+export function workerGroupCommit(options: GroupCommitOptions): GroupCommitOptions {
+  return { busyWindowMs: 0, ...options };
+}
+
 export function createRecordWriter({
   db,
   recordExecution,
@@ -48,7 +57,8 @@ export function createRecordWriter({
   function startWorker(): RecordWriterThread {
     const synchronous = Number(db.pragma('synchronous', { simple: true })) >= SQLITE_SYNCHRONOUS_FULL ? 'FULL' : 'NORMAL';
     const busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true }));
-    return startRecordWriterThread({ file: db.name, synchronous, busyTimeoutMs, groupCommit }, onWorkerReady === undefined ? {} : { onReady: onWorkerReady });
+    const start = { file: db.name, synchronous, busyTimeoutMs, groupCommit: workerGroupCommit(groupCommit) } as const;
+    return startRecordWriterThread(start, onWorkerReady === undefined ? {} : { onReady: onWorkerReady });
   }
 
   return {

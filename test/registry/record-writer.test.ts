@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteRegistry, type Registry } from '../../core/registry/index.ts';
+import { workerGroupCommit } from '../../core/registry/record-writer.ts';
 import { closeDatabase, openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
 import { sampleExecution } from './sample-execution.ts';
 import { samplePublishInput } from './sample-publish-input.ts';
@@ -166,4 +167,12 @@ describe('the record writer thread', () => {
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     expect(stored.size).toBeGreaterThanOrEqual(acknowledged.length);
   }, 30_000);
+});
+
+describe('the record writer thread’s group commit', () => {
+  it('waits for no company by default (records arriving during its fsync batch anyway), keeping a window a caller set', () => {
+    expect(workerGroupCommit({})).toMatchObject({ busyWindowMs: 0 });
+    expect(workerGroupCommit({ maxBatch: 8 })).toEqual({ busyWindowMs: 0, maxBatch: 8 });
+    expect(workerGroupCommit({ busyWindowMs: 20 })).toEqual({ busyWindowMs: 20 });
+  });
 });
