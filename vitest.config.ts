@@ -14,6 +14,12 @@ export default defineConfig({
     // 243 s against 312 s for test/evals and test/registry.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     execArgv: ['--no-node-snapshot'],
+    // A worker runs its test files one after another in one process, with the modules it has loaded, instead
+    // of a new process with every module loaded again for each file. Measured on test/sandbox, test/registry
+    // and test/mcp-server (63 files): 114 s and 141 CPU-s instead of 269 s and 265 CPU-s (module loading
+    // 18 s instead of 135 s). No test mocks modules or relies on a fresh one; a test that changes
+    // process-wide state (the environment, the umask) puts it back.
+    isolate: false,
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

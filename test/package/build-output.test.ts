@@ -1,7 +1,7 @@
 // The compiled tree (dist/, built by the global setup) keeps the promises scripts/build.mjs makes: every
 // file the runtime reads through `new URL(..., import.meta.url)` is there at the same relative place, and
-// every child-process or worker entry a source looks for beside itself (`./name${extension}`, whatever the
-// variable) was built.
+// every child-process or worker entry a source starts beside itself (`runtimeEntry(import.meta.url, name)`,
+// core/runtime-entry) was built.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const PLAN_URL = new URL('../../scripts/build-plan.mjs', import.meta.url).href;
 const RUNTIME_READ = /new URL\(\s*(['"`])(.*?)\1\s*,\s*import\.meta\.url\s*\)/g;
+const ENTRY_START = /(?:runtimeEntry|workerThreadEntry)\(\s*import\.meta\.url\s*,\s*(['"`])([\w-]+)\1\s*\)/g;
 
 async function runtimeSources(): Promise<string[]> {
   const { INPUT_FOLDERS } = (await import(PLAN_URL)) as { INPUT_FOLDERS: string[] };
@@ -31,11 +32,14 @@ async function runtimeSources(): Promise<string[]> {
 async function runtimeReads(): Promise<Array<{ source: string; target: string; inDist: string }>> {
   const reads = [];
   for (const source of await runtimeSources()) {
-    for (const [, , target = ''] of readFileSync(join(ROOT, source), 'utf8').matchAll(RUNTIME_READ)) {
-      // `./executor-child${extension}`: a sibling entry, `.js` once compiled; `./guest/${name}.js`: a folder.
-      const entry = /^([^$]*)\$\{[^}]+\}$/.exec(target);
-      const path = entry ? `${entry[1]}.js` : target.includes('${') ? dirname(target.slice(0, target.indexOf('${')) + 'x') : target;
+    const text = readFileSync(join(ROOT, source), 'utf8');
+    for (const [, , target = ''] of text.matchAll(RUNTIME_READ)) {
+      // `./guest/${name}.js`: a folder of files.
+      const path = target.includes('${') ? dirname(target.slice(0, target.indexOf('${')) + 'x') : target;
       reads.push({ source, target, inDist: join(DIST, dirname(source), path) });
+    }
+    for (const [, , name = ''] of text.matchAll(ENTRY_START)) {
+      reads.push({ source, target: `./${name}.js`, inDist: join(DIST, dirname(source), `${name}.js`) });
     }
   }
   return reads;
@@ -44,7 +48,7 @@ async function runtimeReads(): Promise<Array<{ source: string; target: string; i
 describe('the compiled tree', () => {
   it('holds every file the runtime reads beside its code, and every entry a source starts', async () => {
     const reads = await runtimeReads();
-    expect(reads.map((read) => read.target)).toEqual(expect.arrayContaining(['../../docs/contract.md', './guest/${name}.js', './executor-child${extension}']));
+    expect(reads.map((read) => read.target)).toEqual(expect.arrayContaining(['../../docs/contract.md', './guest/${name}.js', './executor-child.js', './record-writer-worker.js', './type-check-worker.js']));
     expect(reads.filter((read) => !existsSync(read.inDist)).map(({ source, target }) => `${source}: ${target}`)).toEqual([]);
   });
 
