@@ -2,7 +2,7 @@
 // fields a text gives a value for when missing or blank, and the person an example of the text names.
 
 import type { Person } from '../../../../core/sdk/index.ts';
-import { weekdayOf } from './expected-http-action.ts';
+import { weekdayOf } from './expected-values.ts';
 import type { Condition, HttpActionRule } from './http-action-rule.ts';
 
 export const TYPES = ['employee', 'contractor', 'intern'];

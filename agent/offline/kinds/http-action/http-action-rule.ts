@@ -7,7 +7,8 @@
 // `<steps.N.path>` is a field of step N's JSON answer (N from 1), e.g. `<steps.1.temporaryAccessPass>`;
 // `<tables.NAME>` is the value table NAME's value for the person. Two forms more:
 // - `<NAME|text>`: the value trimmed, and `text` when it is missing or blank: `<location|(not set)>`,
-//   `<managerEmail|hr@acme.com>`; `<department|>` only trims. Such a value is never required.
+//   `<managerEmail|hr@acme.com>`; `<department|>` only trims. Such a value is never required. It works for
+//   an earlier answer's field too: `<steps.1.startDateTime|the moment it was issued>`.
 // - `<secrets.NAME>`, in a URL only: the secret's value as it is, unencoded (a Slack webhook's path is
 //   held in a secret); the secret is bound to that URL's host, and the host puts the value in at egress.
 
@@ -45,7 +46,10 @@ export interface HttpStep {
   successStatus: number;
   /** Fields of the JSON answer that must be present (dot paths), else an error. */
   requires: string[];
-  /** Fields of the answer that are credentials (a one-time pass): never logged, returned or put in an error. */
+  /**
+   * Fields of the answer that are credentials (a one-time pass): a later step may send them, but they are
+   * never logged or returned, and cut out of any error (an upstream may echo them back).
+   */
   sensitive: string[];
 }
 
