@@ -58,6 +58,7 @@ export function tapAction(tap: TapParams): HttpActionRule {
         successStatus: 201,
         requires: ['temporaryAccessPass'],
         sensitive: ['temporaryAccessPass'],
+        failureMessage: 'Microsoft Graph refused the Temporary Access Pass for <upn>',
       },
       {
         when: [],
@@ -68,6 +69,7 @@ export function tapAction(tap: TapParams): HttpActionRule {
         successStatus: 200,
         requires: [],
         sensitive: [],
+        failureMessage: 'the Temporary Access Pass for <upn> was issued but not delivered (re-run to issue a new one: it replaces this one)',
       },
     ],
     tables: [],

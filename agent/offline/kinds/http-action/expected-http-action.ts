@@ -2,14 +2,15 @@
 // answers each endpoint gives. Written apart from the generated body (its own placeholder table, its own
 // weekday arithmetic, its own encoding), so a mistake in either one fails the fixtures.
 
-import { conditionsHold, filled, placeholderValue, type EventShape } from './expected-values.ts';
-import type { Auth, HttpActionRule } from './http-action-rule.ts';
+import { conditionsHold, filled, NEEDED, placeholderValue, type EventShape } from './expected-values.ts';
+import type { Auth, HttpActionRule, ValueCheck, ValueTable } from './http-action-rule.ts';
 
 export type { EventShape } from './expected-values.ts';
 
 export interface Answer {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 interface Call {
@@ -32,7 +33,20 @@ export interface Outcome {
 function authorization(auth: Auth, secrets: Record<string, string>, accessToken: string): string | undefined {
   if (auth.scheme === 'bearer') return `Bearer ${secrets[auth.secret] ?? ''}`;
   if (auth.scheme === 'basic') return `Basic ${Buffer.from(`${auth.username}:${secrets[auth.passwordSecret] ?? ''}`).toString('base64')}`;
+  if (auth.scheme === 'basic-key') return `Basic ${Buffer.from(`${secrets[auth.usernameSecret] ?? ''}:${auth.password}`).toString('base64')}`;
   if (auth.scheme === 'oauth') return `Bearer ${accessToken}`;
+  return undefined;
+}
+
+/** The error for the first value without its shape: an address needs one '@' and a dot inside its domain. */
+function wrongShape(checks: ValueCheck[], event: EventShape, tables: ValueTable[]): string | undefined {
+  for (const check of checks) {
+    const value = String(filled(check.value, event, [], tables) ?? '');
+    const [local = '', domain = '', ...more] = value.split('@');
+    const address = more.length === 0 && local !== '' && /^[^\s]+\.[^\s]+$/.test(domain) && !/\s/.test(local);
+    if (check.shape === 'email' && !address) return 'is not an email address';
+    if (check.shape === 'word' && value.split(/\s/).length > 1) return 'contains spaces';
+  }
   return undefined;
 }
 
@@ -48,11 +62,14 @@ export function expectedRun(
   if (!conditionsHold(rule.when, event)) return { ...outcome, output: rule.skipOutput };
   const running = rule.steps.map((step) => conditionsHold(step.when, event));
   const used = JSON.stringify(rule.steps.filter((_step, index) => running[index]).map((step) => [step.url, step.body]));
-  for (const name of ['upn', 'managerEmail', 'accountEmail', 'username']) {
+  for (const name of NEEDED) {
     const value = placeholderValue(name, event, []);
     const empty = value === undefined || value === null || String(value).trim() === '';
-    if (used.includes(`<${name}>`) && empty) return { ...outcome, error: `${name} is missing` };
+    const named = used.includes(`<${name}>`) || used.includes(`<${name}:lower>`);
+    if (named && empty) return { ...outcome, error: `${name} is missing` };
   }
+  const wrong = wrongShape(rule.checks ?? [], event, rule.tables);
+  if (wrong) return { ...outcome, error: wrong };
   const answers: unknown[] = [];
   const tokensFetched = new Set<string>();
   for (let index = 0; index < rule.steps.length; index++) {
@@ -74,7 +91,13 @@ export function expectedRun(
     outcome.calls.push(call);
     const answer = answerFor(index + 1);
     outcome.mocks.push({ method: step.method, url, answer });
-    if (answer.status !== step.successStatus) return { ...outcome, error: `HTTP ${answer.status}` };
+    if (answer.status !== step.successStatus) {
+      // The step's own opening, then the status and the reason its header gives.
+      const opening = step.failureMessage ? `${String(filled(step.failureMessage, event, answers, rule.tables))}: ` : '';
+      const header = Object.keys(answer.headers ?? {}).find((name) => name.toLowerCase() === step.errorHeader?.toLowerCase());
+      const reason = header ? `: ${answer.headers?.[header]}` : '';
+      return { ...outcome, error: `${opening}HTTP ${answer.status}${reason}` };
+    }
     for (const path of step.requires) {
       let value: unknown = answer.body;
       for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;

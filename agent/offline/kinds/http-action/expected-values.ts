@@ -77,22 +77,30 @@ function hostEncoded(secret: string): string {
   return encodeURIComponent(secret).replace(/%2F/gi, '/');
 }
 
-/** `<name|text>`: the value with spaces around it dropped, or the text when nothing is left. */
-function orOtherwise(value: unknown, otherwise: string | undefined): unknown {
-  if (otherwise === undefined) return value;
-  const text = value === undefined || value === null ? '' : String(value).trim();
-  return text.length > 0 ? text : otherwise;
+/** The values a request cannot do without: trimmed, and missing or blank is an error before any call. */
+export const NEEDED = ['upn', 'managerEmail', 'accountEmail', 'username', 'employeeId'];
+
+/** `<name|text>`: the value with spaces around it dropped, or the text when nothing is left; `:lower`: lower case. */
+function shaped(name: string, value: unknown, filter: string | undefined, otherwise: string | undefined): unknown {
+  let result = value;
+  if (otherwise !== undefined) {
+    const text = value === undefined || value === null ? '' : String(value).trim();
+    result = text.length > 0 ? text : otherwise;
+  } else if (NEEDED.includes(name) && typeof value === 'string') {
+    result = value.trim();
+  }
+  return filter === 'lower' && typeof result === 'string' ? result.toLowerCase() : result;
 }
 
 /** Secrets (URLs only) are given when a URL is filled: put in as the host does at egress, '/' kept. */
 export function filled(template: unknown, event: EventShape, answers: unknown[], tables: ValueTable[], urlSecrets?: Record<string, string>): unknown {
   const inUrl = urlSecrets !== undefined;
   if (typeof template === 'string') {
-    const single = template.match(/^<([\w.]+)(?:\|([^<>]*))?>$/);
-    if (single && !inUrl) return orOtherwise(placeholderValue(single[1] ?? '', event, answers, tables), single[2]) ?? null;
-    return template.replace(/<([\w.]+)(?:\|([^<>]*))?>/g, (whole, name: string, otherwise: string | undefined) => {
+    const single = template.match(/^<([\w.]+)(?::(\w+))?(?:\|([^<>]*))?>$/);
+    if (single && !inUrl) return shaped(single[1] ?? '', placeholderValue(single[1] ?? '', event, answers, tables), single[2], single[3]) ?? null;
+    return template.replace(/<([\w.]+)(?::(\w+))?(?:\|([^<>]*))?>/g, (whole, name: string, filter?: string, otherwise?: string) => {
       if (name.startsWith('secrets.')) return inUrl ? hostEncoded(urlSecrets[name.slice('secrets.'.length)] ?? '') : whole;
-      const value = orOtherwise(placeholderValue(name, event, answers, tables), otherwise);
+      const value = shaped(name, placeholderValue(name, event, answers, tables), filter, otherwise);
       const text = value === undefined || value === null ? '' : String(value);
       return inUrl ? pathEscape(text) : text;
     });

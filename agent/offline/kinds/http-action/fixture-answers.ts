@@ -43,6 +43,8 @@ export function answerOf(rule: HttpActionRule, step: number, failing: Failing | 
   const status = failing?.step === step && failing.status ? failing.status : template.successStatus;
   if (status === template.successStatus) return { status, body };
   if (status === 200) return { status, body: '<html><title>Sign in</title></html>' };
+  // A service that gives its reason in a header (BambooHR) answers with a body that does not say it.
+  if (template.errorHeader) return { status, headers: { [template.errorHeader]: 'Refused: the reason from the header' }, body: 'Bad Request' };
   const echoed = sensitiveBefore(rule, step);
   return { status, body: { error: { code: 'serverError', message: `Something went wrong${echoed.length > 0 ? ` with ${echoed.join(', ')}` : ''}` } } };
 }
@@ -53,6 +55,7 @@ export function secretNames(rule: HttpActionRule): string[] {
   const named = rule.steps.map((step) => step.auth).flatMap((auth) => {
     if (auth.scheme === 'bearer') return [auth.secret];
     if (auth.scheme === 'basic') return [auth.passwordSecret];
+    if (auth.scheme === 'basic-key') return [auth.usernameSecret];
     return auth.scheme === 'oauth' ? [auth.clientSecret] : [];
   });
   return [...new Set([...inUrls, ...named])];

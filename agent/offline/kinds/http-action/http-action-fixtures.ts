@@ -12,10 +12,10 @@ import { person } from '../../fixture-builders.ts';
 import { expectedRun, type EventShape } from './expected-http-action.ts';
 import { ACCESS_TOKEN, answerOf, secretNames, sensitiveBefore, sensitiveValue, type Failing } from './fixture-answers.ts';
 import { applyLiteral } from './fixture-literals.ts';
+import { ACCOUNT, requiredValues } from './fixture-required.ts';
 import { describe, exampleWho, loose, loosely, matching, missingOrPadded, satisfying, TYPES } from './fixture-people.ts';
 import type { HttpActionRule } from './http-action-rule.ts';
 
-const ACCOUNT = { userPrincipalName: 'john.smith@example.com', email: 'john.smith@example.com', username: 'jsmith' };
 const GUEST = 'ann_contoso.com#EXT#@example.onmicrosoft.com';
 const ELSEWHERE = 'https://evil.example.com/collect?x=1';
 const ACCENTED = { firstName: 'William', preferredName: 'Bill', lastName: 'Ødegård' };
@@ -33,7 +33,6 @@ interface Scenario {
 
 export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input: string; output: string }>): FixtureTest[] {
   const everyone = { ...matching(rule.when), ...matching(rule.steps.flatMap((step) => step.when)) };
-  const used = JSON.stringify(rule.steps.map((step) => [step.url, step.body]));
   const echoes = (step: number) => (sensitiveBefore(rule, step).length > 0 ? '; the pass it echoes is not in the error' : '');
   const urlSecrets = [...new Set(rule.steps.flatMap((step) => [...step.url.matchAll(/<secrets\.(\w+)>/g)].map((match) => match[1] ?? '')))];
   const scenarios: Scenario[] = [
@@ -87,15 +86,12 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
         failing: { step: index + 1, dropField: field },
       })),
     ),
-    ...(used.includes('<upn>')
-      ? [{ name: 'no userPrincipalName: refused before anything is called', who: everyone, account: { email: 'john.smith@example.com' } }]
-      : []),
+    ...requiredValues(rule, everyone),
     ...(rule.steps.some((step) => step.url.includes('<upn>'))
       ? [{ name: 'a guest UPN (#EXT#) is escaped in the URL, the @ kept', who: everyone, account: { ...ACCOUNT, userPrincipalName: GUEST } }]
       : []),
     // A secret only fills a path: even one that is itself a URL leaves the request on the step's host.
     ...urlSecrets.map((name) => ({ name: `${name} holding a URL still goes only to its step's host`, who: everyone, secrets: { [name]: ELSEWHERE } })),
-    ...(used.includes('<managerEmail>') ? [{ name: 'no manager email: refused before anything is called', who: { ...everyone, managerEmail: null } }] : []),
     ...missingOrPadded(rule, everyone),
     // Each employment type against the rule's conditions on it: every type the rule is for, every one it skips.
     ...rule.when.filter((condition) => condition.field === 'employmentType').flatMap((condition) =>
@@ -104,7 +100,8 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
     ...examples.map((example, index) => {
       const [input = '', key] = example.input.split('|');
       const name = `example ${index + 1} from the requirement: ${example.output}`;
-      return { name, who: { ...everyone, ...exampleWho(input) }, literal: { key, value: example.output } };
+      const { account, ...who } = exampleWho(input);
+      return { name, who: { ...everyone, ...who }, ...(account ? { account: { ...ACCOUNT, ...account } } : {}), literal: { key, value: example.output } };
     }),
   ];
   return scenarios.map((scenario, index) => fixtureOf(rule, scenario, index));
@@ -119,7 +116,8 @@ function fixtureOf(rule: HttpActionRule, scenario: Scenario, index: number): Fix
   const outcome = expectedRun(rule, event, secrets, (step) => answerOf(rule, step, scenario.failing), ACCESS_TOKEN);
   const sensitive = rule.steps.flatMap((step, position) => step.sensitive.map(() => sensitiveValue(position + 1)));
   if (scenario.literal) applyLiteral(outcome, scenario.literal);
-  const hidden = [...Object.values(secrets), ACCESS_TOKEN, ...sensitive];
+  // A personal address is never a stand-in for a work one.
+  const hidden = [...Object.values(secrets), ACCESS_TOKEN, ...sensitive, ...(who.personalEmail ? [who.personalEmail] : [])];
   return {
     name: scenario.name,
     input: { type: rule.trigger, id: event.id, occurredAt: '2026-11-20T09:00:00Z', person: who, account } as unknown as FixtureTest['input'],

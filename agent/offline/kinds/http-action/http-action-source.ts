@@ -36,6 +36,7 @@ type Auth =
   | { scheme: 'none' }
   | { scheme: 'bearer'; secret: string }
   | { scheme: 'basic'; username: string; passwordSecret: string }
+  | { scheme: 'basic-key'; usernameSecret: string; password: string }
   | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string; scope: string };
 
 /** The HTTP action rule this function was generated from. */
@@ -44,9 +45,13 @@ interface Params {
   trigger: 'user.joined' | 'manual';
   when: Condition[];
   skipOutput: Record<string, unknown>;
-  steps: Array<{ when: Condition[]; method: string; url: string; auth: Auth; body: unknown; successStatus: number; requires: string[]; sensitive: string[] }>;
+  steps: Array<{
+    when: Condition[]; method: string; url: string; auth: Auth; body: unknown; successStatus: number; requires: string[]; sensitive: string[];
+    errorHeader?: string; failureMessage?: string;
+  }>;
   tables: Array<{ name: string; rows: Array<{ when: Condition[]; value: unknown }>; otherwise: unknown }>;
   output: Record<string, unknown>;
+  checks?: Array<{ value: string; shape: 'email' | 'word' }>;
 }
 `;
 

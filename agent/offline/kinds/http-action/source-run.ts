@@ -6,6 +6,7 @@ export const REQUEST_HELPERS = `
 function authOf(auth: Auth): Record<string, unknown> {
   if (auth.scheme === 'bearer') return { auth: { bearer: auth.secret } };
   if (auth.scheme === 'basic') return { auth: { basic: { username: auth.username, password: { secret: auth.passwordSecret } } } };
+  if (auth.scheme === 'basic-key') return { auth: { basic: { username: { secret: auth.usernameSecret }, password: auth.password } } };
   if (auth.scheme === 'oauth') return { auth: { oauth: OAUTH_CLIENTS[\`\${auth.tokenUrl} \${auth.clientId}\`] ?? '' } };
   return {};
 }
@@ -17,7 +18,10 @@ function redacted(text: string, answers: unknown[]): string {
   return texts.reduce((result, value) => result.split(value).join('[redacted]'), text);
 }
 
-async function failure(response: { status: number; text(): Promise<string> }): Promise<string> {
+/** "HTTP 404: <the reason header>", "HTTP 403 <code>: <message>" from a JSON error, else the start of the text. */
+async function failure(response: { status: number; headers: Record<string, string>; text(): Promise<string> }, header?: string): Promise<string> {
+  const reason = header ? Object.entries(response.headers).find(([name]) => name.toLowerCase() === header.toLowerCase())?.[1] : undefined;
+  if (reason?.trim()) return \`HTTP \${response.status}: \${reason.trim()}\`;
   const text = await response.text().catch(() => '');
   try {
     const error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error;
@@ -40,6 +44,8 @@ export const RUN = `  async run(event, ctx) {
     const absent = missing(event, steps);
     const who = \`\${event.person.firstName} \${event.person.lastName}\`;
     if (absent.length > 0) throw new Error(\`cannot run for \${who}: \${absent.join(', ')} is missing; nothing was called\`);
+    const wrong = misshapen(event);
+    if (wrong) throw new Error(\`cannot run for \${who}: \${wrong}; nothing was called\`);
     // 3. The steps in order; a step's answer feeds the later ones. A failed step stops the rest.
     const answers: unknown[] = [];
     for (const [index, step] of PARAMS.steps.entries()) {
@@ -54,7 +60,8 @@ export const RUN = `  async run(event, ctx) {
       const done = index > 0 && answers.some((answer) => answer !== undefined) ? ' (the earlier steps were done)' : '';
       const what = \`step \${index + 1} (\${step.method} \${host})\`;
       if (response.status !== step.successStatus) {
-        throw new Error(redacted(\`\${what} failed\${done}: \${await failure(response)}, not \${step.successStatus}\`, answers));
+        const failed = step.failureMessage ? String(fill(step.failureMessage, event, answers)) : \`\${what} failed\`;
+        throw new Error(redacted(\`\${failed}: \${await failure(response, step.errorHeader)}, not \${step.successStatus}\${done}\`, answers));
       }
       const read = step.requires.length + step.sensitive.length > 0 || JSON.stringify(PARAMS).includes(\`<steps.\${index + 1}.\`);
       const answer = read ? await response.json() : {};

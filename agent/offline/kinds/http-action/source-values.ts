@@ -1,9 +1,10 @@
 // The part of the generated body that reads the event: conditions on the person, the placeholders of a
-// text (person fields, earlier answers, value tables, `<NAME|text>`), secrets in a URL, and the values a
-// request needs. Code as text: http-action-source.ts puts it into every generated function.
+// text (person fields, earlier answers, value tables, `<NAME|text>`, `<NAME:lower>`), secrets in a URL,
+// the values a request needs (trimmed; missing or blank is an error) and the shapes they must have.
+// Code as text: http-action-source.ts puts it into every generated function.
 
 export const VALUE_HELPERS = `const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const REQUIRED = ['upn', 'managerEmail', 'accountEmail', 'username'];
+const REQUIRED = ['upn', 'managerEmail', 'accountEmail', 'username', 'employeeId'];
 
 function fieldOf(event: LifecycleEvent, field: Condition['field']): string {
   if (field === 'startWeekday') return WEEKDAYS[new Date(\`\${event.person.startDate}T00:00:00Z\`).getUTCDay()] ?? '';
@@ -42,10 +43,14 @@ function valueOf(name: string, event: LifecycleEvent, answers: unknown[]): unkno
   return values[name];
 }
 
-/** <name|text>: the value trimmed, or the text when it is missing or blank; <name>: the value as it is. */
-function placeholder(name: string, otherwise: string | undefined, event: LifecycleEvent, answers: unknown[]): unknown {
-  const value = valueOf(name, event, answers);
-  return otherwise === undefined ? value : String(value ?? '').trim() || otherwise;
+/**
+ * <name|text>: the value trimmed, or the text when it is missing or blank; a required value trimmed; any
+ * other <name>: the value as it is. <name:lower>: that, lower-cased.
+ */
+function placeholder(name: string, filter: string | undefined, otherwise: string | undefined, event: LifecycleEvent, answers: unknown[]): unknown {
+  const raw = valueOf(name, event, answers);
+  const value = otherwise !== undefined ? String(raw ?? '').trim() || otherwise : REQUIRED.includes(name) && typeof raw === 'string' ? raw.trim() : raw;
+  return filter === 'lower' && typeof value === 'string' ? value.toLowerCase() : value;
 }
 
 /** A template filled from the event and the answers so far; a string that is one placeholder keeps its type. */
@@ -55,12 +60,12 @@ function fill(template: unknown, event: LifecycleEvent, answers: unknown[], inUr
     return Object.fromEntries(Object.entries(template).map(([key, value]) => [key, fill(value, event, answers, inUrl)]));
   }
   if (typeof template !== 'string') return template;
-  const whole = /^<([\\w.]+)(?:\\|([^<>]*))?>$/.exec(template);
-  if (whole && !inUrl) return placeholder(whole[1]!, whole[2], event, answers) ?? null;
-  return template.replace(/<([\\w.]+)(?:\\|([^<>]*))?>/g, (match, name: string, otherwise: string | undefined) => {
+  const whole = /^<([\\w.]+)(?::(\\w+))?(?:\\|([^<>]*))?>$/.exec(template);
+  if (whole && !inUrl) return placeholder(whole[1]!, whole[2], whole[3], event, answers) ?? null;
+  return template.replace(/<([\\w.]+)(?::(\\w+))?(?:\\|([^<>]*))?>/g, (match, name: string, filter: string | undefined, otherwise: string | undefined) => {
     // A secret stays named here: withSecrets puts in its placeholder, the host its value at egress.
     if (name.startsWith('secrets.')) return match;
-    const value = String(placeholder(name, otherwise, event, answers) ?? '');
+    const value = String(placeholder(name, filter, otherwise, event, answers) ?? '');
     return inUrl ? encodeURIComponent(value).replace(/%40/g, '@') : value;
   });
 }
@@ -75,7 +80,18 @@ async function withSecrets(url: string, secrets: { get(name: string): Promise<st
 /** Placeholders that must have a value before anything is called. */
 function missing(event: LifecycleEvent, steps: Params['steps']): string[] {
   const used = JSON.stringify(steps.map((step) => [step.url, step.body]));
-  return REQUIRED.filter((name) => used.includes(\`<\${name}>\`) && !String(valueOf(name, event, []) ?? '').trim());
+  const named = (name: string) => used.includes(\`<\${name}>\`) || used.includes(\`<\${name}:lower>\`);
+  return REQUIRED.filter((name) => named(name) && !String(valueOf(name, event, []) ?? '').trim());
+}
+
+/** The first value that does not have its shape, as the error to throw. */
+function misshapen(event: LifecycleEvent): string | undefined {
+  for (const check of PARAMS.checks ?? []) {
+    const value = String(fill(check.value, event, []) ?? '');
+    if (check.shape === 'email' && !/^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$/.test(value)) return \`\${check.value} \${JSON.stringify(value)} is not an email address\`;
+    if (check.shape === 'word' && /\\s/.test(value)) return \`\${check.value} \${JSON.stringify(value)} contains spaces\`;
+  }
+  return undefined;
 }
 
 `;
