@@ -97,8 +97,10 @@ export function finishValue(recognition: Recognition): void {
     return;
   }
   if (accountValues.length === 1) state(recognition, 'valueFrom', accountValues[0]);
-  if (recognition.params.valueFrom !== 'email' && !recognition.stated.has('emailField')) {
-    recognition.problems.push(`no BambooHR field was named for the ${recognition.params.valueFrom}: name it (a custom field such as customUsername, see GET /api/v1/meta/fields)`);
+  // Unstated, the value is the template's: the work email.
+  const valueFrom = recognition.stated.has('valueFrom') ? String(recognition.params.valueFrom) : 'email';
+  if (valueFrom !== 'email' && !recognition.stated.has('emailField')) {
+    recognition.problems.push(`no BambooHR field was named for the ${valueFrom}: name it (a custom field such as customUsername, see GET /api/v1/meta/fields)`);
   }
 }
 

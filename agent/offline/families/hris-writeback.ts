@@ -1,13 +1,32 @@
 // HRIS write-back: once the account exists, write its work email (or username, or UPN) to the employee's
 // BambooHR record, on join or on request. Other HR systems and conditional writes are named, not ignored.
+// The phrases read the template's parameters; the rule is http-action's (hris-writeback-action.ts), made
+// from them when the function and fixtures are written, so the accounting sees only what the text stated.
 
 import { state, type FamilyRecognizer, type Recognition, type Rule } from '../recognizer.ts';
-import { hrisWritebackFixtures } from './hris-writeback-fixtures.ts';
+import { httpActionFixtures } from '../kinds/http-action/http-action-fixtures.ts';
+import { httpActionSource } from '../kinds/http-action/http-action-source.ts';
+import { HRIS_WRITEBACK_DEFAULTS, HRIS_WRITEBACK_READING_DEFAULTS, hrisWritebackAction, type HrisWritebackParams } from './hris-writeback-action.ts';
 import { COMPANY_RULES, EXAMPLE_RULES, FIELD_RULES, finishTrigger, finishValue, TRIGGER_RULES, VALUE_RULES } from './hris-writeback-phrases.ts';
-import type { HrisWritebackParams } from './hris-writeback-reference.ts';
 import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, TECHNICAL_TOKENS_RULE, URL_PATTERN } from '../grammar/shared-rules.ts';
 
-const params = (recognition: Recognition) => recognition.params as unknown as HrisWritebackParams;
+/** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
+const params = (recognition: Recognition) => {
+  const read = recognition.params;
+  const entries = Object.entries(HRIS_WRITEBACK_READING_DEFAULTS).map(([key, value]) => [key, key in read ? read[key] : value]);
+  return Object.fromEntries(entries) as unknown as HrisWritebackParams;
+};
+const ACCOUNT_FIELD = { email: 'email', username: 'username', userPrincipalName: 'userPrincipalName' } as const;
+
+/** "john.smith@acme.com for John Smith": the account holds that address, and it is written as it is. */
+function examplesOf(recognition: Recognition) {
+  const p = params(recognition);
+  return recognition.examples.map((example) => {
+    const [firstName = '', ...rest] = example.input.trim().split(/\s+/);
+    const account = example.output.includes('@') ? { [ACCOUNT_FIELD[p.valueFrom]]: example.output } : {};
+    return { input: `${JSON.stringify({ firstName, lastName: rest.join(' '), account })}|${p.emailField}`, output: example.output };
+  });
+}
 const negated = (match: RegExpExecArray) => /\b(?:never|not|don'?t|do not|no|without|nor|instead of)\b/i.test(match.input.slice(0, match.index));
 const refuse = (what: string): Rule['apply'] => (match, recognition) => {
   if (!negated(match)) recognition.problems.push(`${what} ("${match.input}"): the offline hris-writeback template writes one account value to one BambooHR field, always`);
@@ -87,7 +106,9 @@ export const hrisWritebackRecognizer: FamilyRecognizer = {
     recognition.assumptions.push('person.employeeId must be the BambooHR employee id (the number in the BambooHR URL).');
     if (p.valueFrom === 'username' && recognition.examples.length > 0) recognition.problems.push('the examples show email addresses, but the value written is the username');
   },
-  fixtures: (recognition) => hrisWritebackFixtures(params(recognition), recognition.examples),
+  defaults: HRIS_WRITEBACK_DEFAULTS as unknown as Record<string, unknown>,
+  fixtures: (recognition) => httpActionFixtures(hrisWritebackAction(params(recognition)), examplesOf(recognition)),
+  generate: (recognition) => httpActionSource(hrisWritebackAction(params(recognition))),
   spec(recognition) {
     const p = params(recognition);
     return {

@@ -43,7 +43,8 @@ export const START_RULES: Rule[] = [
     apply: (match, recognition) => {
       if (!match[1]) return;
       const time = `${match[1]}:${match[2]}:00${offsetOf(match[3])}`;
-      recognition.examples.push({ input: match[0].slice(0, 10), output: `${match[0].slice(0, 10)}T${time}` });
+      // The start date, and the startDateTime Graph is asked for (the field the example's value goes in).
+      recognition.examples.push({ input: `${match[0].slice(0, 10)}|startDateTime`, output: `${match[0].slice(0, 10)}T${time}` });
       if (recognition.stated.has('startTimeOnStartDate') && recognition.params.startTimeOnStartDate !== time) {
         recognition.problems.push(`the example "${match[0]}" does not start at ${String(recognition.params.startTimeOnStartDate) || 'the moment of issue'} as the rule says`);
       }

@@ -1,15 +1,22 @@
 // Day-1 credential: an Entra Temporary Access Pass issued through Microsoft Graph (lifetime, single or
 // multi use, valid from the start date) and delivered to the manager through Slack; never logged.
+// The phrases read the pass's parameters; the rule is http-action's (tap-action.ts), made from them when
+// the function and fixtures are written, so the accounting sees only what the text stated.
 
 import { state, type FamilyRecognizer, type Recognition } from '../recognizer.ts';
-import { tapFixtures } from './tap-fixtures.ts';
+import { httpActionFixtures } from '../kinds/http-action/http-action-fixtures.ts';
+import { httpActionSource } from '../kinds/http-action/http-action-source.ts';
+import { TAP_DEFAULTS, TAP_READING_DEFAULTS, tapAction, type TapParams } from './tap-action.ts';
 import { LIFETIME_RULES, lifetimeSaid, USABILITY_RULES } from './tap-phrases.ts';
 import { finishStart, START_RULES } from './tap-start.ts';
-import type { TapParams } from './tap-reference.ts';
 import { TECHNICAL_TOKENS_RULE } from '../grammar/shared-rules.ts';
 import { GENERIC_WORDS_RULE, TAP_VOCABULARY, TECHNICAL_RULES, UNSUPPORTED_RULES } from './tap-vocabulary.ts';
 
-const params = (recognition: Recognition) => recognition.params as unknown as TapParams;
+/** The params start as the rule's defaults; the phrases write the pass's parameters next to them. */
+const params = (recognition: Recognition) => {
+  const read = recognition.params;
+  return Object.fromEntries(Object.entries(TAP_READING_DEFAULTS).map(([key, value]) => [key, key in read ? read[key] : value])) as unknown as TapParams;
+};
 export const tapRecognizer: FamilyRecognizer = {
   family: 'tap',
   // Graph answers 201 to a created pass; the pass goes to the manager through Slack.
@@ -47,7 +54,9 @@ export const tapRecognizer: FamilyRecognizer = {
     if (!recognition.stated.has('slack')) recognition.assumptions.push("No delivery channel was named: the pass goes to the manager through a Slack incoming webhook (secret SLACK_WEBHOOK_PATH).");
     if (!p.isUsableOnce) recognition.assumptions.push('A multi-use pass works only where the tenant Temporary Access Pass policy allows multi-use passes.');
   },
-  fixtures: (recognition) => tapFixtures(params(recognition), recognition.examples),
+  defaults: TAP_DEFAULTS as unknown as Record<string, unknown>,
+  fixtures: (recognition) => httpActionFixtures(tapAction(params(recognition)), recognition.examples),
+  generate: (recognition) => httpActionSource(tapAction(params(recognition))),
   spec(recognition) {
     const p = params(recognition);
     const from = p.startTimeOnStartDate ? `from ${p.startTimeOnStartDate} on the start date` : 'from the moment it is issued';

@@ -56,7 +56,8 @@ describe('offline author: asking the admin', () => {
 
   it.each([
     ['the prefix', PREFIX, 'Contractors get the prefix c- on the username.', { contractorPrefix: 'c-' }],
-    ['the start time', TAP, AT_START, { startTimeOnStartDate: '08:00:00Z' }],
+    // The pass's start is the startDateTime of the Graph request (step 1 of the two).
+    ['the start time', TAP, AT_START, { steps: [{ body: { startDateTime: '<startDate>T08:00:00Z' } }, {}] }],
   ])('the answer to %s, appended as a Clarification line, is implemented', async (_name, requirement, clarification, params) => {
     const result = await author(`${requirement}\nClarification: ${clarification}`);
     expect(result.ok).toBe(true);

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
 import { hrisWritebackRecognizer } from '../../../agent/offline/families/hris-writeback.ts';
+import { HRIS_WRITEBACK_READING_DEFAULTS } from '../../../agent/offline/families/hris-writeback-action.ts';
+import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
@@ -13,11 +15,19 @@ async function author(requirement: string) {
   return authorFunction({ requirement, model, toolchain, templates });
 }
 
-function paramsOf(source: string | undefined) {
-  return readTemplateParams(source ?? '');
+/** The write-back as the generated rule makes it: the trigger, the company in the URL, the field and the value in the body. */
+function writebackOf(source: string | undefined) {
+  const rule = readTemplateParams(source ?? '') as unknown as HttpActionRule;
+  return { trigger: rule.trigger, url: rule.steps[0]?.url, body: rule.steps[0]?.body };
 }
+const employeeUrl = (company: string) => `https://api.bamboohr.com/api/gateway.php/${company}/v1/employees/<employeeId>`;
 
 describe('offline author: hris-writeback family', () => {
+  it("the reading starts from the hris-writeback template's parameters", () => {
+    const template = templates.find((entry) => entry.family === 'hris-writeback');
+    expect(readTemplateParams(template?.source ?? '')).toEqual(HRIS_WRITEBACK_READING_DEFAULTS);
+  });
+
   const paraphrases = [
     'Write the work email back to BambooHR (acme.bamboohr.com) when someone joins.',
     "Hello! Once a new hire's account is created, please update their BambooHR record with the new work email so HR stops emailing their personal Gmail. Our BambooHR company domain is acme. Thanks a lot!",
@@ -30,7 +40,7 @@ describe('offline author: hris-writeback family', () => {
       const result = await author(requirement);
       expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(result.ok).toBe(true);
-      expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'user.joined', companyDomain: 'acme', emailField: 'workEmail', valueFrom: 'email', lowerCase: false });
+      expect(writebackOf(result.draft.source)).toEqual({ trigger: 'user.joined', url: employeeUrl('acme'), body: { workEmail: '<accountEmail>' } });
       expect(result.draft.lastTest?.report?.failed).toBe(0);
       expect(result.draft.lastTest?.report?.passed).toBeGreaterThanOrEqual(8);
     });
@@ -39,20 +49,20 @@ describe('offline author: hris-writeback family', () => {
   it('reads a manual write-back of the username to a custom field', async () => {
     const result = await author('Manually write the username back to BambooHR field customUsername at acme-corp.bamboohr.com.');
     expect(result.ok).toBe(true);
-    expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'manual', companyDomain: 'acme-corp', emailField: 'customUsername', valueFrom: 'username' });
+    expect(writebackOf(result.draft.source)).toEqual({ trigger: 'manual', url: employeeUrl('acme-corp'), body: { customUsername: '<username>' } });
   });
 
   it('reads the UPN, lower-cased, on demand', async () => {
     const result = await author('Push the UPN to BambooHR (subdomain: globex) into the customUPN field, lowercased, on demand.');
     expect(result.ok).toBe(true);
-    expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'manual', companyDomain: 'globex', emailField: 'customUPN', valueFrom: 'userPrincipalName', lowerCase: true });
+    expect(writebackOf(result.draft.source)).toEqual({ trigger: 'manual', url: employeeUrl('globex'), body: { customUPN: '<upn:lower>' } });
   });
 
   it('reads a terse line with the company after the word "company", and an example as a fixture', async () => {
     const result = await author('bamboohr writeback: workEmail <- account email, company acme, e.g. john.smith@acme.com for John Smith');
     expect(result.ok).toBe(true);
-    expect(paramsOf(result.draft.source)).toMatchObject({ companyDomain: 'acme', emailField: 'workEmail', valueFrom: 'email' });
-    expect(result.draft.lastTest?.report?.results.filter((test) => test.passed).map((test) => test.name)).toContain('example 1 from the requirement: John Smith → john.smith@acme.com');
+    expect(writebackOf(result.draft.source)).toMatchObject({ url: employeeUrl('acme'), body: { workEmail: '<accountEmail>' } });
+    expect(result.draft.lastTest?.report?.results.filter((test) => test.passed).map((test) => test.name)).toContain('example 1 from the requirement: john.smith@acme.com');
   });
 
   it('names the sentence it cannot handle and writes no function', async () => {

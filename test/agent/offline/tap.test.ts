@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
 import { tapRecognizer } from '../../../agent/offline/families/tap.ts';
+import { TAP_READING_DEFAULTS } from '../../../agent/offline/families/tap-action.ts';
+import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
@@ -13,11 +15,20 @@ async function author(requirement: string) {
   return authorFunction({ requirement, model, toolchain, templates });
 }
 
-function paramsOf(source: string | undefined) {
-  return readTemplateParams(source ?? '');
+/** The pass as the generated rule asks Graph for it: the trigger and step 1's body. */
+function passOf(source: string | undefined) {
+  const rule = readTemplateParams(source ?? '') as unknown as HttpActionRule;
+  const body = rule.steps[0]?.body as { lifetimeInMinutes?: number; isUsableOnce?: boolean; startDateTime?: string };
+  return { trigger: rule.trigger, url: rule.steps[0]?.url, ...body };
 }
+const GRAPH = 'https://graph.microsoft.com/v1.0/users/<upn>/authentication/temporaryAccessPassMethods';
 
 describe('offline author: tap family', () => {
+  it("the reading starts from the tap template's parameters", () => {
+    const template = templates.find((entry) => entry.family === 'tap');
+    expect(readTemplateParams(template?.source ?? '')).toEqual(TAP_READING_DEFAULTS);
+  });
+
   const paraphrases = [
     'Issue a TAP valid for 8 hours, one-time use, and Slack it to the manager.',
     "Hi team! When someone joins, could you please generate an Entra Temporary Access Pass for them so they can set up MFA? It should last 8 hours and only work once. Send it to their manager on Slack, and please never log it. Thanks!",
@@ -30,7 +41,7 @@ describe('offline author: tap family', () => {
       const result = await author(requirement);
       expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
       expect(result.ok).toBe(true);
-      expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'user.joined', lifetimeInMinutes: 480, isUsableOnce: true, startTimeOnStartDate: '' });
+      expect(passOf(result.draft.source)).toEqual({ trigger: 'user.joined', url: GRAPH, lifetimeInMinutes: 480, isUsableOnce: true });
       expect(result.draft.lastTest?.report?.failed).toBe(0);
       expect(result.draft.lastTest?.report?.passed).toBeGreaterThanOrEqual(8);
     });
@@ -39,20 +50,20 @@ describe('offline author: tap family', () => {
   it('reads a multi-use two-day pass that starts at 08:00 UTC on the start date', async () => {
     const result = await author("Issue a reusable TAP that lasts 2 days, valid from 08:00 UTC on the start date. Send it to the new hire's manager via Slack.");
     expect(result.ok).toBe(true);
-    expect(paramsOf(result.draft.source)).toMatchObject({ lifetimeInMinutes: 2880, isUsableOnce: false, startTimeOnStartDate: '08:00:00Z' });
+    expect(passOf(result.draft.source)).toMatchObject({ lifetimeInMinutes: 2880, isUsableOnce: false, startDateTime: '<startDate>T08:00:00Z' });
     expect(result.draft.spec?.assumptions.join(' ')).toContain('multi-use');
   });
 
   it('reads a week, a local time with its zone, and a manual re-issue', async () => {
     const result = await author('Re-issue a temporary access pass on demand: valid one week, multi-use, from 9am CET on their first day. If there is no manager, fail.');
     expect(result.ok).toBe(true);
-    expect(paramsOf(result.draft.source)).toMatchObject({ trigger: 'manual', lifetimeInMinutes: 10080, isUsableOnce: false, startTimeOnStartDate: '09:00:00+01:00' });
+    expect(passOf(result.draft.source)).toMatchObject({ trigger: 'manual', lifetimeInMinutes: 10080, isUsableOnce: false, startDateTime: '<startDate>T09:00:00+01:00' });
   });
 
   it('a start date without a time starts the pass at midnight UTC and says so', async () => {
     const result = await author('Create a TAP for new hires that is valid for 1 day starting on their start date, sent to the manager on Slack.');
     expect(result.ok).toBe(true);
-    expect(paramsOf(result.draft.source)).toMatchObject({ lifetimeInMinutes: 1440, startTimeOnStartDate: '00:00:00Z' });
+    expect(passOf(result.draft.source)).toMatchObject({ lifetimeInMinutes: 1440, startDateTime: '<startDate>T00:00:00Z' });
     expect(result.draft.spec?.assumptions.join(' ')).toContain('00:00 UTC');
   });
 
@@ -60,7 +71,7 @@ describe('offline author: tap family', () => {
     const rule = 'Issue a TAP for new hires valid for 8 hours from 08:00 UTC on their start date, single use, sent to the manager via Slack.';
     const result = await author(`${rule} For example, if Jane starts on 2026-12-01, her pass is valid from 2026-12-01T08:00:00Z for 8 hours.`);
     expect(result.ok).toBe(true);
-    expect(result.draft.lastTest?.report?.results.filter((test) => test.passed).map((test) => test.name)).toContain('example 1 from the requirement: a joiner starting 2026-12-01 gets a pass valid from 2026-12-01T08:00:00Z');
+    expect(result.draft.lastTest?.report?.results.filter((test) => test.passed).map((test) => test.name)).toContain('example 1 from the requirement: 2026-12-01T08:00:00Z');
     const contradicted = await author(`${rule} For example, if Jane starts on 2026-12-01, her pass is valid from 2026-12-01T09:00:00Z.`);
     expect(contradicted.ok).toBe(false);
     expect(contradicted.reason).toContain('the example "2026-12-01T09:00:00Z" does not start at 08:00:00Z');

@@ -2,18 +2,15 @@
 // answers each endpoint gives. Written apart from the generated body (its own placeholder table, its own
 // weekday arithmetic, its own encoding), so a mistake in either one fails the fixtures.
 
-import type { Person } from '../../../../core/sdk/index.ts';
-import type { Auth, Condition, HttpActionRule, ValueTable } from './http-action-rule.ts';
+import { conditionsHold, filled, NEEDED, placeholderValue, type EventShape } from './expected-values.ts';
+import type { Auth, HttpActionRule, ValueCheck, ValueTable } from './http-action-rule.ts';
 
-export interface EventShape {
-  id: string;
-  person: Person;
-  account: Record<string, string>;
-}
+export type { EventShape } from './expected-values.ts';
 
 export interface Answer {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 interface Call {
@@ -32,100 +29,24 @@ export interface Outcome {
   error?: string;
 }
 
-const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-
-/** Monday = 0: days since 2024-01-01 (a Monday) modulo 7. */
-export function weekdayOf(date: string): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(2024, 0, 1)) / 86_400_000);
-  return DAY_NAMES[((days % 7) + 7) % 7] ?? '';
-}
-
-function personValue(event: EventShape, field: Condition['field']): string {
-  const who = event.person as unknown as Record<string, unknown>;
-  return field === 'startWeekday' ? weekdayOf(event.person.startDate) : String(who[field] ?? '');
-}
-
-function conditionsHold(conditions: Condition[], event: EventShape): boolean {
-  for (const condition of conditions) {
-    const value = personValue(event, condition.field).trim().toLowerCase();
-    const listed = condition.values.map((wanted) => wanted.trim().toLowerCase()).includes(value);
-    if (listed === condition.negate) return false;
-  }
-  return true;
-}
-
-/** The value of the first row that holds, else the table's own; a row's value may itself be null. */
-function tableValue(table: ValueTable, event: EventShape): unknown {
-  for (const row of table.rows) {
-    if (conditionsHold(row.when, event)) return row.value;
-  }
-  return table.otherwise;
-}
-
-function placeholderValue(name: string, event: EventShape, answers: unknown[], tables: ValueTable[] = []): unknown {
-  const { person, account } = event;
-  if (name.startsWith('tables.')) {
-    const table = tables.filter((candidate) => candidate.name === name.slice('tables.'.length))[0];
-    return table ? tableValue(table, event) : undefined;
-  }
-  if (name.startsWith('steps.')) {
-    const [, index = '0', ...path] = name.split('.');
-    let value: unknown = answers[Number(index) - 1];
-    for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-    return value;
-  }
-  switch (name) {
-    case 'name': return `${person.preferredName?.trim() ? person.preferredName.trim() : person.firstName} ${person.lastName}`;
-    case 'upn': return account.userPrincipalName;
-    case 'accountEmail': return account.email;
-    case 'username': return account.username;
-    case 'eventId': return event.id;
-    default: return (person as unknown as Record<string, unknown>)[name];
-  }
-}
-
-/** RFC 3986 unreserved characters and '@' stay; other bytes are percent-encoded. */
-function pathEscape(text: string): string {
-  return [...new TextEncoder().encode(text)].map((byte) => {
-    const character = String.fromCharCode(byte);
-    return /[A-Za-z0-9\-_.!~*'()@]/.test(character) && byte < 128 ? character : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }).join('');
-}
-
-/** `<name|text>`: the value with spaces around it dropped, or the text when nothing is left. */
-function orOtherwise(value: unknown, otherwise: string | undefined): unknown {
-  if (otherwise === undefined) return value;
-  const text = value === undefined || value === null ? '' : String(value).trim();
-  return text.length > 0 ? text : otherwise;
-}
-
-/** Secrets (URLs only) are given when a URL is filled: their values stand as they are. */
-function filled(template: unknown, event: EventShape, answers: unknown[], tables: ValueTable[], urlSecrets?: Record<string, string>): unknown {
-  const inUrl = urlSecrets !== undefined;
-  if (typeof template === 'string') {
-    const single = template.match(/^<([\w.]+)(?:\|([^<>]*))?>$/);
-    if (single && !inUrl) return orOtherwise(placeholderValue(single[1] ?? '', event, answers, tables), single[2]) ?? null;
-    return template.replace(/<([\w.]+)(?:\|([^<>]*))?>/g, (whole, name: string, otherwise: string | undefined) => {
-      if (name.startsWith('secrets.')) return inUrl ? (urlSecrets[name.slice('secrets.'.length)] ?? '') : whole;
-      const value = orOtherwise(placeholderValue(name, event, answers, tables), otherwise);
-      const text = value === undefined || value === null ? '' : String(value);
-      return inUrl ? pathEscape(text) : text;
-    });
-  }
-  if (Array.isArray(template)) return template.map((item) => filled(item, event, answers, tables, urlSecrets));
-  if (template !== null && typeof template === 'object') {
-    const result: Record<string, unknown> = {};
-    for (const key of Object.keys(template)) result[key] = filled((template as Record<string, unknown>)[key], event, answers, tables, urlSecrets);
-    return result;
-  }
-  return template;
-}
 
 function authorization(auth: Auth, secrets: Record<string, string>, accessToken: string): string | undefined {
   if (auth.scheme === 'bearer') return `Bearer ${secrets[auth.secret] ?? ''}`;
   if (auth.scheme === 'basic') return `Basic ${Buffer.from(`${auth.username}:${secrets[auth.passwordSecret] ?? ''}`).toString('base64')}`;
+  if (auth.scheme === 'basic-key') return `Basic ${Buffer.from(`${secrets[auth.usernameSecret] ?? ''}:${auth.password}`).toString('base64')}`;
   if (auth.scheme === 'oauth') return `Bearer ${accessToken}`;
+  return undefined;
+}
+
+/** The error for the first value without its shape: an address needs one '@' and a dot inside its domain. */
+function wrongShape(checks: ValueCheck[], event: EventShape, tables: ValueTable[]): string | undefined {
+  for (const check of checks) {
+    const value = String(filled(check.value, event, [], tables) ?? '');
+    const [local = '', domain = '', ...more] = value.split('@');
+    const address = more.length === 0 && local !== '' && /^[^\s]+\.[^\s]+$/.test(domain) && !/\s/.test(local);
+    if (check.shape === 'email' && !address) return 'is not an email address';
+    if (check.shape === 'word' && value.split(/\s/).length > 1) return 'contains spaces';
+  }
   return undefined;
 }
 
@@ -141,11 +62,14 @@ export function expectedRun(
   if (!conditionsHold(rule.when, event)) return { ...outcome, output: rule.skipOutput };
   const running = rule.steps.map((step) => conditionsHold(step.when, event));
   const used = JSON.stringify(rule.steps.filter((_step, index) => running[index]).map((step) => [step.url, step.body]));
-  for (const name of ['upn', 'managerEmail', 'accountEmail', 'username']) {
+  for (const name of NEEDED) {
     const value = placeholderValue(name, event, []);
     const empty = value === undefined || value === null || String(value).trim() === '';
-    if (used.includes(`<${name}>`) && empty) return { ...outcome, error: `${name} is missing` };
+    const named = used.includes(`<${name}>`) || used.includes(`<${name}:lower>`);
+    if (named && empty) return { ...outcome, error: `${name} is missing` };
   }
+  const wrong = wrongShape(rule.checks ?? [], event, rule.tables);
+  if (wrong) return { ...outcome, error: wrong };
   const answers: unknown[] = [];
   const tokensFetched = new Set<string>();
   for (let index = 0; index < rule.steps.length; index++) {
@@ -167,7 +91,13 @@ export function expectedRun(
     outcome.calls.push(call);
     const answer = answerFor(index + 1);
     outcome.mocks.push({ method: step.method, url, answer });
-    if (answer.status !== step.successStatus) return { ...outcome, error: `HTTP ${answer.status}` };
+    if (answer.status !== step.successStatus) {
+      // The step's own opening, then the status and the reason its header gives.
+      const opening = step.failureMessage ? `${String(filled(step.failureMessage, event, answers, rule.tables))}: ` : '';
+      const header = Object.keys(answer.headers ?? {}).find((name) => name.toLowerCase() === step.errorHeader?.toLowerCase());
+      const reason = header ? `: ${answer.headers?.[header]}` : '';
+      return { ...outcome, error: `${opening}HTTP ${answer.status}${reason}` };
+    }
     for (const path of step.requires) {
       let value: unknown = answer.body;
       for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;

@@ -2,7 +2,7 @@
 // fields a text gives a value for when missing or blank, and the person an example of the text names.
 
 import type { Person } from '../../../../core/sdk/index.ts';
-import { weekdayOf } from './expected-http-action.ts';
+import { weekdayOf } from './expected-values.ts';
 import type { Condition, HttpActionRule } from './http-action-rule.ts';
 
 export const TYPES = ['employee', 'contractor', 'intern'];
@@ -60,10 +60,10 @@ export function describe(condition: Condition): string {
   return `${field} ${condition.negate ? 'not ' : ''}${condition.values.join(' or ')}`;
 }
 
-/** "2026-03-09": a start date; "Ana Lima": a name; '{"department":"Design",…}': person fields. */
-export function exampleWho(input: string): Partial<Person> {
+/** "2026-03-09": a start date; "Ana Lima": a name; '{"department":"Design",…}': person fields (and the account's). */
+export function exampleWho(input: string): Partial<Person> & { account?: Record<string, string> } {
   if (/^\d{4}-\d{2}-\d{2}$/.test(input)) return { startDate: input };
-  if (input.startsWith('{')) return JSON.parse(input) as Partial<Person>;
+  if (input.startsWith('{')) return JSON.parse(input) as Partial<Person> & { account?: Record<string, string> };
   const [firstName = 'John', ...rest] = input.trim().split(/\s+/);
   return rest.length > 0 ? { firstName, lastName: rest.join(' ') } : {};
 }

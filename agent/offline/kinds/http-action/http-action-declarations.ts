@@ -38,6 +38,7 @@ export function declarationsOf(rule: HttpActionRule): Declarations {
     for (const [, name = ''] of step.url.matchAll(/<secrets\.(\w+)>/g)) bind(name, host);
     if (auth.scheme === 'bearer') bind(auth.secret, host);
     if (auth.scheme === 'basic') bind(auth.passwordSecret, host);
+    if (auth.scheme === 'basic-key') bind(auth.usernameSecret, host);
     if (auth.scheme === 'oauth') {
       const key = `${auth.tokenUrl} ${auth.clientId}`;
       const tokenHost = hostOf(auth.tokenUrl);

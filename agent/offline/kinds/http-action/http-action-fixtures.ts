@@ -1,32 +1,40 @@
 // Fixtures for an HTTP action rule, from the reference (expected-http-action.ts): the people the rule is for
 // (every step runs), each condition false on its own (the skip output and `calls: []`), each step's own
 // condition false, each employment type against a condition on it, each step failing (later steps not
-// called), an answer without a required field, a missing value a request needs, a field missing or padded
-// where the text gives its value (`<location|(not set)>`), and the admin's own examples taken literally.
+// called, the sensitive values of earlier answers not in the error), an answer without a required field,
+// a missing value a request needs, a guest UPN escaped in a URL, a URL secret that is itself a URL, a field
+// missing or padded where the text gives its value (`<location|(not set)>`), and the admin's own examples
+// taken literally. Every error, log and output must be free of secrets, tokens and sensitive values.
 
 import type { FixtureTest } from '../../../../core/fixtures/index.ts';
 import type { Person } from '../../../../core/sdk/index.ts';
 import { person } from '../../fixture-builders.ts';
-import { expectedRun, type Answer, type EventShape } from './expected-http-action.ts';
+import { expectedRun, type EventShape } from './expected-http-action.ts';
+import { ACCESS_TOKEN, answerOf, secretNames, sensitiveBefore, sensitiveValue, type Failing } from './fixture-answers.ts';
+import { applyLiteral } from './fixture-literals.ts';
+import { ACCOUNT, requiredValues } from './fixture-required.ts';
 import { describe, exampleWho, loose, loosely, matching, missingOrPadded, satisfying, TYPES } from './fixture-people.ts';
 import type { HttpActionRule } from './http-action-rule.ts';
 
-const ACCESS_TOKEN = 'test-access-token-Q7';
+const GUEST = 'ann_contoso.com#EXT#@example.onmicrosoft.com';
+const ELSEWHERE = 'https://evil.example.com/collect?x=1';
 const ACCENTED = { firstName: 'William', preferredName: 'Bill', lastName: 'Ødegård' };
 
 interface Scenario {
   name: string;
   who?: Partial<Person>;
   account?: Record<string, string>;
-  /** The step that fails and how. */
-  failing?: { step: number; status?: number; dropField?: string };
+  failing?: Failing;
+  /** Secret values other than the usual test ones. */
+  secrets?: Record<string, string>;
   /** Literal values the admin wrote: the field name (or the first text of the first body) and the value. */
   literal?: { key?: string; value: string };
 }
 
 export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input: string; output: string }>): FixtureTest[] {
   const everyone = { ...matching(rule.when), ...matching(rule.steps.flatMap((step) => step.when)) };
-  const used = JSON.stringify(rule.steps.map((step) => [step.url, step.body]));
+  const echoes = (step: number) => (sensitiveBefore(rule, step).length > 0 ? '; the pass it echoes is not in the error' : '');
+  const urlSecrets = [...new Set(rule.steps.flatMap((step) => [...step.url.matchAll(/<secrets\.(\w+)>/g)].map((match) => match[1] ?? '')))];
   const scenarios: Scenario[] = [
     { name: `every step runs for someone the rule is for (${rule.steps.length} step${rule.steps.length === 1 ? '' : 's'})`, who: everyone },
     { name: 'the preferred name and an accented last name are used as they are', who: { ...everyone, ...ACCENTED } },
@@ -55,7 +63,7 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
       })),
     ),
     ...rule.steps.map((step, index) => ({
-      name: `step ${index + 1} answering 500 instead of ${step.successStatus} is an error; later steps are not called`,
+      name: `step ${index + 1} answering 500 instead of ${step.successStatus} is an error; later steps are not called${echoes(index + 1)}`,
       who: everyone,
       failing: { step: index + 1, status: 500 },
     })),
@@ -78,10 +86,12 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
         failing: { step: index + 1, dropField: field },
       })),
     ),
-    ...(used.includes('<upn>')
-      ? [{ name: 'no userPrincipalName: refused before anything is called', who: everyone, account: { email: 'john.smith@example.com' } }]
+    ...requiredValues(rule, everyone),
+    ...(rule.steps.some((step) => step.url.includes('<upn>'))
+      ? [{ name: 'a guest UPN (#EXT#) is escaped in the URL, the @ kept', who: everyone, account: { ...ACCOUNT, userPrincipalName: GUEST } }]
       : []),
-    ...(used.includes('<managerEmail>') ? [{ name: 'no manager email: refused before anything is called', who: { ...everyone, managerEmail: null } }] : []),
+    // A secret only fills a path: even one that is itself a URL leaves the request on the step's host.
+    ...urlSecrets.map((name) => ({ name: `${name} holding a URL still goes only to its step's host`, who: everyone, secrets: { [name]: ELSEWHERE } })),
     ...missingOrPadded(rule, everyone),
     // Each employment type against the rule's conditions on it: every type the rule is for, every one it skips.
     ...rule.when.filter((condition) => condition.field === 'employmentType').flatMap((condition) =>
@@ -90,44 +100,24 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
     ...examples.map((example, index) => {
       const [input = '', key] = example.input.split('|');
       const name = `example ${index + 1} from the requirement: ${example.output}`;
-      return { name, who: { ...everyone, ...exampleWho(input) }, literal: { key, value: example.output } };
+      const { account, ...who } = exampleWho(input);
+      return { name, who: { ...everyone, ...who }, ...(account ? { account: { ...ACCOUNT, ...account } } : {}), literal: { key, value: example.output } };
     }),
   ];
   return scenarios.map((scenario, index) => fixtureOf(rule, scenario, index));
 }
 
-/** A JSON answer with every field a later step, the output or a check reads. */
-function answerOf(rule: HttpActionRule, step: number, scenario: Scenario): Answer {
-  const template = rule.steps[step - 1] ?? rule.steps[0];
-  const body: Record<string, unknown> = {};
-  if (!template) return { status: 200, body };
-  const referenced = [...JSON.stringify(rule).matchAll(new RegExp(`<steps\\.${step}\\.([\\w.]+)>`, 'g'))].map((match) => match[1] ?? '');
-  const paths = [...template.requires, ...template.sensitive, ...referenced];
-  for (const path of paths) {
-    if (scenario.failing?.step === step && scenario.failing.dropField === path) continue;
-    const keys = path.split('.');
-    let node = body;
-    for (const key of keys.slice(0, -1)) {
-      node[key] ??= {};
-      node = node[key] as Record<string, unknown>;
-    }
-    const last = keys.at(-1) ?? path;
-    node[last] = template.sensitive.includes(path) ? `Pz4#${step}one-time` : `${last}-${step}-answer`;
-  }
-  const status = scenario.failing?.step === step && scenario.failing.status ? scenario.failing.status : template.successStatus;
-  if (status === template.successStatus) return { status, body };
-  return { status, body: status === 200 ? '<html><title>Sign in</title></html>' : { error: { code: 'serverError', message: 'Something went wrong' } } };
-}
-
 function fixtureOf(rule: HttpActionRule, scenario: Scenario, index: number): FixtureTest {
   const who = person({ managerEmail: 'jane.doe@example.com', ...scenario.who });
-  const account = scenario.account ?? { userPrincipalName: 'john.smith@example.com', email: 'john.smith@example.com', username: 'jsmith' };
+  const account = scenario.account ?? ACCOUNT;
   const event: EventShape = { id: `evt-${index + 1}`, person: who, account };
-  const secrets = Object.fromEntries(secretNames(rule).map((name, position) => [name, `test-${name.toLowerCase()}-${position + 1}x`]));
-  const outcome = expectedRun(rule, event, secrets, (step) => answerOf(rule, step, scenario), ACCESS_TOKEN);
-  const sensitive = rule.steps.flatMap((step, position) => step.sensitive.map(() => `Pz4#${position + 1}one-time`));
+  const usual = secretNames(rule).map((name, position) => [name, `test-${name.toLowerCase()}-${position + 1}x`]);
+  const secrets = { ...Object.fromEntries(usual), ...scenario.secrets };
+  const outcome = expectedRun(rule, event, secrets, (step) => answerOf(rule, step, scenario.failing), ACCESS_TOKEN);
+  const sensitive = rule.steps.flatMap((step, position) => step.sensitive.map(() => sensitiveValue(position + 1)));
   if (scenario.literal) applyLiteral(outcome, scenario.literal);
-  const hidden = [...Object.values(secrets), ACCESS_TOKEN, ...sensitive];
+  // A personal address is never a stand-in for a work one.
+  const hidden = [...Object.values(secrets), ACCESS_TOKEN, ...sensitive, ...(who.personalEmail ? [who.personalEmail] : [])];
   return {
     name: scenario.name,
     input: { type: rule.trigger, id: event.id, occurredAt: '2026-11-20T09:00:00Z', person: who, account } as unknown as FixtureTest['input'],
@@ -136,39 +126,9 @@ function fixtureOf(rule: HttpActionRule, scenario: Scenario, index: number): Fix
       ? { http: outcome.mocks.map((mock) => ({ request: { method: mock.method, url: mock.url }, response: mock.answer as never }))  }
       : {}),
     expect: {
-      ...(outcome.error !== undefined ? { error: outcome.error } : { output: outcome.output as never, outputExclude: hidden }),
+      ...(outcome.error !== undefined ? { error: outcome.error, errorExclude: hidden } : { output: outcome.output as never, outputExclude: hidden }),
       calls: outcome.calls as never,
       logsExclude: hidden,
     },
   } as FixtureTest;
-}
-
-function secretNames(rule: HttpActionRule): string[] {
-  const inUrls = rule.steps.flatMap((step) => [...step.url.matchAll(/<secrets\.(\w+)>/g)].map((match) => match[1] ?? ''));
-  const named = rule.steps.map((step) => step.auth).flatMap((auth) => {
-    if (auth.scheme === 'bearer') return [auth.secret];
-    if (auth.scheme === 'basic') return [auth.passwordSecret];
-    return auth.scheme === 'oauth' ? [auth.clientSecret] : [];
-  });
-  return [...new Set([...inUrls, ...named])];
-}
-
-/** The admin's value, as written, where the text says it goes: the output field and any body field of that name. */
-function applyLiteral(outcome: ReturnType<typeof expectedRun>, literal: { key?: string; value: string }): void {
-  const output = outcome.output as Record<string, unknown> | undefined;
-  if (literal.key && output && literal.key in output) output[literal.key] = literal.value;
-  for (const call of outcome.calls) {
-    if (call.body && typeof call.body === 'object') call.body = replaceField(call.body, literal.key, literal.value, { done: false });
-  }
-}
-
-/** With a key: every field of that name; without one: the first text field, the one a message goes in. */
-function replaceField(value: unknown, key: string | undefined, literal: string, state: { done: boolean }): unknown {
-  if (Array.isArray(value)) return value.map((item) => replaceField(item, key, literal, state));
-  if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([name, inner]) => {
-    const hit = key ? name === key : !state.done && typeof inner === 'string';
-    if (hit) state.done = !key;
-    return [name, hit ? literal : replaceField(inner, key, literal, state)];
-  }));
 }

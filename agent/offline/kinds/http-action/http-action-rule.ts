@@ -5,9 +5,13 @@
 //
 // Texts (URLs, body strings, output values) are templates with placeholders, see PLACEHOLDERS below;
 // `<steps.N.path>` is a field of step N's JSON answer (N from 1), e.g. `<steps.1.temporaryAccessPass>`;
-// `<tables.NAME>` is the value table NAME's value for the person. Two forms more:
+// `<tables.NAME>` is the value table NAME's value for the person. A value a request cannot do without
+// (`upn`, `managerEmail`, `accountEmail`, `username`, `employeeId`, named without `|text`) is trimmed, and
+// when it is missing or blank the function refuses before any call. Three forms more:
 // - `<NAME|text>`: the value trimmed, and `text` when it is missing or blank: `<location|(not set)>`,
-//   `<managerEmail|hr@acme.com>`; `<department|>` only trims. Such a value is never required.
+//   `<managerEmail|hr@acme.com>`; `<department|>` only trims. Such a value is never required. It works for
+//   an earlier answer's field too: `<steps.1.startDateTime|the moment it was issued>`.
+// - `<NAME:lower>`: the value lower-cased (`<accountEmail:lower>`); with a text: `<NAME:lower|text>`.
 // - `<secrets.NAME>`, in a URL only: the secret's value as it is, unencoded (a Slack webhook's path is
 //   held in a secret); the secret is bound to that URL's host, and the host puts the value in at egress.
 
@@ -27,6 +31,8 @@ export type Auth =
   | { scheme: 'bearer'; secret: string }
   /** Basic: a literal user name and the password (or API token) in a secret. */
   | { scheme: 'basic'; username: string; passwordSecret: string }
+  /** Basic with an API key in a secret as the user name and a literal password (BambooHR: the key and "x"). */
+  | { scheme: 'basic-key'; usernameSecret: string; password: string }
   /** OAuth 2.0 client credentials, run by the host at egress (contract.md). */
   | { scheme: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string; scope: string };
 
@@ -45,8 +51,15 @@ export interface HttpStep {
   successStatus: number;
   /** Fields of the JSON answer that must be present (dot paths), else an error. */
   requires: string[];
-  /** Fields of the answer that are credentials (a one-time pass): never logged, returned or put in an error. */
+  /**
+   * Fields of the answer that are credentials (a one-time pass): a later step may send them, but they are
+   * never logged or returned, and cut out of any error (an upstream may echo them back).
+   */
   sensitive: string[];
+  /** A response header that holds the reason for a failure (BambooHR's X-BambooHR-Error-Message). */
+  errorHeader?: string;
+  /** The opening of the error when this step fails, with placeholders: "BambooHR did not update employee <employeeId>". */
+  failureMessage?: string;
 }
 
 /**
@@ -70,6 +83,14 @@ export interface HttpActionRule {
   tables: ValueTable[];
   /** What the function returns: literal values, or templates (a value that is one placeholder keeps its type). */
   output: Record<string, unknown>;
+  /** Values (texts with placeholders) that must have a shape, else an error before any call. */
+  checks?: ValueCheck[];
+}
+
+/** `email`: an address (something@domain.tld); `word`: no spaces (a username). */
+export interface ValueCheck {
+  value: string;
+  shape: 'email' | 'word';
 }
 
 /** Fields of the event a template may name; `upn` is `event.account.userPrincipalName`. */
