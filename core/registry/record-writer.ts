@@ -1,8 +1,8 @@
 // Where durable execution records are committed. On a database file, a worker thread with its own
 // connection to the same file (WAL) commits them (record-writer-worker.ts): the fsync of each commit under
 // synchronous=FULL then blocks that thread instead of the one dispatching runs, and the records arriving
-// meanwhile make up its next batch. The worker starts once the first record was written here, so a
-// one-shot command never starts it; until it is ready, for in-memory databases, and for a record structured
+// meanwhile make up its next batch. The worker starts with the second record (the first is written here),
+// so a one-shot command never starts it; until it is ready, for in-memory databases, and for a record structured
 // clone refuses, records are committed on this thread with the same group commit (group-commit.ts).
 // Either way a caller is answered only after the transaction holding its record committed.
 import type { SqliteDatabase } from '../store/index.ts';
@@ -12,9 +12,10 @@ import { startRecordWriterThread, type RecordWriterThread } from './record-write
 import type { ExecutionInput, ExecutionRecord } from './types.ts';
 
 export interface RecordWriterOptions {
-  /** Records committed on this thread before the worker starts (default 1). */
+  /** Records committed on this thread before the next one starts the worker (default 1; 0: the first does). */
   workerAfterRecords?: number;
-  /** Told when the worker is ready (tests wait for it). */
+  /** Told when the worker is started, and when it is ready (tests). */
+  onWorkerStart?: () => void;
   onWorkerReady?: () => void;
 }
 
@@ -49,12 +50,13 @@ export function createRecordWriter({
 }): RecordWriter {
   const here = createGroupCommit(db, (request: RecordRequest) => recordExecution(request.input, request), groupCommit);
   const usesWorker = options !== false && !db.memory && !db.readonly;
-  const { workerAfterRecords = 1, onWorkerReady } = options === false ? {} : options;
+  const { workerAfterRecords = 1, onWorkerStart, onWorkerReady } = options === false ? {} : options;
   let thread: RecordWriterThread | undefined;
   let writtenHere = 0;
   let closed = false;
 
   function startWorker(): RecordWriterThread {
+    onWorkerStart?.();
     const synchronous = Number(db.pragma('synchronous', { simple: true })) >= SQLITE_SYNCHRONOUS_FULL ? 'FULL' : 'NORMAL';
     const busyTimeoutMs = Number(db.pragma('busy_timeout', { simple: true }));
     const start = { file: db.name, synchronous, busyTimeoutMs, groupCommit: workerGroupCommit(groupCommit) } as const;
@@ -65,8 +67,10 @@ export function createRecordWriter({
     write(request) {
       const sent = thread?.write(request);
       if (sent !== undefined) return sent;
-      writtenHere++;
+      // Started by the record after the first `workerAfterRecords`: a one-shot command, which writes one,
+      // never starts a thread only to close it again.
       if (usesWorker && !closed && thread === undefined && writtenHere >= workerAfterRecords) thread = startWorker();
+      writtenHere++;
       return here.write(request);
     },
     close() {

@@ -50,20 +50,31 @@ function countingDatabase(db: SqliteDatabase) {
   return { db: proxy, counts };
 }
 
-/** A registry on a file whose record writer thread is ready (the first record, written here, started it). */
+/** A registry on a file whose record writer thread is ready (started by the first record, written here). */
 async function registryWithWorker() {
   const real = openDatabase(join(folder, 'joinery.db'));
   createSqliteRegistry(real).publish(samplePublishInput());
   const { db, counts } = countingDatabase(real);
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-  registry = createSqliteRegistry(db, { _internal: { recordWriter: { onWorkerReady: () => markReady() } } });
+  registry = createSqliteRegistry(db, { _internal: { recordWriter: { workerAfterRecords: 0, onWorkerReady: () => markReady() } } });
   await registry.recordExecutionDurable(sampleExecution({ eventId: 'evt-first' }));
   await ready;
   return { registry, counts, real };
 }
 
 describe('the record writer thread', () => {
+  it('is started by the second record, so a one-shot command that writes one never starts a thread', async () => {
+    const db = openDatabase(join(folder, 'joinery.db'));
+    createSqliteRegistry(db).publish(samplePublishInput());
+    let started = 0;
+    registry = createSqliteRegistry(db, { _internal: { recordWriter: { onWorkerStart: () => started++ } } });
+    await registry.recordExecutionDurable(sampleExecution({ eventId: 'evt-one' }));
+    expect(started).toBe(0);
+    await registry.recordExecutionDurable(sampleExecution({ eventId: 'evt-two' }));
+    expect(started).toBe(1);
+  });
+
   it('commits records off this thread, and each is readable here once its caller is answered', async () => {
     const { registry: active, counts } = await registryWithWorker();
     const before = counts.transactions;

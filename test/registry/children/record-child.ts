@@ -12,7 +12,7 @@ import { samplePublishInput } from '../sample-publish-input.ts';
 const [file] = process.argv.slice(2);
 let markReady: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (markReady = resolve));
-const registry = createSqliteRegistry(openDatabase(file ?? ''), { _internal: { recordWriter: { onWorkerReady: () => markReady() } } });
+const registry = createSqliteRegistry(openDatabase(file ?? ''), { _internal: { recordWriter: { workerAfterRecords: 0, onWorkerReady: () => markReady() } } });
 registry.publish(samplePublishInput());
 
 const execution = (index: number): ExecutionInput => ({
