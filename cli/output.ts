@@ -2,7 +2,7 @@
 // printed passes through here, and every control, bidi or zero-width character in it is shown escaped
 // (core/text/visible-text.ts): source, guest logs and error messages echo text we do not control.
 
-import { isJoineryError, type ErrorCode } from '../core/errors.ts';
+import { isJoineryError, storeBusyError, type ErrorCode } from '../core/errors.ts';
 import { visibleJson, visibleText } from '../core/text/index.ts';
 
 /** What a coloured line means; shown as colour only when the output has colour on (a terminal, no NO_COLOR). */
@@ -55,7 +55,8 @@ export function writeData(stream: NodeJS.WritableStream, text: string): void {
 const EXIT_FOR_CODE: Partial<Record<ErrorCode, number>> = { CHECK_FAILED: 1, TESTS_FAILED: 1, INTEGRITY: 3, INTERNAL: 3 };
 
 /** Reports an error the way the CLI promises (message, no stack) and returns the exit code. */
-export function reportError(error: unknown, output: Output): number {
+export function reportError(thrown: unknown, output: Output): number {
+  const error = storeBusyError(thrown) ?? thrown;
   if (isJoineryError(error)) {
     output.result({ ok: false, error: { code: error.code, message: error.message } });
     output.note(`error: ${error.message}`);

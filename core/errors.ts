@@ -29,3 +29,14 @@ export class JoineryError extends Error {
 export function isJoineryError(value: unknown): value is JoineryError {
   return value instanceof JoineryError;
 }
+
+/**
+ * SQLite's "database is locked" (SQLITE_BUSY*): another connection held the write lock longer than the busy
+ * timeout, typically a machine saturated for seconds. Nothing was written; the same request may pass again.
+ * Edges report it as CONFLICT with that advice instead of an internal error.
+ */
+export function storeBusyError(error: unknown): JoineryError | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) return undefined;
+  return new JoineryError('CONFLICT', 'the database was busy: another writer held it longer than the busy timeout, and nothing was changed; try again');
+}

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
-import { isJoineryError } from '../../core/errors.ts';
+import { isJoineryError, storeBusyError } from '../../core/errors.ts';
 import type { McpServerDeps } from '../deps.ts';
 import type { RequestExtra, RequestFacilities, ToolContext, ToolDefinition } from '../tools/tool.ts';
 import { auditDenial, auditTarget, mayUse, roleDenialMessage } from './permissions.ts';
@@ -68,6 +68,8 @@ function schemasOf(tool: ToolDefinition): { input: z.ZodObject; output: z.ZodObj
 function failureFromThrown(error: unknown, toolName: string, log: (line: string) => void): ToolFailure {
   // A thrown error's details are not built for clients (they may name files): only code and message pass.
   if (isJoineryError(error) && error.code !== 'INTERNAL') return toolFailure(error.code, error.message);
+  const busy = storeBusyError(error);
+  if (busy !== undefined) return toolFailure(busy.code, busy.message);
   const reference = randomUUID().slice(0, 8);
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   log(`joinery mcp: ${toolName} failed (reference ${reference}): ${detail}`);
