@@ -1,10 +1,12 @@
 // Leaver revocation in Entra through Microsoft Graph: disable the account and revoke its sign-in
 // sessions, at once or not before (a number of days after) the last day; a missing user skipped or an
-// error; the secret holding the Graph token.
+// error; the secret holding the Graph token. The phrases read the template's parameters; the rule is
+// http-action's (leaver-revoke-action.ts), made from them when the function and fixtures are written.
 
 import type { FamilyRecognizer, Recognition } from '../recognizer.ts';
-import { leaverFixtures } from './leaver-revoke-fixtures.ts';
-import type { LeaverRevokeParams } from './leaver-revoke-reference.ts';
+import { httpActionFixtures } from '../kinds/http-action/http-action-fixtures.ts';
+import { httpActionSource } from '../kinds/http-action/http-action-source.ts';
+import { LEAVER_REVOKE_READING_DEFAULTS, leaverRevokeAction, type LeaverRevokeParams } from './leaver-revoke-action.ts';
 import { draftOf, LEAVER_RULES } from './leaver-revoke-rules.ts';
 import { strictReadingRule } from './approvals-strict-reading.ts';
 
@@ -41,7 +43,9 @@ export const leaverRevokeRecognizer: FamilyRecognizer = {
   vocabulary: VOCABULARY,
   rules: [...LEAVER_RULES, strictReadingRule('leaver-revoke', LEAVER_RULES, VOCABULARY)],
   finish,
-  fixtures: (recognition) => leaverFixtures(params(recognition)),
+  defaults: LEAVER_REVOKE_READING_DEFAULTS as unknown as Record<string, unknown>,
+  fixtures: (recognition) => httpActionFixtures(leaverRevokeAction(params(recognition)), []),
+  generate: (recognition) => httpActionSource(leaverRevokeAction(params(recognition))),
   spec(recognition) {
     const p = params(recognition);
     const when = p.deferUntilLastDay ? (p.daysAfterLastDay === 0 ? 'on or after the last day' : `${p.daysAfterLastDay} day(s) after the last day or later`) : 'as soon as user.left arrives';
