@@ -79,3 +79,6 @@ export function leaverRevokeAction(params: LeaverRevokeParams): HttpActionRule {
     checks: [{ value: '<upn>', shape: 'email' }],
   };
 }
+
+/** The rule before the text says anything. */
+export const LEAVER_REVOKE_DEFAULTS: HttpActionRule = leaverRevokeAction(LEAVER_REVOKE_READING_DEFAULTS);

@@ -25,7 +25,9 @@ const run = async (source: string, rule: HttpActionRule) => {
 const named = (rule: HttpActionRule, start: string) => fixturesOf(rule).find((fixture) => fixture.name.startsWith(start));
 const USER = 'https://graph.microsoft.com/v1.0/users/john.smith@example.com';
 const NOW = leaverRevokeAction(LEAVER_REVOKE_READING_DEFAULTS);
-const LATER = leaverRevokeAction({ ...LEAVER_REVOKE_READING_DEFAULTS, deferUntilLastDay: true, daysAfterLastDay: 1, missingUser: 'skip', tokenSecret: 'ENTRA_TOKEN' });
+const DAY_AFTER = { deferUntilLastDay: true, daysAfterLastDay: 1, missingUser: 'skip', tokenSecret: 'ENTRA_TOKEN' } as const;
+const LATER = leaverRevokeAction({ ...LEAVER_REVOKE_READING_DEFAULTS, ...DAY_AFTER });
+const UPN = 'john.smith@example.com';
 const GUEST = 'a guest UPN (#EXT#) is escaped in the URL, the @ kept';
 const GONE = 'step 1 answering 404: stops with its output; later steps are not called';
 const MISSING = 'step 1 answering 404: its own error; later steps are not called';
@@ -40,9 +42,12 @@ describe('leaver-revoke as an http-action rule', () => {
       { method: 'POST', url: `${USER}/revokeSignInSessions`, headers: bearer },
     ]);
     expect(everyone?.expect.output).toEqual({ disabled: true, sessionsRevoked: true, lastDay: '2026-12-31', userPrincipalName: 'john.smith@example.com' });
-    expect(named(NOW, MISSING)?.expect).toMatchObject({ error: 'no Entra user john.smith@example.com (Microsoft Graph answered HTTP 404): nothing was disabled', calls: [{ method: 'PATCH' }] });
-    expect(named(LATER, GONE)?.expect.output).toEqual({ disabled: false, sessionsRevoked: false, lastDay: '2026-12-31', userPrincipalName: 'john.smith@example.com', notFound: true });
-    expect(named(NOW, 'step 2 answering 500')?.expect.error).toBe('john.smith@example.com is disabled, but Microsoft Graph did not revoke the sign-in sessions: HTTP 500');
+    const missing = `no Entra user ${UPN} (Microsoft Graph answered HTTP 404): nothing was disabled`;
+    expect(named(NOW, MISSING)?.expect).toMatchObject({ error: missing, calls: [{ method: 'PATCH' }] });
+    const gone = { disabled: false, sessionsRevoked: false, lastDay: '2026-12-31', userPrincipalName: UPN, notFound: true };
+    expect(named(LATER, GONE)?.expect.output).toEqual(gone);
+    const unrevoked = `${UPN} is disabled, but Microsoft Graph did not revoke the sign-in sessions: HTTP 500`;
+    expect(named(NOW, 'step 2 answering 500')?.expect.error).toBe(unrevoked);
     const only = leaverRevokeAction({ ...LEAVER_REVOKE_READING_DEFAULTS, revokeSessions: false });
     expect(named(only, 'every step runs')?.expect).toMatchObject({ calls: [{ method: 'PATCH' }], output: { disabled: true, sessionsRevoked: false } });
   });
@@ -74,7 +79,8 @@ describe('leaver-revoke as an http-action rule', () => {
     expect((await run(eager, LATER)).failed).toEqual(EARLY);
     const lateByADay = source.replace('event.occurredAt.slice(0, 10) < until', 'event.occurredAt.slice(0, 10) <= until');
     expect((await run(lateByADay, LATER)).failed).toContain('every step runs for someone the rule is for (2 steps)');
-    const deferring = httpActionSource(NOW).replace('if (PARAMS.wait && until', 'if (event.lastDay && event.occurredAt < event.lastDay) return { deferred: true };\n    if (PARAMS.wait && until');
+    const early = 'if (event.lastDay && event.occurredAt < event.lastDay) return { deferred: true };';
+    const deferring = httpActionSource(NOW).replace('if (PARAMS.wait && until', `${early}\n    if (PARAMS.wait && until`);
     expect((await run(deferring, NOW)).failed).toContain('an event two weeks before the last day: the steps run at once');
   }, 180_000);
 });

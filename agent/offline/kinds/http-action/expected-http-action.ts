@@ -97,7 +97,8 @@ export function expectedRun(
     const answer = answerFor(index + 1);
     outcome.mocks.push({ method: step.method, url, answer });
     const own = step.onStatus?.find((candidate) => candidate.status === answer.status);
-    if (own) return 'error' in own ? { ...outcome, error: String(filled(own.error, event, answers, rule.tables)) } : { ...outcome, output: filled(own.output, event, answers, rule.tables) };
+    if (own && 'error' in own) return { ...outcome, error: String(filled(own.error, event, answers, rule.tables)) };
+    if (own) return { ...outcome, output: filled(own.output, event, answers, rule.tables) };
     if (answer.status !== step.successStatus) {
       // The step's own opening, then the status and the reason its header gives.
       const opening = step.failureMessage ? `${String(filled(step.failureMessage, event, answers, rule.tables))}: ` : '';

@@ -44,7 +44,7 @@ export function waitScenarios(rule: HttpActionRule, who: Partial<Person>): Timed
 export function statusScenarios(rule: HttpActionRule, who: Partial<Person>): TimedScenario[] {
   return rule.steps.flatMap((step, index) =>
     (step.onStatus ?? []).map((answer) => ({
-      name: `step ${index + 1} answering ${answer.status}: ${'error' in answer ? 'its own error; later steps are not called' : 'stops with its output; later steps are not called'}`,
+      name: `step ${index + 1} answering ${answer.status}: ${'error' in answer ? 'its own error' : 'stops with its output'}; later steps are not called`,
       who,
       failing: { step: index + 1, status: answer.status },
     })),

@@ -77,7 +77,7 @@ export type StatusAnswer =
  * `date` plus `days`, nothing is called and `output` is returned (`<waitUntil>` is that first day). An event
  * without the date does not wait; a date that is not a real YYYY-MM-DD is an error before any call.
  */
-export interface Wait {
+interface Wait {
   /** `lastDay`: the last day a user.left event carries. */
   date: 'lastDay';
   /** 0: on the date itself; 1: the day after it. */
