@@ -1,14 +1,28 @@
 // Leaver revocation in Entra through Microsoft Graph: disable the account and revoke its sign-in
 // sessions, at once or not before (a number of days after) the last day; a missing user skipped or an
-// error; the secret holding the Graph token.
+// error; the secret holding the Graph token. The phrases read the template's parameters; the rule is
+// http-action's (leaver-revoke-action.ts), made from them when the function and fixtures are written.
 
 import type { FamilyRecognizer, Recognition } from '../recognizer.ts';
-import { leaverFixtures } from './leaver-revoke-fixtures.ts';
-import type { LeaverRevokeParams } from './leaver-revoke-reference.ts';
+import { httpActionFixtures } from '../kinds/http-action/http-action-fixtures.ts';
+import { httpActionSource } from '../kinds/http-action/http-action-source.ts';
+import { LEAVER_REVOKE_DEFAULTS, LEAVER_REVOKE_READING_DEFAULTS, leaverRevokeAction, type LeaverRevokeParams } from './leaver-revoke-action.ts';
 import { draftOf, LEAVER_RULES } from './leaver-revoke-rules.ts';
 import { strictReadingRule } from './approvals-strict-reading.ts';
 
-const params = (recognition: Recognition) => recognition.params as unknown as LeaverRevokeParams;
+/** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
+const params = (recognition: Recognition) => {
+  const read = recognition.params;
+  const entries = Object.entries(LEAVER_REVOKE_READING_DEFAULTS).map(([key, value]) => [key, key in read ? read[key] : value]);
+  return Object.fromEntries(entries) as unknown as LeaverRevokeParams;
+};
+
+/** "John Smith → john.smith@acme.com": the UPN acted on, as written. */
+const examplesOf = (recognition: Recognition) => recognition.examples.map((example) => {
+  const [firstName = '', ...rest] = example.input.trim().split(/\s+/);
+  const account = example.output.includes('@') ? { userPrincipalName: example.output } : {};
+  return { input: `${JSON.stringify({ firstName, lastName: rest.join(' '), account })}|userPrincipalName`, output: example.output };
+});
 
 function finish(recognition: Recognition): void {
   const p = params(recognition);
@@ -16,12 +30,12 @@ function finish(recognition: Recognition): void {
   const kinds = new Set(timings.map((timing) => timing.kind));
   if (kinds.size > 1) recognition.problems.push(`the requirement says both ${timings.map((timing) => `"${timing.text}"`).join(' and ')}: one function revokes at one time`);
   if (kinds.size === 0) recognition.assumptions.push('the requirement does not say when: access goes as soon as user.left arrives');
-  if (!kinds.has('wait')) Object.assign(p, { deferUntilLastDay: false, daysAfterLastDay: 0 });
+  if (!kinds.has('wait') && p.deferUntilLastDay) Object.assign(recognition.params, { deferUntilLastDay: false, daysAfterLastDay: 0 });
   if (said.has('keepAccount')) recognition.problems.push('the template always disables the account; it cannot only revoke sessions');
   if (!said.has('disable') && !said.has('revoke')) recognition.assumptions.push("ending a leaver's access is read as disabling the Entra account and revoking its sign-in sessions");
-  if (said.has('keepSessions')) p.revokeSessions = false;
+  if (said.has('keepSessions')) recognition.params.revokeSessions = false;
   else if (!said.has('revoke') && said.has('disable')) recognition.assumptions.push('sign-in sessions are revoked too, so sign-ins already made end (say "don\'t revoke sessions" to leave them)');
-  if (p.deferUntilLastDay) recognition.assumptions.push('something must run the function again on or after the day access may go (e.g. a schedule), or the account stays enabled');
+  if (params(recognition).deferUntilLastDay) recognition.assumptions.push('something must run the function again on or after the day access may go (e.g. a schedule), or the account stays enabled');
 }
 
 const VOCABULARY: RegExp[] = [
@@ -41,7 +55,9 @@ export const leaverRevokeRecognizer: FamilyRecognizer = {
   vocabulary: VOCABULARY,
   rules: [...LEAVER_RULES, strictReadingRule('leaver-revoke', LEAVER_RULES, VOCABULARY)],
   finish,
-  fixtures: (recognition) => leaverFixtures(params(recognition)),
+  defaults: LEAVER_REVOKE_DEFAULTS as unknown as Record<string, unknown>,
+  fixtures: (recognition) => httpActionFixtures(leaverRevokeAction(params(recognition)), examplesOf(recognition)),
+  generate: (recognition) => httpActionSource(leaverRevokeAction(params(recognition))),
   spec(recognition) {
     const p = params(recognition);
     const when = p.deferUntilLastDay ? (p.daysAfterLastDay === 0 ? 'on or after the last day' : `${p.daysAfterLastDay} day(s) after the last day or later`) : 'as soon as user.left arrives';

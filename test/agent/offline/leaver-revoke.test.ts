@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
 import { leaverRevokeRecognizer } from '../../../agent/offline/families/leaver-revoke.ts';
+import { LEAVER_REVOKE_READING_DEFAULTS } from '../../../agent/offline/families/leaver-revoke-action.ts';
+import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
@@ -13,13 +15,28 @@ async function author(requirement: string) {
   return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers }), toolchain, templates });
 }
 
+/** The template's parameters as the generated rule carries them: its wait, its steps, its 404 and its bearer secret. */
 function paramsOf(source: string | undefined) {
-  return readTemplateParams(source ?? '');
+  const rule = readTemplateParams(source ?? '') as unknown as HttpActionRule;
+  const [disable, revoke] = rule.steps;
+  const auth = disable?.auth;
+  return {
+    deferUntilLastDay: rule.wait !== undefined,
+    daysAfterLastDay: rule.wait?.days ?? 0,
+    revokeSessions: revoke?.url === `${disable?.url}/revokeSignInSessions`,
+    missingUser: disable?.onStatus?.find((answer) => answer.status === 404 && 'error' in answer) ? 'error' : 'skip',
+    tokenSecret: auth?.scheme === 'bearer' ? auth.secret : undefined,
+  };
 }
 
 const ON_LAST_DAY = { deferUntilLastDay: true, daysAfterLastDay: 0, revokeSessions: true, missingUser: 'error', tokenSecret: 'GRAPH_TOKEN' };
 
 describe('offline author: leaver-revoke family', () => {
+  it("the reading starts from the leaver-revoke template's parameters", () => {
+    const template = templates.find((entry) => entry.family === 'leaver-revoke');
+    expect(readTemplateParams(template?.source ?? '')).toEqual(LEAVER_REVOKE_READING_DEFAULTS);
+  });
+
   const paraphrases = [
     'Leavers: disable the Entra account and revoke sign-in sessions on their last day.',
     'Hi there! When an employee leaves we want their Microsoft account blocked. Please disable the account in Entra ID and sign them out everywhere, but not before their last day. Thanks so much!',

@@ -1,7 +1,9 @@
 // The reference for HTTP action rules: what a correct function sends and returns for one event, given the
-// answers each endpoint gives. Written apart from the generated body (its own placeholder table, its own
+// answers each endpoint gives (a status with its own answer stops or fails there; an event before the
+// rule's day waits). Written apart from the generated body (its own placeholder table, its own
 // weekday arithmetic, its own encoding), so a mistake in either one fails the fixtures.
 
+import { waitOf } from './expected-dates.ts';
 import { conditionsHold, filled, NEEDED, placeholderValue, type EventShape } from './expected-values.ts';
 import type { Auth, HttpActionRule, ValueCheck, ValueTable } from './http-action-rule.ts';
 
@@ -70,6 +72,9 @@ export function expectedRun(
   }
   const wrong = wrongShape(rule.checks ?? [], event, rule.tables);
   if (wrong) return { ...outcome, error: wrong };
+  const wait = waitOf(rule, event);
+  if (wait.kind === 'error') return { ...outcome, error: wait.error };
+  if (wait.kind === 'wait') return { ...outcome, output: filled(wait.output, event, [], rule.tables) };
   const answers: unknown[] = [];
   const tokensFetched = new Set<string>();
   for (let index = 0; index < rule.steps.length; index++) {
@@ -91,6 +96,9 @@ export function expectedRun(
     outcome.calls.push(call);
     const answer = answerFor(index + 1);
     outcome.mocks.push({ method: step.method, url, answer });
+    const own = step.onStatus?.find((candidate) => candidate.status === answer.status);
+    if (own && 'error' in own) return { ...outcome, error: String(filled(own.error, event, answers, rule.tables)) };
+    if (own) return { ...outcome, output: filled(own.output, event, answers, rule.tables) };
     if (answer.status !== step.successStatus) {
       // The step's own opening, then the status and the reason its header gives.
       const opening = step.failureMessage ? `${String(filled(step.failureMessage, event, answers, rule.tables))}: ` : '';

@@ -9,6 +9,8 @@ export interface EventShape {
   id: string;
   person: Person;
   account: Record<string, string>;
+  occurredAt?: string;
+  lastDay?: string;
 }
 
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -60,6 +62,7 @@ export function placeholderValue(name: string, event: EventShape, answers: unkno
     case 'accountEmail': return account.email;
     case 'username': return account.username;
     case 'eventId': return event.id;
+    case 'lastDay': return event.lastDay === undefined ? null : event.lastDay;
     default: return (person as unknown as Record<string, unknown>)[name];
   }
 }

@@ -1,7 +1,8 @@
 // Fixtures for an HTTP action rule, from the reference (expected-http-action.ts): the people the rule is for
 // (every step runs), each condition false on its own (the skip output and `calls: []`), each step's own
 // condition false, each employment type against a condition on it, each step failing (later steps not
-// called, the sensitive values of earlier answers not in the error), an answer without a required field,
+// called, the sensitive values of earlier answers not in the error), each status a step answers in its own
+// way, the event before, on and after the rule's day (fixture-wait.ts), an answer without a required field,
 // a missing value a request needs, a guest UPN escaped in a URL, a URL secret that is itself a URL, a field
 // missing or padded where the text gives its value (`<location|(not set)>`), and the admin's own examples
 // taken literally. Every error, log and output must be free of secrets, tokens and sensitive values.
@@ -14,13 +15,14 @@ import { ACCESS_TOKEN, answerOf, secretNames, sensitiveBefore, sensitiveValue, t
 import { applyLiteral } from './fixture-literals.ts';
 import { ACCOUNT, requiredValues } from './fixture-required.ts';
 import { describe, exampleWho, loose, loosely, matching, missingOrPadded, satisfying, TYPES } from './fixture-people.ts';
+import { statusScenarios, timingOf, waitScenarios, type Timing } from './fixture-wait.ts';
 import type { HttpActionRule } from './http-action-rule.ts';
 
 const GUEST = 'ann_contoso.com#EXT#@example.onmicrosoft.com';
 const ELSEWHERE = 'https://evil.example.com/collect?x=1';
 const ACCENTED = { firstName: 'William', preferredName: 'Bill', lastName: 'Ødegård' };
 
-interface Scenario {
+interface Scenario extends Timing {
   name: string;
   who?: Partial<Person>;
   account?: Record<string, string>;
@@ -86,6 +88,8 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
         failing: { step: index + 1, dropField: field },
       })),
     ),
+    ...statusScenarios(rule, everyone),
+    ...waitScenarios(rule, everyone),
     ...requiredValues(rule, everyone),
     ...(rule.steps.some((step) => step.url.includes('<upn>'))
       ? [{ name: 'a guest UPN (#EXT#) is escaped in the URL, the @ kept', who: everyone, account: { ...ACCOUNT, userPrincipalName: GUEST } }]
@@ -110,7 +114,8 @@ export function httpActionFixtures(rule: HttpActionRule, examples: Array<{ input
 function fixtureOf(rule: HttpActionRule, scenario: Scenario, index: number): FixtureTest {
   const who = person({ managerEmail: 'jane.doe@example.com', ...scenario.who });
   const account = scenario.account ?? ACCOUNT;
-  const event: EventShape = { id: `evt-${index + 1}`, person: who, account };
+  const timing = timingOf(rule, scenario);
+  const event: EventShape = { id: `evt-${index + 1}`, person: who, account, ...timing };
   const usual = secretNames(rule).map((name, position) => [name, `test-${name.toLowerCase()}-${position + 1}x`]);
   const secrets = { ...Object.fromEntries(usual), ...scenario.secrets };
   const outcome = expectedRun(rule, event, secrets, (step) => answerOf(rule, step, scenario.failing), ACCESS_TOKEN);
@@ -120,7 +125,7 @@ function fixtureOf(rule: HttpActionRule, scenario: Scenario, index: number): Fix
   const hidden = [...Object.values(secrets), ACCESS_TOKEN, ...sensitive, ...(who.personalEmail ? [who.personalEmail] : [])];
   return {
     name: scenario.name,
-    input: { type: rule.trigger, id: event.id, occurredAt: '2026-11-20T09:00:00Z', person: who, account } as unknown as FixtureTest['input'],
+    input: { type: rule.trigger, id: event.id, person: who, account, ...timing } as unknown as FixtureTest['input'],
     secrets,
     ...(outcome.mocks.length > 0
       ? { http: outcome.mocks.map((mock) => ({ request: { method: mock.method, url: mock.url }, response: mock.answer as never }))  }

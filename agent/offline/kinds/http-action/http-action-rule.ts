@@ -60,6 +60,29 @@ export interface HttpStep {
   errorHeader?: string;
   /** The opening of the error when this step fails, with placeholders: "BambooHR did not update employee <employeeId>". */
   failureMessage?: string;
+  /** What the step does for a status other than its success (Graph's 404 for a user already gone). */
+  onStatus?: StatusAnswer[];
+}
+
+/**
+ * The step's answer for one status: stop there, logging `warning` and returning `output` (later steps are
+ * not called), or fail with `error` instead of the step's usual failure. Texts hold placeholders.
+ */
+export type StatusAnswer =
+  | { status: number; warning: string; output: Record<string, unknown> }
+  | { status: number; error: string };
+
+/**
+ * Hold off until a day relative to a date on the event: when the event's day (`occurredAt`, UTC) is before
+ * `date` plus `days`, nothing is called and `output` is returned (`<waitUntil>` is that first day). An event
+ * without the date does not wait; a date that is not a real YYYY-MM-DD is an error before any call.
+ */
+interface Wait {
+  /** `lastDay`: the last day a user.left event carries. */
+  date: 'lastDay';
+  /** 0: on the date itself; 1: the day after it. */
+  days: number;
+  output: Record<string, unknown>;
 }
 
 /**
@@ -74,10 +97,12 @@ export interface ValueTable {
 
 export interface HttpActionRule {
   functionName: string;
-  trigger: 'user.joined' | 'manual';
+  trigger: 'user.joined' | 'user.left' | 'manual';
   /** Every condition must hold, else the function returns `skipOutput` and calls nothing. */
   when: Condition[];
   skipOutput: Record<string, unknown>;
+  /** A day to wait for, checked after the values a request needs and their shapes, before any call. */
+  wait?: Wait;
   steps: HttpStep[];
   /** Values by condition with a default, named in texts as `<tables.NAME>`. */
   tables: ValueTable[];
@@ -98,6 +123,8 @@ export const PLACEHOLDERS = [
   'firstName', 'lastName', 'preferredName', 'name', 'department', 'location', 'title', 'employmentType', 'startDate',
   'employeeId', 'managerEmail', 'upn', 'accountEmail', 'username', 'eventId',
 ];
+// Two more a rule may name, which the http-action phrases do not read yet: `lastDay`, the event's last
+// day (null when it has none), and `waitUntil`, the first day the steps may run (in a wait's output).
 
 
 export const HTTP_ACTION_DEFAULTS: HttpActionRule = {

@@ -42,12 +42,14 @@ type Auth =
 /** The HTTP action rule this function was generated from. */
 interface Params {
   functionName: string;
-  trigger: 'user.joined' | 'manual';
+  trigger: 'user.joined' | 'user.left' | 'manual';
   when: Condition[];
   skipOutput: Record<string, unknown>;
+  wait?: { date: 'lastDay'; days: number; output: Record<string, unknown> };
   steps: Array<{
     when: Condition[]; method: string; url: string; auth: Auth; body: unknown; successStatus: number; requires: string[]; sensitive: string[];
     errorHeader?: string; failureMessage?: string;
+    onStatus?: Array<{ status: number; warning: string; output: Record<string, unknown> } | { status: number; error: string }>;
   }>;
   tables: Array<{ name: string; rows: Array<{ when: Condition[]; value: unknown }>; otherwise: unknown }>;
   output: Record<string, unknown>;

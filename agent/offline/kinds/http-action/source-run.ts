@@ -1,6 +1,7 @@
 // The part of the generated body that calls: each step's credential, a failure described precisely (the
 // sensitive fields of earlier answers cut out), and run() itself, which checks the conditions, refuses
-// before any call when a value is missing, runs the steps in order and returns the output.
+// before any call when a value is missing, waits for its day, runs the steps in order (a status with its
+// own answer stops or fails there) and returns the output.
 
 export const REQUEST_HELPERS = `
 function authOf(auth: Auth): Record<string, unknown> {
@@ -46,7 +47,13 @@ export const RUN = `  async run(event, ctx) {
     if (absent.length > 0) throw new Error(\`cannot run for \${who}: \${absent.join(', ')} is missing; nothing was called\`);
     const wrong = misshapen(event);
     if (wrong) throw new Error(\`cannot run for \${who}: \${wrong}; nothing was called\`);
-    // 3. The steps in order; a step's answer feeds the later ones. A failed step stops the rest.
+    // 3. Too early for the day the steps may run: nothing is called, and the wait's output says until when.
+    const until = waitUntil(event);
+    if (PARAMS.wait && until !== undefined && event.occurredAt.slice(0, 10) < until) {
+      ctx.log.warn('too early: nothing called; run again on or after the day the steps may run', { waitUntil: until });
+      return fill(PARAMS.wait.output, event, []) as Record<string, unknown>;
+    }
+    // 4. The steps in order; a step's answer feeds the later ones. A failed step stops the rest.
     const answers: unknown[] = [];
     for (const [index, step] of PARAMS.steps.entries()) {
       if (!steps.includes(step)) {
@@ -59,6 +66,13 @@ export const RUN = `  async run(event, ctx) {
       const response = await ctx.http.fetch(url, { method: step.method, ...body, ...authOf(step.auth) });
       const done = index > 0 && answers.some((answer) => answer !== undefined) ? ' (the earlier steps were done)' : '';
       const what = \`step \${index + 1} (\${step.method} \${host})\`;
+      // A status with its own answer: stop with a warning and an output, or fail with the step's own error.
+      const special = step.onStatus?.find((answer) => answer.status === response.status);
+      if (special && 'error' in special) throw new Error(redacted(String(fill(special.error, event, answers)), answers));
+      if (special) {
+        ctx.log.warn(redacted(String(fill(special.warning, event, answers)), answers), { step: index + 1, host, status: response.status });
+        return fill(special.output, event, answers) as Record<string, unknown>;
+      }
       if (response.status !== step.successStatus) {
         const failed = step.failureMessage ? String(fill(step.failureMessage, event, answers)) : \`\${what} failed\`;
         throw new Error(redacted(\`\${failed}: \${await failure(response, step.errorHeader)}, not \${step.successStatus}\${done}\`, answers));

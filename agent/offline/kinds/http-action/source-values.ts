@@ -1,5 +1,5 @@
 // The part of the generated body that reads the event: conditions on the person, the placeholders of a
-// text (person fields, earlier answers, value tables, `<NAME|text>`, `<NAME:lower>`), secrets in a URL,
+// text (person fields, earlier answers, value tables, `<NAME|text>`, `<NAME:lower>`, the day a wait ends), secrets in a URL,
 // the values a request needs (trimmed; missing or blank is an error) and the shapes they must have.
 // Code as text: http-action-source.ts puts it into every generated function.
 
@@ -19,6 +19,18 @@ function holds(conditions: Condition[], event: LifecycleEvent): boolean {
   });
 }
 
+/** The first day (YYYY-MM-DD, UTC) the steps may run: the wait's date plus its days; none without a wait or a date. */
+function waitUntil(event: LifecycleEvent): string | undefined {
+  const date = PARAMS.wait ? event[PARAMS.wait.date] : undefined;
+  if (!PARAMS.wait || date === undefined || date === null) return undefined;
+  const start = Date.parse(\`\${date}T00:00:00Z\`);
+  // Date.parse rolls 2026-02-30 over to March: a date that does not survive the round trip is not a date.
+  if (!/^\\d{4}-\\d{2}-\\d{2}$/.test(date) || Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== date) {
+    throw new Error(\`\${PARAMS.wait.date} "\${date}" is not a YYYY-MM-DD date; cannot tell when the steps may run; nothing was called\`);
+  }
+  return new Date(start + PARAMS.wait.days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** A field of a JSON answer by its dot path. */
 function pathOf(answer: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], answer);
@@ -26,6 +38,8 @@ function pathOf(answer: unknown, path: string): unknown {
 
 function valueOf(name: string, event: LifecycleEvent, answers: unknown[]): unknown {
   const person = event.person;
+  if (name === 'lastDay') return event.lastDay ?? null;
+  if (name === 'waitUntil') return waitUntil(event);
   const step = /^steps\\.(\\d+)\\.(.+)$/.exec(name);
   if (step) return pathOf(answers[Number(step[1]) - 1], step[2]!);
   const table = PARAMS.tables.find((candidate) => \`tables.\${candidate.name}\` === name);
