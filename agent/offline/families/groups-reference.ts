@@ -1,16 +1,9 @@
-// The offline author's reference for the groups and apps families: given the parameters and a person, the
+// The offline author's reference for the apps family (groups is a mapping rule now): given the parameters and a person, the
 // names a correct function returns and the names an exception took away. Computed independently of the
 // templates: conditions are checked field by field here, and nothing is shared with their code.
 
 import type { Person } from '../../../core/sdk/index.ts';
 import type { Condition } from './groups-subjects.ts';
-
-export interface GroupsParams {
-  functionName: string;
-  baselineGroups: string[];
-  rules: Array<{ when: Condition; groups: string[] }>;
-  exclusions: Array<{ when: Condition; groups?: string[]; groupPattern?: string }>;
-}
 
 /** A rule or exception in the form both families share. */
 export interface Grant { when: Condition; names: string[]; pattern?: string }
@@ -39,12 +32,4 @@ export function expectedAssignment(baseline: string[], grants: Grant[], withhold
     withhold.names.some((other) => same(other, name)) || (withhold.pattern !== undefined && new RegExp(withhold.pattern, 'i').test(name)));
   const sorted = (names: string[]) => [...new Set(names)].sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
   return { kept: sorted(granted.filter((name) => !withheld(name))), removed: sorted(granted.filter(withheld)) };
-}
-
-export function groupsGrants(params: GroupsParams): { baseline: string[]; grants: Grant[]; withholds: Grant[] } {
-  return {
-    baseline: params.baselineGroups,
-    grants: params.rules.map((rule) => ({ when: rule.when, names: rule.groups })),
-    withholds: params.exclusions.map((exclusion) => ({ when: exclusion.when, names: exclusion.groups ?? [], ...(exclusion.groupPattern ? { pattern: exclusion.groupPattern } : {}) })),
-  };
 }
