@@ -41,7 +41,7 @@ export const groupsRecognizer: FamilyRecognizer = {
       rules: settled.grants.map((grant) => ({ when: grant.when, groups: grant.names })),
       exclusions: settled.withholds.map((withhold) => ({ when: withhold.when, ...(withhold.names.length ? { groups: withhold.names } : {}), ...(withhold.pattern ? { groupPattern: withhold.pattern } : {}) })),
     });
-    recognition.problems.push(...exampleProblems(recognition, settled, titleSamples(recognition)));
+    recognition.problems.push(...exampleProblems(recognition, rule(recognition), titleSamples(recognition)));
     recognition.assumptions.push('Groups are returned sorted and without duplicates; department, location, cost centre and employment type compare case-insensitively after trimming.', 'An exception removes a group whatever rule gave it, baseline groups included.');
   },
   defaults: GROUPS_DEFAULTS as unknown as Record<string, unknown>,

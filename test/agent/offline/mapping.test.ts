@@ -4,6 +4,7 @@
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { testFunction } from '../../../core/pipeline/index.ts';
+import { APPS_DEFAULTS } from '../../../agent/offline/families/apps-mapping.ts';
 import { GROUPS_DEFAULTS } from '../../../agent/offline/families/groups-mapping.ts';
 import { mappingFixtures } from '../../../agent/offline/kinds/mapping/mapping-fixtures.ts';
 import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
@@ -57,7 +58,7 @@ describe('mapping kind', () => {
   });
 
   it('the generated functions pass every fixture in the real sandbox', async () => {
-    for (const rule of [GROUPS_DEFAULTS, APPROVERS]) expect(await run(mappingSource(rule), rule)).toEqual({ ok: true, failed: [] });
+    for (const rule of [GROUPS_DEFAULTS, APPS_DEFAULTS, APPROVERS]) expect(await run(mappingSource(rule), rule)).toEqual({ ok: true, failed: [] });
   }, 60_000);
 
   it('the fixtures catch a function that ignores an exception, matches case-sensitively or keeps duplicates', async () => {
