@@ -2,6 +2,7 @@
 // condition → items rule (groups, apps). The generated function passes the fixtures in the real sandbox,
 // and the fixtures catch a function that ignores an exception, matches case-sensitively or keeps duplicates.
 
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testFunction } from '../../../core/pipeline/index.ts';
 import { APPS_DEFAULTS } from '../../../agent/offline/families/apps-mapping.ts';
@@ -59,6 +60,15 @@ describe('mapping kind', () => {
 
   it('the generated functions pass every fixture in the real sandbox', async () => {
     for (const rule of [GROUPS_DEFAULTS, APPS_DEFAULTS, APPROVERS]) expect(await run(mappingSource(rule), rule)).toEqual({ ok: true, failed: [] });
+  }, 60_000);
+
+  it('behaves as the hand-written templates: the functions generated from their defaults pass their fixtures', async () => {
+    for (const [family, rule] of [['groups', GROUPS_DEFAULTS], ['apps', APPS_DEFAULTS]] as const) {
+      const fixturesText = readFileSync(new URL(`../../../templates/${family}/${family}.fixtures.json`, import.meta.url), 'utf8');
+      const result = await testFunction({ source: mappingSource(rule), fixturesText, toolchain });
+      expect(result.report?.results.filter((test) => !test.passed).map((test) => test.name)).toEqual([]);
+      expect(result.report?.results.length).toBeGreaterThan(5);
+    }
   }, 60_000);
 
   it('the fixtures catch a function that ignores an exception, matches case-sensitively or keeps duplicates', async () => {
