@@ -4,9 +4,11 @@
 
 import type { FamilyRecognizer, Recognition } from '../recognizer.ts';
 import { guard } from './email-guards.ts';
-import { appsGrants, appsParamsOf, type AppsParams } from './apps-reference.ts';
-import { assignmentFixtures } from './groups-fixtures.ts';
+import { mappingFixtures } from '../kinds/mapping/mapping-fixtures.ts';
+import { mappingSource } from '../kinds/mapping/mapping-source.ts';
+import { APPS_DEFAULTS, APPS_READING_DEFAULTS, appsMapping, appsParamsOf } from './apps-mapping.ts';
 import type { ItemWords } from './groups-items.ts';
+import { readingOf } from './groups-mapping.ts';
 import { MATCHING_NOTES } from './groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from './groups-settle.ts';
 import { describeCondition, exampleProblems } from './groups-spec.ts';
@@ -31,7 +33,10 @@ const SYSTEMS_OF_OTHER_FAMILIES = ['BambooHR', 'Workday', 'ServiceNow'];
 /** An app's name, not when the sentence makes it a group ("the GitHub and Jira groups"). */
 export const APP_NAME = new RegExp(String.raw`(?<![\w-])(?<!\bgroups?\b[^.\n]*)(?:${KNOWN_APPS.filter((name) => !SYSTEMS_OF_OTHER_FAMILIES.includes(name)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])(?![^.\n]*\bgroups?\b)`, 'i');
 
-const params = (recognition: Recognition) => recognition.params as unknown as AppsParams;
+/** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
+const params = (recognition: Recognition) => readingOf(recognition.params, APPS_READING_DEFAULTS);
+const rule = (recognition: Recognition) => appsMapping(params(recognition));
+const hints = (recognition: Recognition) => ({ titles: titleSamples(recognition), examples: assignmentNotes(recognition).examples.map((example) => example.subject.condition) });
 
 export const appsRecognizer: FamilyRecognizer = {
   family: 'apps',
@@ -41,23 +46,23 @@ export const appsRecognizer: FamilyRecognizer = {
   finish(recognition) {
     const settled = settleStatements(recognition, 'app');
     Object.assign(recognition.params, appsParamsOf(settled));
-    recognition.problems.push(...exampleProblems(recognition, settled, titleSamples(recognition)));
+    recognition.problems.push(...exampleProblems(recognition, rule(recognition), titleSamples(recognition)));
     recognition.assumptions.push('Apps are returned sorted and without duplicates; department, location, cost centre and employment type compare case-insensitively after trimming.', 'An exception removes an app whatever rule gave it, apps for everyone included.');
   },
-  fixtures(recognition) {
-    return assignmentFixtures(appsGrants(params(recognition)), { kept: 'apps', removed: 'skipped' }, titleSamples(recognition), assignmentNotes(recognition).examples);
-  },
+  defaults: APPS_DEFAULTS as unknown as Record<string, unknown>,
+  fixtures: (recognition) => mappingFixtures(rule(recognition), hints(recognition), recognition.examples),
+  generate: (recognition) => mappingSource(rule(recognition)),
   spec(recognition) {
     const p = params(recognition);
-    const { grants, withholds } = appsGrants(p);
+    const { grants, exceptions: withholds } = rule(recognition);
     return {
       summary: `Assigns a joiner's apps: ${p.baselineApps.length ? `${p.baselineApps.join(', ')} for everyone, ` : ''}${grants.length} rule${grants.length === 1 ? '' : 's'} by department, location, title or employment type, and ${withholds.length} exception${withholds.length === 1 ? '' : 's'} that beat every rule.`,
       inputs: ['person.department', 'person.location', 'person.title', 'person.costCenter', 'person.employmentType'],
       output: '{ apps: string[]; skipped: string[] }',
       rules: [
         ...(p.baselineApps.length ? [`Everyone gets ${p.baselineApps.join(', ')}.`] : []),
-        ...grants.map((grant) => `${describeCondition(grant.when)} get ${grant.names.join(', ')}.`),
-        ...withholds.map((withhold) => `${describeCondition(withhold.when)} never get ${[...withhold.names, ...(withhold.pattern ? [`apps matching /${withhold.pattern}/i`] : [])].join(', ')}, whatever rule gave it.`),
+        ...grants.map((grant) => `${describeCondition(grant.when)} get ${grant.items.join(', ')}.`),
+        ...withholds.map((withhold) => `${describeCondition(withhold.when)} never get ${[...withhold.items, ...(withhold.pattern ? [`apps matching /${withhold.pattern}/i`] : [])].join(', ')}, whatever rule gave it.`),
         'Return the apps sorted and de-duplicated, and list what an exception took away under "skipped".',
       ],
       edgeCases: ['one joiner per rule and per exception', 'nobody matched: only the apps for everyone', 'case and spacing of department and location', 'a near-miss title', 'two rules at once'],

@@ -7,7 +7,6 @@ import { readClause, type Statement } from './groups-grammar.ts';
 import type { ItemWords } from './groups-items.ts';
 import { mentionProblems, readMention, type Mention } from './groups-mentions.ts';
 import { MATCHING_NOTES, readOutputSentence } from './groups-output.ts';
-import type { Grant } from './groups-reference.ts';
 import type { Condition, Subject } from './groups-subjects.ts';
 
 export interface AssignmentNotes {
@@ -70,6 +69,8 @@ function elseCondition(earlier: Array<{ when: Condition; clause: number }>, clau
   return { unless: scope.length === 1 ? scope[0]! : scope };
 }
 
+/** A rule or exception in the form both families share. */
+export interface Grant { when: Condition; names: string[]; pattern?: string }
 export interface Settled { baseline: string[]; grants: Grant[]; withholds: Grant[] }
 
 export function settleStatements(recognition: Recognition, noun: string): Settled {

@@ -4,8 +4,9 @@
 import type { Person } from '../../../core/sdk/index.ts';
 import { joinedEvent } from '../fixture-builders.ts';
 import type { Recognition } from '../recognizer.ts';
-import { expectedAssignment } from './groups-reference.ts';
-import { assignmentNotes, type Settled } from './groups-settle.ts';
+import { expectedMapping } from '../kinds/mapping/expected-mapping.ts';
+import type { MappingRule } from '../kinds/mapping/mapping-rule.ts';
+import { assignmentNotes } from './groups-settle.ts';
 import type { Condition, Subject } from './groups-subjects.ts';
 
 const list = (value: string | string[]) => (typeof value === 'string' ? value : value.join(' or '));
@@ -28,7 +29,7 @@ export function describeCondition(condition: Condition): string {
 }
 
 /** Each example must come out exactly as the admin wrote it. */
-export function exampleProblems(recognition: Recognition, settled: Settled, titles: Map<string, NonNullable<Subject['titles']>>): string[] {
+export function exampleProblems(recognition: Recognition, rule: MappingRule, titles: Map<string, NonNullable<Subject['titles']>>): string[] {
   return assignmentNotes(recognition).examples.flatMap((example) => {
     const condition = example.subject.condition;
     const first = (value: string | string[] | undefined) => (typeof value === 'string' ? value : value?.[0]);
@@ -36,7 +37,7 @@ export function exampleProblems(recognition: Recognition, settled: Settled, titl
     const who: Partial<Person> = { department: first(condition.department) ?? 'Facilities', employmentType: type as Person['employmentType'] };
     if (condition.location) who.location = first(condition.location);
     if (condition.titlePattern) who.title = titles.get(condition.titlePattern)?.matching;
-    const { kept } = expectedAssignment(settled.baseline, settled.grants, settled.withholds, joinedEvent(who).person);
+    const kept = [...expectedMapping(rule, joinedEvent(who).person)[rule.output.field] ?? []].sort();
     const wanted = [...new Set(example.names)].sort();
     const same = kept.length === wanted.length && kept.every((name, index) => name.toLowerCase() === wanted[index]!.toLowerCase());
     return same ? [] : [`the example (${describeCondition(condition)}: ${wanted.join(', ')}) does not follow the rules as understood (they give ${kept.join(', ') || 'nothing'})`];

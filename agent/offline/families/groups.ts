@@ -5,9 +5,10 @@
 import type { FamilyRecognizer, Recognition } from '../recognizer.ts';
 import { APP_NAME } from './apps.ts';
 import { guard } from './email-guards.ts';
-import { assignmentFixtures } from './groups-fixtures.ts';
+import { mappingFixtures } from '../kinds/mapping/mapping-fixtures.ts';
+import { mappingSource } from '../kinds/mapping/mapping-source.ts';
 import type { ItemWords } from './groups-items.ts';
-import { groupsGrants, type GroupsParams } from './groups-reference.ts';
+import { GROUPS_DEFAULTS, GROUPS_READING_DEFAULTS, groupsMapping, readingOf } from './groups-mapping.ts';
 import { MATCHING_NOTES } from './groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from './groups-settle.ts';
 import { describeCondition, exampleProblems } from './groups-spec.ts';
@@ -20,7 +21,10 @@ const GROUP_WORDS: ItemWords = {
   fields: ['groups', 'excluded'],
 };
 
-const params = (recognition: Recognition) => recognition.params as unknown as GroupsParams;
+/** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
+const params = (recognition: Recognition) => readingOf(recognition.params, GROUPS_READING_DEFAULTS);
+const rule = (recognition: Recognition) => groupsMapping(params(recognition));
+const hints = (recognition: Recognition) => ({ titles: titleSamples(recognition), examples: assignmentNotes(recognition).examples.map((example) => example.subject.condition) });
 
 export const groupsRecognizer: FamilyRecognizer = {
   family: 'groups',
@@ -37,24 +41,23 @@ export const groupsRecognizer: FamilyRecognizer = {
       rules: settled.grants.map((grant) => ({ when: grant.when, groups: grant.names })),
       exclusions: settled.withholds.map((withhold) => ({ when: withhold.when, ...(withhold.names.length ? { groups: withhold.names } : {}), ...(withhold.pattern ? { groupPattern: withhold.pattern } : {}) })),
     });
-    recognition.problems.push(...exampleProblems(recognition, settled, titleSamples(recognition)));
+    recognition.problems.push(...exampleProblems(recognition, rule(recognition), titleSamples(recognition)));
     recognition.assumptions.push('Groups are returned sorted and without duplicates; department, location, cost centre and employment type compare case-insensitively after trimming.', 'An exception removes a group whatever rule gave it, baseline groups included.');
   },
-  fixtures(recognition) {
-    const { baseline, grants, withholds } = groupsGrants(params(recognition));
-    return assignmentFixtures({ baseline, grants, withholds }, { kept: 'groups', removed: 'excluded' }, titleSamples(recognition), assignmentNotes(recognition).examples);
-  },
+  defaults: GROUPS_DEFAULTS as unknown as Record<string, unknown>,
+  fixtures: (recognition) => mappingFixtures(rule(recognition), hints(recognition), recognition.examples),
+  generate: (recognition) => mappingSource(rule(recognition)),
   spec(recognition) {
     const p = params(recognition);
-    const { grants, withholds } = groupsGrants(p);
+    const { grants, exceptions } = rule(recognition);
     return {
       summary: `Assigns a joiner's groups: ${p.baselineGroups.length ? `${p.baselineGroups.join(', ')} for everyone, ` : ''}${p.rules.length} rule${p.rules.length === 1 ? '' : 's'} by department, location, title or employment type, and ${p.exclusions.length} exception${p.exclusions.length === 1 ? '' : 's'} that beat every rule.`,
       inputs: ['person.department', 'person.location', 'person.title', 'person.costCenter', 'person.employmentType'],
       output: '{ groups: string[]; excluded: string[] }',
       rules: [
         ...(p.baselineGroups.length ? [`Everyone gets ${p.baselineGroups.join(', ')}.`] : []),
-        ...grants.map((grant) => `${describeCondition(grant.when)} get ${grant.names.join(', ')}.`),
-        ...withholds.map((withhold) => `${describeCondition(withhold.when)} never get ${[...withhold.names, ...(withhold.pattern ? [`groups matching /${withhold.pattern}/i`] : [])].join(', ')}, whatever rule gave it.`),
+        ...grants.map((grant) => `${describeCondition(grant.when)} get ${grant.items.join(', ')}.`),
+        ...exceptions.map((exception) => `${describeCondition(exception.when)} never get ${[...exception.items, ...(exception.pattern ? [`groups matching /${exception.pattern}/i`] : [])].join(', ')}, whatever rule gave it.`),
         'Return the groups sorted and de-duplicated, and list what an exception took away under "excluded".',
       ],
       edgeCases: ['one joiner per rule and per exception', 'nobody matched: baseline only', 'case and spacing of department and location', 'a near-miss title', 'two rules at once'],

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
 import { appsRecognizer } from '../../../agent/offline/families/apps.ts';
+import { APPS_READING_DEFAULTS, appsParamsOf } from '../../../agent/offline/families/apps-mapping.ts';
+import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
@@ -12,8 +14,14 @@ async function author(requirement: string) {
   return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers: [...RECOGNIZERS, appsRecognizer] }), toolchain, templates });
 }
 
+/** The generated function's mapping rule, in the apps template's terms (tables for one-field rules). */
 function paramsOf(source: string | undefined) {
-  return readTemplateParams(source ?? '');
+  const rule = readTemplateParams(source ?? '') as unknown as MappingRule;
+  expect(rule).toMatchObject({ item: 'app', output: { field: 'apps', removedField: 'skipped' }, order: 'sorted' });
+  const grants = rule.grants.map((grant) => ({ when: grant.when, names: grant.items }));
+  const pattern = (exception: MappingRule['exceptions'][number]) => (exception.pattern === undefined ? {} : { pattern: exception.pattern });
+  const withholds = rule.exceptions.map((exception) => ({ when: exception.when, names: exception.items, ...pattern(exception) }));
+  return appsParamsOf({ baseline: rule.baseline, grants, withholds });
 }
 
 const TYPICAL = {
@@ -26,6 +34,11 @@ const TYPICAL = {
 };
 
 describe('offline author: apps family', () => {
+  it('reads into a mapping rule whose defaults are the hand-written template\'s parameters', () => {
+    const template = templates.find((entry) => entry.family === 'apps');
+    expect(readTemplateParams(template?.source ?? '')).toEqual(APPS_READING_DEFAULTS);
+  });
+
   const paraphrases = [
     'Sales gets Salesforce, Engineering gets Jira and GitHub, everyone gets Slack; contractors skip Salesforce.',
     "Hello! Hope you're doing well. We'd like app assignment for new starters please: the Sales team should get Salesforce, while Engineering gets Jira and GitHub. Everybody gets Slack. Contractors shouldn't get Salesforce though. Thanks a lot!",

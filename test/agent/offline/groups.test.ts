@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
 import { groupsRecognizer } from '../../../agent/offline/families/groups.ts';
+import { GROUPS_READING_DEFAULTS } from '../../../agent/offline/families/groups-mapping.ts';
+import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
@@ -12,8 +14,19 @@ async function author(requirement: string) {
   return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers: [...RECOGNIZERS, groupsRecognizer] }), toolchain, templates });
 }
 
+/** The generated function's mapping rule, in the groups template's terms (what the reading read). */
 function paramsOf(source: string | undefined) {
-  return readTemplateParams(source ?? '');
+  const rule = readTemplateParams(source ?? '') as unknown as MappingRule;
+  expect(rule).toMatchObject({ item: 'group', output: { field: 'groups', removedField: 'excluded' }, order: 'sorted' });
+  return {
+    baselineGroups: rule.baseline,
+    rules: rule.grants.map((grant) => ({ when: grant.when, groups: grant.items })),
+    exclusions: rule.exceptions.map((exception) => ({
+      when: exception.when,
+      ...(exception.items.length ? { groups: exception.items } : {}),
+      ...(exception.pattern === undefined ? {} : { groupPattern: exception.pattern }),
+    })),
+  };
 }
 
 const TYPICAL = {
@@ -28,6 +41,11 @@ const TYPICAL = {
 };
 
 describe('offline author: groups family', () => {
+  it('reads into a mapping rule whose defaults are the hand-written template\'s parameters', () => {
+    const template = templates.find((entry) => entry.family === 'groups');
+    expect(readTemplateParams(template?.source ?? '')).toEqual(GROUPS_READING_DEFAULTS);
+  });
+
   const paraphrases = [
     'Everyone gets All-Staff. Engineering gets GitHub-Users and Jira-Users, Sales gets Salesforce-Users. People in Berlin get DE-Office. Managers get Managers-DL. Contractors never get VPN-Users.',
     "Hi team! Hope you're well. Could you write the group logic for our new joiners? Everybody should be added to All-Staff. Engineering folks get GitHub-Users and Jira-Users, while the Sales team gets Salesforce-Users. Anyone based in Berlin goes into DE-Office, and managers get Managers-DL. Oh, and contractors must not be added to VPN-Users. Thanks!",

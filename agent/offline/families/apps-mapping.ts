@@ -1,7 +1,10 @@
-// The apps template's parameters seen as the grants and exceptions the shared reference evaluates
-// (groups-reference.ts): department and employment-type tables become rules of one field.
+// App access as a mapping rule: the apps phrases read the apps template's parameters and this makes the
+// mapping kind's rule from them (department and employment-type tables become rules of one field) when the
+// function and its fixtures are written. The function, the reference and the fixtures are the mapping
+// kind's; templates/apps is the same rule written by hand (a test keeps its parameters equal to these defaults).
 
-import type { Grant } from './groups-reference.ts';
+import type { MappingRule } from '../kinds/mapping/mapping-rule.ts';
+import type { Grant } from './groups-settle.ts';
 import type { Condition } from './groups-subjects.ts';
 
 export interface AppsParams {
@@ -14,18 +17,37 @@ export interface AppsParams {
   exclusions: Array<{ when: Condition; apps?: string[]; appPattern?: string }>;
 }
 
-export function appsGrants(params: AppsParams): { baseline: string[]; grants: Grant[]; withholds: Grant[] } {
-  const table = (field: 'department' | 'employmentType', entries: Record<string, string[]>): Grant[] =>
-    Object.entries(entries).map(([value, names]) => ({ when: { [field]: value }, names }));
+/** The reading before the text says anything: the apps template's parameters. */
+export const APPS_READING_DEFAULTS: AppsParams = {
+  functionName: 'assign-joiner-apps',
+  baselineApps: [],
+  departmentApps: { Sales: ['Salesforce', 'Slack'], Engineering: ['Jira', 'GitHub', 'Slack'], 'Sales Engineering': ['Salesforce', 'Jira', 'Slack'] },
+  employmentTypeApps: {},
+  excludedApps: { contractor: ['Salesforce'] },
+  rules: [],
+  exclusions: [],
+};
+
+/** Returned as `{ apps, skipped }`, sorted by code unit and without duplicates, as the template does. */
+export function appsMapping(params: AppsParams): MappingRule {
+  const table = (field: 'department' | 'employmentType', entries: Record<string, string[]>) =>
+    Object.entries(entries).map(([value, items]) => ({ when: { [field]: value }, items }));
   return {
+    functionName: params.functionName,
+    item: 'app',
     baseline: params.baselineApps,
-    grants: [...table('department', params.departmentApps), ...table('employmentType', params.employmentTypeApps), ...params.rules.map((rule) => ({ when: rule.when, names: rule.apps }))],
-    withholds: [
+    grants: [...table('department', params.departmentApps), ...table('employmentType', params.employmentTypeApps), ...params.rules.map((rule) => ({ when: rule.when, items: rule.apps }))],
+    exceptions: [
       ...table('employmentType', params.excludedApps),
-      ...params.exclusions.map((exclusion) => ({ when: exclusion.when, names: exclusion.apps ?? [], ...(exclusion.appPattern ? { pattern: exclusion.appPattern } : {}) })),
+      ...params.exclusions.map((exclusion) => ({ when: exclusion.when, items: exclusion.apps ?? [], ...(exclusion.appPattern === undefined ? {} : { pattern: exclusion.appPattern }) })),
     ],
+    output: { field: 'apps', removedField: 'skipped' },
+    order: 'sorted',
   };
 }
+
+/** The rule before the text says anything. */
+export const APPS_DEFAULTS: MappingRule = appsMapping(APPS_READING_DEFAULTS);
 
 /** Settled grants written the way the template reads best: tables for one-field rules, rules for the rest. */
 export function appsParamsOf(settled: { baseline: string[]; grants: Grant[]; withholds: Grant[] }): Omit<AppsParams, 'functionName'> {
