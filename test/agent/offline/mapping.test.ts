@@ -63,8 +63,12 @@ describe('mapping kind', () => {
   }, 60_000);
 
   it('behaves as the hand-written templates: the functions generated from their defaults pass their fixtures', async () => {
-    for (const [family, rule] of [['groups', GROUPS_DEFAULTS], ['apps', APPS_DEFAULTS]] as const) {
-      const fixturesText = readFileSync(new URL(`../../../templates/${family}/${family}.fixtures.json`, import.meta.url), 'utf8');
+    const templates = [
+      [new URL('../../../templates/groups/groups.fixtures.json', import.meta.url), GROUPS_DEFAULTS],
+      [new URL('../../../templates/apps/apps.fixtures.json', import.meta.url), APPS_DEFAULTS],
+    ] as const;
+    for (const [fixtures, rule] of templates) {
+      const fixturesText = readFileSync(fixtures, 'utf8');
       const result = await testFunction({ source: mappingSource(rule), fixturesText, toolchain });
       expect(result.report?.results.filter((test) => !test.passed).map((test) => test.name)).toEqual([]);
       expect(result.report?.results.length).toBeGreaterThan(5);
