@@ -6,19 +6,12 @@ import { leftoverWords } from '../clauses.ts';
 import { REGARDLESS } from './groups-items.ts';
 import { setTitle, TITLE_PIECES, type Piece } from './groups-titles.ts';
 
+import type { MappingCondition } from '../kinds/mapping/mapping-rule.ts';
 export { wholeWords } from './groups-titles.ts';
 import { CITIES, closest, DEPARTMENT_PEOPLE, DEPARTMENTS, LOWER_CASE_NAMES, ROLES, type Role } from './groups-words.ts';
 
-/** The template's condition: every named field must match (AND); a list matches any of its values. */
-export interface Condition {
-  department?: string | string[];
-  location?: string | string[];
-  costCenter?: string | string[];
-  employmentType?: string | string[];
-  titlePattern?: string;
-  /** Holds when none of these conditions does: "everyone else". */
-  unless?: Condition | Condition[];
-}
+/** The template's condition, which is the mapping kind's: every named field must match (AND); a list matches any of its values. */
+export type Condition = MappingCondition;
 
 export interface Subject {
   kind: 'everyone' | 'else' | 'condition';
