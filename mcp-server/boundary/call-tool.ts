@@ -65,11 +65,10 @@ function schemasOf(tool: ToolDefinition): { input: z.ZodObject; output: z.ZodObj
   return built;
 }
 
-function failureFromThrown(error: unknown, toolName: string, log: (line: string) => void): ToolFailure {
+function failureFromThrown(thrown: unknown, toolName: string, log: (line: string) => void): ToolFailure {
+  const error = storeBusyError(thrown) ?? thrown;
   // A thrown error's details are not built for clients (they may name files): only code and message pass.
   if (isJoineryError(error) && error.code !== 'INTERNAL') return toolFailure(error.code, error.message);
-  const busy = storeBusyError(error);
-  if (busy !== undefined) return toolFailure(busy.code, busy.message);
   const reference = randomUUID().slice(0, 8);
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   log(`joinery mcp: ${toolName} failed (reference ${reference}): ${detail}`);

@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { ErrorCode as RpcCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { isJoineryError } from '../../core/errors.ts';
+import { isJoineryError, storeBusyError } from '../../core/errors.ts';
 import { redactHostPaths } from './host-paths.ts';
 
 /** JSON-RPC code for "resource not found" (MCP specification, resources). */
@@ -13,8 +13,9 @@ const RESOURCE_NOT_FOUND = -32002;
 export async function guardRead<T>(what: string, read: () => T | Promise<T>, log: (line: string) => void): Promise<T> {
   try {
     return await read();
-  } catch (error) {
-    if (error instanceof McpError) throw error;
+  } catch (thrown) {
+    if (thrown instanceof McpError) throw thrown;
+    const error = storeBusyError(thrown) ?? thrown;
     if (isJoineryError(error) && error.code !== 'INTERNAL') {
       const rpcCode = error.code === 'NOT_FOUND' ? RESOURCE_NOT_FOUND : RpcCode.InvalidParams;
       throw new McpError(rpcCode, redactHostPaths(error.message), { code: error.code });

@@ -9,6 +9,7 @@ import { storeBusyError } from '../../core/errors.ts';
 import { closeDatabase, openDatabase, type SqliteDatabase } from '../../core/store/index.ts';
 import { createOutput, reportError } from '../../cli/output.ts';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Registry } from '../../core/registry/index.ts';
 import { createHarness, structured } from '../mcp-server/harness.ts';
 
 const opened: SqliteDatabase[] = [];
@@ -68,6 +69,25 @@ it('the MCP server answers it as an isError CONFLICT, not an internal error with
     const result = (await client.callTool({ name: 'list_functions', arguments: {} })) as CallToolResult;
     expect(result.isError).toBe(true);
     expect(structured(result)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('try again') });
+  } finally {
+    await harness.close();
+  }
+});
+
+it('a prompt or resource read meets it as a JSON-RPC error with code CONFLICT, not an internal error', async () => {
+  const harness = createHarness();
+  try {
+    const busy = busyWrite();
+    // Every read of the registry meets the lock.
+    const fail = () => {
+      throw busy;
+    };
+    const get = (target: Registry, property: string | symbol) => (typeof Reflect.get(target, property) === 'function' ? fail : Reflect.get(target, property));
+    const registry = new Proxy(harness.registry, { get });
+    const client = await harness.connectWith({ ...harness.deps, registry }, { name: 'ada', role: 'admin' });
+    const prompt = { name: 'review_function', arguments: { name: 'generate-username', version: 'latest' } };
+    const failure = await client.getPrompt(prompt).then(() => undefined, (error: unknown) => error);
+    expect(failure).toMatchObject({ data: { code: 'CONFLICT' }, message: expect.stringContaining('try again') });
   } finally {
     await harness.close();
   }
