@@ -4,12 +4,12 @@
 // address in its place, the key as the Basic user name, and BambooHR's reason from its error header.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { testFunction } from '../../../core/pipeline/index.ts';
 import { HRIS_WRITEBACK_DEFAULTS, HRIS_WRITEBACK_READING_DEFAULTS, hrisWritebackAction } from '../../../agent/offline/families/hris-writeback-action.ts';
 import { httpActionFixtures } from '../../../agent/offline/kinds/http-action/http-action-fixtures.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { httpActionSource } from '../../../agent/offline/kinds/http-action/http-action-source.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+import { runAgainstFixtures } from './helpers/run-against-fixtures.ts';
 
 const toolchain = createRealToolchain();
 afterAll(() => toolchain.close());
@@ -18,10 +18,7 @@ type Call = { method: string; url: string; headers?: Record<string, string>; bod
 type Fixture = { name: string; secrets?: Record<string, string>; expect: { calls?: Call[]; output?: unknown; error?: string; errorExclude?: string[] } };
 
 const fixturesOf = (rule: HttpActionRule) => httpActionFixtures(rule, []) as unknown as Fixture[];
-const run = async (source: string, rule: HttpActionRule) => {
-  const result = await testFunction({ source, fixturesText: JSON.stringify(fixturesOf(rule)), toolchain });
-  return { ok: result.ok, failed: result.report?.results.filter((test) => !test.passed).map((test) => test.name) ?? [] };
-};
+const run = (source: string, rule: HttpActionRule) => runAgainstFixtures(toolchain, source, fixturesOf(rule));
 const named = (rule: HttpActionRule, start: string) => fixturesOf(rule).find((fixture) => fixture.name.startsWith(start));
 const UPN = hrisWritebackAction({
   ...HRIS_WRITEBACK_READING_DEFAULTS, trigger: 'manual', companyDomain: 'globex', emailField: 'customUPN', valueFrom: 'userPrincipalName', lowerCase: true,

@@ -5,11 +5,11 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams } from '../../../agent/index.ts';
-import { testFunction } from '../../../core/pipeline/index.ts';
 import { httpActionFixtures } from '../../../agent/offline/kinds/http-action/http-action-fixtures.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { httpActionSource } from '../../../agent/offline/kinds/http-action/http-action-source.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+import { runAgainstFixtures } from './helpers/run-against-fixtures.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
 const toolchain = createRealToolchain();
@@ -93,8 +93,6 @@ describe('offline author: http-action value tables', () => {
       ['department Security: priority is null', { priority: null }],
       ['no row of priority holds: it is 3', { priority: 3 }],
     ]));
-    const result = await testFunction({ source: httpActionSource(rule), fixturesText: JSON.stringify(fixtures), toolchain });
-    const failures = result.report?.results.filter((test) => !test.passed).map((test) => test.name);
-    expect([result.ok, failures]).toEqual([true, []]);
+    expect(await runAgainstFixtures(toolchain, httpActionSource(rule), fixtures)).toEqual({ ok: true, failed: [] });
   });
 });

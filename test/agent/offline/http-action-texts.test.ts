@@ -3,11 +3,11 @@
 // (`<location|(not set)>`). The generated function runs in the real sandbox against the reference's fixtures.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { testFunction } from '../../../core/pipeline/index.ts';
 import { httpActionFixtures } from '../../../agent/offline/kinds/http-action/http-action-fixtures.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { httpActionSource } from '../../../agent/offline/kinds/http-action/http-action-source.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+import { runAgainstFixtures } from './helpers/run-against-fixtures.ts';
 
 const toolchain = createRealToolchain();
 afterAll(() => toolchain.close());
@@ -37,10 +37,7 @@ const SLACK: HttpActionRule = {
 };
 
 const fixturesOf = (rule: HttpActionRule) => httpActionFixtures(rule, []) as unknown as Fixture[];
-const run = async (source: string, rule: HttpActionRule) => {
-  const result = await testFunction({ source, fixturesText: JSON.stringify(fixturesOf(rule)), toolchain });
-  return { ok: result.ok, failed: result.report?.results.filter((test) => !test.passed).map((test) => test.name) ?? [] };
-};
+const run = (source: string, rule: HttpActionRule) => runAgainstFixtures(toolchain, source, fixturesOf(rule));
 
 describe('http-action: a secret in the URL, a text for a missing or blank field', () => {
   it('the webhook path comes from the secret, bound to the webhook host and kept out of the logs', () => {

@@ -5,12 +5,12 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams } from '../../../agent/index.ts';
-import { testFunction } from '../../../core/pipeline/index.ts';
 import { weekdayOf } from '../../../agent/offline/kinds/http-action/expected-values.ts';
 import { httpActionFixtures } from '../../../agent/offline/kinds/http-action/http-action-fixtures.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { httpActionSource } from '../../../agent/offline/kinds/http-action/http-action-source.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+import { runAgainstFixtures } from './helpers/run-against-fixtures.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
 const toolchain = createRealToolchain();
@@ -147,9 +147,7 @@ describe('offline author: http-action kind', () => {
     expect(contractor?.expect?.calls?.[0]?.headers).toEqual({ authorization: `Basic ${Buffer.from('svc-joinery:test-jira_api_token-1x').toString('base64')}` });
     const employee = fixtures.find((fixture) => fixture.name.startsWith('employmentType contractor does not hold'));
     expect(employee?.expect?.calls?.map((call) => call.method)).toEqual(['POST', 'PATCH']);
-    const result = await testFunction({ source: httpActionSource(rule), fixturesText: JSON.stringify(fixtures), toolchain });
-    const failures = result.report?.results.filter((test) => !test.passed).map((test) => test.name);
-    expect([result.ok, failures]).toEqual([true, []]);
+    expect(await runAgainstFixtures(toolchain, httpActionSource(rule), fixtures)).toEqual({ ok: true, failed: [] });
   });
 
   it('the reference counts weekdays on its own', () => {

@@ -4,12 +4,12 @@
 // revoke, a 404 answered as the admin chose, and nothing changed before the day access may go.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { testFunction } from '../../../core/pipeline/index.ts';
 import { LEAVER_REVOKE_READING_DEFAULTS, leaverRevokeAction } from '../../../agent/offline/families/leaver-revoke-action.ts';
 import { httpActionFixtures } from '../../../agent/offline/kinds/http-action/http-action-fixtures.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { httpActionSource } from '../../../agent/offline/kinds/http-action/http-action-source.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+import { runAgainstFixtures } from './helpers/run-against-fixtures.ts';
 
 const toolchain = createRealToolchain();
 afterAll(() => toolchain.close());
@@ -18,10 +18,7 @@ type Call = { method: string; url: string; headers?: Record<string, string>; bod
 type Fixture = { name: string; input: { occurredAt: string }; secrets?: Record<string, string>; expect: { calls?: Call[]; output?: unknown; error?: string } };
 
 const fixturesOf = (rule: HttpActionRule) => httpActionFixtures(rule, []) as unknown as Fixture[];
-const run = async (source: string, rule: HttpActionRule) => {
-  const result = await testFunction({ source, fixturesText: JSON.stringify(fixturesOf(rule)), toolchain });
-  return { ok: result.ok, failed: result.report?.results.filter((test) => !test.passed).map((test) => test.name) ?? [] };
-};
+const run = (source: string, rule: HttpActionRule) => runAgainstFixtures(toolchain, source, fixturesOf(rule));
 const named = (rule: HttpActionRule, start: string) => fixturesOf(rule).find((fixture) => fixture.name.startsWith(start));
 const USER = 'https://graph.microsoft.com/v1.0/users/john.smith@example.com';
 const NOW = leaverRevokeAction(LEAVER_REVOKE_READING_DEFAULTS);

@@ -11,16 +11,15 @@ import { mappingFixtures } from '../../../agent/offline/kinds/mapping/mapping-fi
 import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { mappingSource } from '../../../agent/offline/kinds/mapping/mapping-source.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+import { runAgainstFixtures } from './helpers/run-against-fixtures.ts';
 
 const toolchain = createRealToolchain();
 afterAll(() => toolchain.close());
 
 type Fixture = { name: string; input: { person: Record<string, unknown> }; expect: { output: Record<string, string[]> } };
 const fixturesOf = (rule: MappingRule, literals: Array<{ input: string; output: string }> = []) => mappingFixtures(rule, {}, literals) as unknown as Fixture[];
-const run = async (source: string, rule: MappingRule, literals: Array<{ input: string; output: string }> = []) => {
-  const result = await testFunction({ source, fixturesText: JSON.stringify(fixturesOf(rule, literals)), toolchain });
-  return { ok: result.ok, failed: result.report?.results.filter((test) => !test.passed).map((test) => test.name) ?? [] };
-};
+const run = (source: string, rule: MappingRule, literals: Array<{ input: string; output: string }> = []) =>
+  runAgainstFixtures(toolchain, source, fixturesOf(rule, literals));
 const named = (fixtures: Fixture[], start: string) => fixtures.filter((fixture) => fixture.name.startsWith(start));
 
 /** Approvers in the order the rules list them: the kind is not tied to groups or apps. */

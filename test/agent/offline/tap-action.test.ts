@@ -4,12 +4,12 @@
 // logs, the output and the errors.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { testFunction } from '../../../core/pipeline/index.ts';
 import { TAP_DEFAULTS, TAP_READING_DEFAULTS, tapAction } from '../../../agent/offline/families/tap-action.ts';
 import { httpActionFixtures } from '../../../agent/offline/kinds/http-action/http-action-fixtures.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { httpActionSource } from '../../../agent/offline/kinds/http-action/http-action-source.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
+import { runAgainstFixtures } from './helpers/run-against-fixtures.ts';
 
 const toolchain = createRealToolchain();
 afterAll(() => toolchain.close());
@@ -18,10 +18,7 @@ type Call = { method: string; url: string; body?: unknown };
 type Fixture = { name: string; secrets?: Record<string, string>; expect: { calls?: Call[]; error?: string; errorExclude?: string[]; logsExclude?: string[] } };
 
 const fixturesOf = (rule: HttpActionRule) => httpActionFixtures(rule, []) as unknown as Fixture[];
-const run = async (source: string, rule: HttpActionRule) => {
-  const result = await testFunction({ source, fixturesText: JSON.stringify(fixturesOf(rule)), toolchain });
-  return { ok: result.ok, failed: result.report?.results.filter((test) => !test.passed).map((test) => test.name) ?? [] };
-};
+const run = (source: string, rule: HttpActionRule) => runAgainstFixtures(toolchain, source, fixturesOf(rule));
 const USERS = 'https://graph.microsoft.com/v1.0/users/';
 const PASS = 'Pz4#1one-time';
 const ECHOED = 'step 2 answering 500 instead of 200 is an error; later steps are not called; the pass it echoes is not in the error';
