@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export type RuntimeEntry = { compiled: true; url: URL } | { compiled: false; url: URL };
+/** The file to start, and whether it is compiled JavaScript (else a .ts source that needs tsx). */
+export interface RuntimeEntry {
+  compiled: boolean;
+  url: URL;
+}
 
 const SOURCE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

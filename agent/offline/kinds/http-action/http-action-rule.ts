@@ -126,7 +126,6 @@ export const PLACEHOLDERS = [
 // Two more a rule may name, which the http-action phrases do not read yet: `lastDay`, the event's last
 // day (null when it has none), and `waitUntil`, the first day the steps may run (in a wait's output).
 
-
 export const HTTP_ACTION_DEFAULTS: HttpActionRule = {
   functionName: 'http-action',
   trigger: 'user.joined',
