@@ -22,6 +22,23 @@ export function bundleDigest({ bundle, sourceMap }: BundleBytes): string {
   return hash.digest('base64');
 }
 
+/**
+ * bundleDigest for the parent, remembering the last few: a version's bundle is read once per process and
+ * the same strings come back on every run, so comparing them (the same string objects compare at once)
+ * replaces hashing them again (~0.07 ms a run for the username template).
+ */
+export function createDigestMemo(size = 8): (bytes: BundleBytes) => string {
+  const recent: Array<{ bundle: string; sourceMap: string | undefined; digest: string }> = [];
+  return ({ bundle, sourceMap }) => {
+    const index = recent.findIndex((entry) => entry.bundle === bundle && entry.sourceMap === sourceMap);
+    const entry = recent[index] ?? { bundle, sourceMap, digest: bundleDigest({ bundle, sourceMap }) };
+    if (index !== -1) recent.splice(index, 1);
+    recent.unshift(entry);
+    if (recent.length > size) recent.pop();
+    return entry.digest;
+  };
+}
+
 const charsOf = ({ bundle, sourceMap }: BundleBytes) => bundle.length + (sourceMap?.length ?? 0);
 
 /** The child's side: the bytes by digest. */

@@ -6,7 +6,7 @@
 import { JoineryError } from '../core/errors.ts';
 import type { DescribeResult, RunLimits, RunResult, SandboxRunner } from '../core/execution/types.ts';
 import { answerHostCall } from './executor-host-calls.ts';
-import { bundleDigest, createSentBundles, type BundleCacheBounds, type SentBundles } from './bundle-cache.ts';
+import { createDigestMemo, createSentBundles, type BundleCacheBounds, type SentBundles } from './bundle-cache.ts';
 import { jobMessage, settleLost, type ActiveJob, type FullJob, type Job } from './executor-jobs.ts';
 import { spawnExecutorProcess, type ExecutorProcess } from './executor-process.ts';
 import type { ChildMessage, ParentMessage } from './executor-protocol.ts';
@@ -57,6 +57,7 @@ export function createExecutor({
   const queue: Job[] = [];
   let nextId = 1;
   let closed = false;
+  const digestOf = createDigestMemo();
   let lastStartFailed = false;
 
   function spawn(slot: Slot): void {
@@ -171,7 +172,7 @@ export function createExecutor({
   function childJob(request: { bundle: string; sourceMap?: string; limits?: Partial<RunLimits>; frozenTimeMs?: number }): FullJob {
     checkBundleRequest(request);
     const bytes = request.sourceMap === undefined ? { bundle: request.bundle } : { bundle: request.bundle, sourceMap: request.sourceMap };
-    const job: FullJob = { digest: bundleDigest(bytes), bytes, limits: resolveLimits(baseLimits, request.limits) };
+    const job: FullJob = { digest: digestOf(bytes), bytes, limits: resolveLimits(baseLimits, request.limits) };
     if (request.frozenTimeMs !== undefined) job.frozenTimeMs = request.frozenTimeMs;
     return job;
   }

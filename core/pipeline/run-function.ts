@@ -6,7 +6,7 @@ import type { DirectoryStore } from '../directory/types.ts';
 import { JoineryError } from '../errors.ts';
 import type { RunLimits, SandboxRunner } from '../execution/types.ts';
 import { redactCredentialHeaders } from '../registry/index.ts';
-import type { ExecutionRecord, Registry } from '../registry/types.ts';
+import type { ExecutionRecord, Registry, VersionRecord } from '../registry/types.ts';
 import type { ReservationLedger } from '../ledger/index.ts';
 import { createIdempotencyKeys, createLiveHost, createRunReservations, idempotencyKeyFor, renderPlaceholders, secretValuesFor, type FetchPort, type OAuthTokenCache } from '../runtime/index.ts';
 import type { SecretStore } from '../secrets/types.ts';
@@ -17,6 +17,8 @@ export const MAX_EVENT_BYTES = 256 * 1024;
 export interface RunFunctionOptions {
   name: string;
   version?: number;
+  /** The version, already resolved by the caller (runnableRecord) for this run: not read again. */
+  record?: VersionRecord;
   event: unknown;
   caller: string;
   dryRun?: boolean;
@@ -48,7 +50,8 @@ export async function runFunction(options: RunFunctionOptions): Promise<Executio
   validateEvent(event);
 
   // 2. The version: approved, and by default the active one.
-  const record = resolveRunnableVersion(registry, name, options.version);
+  const record = options.record ?? resolveRunnableVersion(registry, name, options.version);
+  if (record.name !== name) throw new JoineryError('INTERNAL', `asked to run ${name} with a version of ${record.name}`);
 
   // 3. Run with a live ctx bound to the stored manifest (placeholders only in a dry run).
   const reservations = createRunReservations({ directory, dryRun, ...(ledger ? { ledger } : {}), ...(serveRun ? { eventId: serveRun.eventId } : {}) });

@@ -11,7 +11,18 @@ const MAX_VERIFIED = 64;
 const verifiedBy = new WeakMap<Registry, Map<string, VersionRecord>>();
 
 export function resolveRunnableVersion(registry: Registry, name: string, version?: number): VersionRecord {
-  const head = runnableHead(registry, name, version);
+  return runnableRecord(registry, runnableHead(registry, name, version));
+}
+
+/**
+ * The content of an approved version whose head the caller has just read (the MCP tool reads it itself,
+ * for errors that name its tools): verified once per process, like resolveRunnableVersion.
+ */
+export function runnableRecord(registry: Registry, head: VersionHead): VersionRecord {
+  const { name } = head;
+  if (head.status !== 'approved') {
+    throw new JoineryError('FORBIDDEN', `${name}@${head.version} is ${head.status.replace('_', ' ')}; only approved versions run`);
+  }
   let verified = verifiedBy.get(registry);
   if (verified === undefined) {
     verified = new Map();
@@ -43,8 +54,5 @@ function runnableHead(registry: Registry, name: string, version: number | undefi
   }
   const head = registry.getVersionHead(name, version);
   if (!head) throw new JoineryError('NOT_FOUND', `no version ${name}@${version}`);
-  if (head.status !== 'approved') {
-    throw new JoineryError('FORBIDDEN', `${name}@${version} is ${head.status.replace('_', ' ')}; only approved versions run`);
-  }
   return head;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { JoineryError } from '../../core/errors.ts';
-import { MAX_EVENT_BYTES, resolveRunnableVersion, runFunction as run } from '../../core/pipeline/index.ts';
+import { MAX_EVENT_BYTES, runFunction as run, runnableRecord } from '../../core/pipeline/index.ts';
 import { toolFailure } from '../boundary/tool-failure.ts';
 import { assertLifecycleEvent } from './event-check.ts';
 import { functionName, versionRef } from './schemas.ts';
@@ -37,7 +37,7 @@ export const runFunction = defineTool({
     if (head.status !== 'approved') {
       throw new JoineryError('FORBIDDEN', `${name}@${head.version} is ${head.status.replace('_', ' ')}; only approved versions run (a reviewer approves it with review_function)`);
     }
-    const record = resolveRunnableVersion(deps.registry, name, head.version);
+    const record = runnableRecord(deps.registry, head);
 
     // 3. A live run that can call out asks the person first, where the client can ask.
     const hosts = record.manifest.egress;
@@ -46,7 +46,7 @@ export const runFunction = defineTool({
     }
 
     const execution = await run({
-      name, version: record.version, event: input, caller: principal.name, dryRun, registry: deps.registry, directory: deps.directory,
+      name, record, event: input, caller: principal.name, dryRun, registry: deps.registry, directory: deps.directory,
       secrets: deps.secrets, fetchFor: (egress) => deps.fetchFor(egress, dryRun), runner: deps.toolchain.runner, limits: deps.toolchain.limits,
       ...(deps.ledger ? { ledger: deps.ledger } : {}),
     });

@@ -2,7 +2,7 @@
 // and a digest-only job for a bundle the child has evicted, which still runs (the parent resends the bytes).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxRunner } from '../../core/execution/types.ts';
-import { bundleDigest, createBundleCache, createSentBundles } from '../../sandbox/bundle-cache.ts';
+import { bundleDigest, createBundleCache, createDigestMemo, createSentBundles } from '../../sandbox/bundle-cache.ts';
 import { createExecutor, type ExecutorOptions } from '../../sandbox/index.ts';
 import { bundleFunction, functionSource } from './helpers/bundle-function.ts';
 import { createFakeHost } from './helpers/fake-host.ts';
@@ -14,6 +14,15 @@ describe('the bundle cache', () => {
     expect(bundleDigest({ bundle: 'code', sourceMap: 'map two' })).not.toBe(digest);
     expect(bundleDigest({ bundle: 'code' })).not.toBe(digest);
     expect(bundleDigest({ bundle: 'cod', sourceMap: 'emap one' })).not.toBe(digest);
+  });
+
+  it('remembers recent digests without mixing bundles up, whichever string objects carry them', () => {
+    const digestOf = createDigestMemo(2);
+    const pieces = ['co', 'de'];
+    const bundles = [{ bundle: 'code', sourceMap: 'map' }, { bundle: 'code' }, { bundle: 'other' }, { bundle: pieces.join(''), sourceMap: 'map' }];
+    for (let round = 0; round < 3; round++) {
+      for (const bytes of bundles) expect(digestOf(bytes)).toBe(bundleDigest(bytes));
+    }
   });
 
   it.each([
