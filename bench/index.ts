@@ -46,16 +46,44 @@ const SUITES: Record<string, () => Promise<Figures>> = {
   console: () => benchConsole(),
 };
 
-async function main(argv: string[]): Promise<void> {
-  const json = argv.includes('--json');
+const USAGE = `npm run bench [-- --only NAME[,NAME...]] [-- --json]
+
+Runs the benchmarks and prints their figures, each beside the peer it is compared with.
+  --only   run these only: ${Object.keys(SUITES).join(', ')}
+  --json   stdout is one JSON object of named figures (the tables go to stderr)
+Needs node --no-node-snapshot (npm run bench passes it): isolated-vm requires it.
+`;
+
+/** The flags as given, or a message saying what is wrong with them. */
+function readFlags(argv: string[]): { json: boolean; only: string[] } | { problem: string } {
   const onlyIndex = argv.indexOf('--only');
-  const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',') : Object.keys(SUITES);
+  const names = onlyIndex >= 0 && !(argv[onlyIndex + 1] ?? '--').startsWith('--') ? onlyIndex + 1 : -1;
+  const stray = argv.filter((arg, index) => arg !== '--json' && arg !== '--only' && index !== names);
+  if (stray.length > 0) return { problem: `unknown argument ${stray.join(' ')}` };
+  if (onlyIndex >= 0 && names === -1) return { problem: '--only needs benchmark names' };
+  const only = names === -1 ? Object.keys(SUITES) : (argv[names] ?? '').split(',').filter(Boolean);
   const unknown = only.filter((name) => !(name in SUITES));
-  if (unknown.length > 0) {
-    process.stderr.write(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}\n`);
+  if (unknown.length > 0) return { problem: `unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}` };
+  return { json: argv.includes('--json'), only };
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const flags = readFlags(argv);
+  if ('problem' in flags) {
+    process.stderr.write(`bench: ${flags.problem}\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
+  if (!process.execArgv.includes('--no-node-snapshot') && !/--no-node-snapshot/.test(process.env['NODE_OPTIONS'] ?? '')) {
+    process.stderr.write('bench: start Node with --no-node-snapshot (npm run bench does), which isolated-vm needs\n');
+    process.exitCode = 2;
+    return;
+  }
+  const { json, only } = flags;
   const all: Figures = { nodeMajor: Number(process.versions.node.split('.')[0]) };
   // Suites print their own tables to stderr when --json is set, so stdout stays one JSON document.
   const log = console.log;
