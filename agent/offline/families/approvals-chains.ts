@@ -110,7 +110,7 @@ export function settleMissingManager(recognition: Recognition, draft: ApprovalsD
   recognition.stated.add('missingManager');
 }
 
-export function examplePerson(example: ApprovalExample): Person {
+function examplePerson(example: ApprovalExample): Person {
   return joinedEvent({ department: example.department, employmentType: example.employmentType, managerEmail: example.managerEmail }).person;
 }
 

@@ -17,8 +17,10 @@ async function author(requirement: string) {
 /** The generated function's mapping rule, in the approvals template's terms (what the reading read). */
 function paramsOf(source: string | undefined) {
   const rule = readTemplateParams(source ?? '') as unknown as MappingRule;
-  expect(rule).toMatchObject({ item: 'approver', select: 'first', order: 'as-listed', output: { field: 'approvers', selected: 'chain', steps: { field: 'steps', item: 'approver' } } });
-  const grants = (field: 'department' | 'employmentType') => Object.fromEntries(rule.grants.filter((grant) => grant.when[field] !== undefined).map((grant) => [grant.name, grant.items]));
+  const output = { field: 'approvers', selected: 'chain', steps: { field: 'steps', item: 'approver' } };
+  expect(rule).toMatchObject({ item: 'approver', select: 'first', order: 'as-listed', output });
+  const grants = (field: 'department' | 'employmentType') =>
+    Object.fromEntries(rule.grants.filter((grant) => grant.when[field] !== undefined).map((grant) => [grant.name, grant.items]));
   return {
     trigger: rule.trigger,
     chains: grants('department'),

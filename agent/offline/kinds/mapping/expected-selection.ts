@@ -11,10 +11,13 @@ export type ExpectedOutcome = { output: Record<string, unknown> } | { error: str
 type Step = { item: string; role: string };
 
 const clean = (text: string | null | undefined) => (text ?? '').trim().toLowerCase();
+/** What a function's message starts with: the text before the first `<field>`. */
+const before = (message: string) => message.replace(/<.*$/s, '').trim();
+const itemsOf = (entries: Array<{ items: string[] }>) => entries.flatMap((entry) => entry.items);
 const alike = (left: string, right: string) => clean(left).replace(/\s+/g, ' ') === clean(right).replace(/\s+/g, ' ');
 
 /** The error a resolver raises for a missing field; a function's message contains it. */
-export function missingFieldError(rule: MappingRule): string {
+function missingFieldError(rule: MappingRule): string {
   return `${rule.resolve?.field ?? 'field'} is missing`;
 }
 
@@ -38,8 +41,8 @@ export function expectedOutcome(rule: MappingRule, person: Person): ExpectedOutc
   if (rule.select === undefined) return { output: expectedMapping(rule, person) };
   const matching = rule.grants.filter((grant) => holds(grant.when, person));
   const chosen = rule.select === 'first' ? matching.slice(0, 1) : matching;
-  if (rule.select === 'first' && chosen.length === 0) return { error: (rule.noMatch ?? 'no rule applies').split('<')[0]!.trim() };
-  const items = [...rule.baseline, ...chosen.flatMap((grant) => grant.items), ...(rule.additions ?? []).filter((addition) => holds(addition.when, person)).flatMap((addition) => addition.items)];
+  if (rule.select === 'first' && chosen.length === 0) return { error: before(rule.noMatch ?? 'no rule applies') };
+  const items = [...rule.baseline, ...itemsOf(chosen), ...itemsOf((rule.additions ?? []).filter((addition) => holds(addition.when, person)))];
   const steps: Step[] = [];
   for (const item of items) {
     const resolved = stepsOf(rule, item, person);
@@ -49,7 +52,7 @@ export function expectedOutcome(rule: MappingRule, person: Person): ExpectedOutc
   if (rule.order === 'sorted') steps.sort((left, right) => (left.item < right.item ? -1 : left.item > right.item ? 1 : 0));
   const kept = steps.filter((step) => !removedBy(rule, person, step.item));
   const name = chosen.map((grant) => grant.name ?? '').join(', ');
-  if (kept.length === 0 && rule.noItems !== undefined) return { error: rule.noItems.split('<')[0]!.trim() };
+  if (kept.length === 0 && rule.noItems !== undefined) return { error: before(rule.noItems) };
   const { field, removedField, selected, steps: listed } = rule.output;
   return {
     output: {

@@ -58,12 +58,12 @@ export interface MappingRule {
 /** `all`: every rule that holds adds its items (a union). `first`: the first rule that holds, in order,
  *  gives its items, so a more specific rule listed first replaces a vaguer one; a `when: {}` rule last is
  *  the default, and without one no rule holding is the `noMatch` error. */
-export type MappingSelection = 'all' | 'first';
+type MappingSelection = 'all' | 'first';
 
 /** The item `item` is the person's `field`. When the field is missing or blank: `fallback` puts the
  *  `fallback` address in its place (role "fallback", a warning logged; an empty fallback is an error),
  *  `skip` leaves the step out (a warning logged), `error` throws. */
-export interface MappingResolver {
+interface MappingResolver {
   item: string;
   field: 'managerEmail';
   missing: 'fallback' | 'skip' | 'error';

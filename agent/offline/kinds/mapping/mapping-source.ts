@@ -7,8 +7,9 @@ import { selectionSource } from './selection-source.ts';
 
 /** A rule with `select` (approval chains) is written by the selection body, which shares the conditions. */
 export function mappingSource(rule: MappingRule): string {
-  if (rule.select !== undefined) return selectionSource(rule, { conditionType: CONDITION_TYPE, conditionHelpers: CONDITION_HELPERS });
-  return [CONDITION_TYPE, PARAMS_TYPE, PARAMS_START, `const PARAMS: Params = ${JSON.stringify(rule, null, 2)};`, PARAMS_END, CONDITION_HELPERS, BODY].join('\n');
+  const block = [PARAMS_START, `const PARAMS: Params = ${JSON.stringify(rule, null, 2)};`, PARAMS_END].join('\n');
+  if (rule.select !== undefined) return selectionSource(block, { conditionType: CONDITION_TYPE, conditionHelpers: CONDITION_HELPERS });
+  return [CONDITION_TYPE, PARAMS_TYPE, block, CONDITION_HELPERS, BODY].join('\n');
 }
 
 const CONDITION_TYPE = `import { defineFunction } from '@joinery/sdk';

@@ -8,7 +8,7 @@ import type { MappingHints, MappingRule } from './mapping-rule.ts';
 const MAX_REPLACING = 3;
 
 /** An address for the person's own field, at the domain the rule's items use. */
-export function sampleAddress(rule: MappingRule, local = 'pat.lee'): string {
+function sampleAddress(rule: MappingRule, local = 'pat.lee'): string {
   const named = [...rule.baseline, ...rule.grants.flatMap((grant) => grant.items), ...(rule.additions ?? []).flatMap((addition) => addition.items)];
   const domain = named.find((item) => item.includes('@'))?.split('@')[1] ?? 'example.com';
   return `${local}@${domain}`;
@@ -28,14 +28,15 @@ export function selectionScenarios(rule: MappingRule, hints: MappingHints): Arra
   const resolver = rule.resolve;
   const set = (who: Who | undefined, value: string | null) => who && resolver && { ...who, [resolver.field]: value };
   const own = resolver && rule.grants.filter((grant) => grant.items.some((item) => item.trim().toLowerCase() === resolver.item));
-  if (resolver && own && own.length > 0) {
-    const [first, last] = [own[0]!, own.at(-1)!];
+  const [first, last] = [own?.[0], own?.at(-1)];
+  if (resolver && own && first && last) {
     push(`the ${resolver.item}'s address is trimmed and lower-cased`, set(person(first.when), `  ${sampleAddress(rule).toUpperCase()} `));
     push(`no ${resolver.item}`, set(person(first.when), null));
     push(`a blank ${resolver.item}`, set(person(last.when), '   '));
     const both = own.find((grant) => grant.items.some((item) => item.includes('@')));
     const named = both?.items.find((item) => item.includes('@'));
-    if (both && named) push(`a ${resolver.item} who is also a named ${rule.item} is asked once`, set(person(both.when), named.replace(/^\w/, (letter) => letter.toUpperCase())));
+    const capitalised = named?.replace(/^\w/, (letter) => letter.toUpperCase());
+    if (both && capitalised) push(`a ${resolver.item} who is also a named ${rule.item} is asked once`, set(person(both.when), capitalised));
     const fallback = resolver.fallback.trim().toLowerCase();
     const standIn = fallback && own.find((grant) => grant.items.some((item) => item.trim().toLowerCase() === fallback));
     if (standIn) push(`no ${resolver.item} where the fallback is in the chain too: asked once`, set(person(standIn.when), ''));

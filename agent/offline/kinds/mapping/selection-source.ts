@@ -3,11 +3,9 @@
 // chooses the rules (all that hold, or the first), appends the additions, resolves items that stand for
 // the person's own fields ("manager") and returns the items with the rule chosen and the steps.
 
-import { PARAMS_END, PARAMS_START } from '../../../templates/index.ts';
-import type { MappingRule } from './mapping-rule.ts';
-
-export function selectionSource(rule: MappingRule, shared: { conditionType: string; conditionHelpers: string }): string {
-  return [shared.conditionType, PARAMS_TYPE, PARAMS_START, `const PARAMS: Params = ${JSON.stringify(rule, null, 2)};`, PARAMS_END, shared.conditionHelpers, BODY].join('\n');
+/** `block` is the rule as the parameter block; `shared` the condition type and helpers of mapping-source.ts. */
+export function selectionSource(block: string, shared: { conditionType: string; conditionHelpers: string }): string {
+  return [shared.conditionType, PARAMS_TYPE, block, shared.conditionHelpers, BODY].join('\n');
 }
 
 const PARAMS_TYPE = `
@@ -89,7 +87,8 @@ function missingWarning(items: string[], steps: Step[], person: Joiner): { messa
   const resolver = PARAMS.resolve;
   if (resolver === undefined || fold(person[resolver.field]) !== '' || !items.some((item) => fold(item) === fold(resolver.item))) return undefined;
   if (steps.some((step) => step.role === 'fallback')) {
-    return { message: \`\${resolver.field} is missing; the fallback \${PARAMS.item} stands in\`, fields: { employeeId: person.employeeId, fallback: resolver.fallback } };
+    const message = \`\${resolver.field} is missing; the fallback \${PARAMS.item} stands in\`;
+    return { message, fields: { employeeId: person.employeeId, fallback: resolver.fallback } };
   }
   return { message: \`\${resolver.field} is missing; the \${resolver.item} step is skipped\`, fields: { employeeId: person.employeeId } };
 }
