@@ -30,8 +30,7 @@ interface Condition {
 }
 `;
 
-const PARAMS_TYPE = `
-/** The mapping rule this function was generated from (see the spec for the requirement it reads). */
+const PARAMS_TYPE = `/** The mapping rule this function was generated from (see the spec for the requirement it reads). */
 interface Params {
   functionName: string;
   /** What an item is: "group", "app". */
@@ -97,8 +96,7 @@ function isRemoved(item: string, person: PersonFields): boolean {
 }
 `;
 
-const BODY = `
-/** Without duplicates; sorted by code unit, not locale, so the order is the same on every machine. */
+const BODY = `/** Without duplicates; sorted by code unit, not locale, so the order is the same on every machine. */
 function ordered(items: string[]): string[] {
   const unique = [...new Set(items)];
   return PARAMS.order === 'sorted' ? unique.sort() : unique;

@@ -8,8 +8,7 @@ export function selectionSource(block: string, shared: { conditionType: string; 
   return [shared.conditionType, PARAMS_TYPE, block, shared.conditionHelpers, BODY].join('\n');
 }
 
-const PARAMS_TYPE = `
-/** The mapping rule this function was generated from (see the spec for the requirement it reads). */
+const PARAMS_TYPE = `/** The mapping rule this function was generated from (see the spec for the requirement it reads). */
 interface Params {
   functionName: string;
   /** What an item is: "approver". */
@@ -37,8 +36,7 @@ interface Params {
 }
 `;
 
-const BODY = `
-interface Joiner extends PersonFields {
+const BODY = `interface Joiner extends PersonFields {
   employeeId: string;
   managerEmail?: string | null;
 }
