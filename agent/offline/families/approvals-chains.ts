@@ -2,11 +2,15 @@
 // once every clause was read: chains by department and worker type, the default chain, what happens
 // without a manager. Ambiguities are settled here and written down as assumptions.
 
+import type { Person } from '../../../core/sdk/index.ts';
+import { joinedEvent } from '../fixture-builders.ts';
+import { expectedOutcome } from '../kinds/mapping/expected-selection.ts';
 import type { Recognition } from '../recognizer.ts';
-import { expectedApprovals, MANAGER_STEP, type ApprovalsParams } from './approvals-reference.ts';
+import { APPROVALS_READING_DEFAULTS, approvalsMapping, MANAGER_STEP, type ApprovalsParams } from './approvals-mapping.ts';
 import type { MissingAction } from './approvals-clauses.ts';
 import { correctDepartment } from './approvals-department-names.ts';
 import type { Subject } from './approvals-steps.ts';
+import { readingOf } from './groups-mapping.ts';
 
 export interface ChainEntry {
   subject: Subject;
@@ -86,6 +90,7 @@ export function settleChains(recognition: Recognition, draft: ApprovalsDraft): v
 /** What happens without a manager: stated, or an error when a chain needs the manager. */
 export function settleMissingManager(recognition: Recognition, draft: ApprovalsDraft): void {
   const p = recognition.params as unknown as ApprovalsParams;
+  const read = readingOf(recognition.params, APPROVALS_READING_DEFAULTS);
   const decided = draft.missing.filter((said) => said.action.mode !== 'pending');
   for (const said of draft.missing) {
     if (said.action.mode === 'pending' && decided.length === 0) recognition.problems.push(`"${said.text}" does not say who approves when there is no manager`);
@@ -93,7 +98,7 @@ export function settleMissingManager(recognition: Recognition, draft: ApprovalsD
   const modes = new Set(decided.map((said) => JSON.stringify(said.action)));
   if (modes.size > 1) recognition.problems.push(`the requirement says two different things about a missing manager (${decided.map((said) => `"${said.text}"`).join(' and ')})`);
   const action = decided[0]?.action;
-  const usesManager = [...Object.values(p.chains), p.defaultChain, ...Object.values(p.employmentTypeChains)].some((steps) => steps.includes(MANAGER_STEP));
+  const usesManager = [...Object.values(read.chains), read.defaultChain, ...Object.values(read.employmentTypeChains)].some((steps) => steps.includes(MANAGER_STEP));
   if (action?.mode === 'fallback') {
     p.missingManager = 'fallback';
     p.fallbackApprover = action.approver;
@@ -105,13 +110,23 @@ export function settleMissingManager(recognition: Recognition, draft: ApprovalsD
   recognition.stated.add('missingManager');
 }
 
+function examplePerson(example: ApprovalExample): Person {
+  return joinedEvent({ department: example.department, employmentType: example.employmentType, managerEmail: example.managerEmail }).person;
+}
+
+/** An example as the text's literal input → output, so that its fixture expects exactly what it says. */
+export function exampleLiteral(example: ApprovalExample): { input: string; output: string } {
+  const { department, employmentType, managerEmail } = example;
+  return { input: JSON.stringify({ department, employmentType, managerEmail }), output: JSON.stringify(example.approvers) };
+}
+
 /** Every example the admin gave must come out of the parameters as understood. */
-export function checkExamples(recognition: Recognition, draft: ApprovalsDraft, person: (example: ApprovalExample) => Parameters<typeof expectedApprovals>[1]): void {
-  const p = recognition.params as unknown as ApprovalsParams;
+export function checkExamples(recognition: Recognition, draft: ApprovalsDraft): void {
+  const rule = approvalsMapping(readingOf(recognition.params, APPROVALS_READING_DEFAULTS));
   for (const example of draft.examples) {
     example.department = correctDepartment(example.department, recognition.assumptions);
-    const expected = expectedApprovals(p, person(example));
-    const got = 'error' in expected ? `an error (${expected.error})` : show(expected.approvers);
+    const expected = expectedOutcome(rule, examplePerson(example));
+    const got = 'error' in expected ? `an error (${expected.error})` : show(expected.output.approvers as string[]);
     if (got !== show(example.approvers)) recognition.problems.push(`the example "${example.text}" does not follow the chains as understood (they give ${got})`);
   }
 }

@@ -2,7 +2,7 @@
 // "manager → IT (it-approvals@acme.com)") and whom a chain is for ("Finance joiners", "everyone else",
 // "contractors"). Anything that is not a manager or an email address is a problem, never dropped.
 
-import { MANAGER_STEP } from './approvals-reference.ts';
+import { MANAGER_STEP } from './approvals-mapping.ts';
 
 export const EMAIL = String.raw`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`;
 export const MANAGER_WORD = String.raw`(?:manager|manger|mananger|managr|mgr)`;

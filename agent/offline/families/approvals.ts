@@ -3,14 +3,18 @@
 
 import type { FamilyRecognizer, Recognition, Rule } from '../recognizer.ts';
 import { ASKED_ONCE, CHAIN_SHAPES, EXAMPLE_SHAPE, INTRO, FALLBACK_DECLARED, MISSING_FOLLOW_UP, MISSING_LEADING, MISSING_TRAILING, readMissingAction, splitTrailingMissing } from './approvals-clauses.ts';
-import { checkExamples, draftOf, settleChains, settleMissingManager } from './approvals-chains.ts';
-import { approvalsFixtures, examplePerson } from './approvals-fixtures.ts';
-import { type ApprovalsParams } from './approvals-reference.ts';
+import { mappingFixtures } from '../kinds/mapping/mapping-fixtures.ts';
+import { mappingSource } from '../kinds/mapping/mapping-source.ts';
+import { checkExamples, draftOf, exampleLiteral, settleChains, settleMissingManager } from './approvals-chains.ts';
+import { APPROVALS_DEFAULTS, APPROVALS_READING_DEFAULTS, approvalsMapping } from './approvals-mapping.ts';
 import { outputShapeRule } from './approvals-output-shape.ts';
 import { strictReadingRule } from './approvals-strict-reading.ts';
 import { APPROV, readSteps, readSubject } from './approvals-steps.ts';
+import { readingOf } from './groups-mapping.ts';
 
-const params = (recognition: Recognition) => recognition.params as unknown as ApprovalsParams;
+/** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
+const params = (recognition: Recognition) => readingOf(recognition.params, APPROVALS_READING_DEFAULTS);
+const rule = (recognition: Recognition) => approvalsMapping(params(recognition));
 /** One pattern for whole-clause shapes; the analyser also matches it against the clause padded with spaces. */
 const union = (shapes: RegExp[]) => new RegExp(`^\\s*(?:${shapes.map((shape) => `(?:${shape.source.replace(/^\^|\$$/g, '').replace(/\(\?<\w+>/g, '(?:')})`).join('|')})\\s*$`, 'iu');
 
@@ -91,7 +95,7 @@ const RULES: Rule[] = [
   unsupportedRule,
   { pattern: ASKED_ONCE },
   outputShapeRule('approvals', ['approvers', 'chain', 'steps']),
-  { pattern: /\b(?:on\s+(?:request|demand)|manual(?:ly)?|by\s+hand|when\s+(?:asked|requested))\b/i, apply: (_match, recognition) => { params(recognition).trigger = 'manual'; recognition.stated.add('trigger'); } },
+  { pattern: /\b(?:on\s+(?:request|demand)|manual(?:ly)?|by\s+hand|when\s+(?:asked|requested))\b/i, apply: (_match, recognition) => { recognition.params.trigger = 'manual'; recognition.stated.add('trigger'); } },
 ];
 
 const VOCABULARY: RegExp[] = [new RegExp(String.raw`\b(?:${APPROV}|sign[- ]?offs?|rout(?:e|es|ed|ing)|chains?|joiners?|hires?|starters?|departments?|depts?|joins?|joining|steps?|sequence|sequential(?:ly)?|in\s+(?:that\s+|this\s+|the\s+same\s+)?order|one\s+after\s+(?:another|the\s+other)|e-?mails?|e-?mail\s+addresses|lower-?case(?:d)?|lower\s+case)\b`, 'i')];
@@ -105,9 +109,12 @@ export const approvalsRecognizer: FamilyRecognizer = {
     const draft = draftOf(recognition);
     settleChains(recognition, draft);
     settleMissingManager(recognition, draft);
-    checkExamples(recognition, draft, examplePerson);
+    checkExamples(recognition, draft);
   },
-  fixtures: (recognition) => approvalsFixtures(params(recognition), draftOf(recognition).examples),
+  defaults: APPROVALS_DEFAULTS as unknown as Record<string, unknown>,
+  // The admin's worked examples first, taken literally, then the text's other examples.
+  fixtures: (recognition) => mappingFixtures(rule(recognition), {}, [...draftOf(recognition).examples.map(exampleLiteral), ...recognition.examples]),
+  generate: (recognition) => mappingSource(rule(recognition)),
   spec(recognition) {
     const p = params(recognition);
     const chain = (steps: string[]) => steps.map((step) => (step === 'manager' ? 'their manager' : step)).join(', then ');

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
 import { approvalsRecognizer } from '../../../agent/offline/families/approvals.ts';
+import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
@@ -13,8 +14,22 @@ async function author(requirement: string) {
   return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers }), toolchain, templates });
 }
 
+/** The generated function's mapping rule, in the approvals template's terms (what the reading read). */
 function paramsOf(source: string | undefined) {
-  return readTemplateParams(source ?? '');
+  const rule = readTemplateParams(source ?? '') as unknown as MappingRule;
+  const output = { field: 'approvers', selected: 'chain', steps: { field: 'steps', item: 'approver' } };
+  expect(rule).toMatchObject({ item: 'approver', select: 'first', order: 'as-listed', output });
+  const grants = (field: 'department' | 'employmentType') =>
+    Object.fromEntries(rule.grants.filter((grant) => grant.when[field] !== undefined).map((grant) => [grant.name, grant.items]));
+  return {
+    trigger: rule.trigger,
+    chains: grants('department'),
+    defaultChain: rule.grants.find((grant) => Object.keys(grant.when).length === 0)?.items ?? [],
+    employmentTypeChains: grants('employmentType'),
+    employmentTypeExtraSteps: Object.fromEntries((rule.additions ?? []).map((addition) => [addition.when.employmentType, addition.items])),
+    missingManager: rule.resolve?.missing,
+    fallbackApprover: rule.resolve?.fallback,
+  };
 }
 
 const TYPICAL = {

@@ -37,6 +37,6 @@ export function expectedMapping(rule: MappingRule, person: Person): Record<strin
     exception.items.some((other) => same(other, item)) || (exception.pattern !== undefined && new RegExp(exception.pattern, 'i').test(item)));
   return {
     [rule.output.field]: arrange(granted.filter((item) => !removed(item)), rule.order),
-    [rule.output.removedField]: arrange(granted.filter(removed), rule.order),
+    ...(rule.output.removedField === undefined ? {} : { [rule.output.removedField]: arrange(granted.filter(removed), rule.order) }),
   };
 }

@@ -6,10 +6,11 @@
 import type { FixtureTest } from '../../../../core/fixtures/index.ts';
 import { joinedEvent } from '../../fixture-builders.ts';
 import type { Recognition } from '../../recognizer.ts';
-import { expectedMapping } from './expected-mapping.ts';
+import { expectedOutcome } from './expected-selection.ts';
 import { literalExample } from './mapping-literals.ts';
 import { describe, merge, neutralDepartment, personFor, type Who } from './mapping-people.ts';
 import type { MappingHints, MappingRule } from './mapping-rule.ts';
+import { selectionScenarios, withOwnFields } from './selection-fixtures.ts';
 
 const MIN_FIXTURES = 8;
 const MAX_FIXTURES = 16;
@@ -87,11 +88,11 @@ export function mappingFixtures(rule: MappingRule, hints: MappingHints = {}, lit
   });
   const numbered = (scenario: Scenario, index: number) => ({ ...scenario, name: `example ${index + 1} from the requirement: ${scenario.name}` });
   const fromExamples = [...asWritten, ...described].map(numbered);
-  const all: Scenario[] = [...fromExamples, ...scenarios(rule, hints)];
+  const all: Scenario[] = [...fromExamples, ...selectionScenarios(rule, hints), ...scenarios(rule, hints)];
   const firstOf = (scenario: Scenario) => all.findIndex((other) => JSON.stringify(other.who) === JSON.stringify(scenario.who));
   const unique = all.filter((scenario, index) => scenario.expect !== undefined || firstOf(scenario) === index).slice(0, MAX_FIXTURES);
   return unique.map((scenario, index) => {
-    const event = joinedEvent(scenario.who, {}, `evt-${index + 1}`);
-    return { name: scenario.name, input: event, expect: { output: scenario.expect ?? expectedMapping(rule, event.person) } } as FixtureTest;
+    const event = { ...joinedEvent(withOwnFields(rule, scenario.who), {}, `evt-${index + 1}`), type: rule.trigger ?? 'user.joined' };
+    return { name: scenario.name, input: event, expect: scenario.expect ? { output: scenario.expect } : expectedOutcome(rule, event.person) } as FixtureTest;
   });
 }

@@ -25,16 +25,49 @@ export interface MappingRule {
   item: string;
   /** Every joiner gets these, unless an exception takes one away. */
   baseline: string[];
-  /** Each rule whose condition holds adds its items. */
-  grants: Array<{ when: MappingCondition; items: string[] }>;
+  /** Each rule whose condition holds adds its items (under `select: 'first'`, only the first that holds);
+   *  `name` is what the output's `selected` field says when this rule was the one chosen. */
+  grants: Array<{ when: MappingCondition; items: string[]; name?: string }>;
   /** Exceptions that beat every rule, baseline included: items named (compared like condition values),
    *  or matching `pattern` (a case-insensitive regular expression). */
   exceptions: Array<{ when: MappingCondition; items: string[]; pattern?: string }>;
-  /** The output: `field` holds the items kept, `removedField` what an exception took away. */
-  output: { field: string; removedField: string };
+  /** The output: `field` holds the items kept, `removedField` (when given) what an exception took away;
+   *  under `select`, `selected` names the rule chosen and `steps` lists each item kept as
+   *  `{ order, <steps.item>: item, role }` (role: the resolver's item, "fallback" or "named"). */
+  output: { field: string; removedField?: string; selected?: string; steps?: { field: string; item: string } };
   /** Both lists without duplicates: `sorted` by code unit (the same everywhere), or `as-listed` (baseline
    *  first, then each rule's items in the rules' order, the first occurrence kept). */
   order: 'sorted' | 'as-listed';
+  /** The selection fields below (approval chains) are read only when `select` is given; a rule without
+   *  them is the union above, written by the union body. See selection-source.ts. */
+  select?: MappingSelection;
+  /** The event that runs the function (default `user.joined`); `manual` runs it on request. */
+  trigger?: 'user.joined' | 'manual';
+  /** Under `select: 'first'`, the error when no rule holds; `<field>` is the person's field. */
+  noMatch?: string;
+  /** Rules read after the selection, whatever it chose: each that holds appends its items (steps an
+   *  employment type adds after its department's chain). */
+  additions?: Array<{ when: MappingCondition; items: string[] }>;
+  /** An item that stands for one of the person's own fields ("manager" → managerEmail). With a resolver
+   *  every item is an address: trimmed and lower-cased, and one person is listed once, at their first step. */
+  resolve?: MappingResolver;
+  /** The error when no item is left (`<selected>` is the chosen rule's name, `<field>` a person's field). */
+  noItems?: string;
+}
+
+/** `all`: every rule that holds adds its items (a union). `first`: the first rule that holds, in order,
+ *  gives its items, so a more specific rule listed first replaces a vaguer one; a `when: {}` rule last is
+ *  the default, and without one no rule holding is the `noMatch` error. */
+type MappingSelection = 'all' | 'first';
+
+/** The item `item` is the person's `field`. When the field is missing or blank: `fallback` puts the
+ *  `fallback` address in its place (role "fallback", a warning logged; an empty fallback is an error),
+ *  `skip` leaves the step out (a warning logged), `error` throws. */
+interface MappingResolver {
+  item: string;
+  field: 'managerEmail';
+  missing: 'fallback' | 'skip' | 'error';
+  fallback: string;
 }
 
 /** What a reading knows beyond the IR, for fixtures: sample titles for each title pattern (one that

@@ -3,12 +3,16 @@
 
 import { PARAMS_END, PARAMS_START } from '../../../templates/index.ts';
 import type { MappingRule } from './mapping-rule.ts';
+import { selectionSource } from './selection-source.ts';
 
+/** A rule with `select` (approval chains) is written by the selection body, which shares the conditions. */
 export function mappingSource(rule: MappingRule): string {
-  return [HEADER, PARAMS_START, `const PARAMS: Params = ${JSON.stringify(rule, null, 2)};`, PARAMS_END, BODY].join('\n');
+  const block = [PARAMS_START, `const PARAMS: Params = ${JSON.stringify(rule, null, 2)};`, PARAMS_END].join('\n');
+  if (rule.select !== undefined) return selectionSource(block, { conditionType: CONDITION_TYPE, conditionHelpers: CONDITION_HELPERS });
+  return [CONDITION_TYPE, PARAMS_TYPE, block, CONDITION_HELPERS, BODY].join('\n');
 }
 
-const HEADER = `import { defineFunction } from '@joinery/sdk';
+const CONDITION_TYPE = `import { defineFunction } from '@joinery/sdk';
 
 /**
  * A condition holds when every field it names matches (AND). A field given as a list matches any of its
@@ -24,8 +28,9 @@ interface Condition {
   titlePattern?: string;
   unless?: Condition | Condition[];
 }
+`;
 
-/** The mapping rule this function was generated from (see the spec for the requirement it reads). */
+const PARAMS_TYPE = `/** The mapping rule this function was generated from (see the spec for the requirement it reads). */
 interface Params {
   functionName: string;
   /** What an item is: "group", "app". */
@@ -43,7 +48,7 @@ interface Params {
 }
 `;
 
-const BODY = `
+const CONDITION_HELPERS = `
 interface PersonFields {
   department: string;
   location?: string | null;
@@ -89,8 +94,9 @@ function isRemoved(item: string, person: PersonFields): boolean {
         (exception.pattern !== undefined && compile(exception.pattern, \`\${PARAMS.item}Pattern\`).test(item))),
   );
 }
+`;
 
-/** Without duplicates; sorted by code unit, not locale, so the order is the same on every machine. */
+const BODY = `/** Without duplicates; sorted by code unit, not locale, so the order is the same on every machine. */
 function ordered(items: string[]): string[] {
   const unique = [...new Set(items)];
   return PARAMS.order === 'sorted' ? unique.sort() : unique;
