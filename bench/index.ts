@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (!process.execArgv.includes('--no-node-snapshot') && !/--no-node-snapshot/.test(process.env['NODE_OPTIONS'] ?? '')) {
+  if (!process.execArgv.includes('--no-node-snapshot') && !/--no-node-snapshot/.test(process.env.NODE_OPTIONS ?? '')) {
     process.stderr.write('bench: start Node with --no-node-snapshot (npm run bench does), which isolated-vm needs\n');
     process.exitCode = 2;
     return;
