@@ -2,13 +2,14 @@
 // that carries out every field of it (mapping-rule.ts). Only the block varies.
 
 import { PARAMS_END, PARAMS_START } from '../../../templates/index.ts';
+import { MOVE_BODY } from './mapping-move-source.ts';
 import type { MappingRule } from './mapping-rule.ts';
 
 export function mappingSource(rule: MappingRule): string {
-  return [HEADER, PARAMS_START, `const PARAMS: Params = ${JSON.stringify(rule, null, 2)};`, PARAMS_END, BODY].join('\n');
+  return [HEADER, PARAMS_START, `const PARAMS: Params = ${JSON.stringify(rule, null, 2)};`, PARAMS_END, BODY, MOVE_BODY].join('\n');
 }
 
-const HEADER = `import { defineFunction } from '@joinery/sdk';
+const HEADER = `import { defineFunction, type FunctionContext, type LifecycleEvent } from '@joinery/sdk';
 
 /**
  * A condition holds when every field it names matches (AND). A field given as a list matches any of its
@@ -40,6 +41,8 @@ interface Params {
   output: { field: string; removedField: string };
   /** Without duplicates: sorted by code unit, or in the order the rules list them. */
   order: 'sorted' | 'as-listed';
+  /** \`diff\` (trigger user.moved): what to add and remove on a move, in \`output.field\` and \`output.removedField\`. */
+  mode?: 'assign' | 'diff';
 }
 `;
 
@@ -103,11 +106,12 @@ const everyone = PARAMS.baseline.length ? \`\${PARAMS.baseline.join(', ')} for e
 
 export default defineFunction({
   name: PARAMS.functionName,
-  description: \`\${title} for a joiner: \${everyone}\${rules}; \${PARAMS.exceptions.length} exceptions beat every rule.\`,
-  trigger: 'user.joined',
+  description: PARAMS.mode === 'diff' ? moveDescription() : \`\${title} for a joiner: \${everyone}\${rules}; \${PARAMS.exceptions.length} exceptions beat every rule.\`,
+  trigger: PARAMS.mode === 'diff' ? 'user.moved' : 'user.joined',
   egress: [],
   secrets: [],
   async run(event, ctx) {
+    if (PARAMS.mode === 'diff') return moveChanges(event, ctx);
     const { person } = event;
     const candidates = [
       ...PARAMS.baseline,
