@@ -42,7 +42,11 @@ export function moverGroupsMapping(params: MoverGroupsParams): MappingRule {
     functionName: params.functionName,
     item: 'group',
     baseline: params.baselineGroups,
-    grants: [...table('department', params.departmentGroups), ...table('location', params.locationGroups), ...table('employmentType', params.employmentTypeGroups)],
+    grants: [
+      ...table('department', params.departmentGroups),
+      ...table('location', params.locationGroups),
+      ...table('employmentType', params.employmentTypeGroups),
+    ],
     exceptions: table('employmentType', params.excludedGroups),
     output: { field: 'add', removedField: 'remove' },
     order: 'sorted',

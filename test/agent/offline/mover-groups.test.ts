@@ -19,8 +19,10 @@ async function author(requirement: string) {
 function paramsOf(source: string | undefined) {
   const rule = readTemplateParams(source ?? '') as unknown as MappingRule;
   expect(rule).toMatchObject({ item: 'group', mode: 'diff', output: { field: 'add', removedField: 'remove' }, order: 'sorted' });
-  const table = (field: 'department' | 'location' | 'employmentType', entries: MappingRule['grants']) =>
-    Object.fromEntries(entries.filter((entry) => Object.keys(entry.when).length === 1 && typeof entry.when[field] === 'string').map((entry) => [entry.when[field], entry.items]));
+  const table = (field: 'department' | 'location' | 'employmentType', entries: MappingRule['grants']) => {
+    const rows = entries.filter((entry) => Object.keys(entry.when).length === 1 && typeof entry.when[field] === 'string');
+    return Object.fromEntries(rows.map((entry) => [entry.when[field], entry.items]));
+  };
   expect(rule.exceptions.every((exception) => exception.pattern === undefined)).toBe(true);
   return {
     baselineGroups: rule.baseline,

@@ -7,7 +7,7 @@ import { expectedMapping } from './expected-mapping.ts';
 import type { MappingRule } from './mapping-rule.ts';
 
 /** The person before the move: `previous` holds only what changed, so a field it lacks kept its value. */
-export function placementBefore(person: Person, previous: Partial<Person>): Person {
+function placementBefore(person: Person, previous: Partial<Person>): Person {
   const before: Record<string, unknown> = { ...person };
   for (const field of Object.keys(previous) as Array<keyof Person>) before[field] = previous[field];
   return before as unknown as Person;

@@ -43,7 +43,8 @@ export function mappingMoveFixtures(rule: MappingRule, hints: MappingHints = {},
     .map((move, index) => ({ ...move, name: `example ${index + 1} from the requirement: ${move.name}` }));
   return [...fromText, ...moveScenarios(rule)].slice(0, MAX_FIXTURES).map((move, index) => {
     const moved = person(move.who);
-    const input = { type: 'user.moved', id: `evt-${index + 1}`, occurredAt: '2026-11-20T09:00:00Z', person: moved, ...(move.previous ? { previous: move.previous } : {}) };
+    const previous = move.previous ? { previous: move.previous } : {};
+    const input = { type: 'user.moved', id: `evt-${index + 1}`, occurredAt: '2026-11-20T09:00:00Z', person: moved, ...previous };
     return { name: move.name, input, expect: { output: move.expect ?? expectedMove(rule, moved, move.previous) } } as FixtureTest;
   });
 }

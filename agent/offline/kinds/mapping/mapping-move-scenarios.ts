@@ -30,7 +30,8 @@ function unnamed(rule: MappingRule, field: Field, names: string[]): string {
 
 /** Where an exception bites: a department or location whose rule gives what it takes away, else everywhere. */
 function bites(rule: MappingRule, exception: MappingRule['exceptions'][number]): Who | undefined {
-  const takes = (item: string) => exception.items.some((other) => fold(other) === fold(item)) || (exception.pattern !== undefined && new RegExp(exception.pattern, 'i').test(item));
+  const pattern = exception.pattern === undefined ? undefined : new RegExp(exception.pattern, 'i');
+  const takes = (item: string) => exception.items.some((other) => fold(other) === fold(item)) || pattern?.test(item) === true;
   for (const grant of rule.grants.filter((candidate) => candidate.items.some(takes))) {
     const department = only(grant, 'department');
     const location = only(grant, 'location');
@@ -62,7 +63,9 @@ export function moveScenarios(rule: MappingRule): Move[] {
     push(`${l0} → ${otherLocation} (no rule)`, { location: otherLocation }, { location: l0 });
     push(`a first location: ${l0}`, {}, { location: null });
   }
-  if (d0 && d1 && l0 && l1) push(`department and location at once: ${d0}/${l0} → ${d1}/${l1}`, { department: d1, location: l1 }, { department: d0, location: l0 });
+  if (d0 && d1 && l0 && l1) {
+    push(`department and location at once: ${d0}/${l0} → ${d1}/${l1}`, { department: d1, location: l1 }, { department: d0, location: l0 });
+  }
   push(`a title-only move changes no ${rule.item}s`, { title: 'Senior Engineer' }, { title: 'Engineer' });
   push(`user.moved without previous values changes nothing`, {});
   for (const exception of rule.exceptions) {
@@ -71,21 +74,23 @@ export function moveScenarios(rule: MappingRule): Move[] {
     if (!type || !into || Object.keys(exception.when).length !== 1) continue;
     const place = into.department ?? into.location;
     const taken = exception.items.join(', ') || `${rule.item}s matching /${exception.pattern}/`;
-    if (place) push(`${a(type)} moving into ${place} does not get ${taken}`, { ...into, employmentType: type }, into.department ? { department: otherDepartment } : { location: otherLocation });
+    const from = into.department ? { department: otherDepartment } : { location: otherLocation };
+    if (place) push(`${a(type)} moving into ${place} does not get ${taken}`, { ...into, employmentType: type }, from);
     push(`an employee who becomes ${a(type)}${place ? ` in ${place}` : ''}`, { ...into, employmentType: type }, { employmentType: 'employee' });
   }
   for (const type of valuesOf(rule, 'employmentType')) {
     const other = type === 'employee' ? 'contractor' : 'employee';
     push(`${a(other)} who becomes ${a(type)}`, { employmentType: type as Who['employmentType'] }, { employmentType: other });
   }
-  const keptBaseline = rule.grants.find((grant) => only(grant, 'department') && grant.items.some((item) => rule.baseline.includes(item)));
-  if (keptBaseline) push(`leaving ${only(keptBaseline, 'department')} keeps its baseline ${rule.item}s`, { department: otherDepartment }, { department: only(keptBaseline, 'department') });
-  const shared = rule.grants.find((grant) => only(grant, 'location') && rule.grants.some((other) => only(other, 'department') && other.items.some((item) => grant.items.includes(item))));
-  const sharer = shared && rule.grants.find((other) => only(other, 'department') && other.items.some((item) => shared.items.includes(item)));
-  if (shared && sharer) {
-    const from = only(sharer, 'department');
+  const keptBaseline = rule.grants.map((grant) => grant.items.some((item) => rule.baseline.includes(item)) && only(grant, 'department')).find(Boolean);
+  if (keptBaseline) push(`leaving ${keptBaseline} keeps its baseline ${rule.item}s`, { department: otherDepartment }, { department: keptBaseline });
+  // A department and a location giving the same item: leaving the department keeps it.
+  const pairs = rule.grants.flatMap((left) => rule.grants.map((right) => ({ from: only(left, 'department'), location: only(right, 'location'), left, right })));
+  const shared = pairs.find(({ from, location, left, right }) => from && location && left.items.some((item) => right.items.includes(item)));
+  if (shared?.from && shared.location) {
+    const { from, location } = shared;
     const to = valuesOf(rule, 'department').find((name) => name !== from) ?? otherDepartment;
-    push(`${a(rule.item)} both placements give is kept: ${from} → ${to} in ${only(shared, 'location')}`, { department: to, location: only(shared, 'location') }, { department: from });
+    push(`${a(rule.item)} both placements give is kept: ${from} → ${to} in ${location}`, { department: to, location }, { department: from });
   }
   if (l0) push(`a cleared location removes the location ${rule.item}s`, { location: null }, { location: l0 });
   // Enough moves to pin the behaviour even for a one-rule mapping.

@@ -106,7 +106,8 @@ const everyone = PARAMS.baseline.length ? \`\${PARAMS.baseline.join(', ')} for e
 
 export default defineFunction({
   name: PARAMS.functionName,
-  description: PARAMS.mode === 'diff' ? moveDescription() : \`\${title} for a joiner: \${everyone}\${rules}; \${PARAMS.exceptions.length} exceptions beat every rule.\`,
+  description:
+    PARAMS.mode === 'diff' ? moveDescription() : \`\${title} for a joiner: \${everyone}\${rules}; \${PARAMS.exceptions.length} exceptions beat every rule.\`,
   trigger: (PARAMS.mode === 'diff' ? 'user.moved' : 'user.joined'),
   egress: [],
   secrets: [],
