@@ -6,29 +6,18 @@ import type { FixtureTest } from '../../../../core/fixtures/index.ts';
 import { person } from '../../fixture-builders.ts';
 import type { Recognition } from '../../recognizer.ts';
 import { expectedMove } from './expected-move.ts';
+import { parse, personOf } from './mapping-literals.ts';
 import type { Who } from './mapping-people.ts';
 import type { MappingHints, MappingRule } from './mapping-rule.ts';
 import { type Move, moveScenarios } from './mapping-move-scenarios.ts';
 
 const MAX_FIXTURES = 16;
 
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** `{"department": "Sales", "previous": {"department": "Engineering"}} → CRM-Users`: the person after the
  *  move (JSON fields, or a name) with what changed under `previous`; the output a JSON object, or the items
  *  to add (a JSON list or names separated by commas) with what to remove from the reference. */
 function literalMove(rule: MappingRule, literal: { input: string; output: string }): Move {
-  const fields = parse(literal.input);
-  const [firstName, ...rest] = literal.input.trim().split(/\s+/);
-  const { previous, ...who } = fields && typeof fields === 'object' && !Array.isArray(fields)
-    ? (fields as Who & { previous?: Who })
-    : { firstName: firstName || 'John', lastName: rest.join(' ') || 'Smith', previous: undefined };
+  const { previous, ...who }: Who & { previous?: Who } = personOf(literal.input);
   const written = parse(literal.output);
   const items = Array.isArray(written) ? written : literal.output.split(/\s*,\s*/).filter(Boolean);
   const expect = written && typeof written === 'object' && !Array.isArray(written)

@@ -2,8 +2,7 @@
 // mapping before a move against the mapping after it. Appended to the body of mapping-source.ts, whose
 // helpers (conditionHolds, isRemoved, ordered) it uses; function declarations, so their place is free.
 
-export const MOVE_BODY = `
-/** The items one placement holds: the baseline and every rule that holds for it, less what an exception takes. */
+export const MOVE_BODY = `/** The items one placement holds: the baseline and every rule that holds for it, less what an exception takes. */
 function heldBy(person: PersonFields): string[] {
   const candidates = [...PARAMS.baseline, ...PARAMS.grants.filter((grant) => conditionHolds(grant.when, person)).flatMap((grant) => grant.items)];
   return ordered(candidates.filter((item) => !isRemoved(item, person)));
@@ -22,14 +21,14 @@ function moveChanges(event: LifecycleEvent, ctx: FunctionContext): Record<string
   const { person, previous } = event;
   const { field, removedField } = PARAMS.output;
   if (previous === undefined) {
-    ctx.log.warn(\`user.moved without previous values: nothing to compare, no \${plural} change\`, { employeeId: person.employeeId });
+    ctx.log.warn(\`user.moved without previous values: nothing to compare, no \${PARAMS.item} changes\`, { employeeId: person.employeeId });
     return { [field]: [], [removedField]: [] };
   }
   const before = heldBy({ ...person, ...previous });
   const after = heldBy(person);
   const add = after.filter((item) => !before.includes(item));
   const remove = before.filter((item) => !after.includes(item) && !PARAMS.baseline.includes(item));
-  ctx.log.info(\`\${PARAMS.item} changes on a move\`, { employeeId: person.employeeId, [field]: add, [removedField]: remove });
+  ctx.log.info(\`mover \${PARAMS.item} changes\`, { employeeId: person.employeeId, [field]: add, [removedField]: remove });
   return { [field]: add, [removedField]: remove };
 }
 `;
