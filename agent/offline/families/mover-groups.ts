@@ -4,18 +4,23 @@
 import type { FamilyRecognizer, Recognition, Rule } from '../recognizer.ts';
 import { outputShapeRule } from './approvals-output-shape.ts';
 import { strictReadingRule } from './approvals-strict-reading.ts';
+import { expectedMove } from '../kinds/mapping/expected-move.ts';
+import { mappingFixtures } from '../kinds/mapping/mapping-fixtures.ts';
+import { mappingSource } from '../kinds/mapping/mapping-source.ts';
 import { groupsRecognizer } from './groups.ts';
+import { readingOf } from './groups-mapping.ts';
 import { BASELINE_INSIDE, readGroups } from './mover-groups-clauses.ts';
-import { moverFixtures, placementsOf } from './mover-groups-fixtures.ts';
 import { anyShape, readRows, SHAPES, union } from './mover-groups-read.ts';
-import { expectedMoverChange, type MoverGroupsParams } from './mover-groups-reference.ts';
+import { MOVER_DEFAULTS, MOVER_READING_DEFAULTS, moveHints, moverGroupsMapping, placementsOf } from './mover-groups-mapping.ts';
 import { moverDraftOf } from './mover-groups-tables.ts';
 
 /** Words that make a text about moving people, not about joiners. */
 const MOVE_SIGNAL = /\b(?:mov(?:e|es|ed|er|ers|ing)|transfer(?:s|red|ring)?|chang(?:e|es|ed|ing)\s+(?:their\s+|the\s+|of\s+|in\s+)?(?:department|team|location|office|role|job)s?|(?:department|team|location|office|role|job)s?\s+(?:or\s+\w+\s+)?chang(?:e|es|ed)|(?:old|previous|former|prior)\s+(?:department|location|office|team|groups?|ones))\b/i;
 /** The signal for keywords that are case-sensitive themselves: every letter as [xX]. */
 const CASELESS_SIGNAL = MOVE_SIGNAL.source.replace(/\\.|[a-z]/g, (part) => (part.length === 1 ? `[${part}${part.toUpperCase()}]` : part));
-const params = (recognition: Recognition) => recognition.params as unknown as MoverGroupsParams;
+/** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
+const params = (recognition: Recognition) => readingOf(recognition.params, MOVER_READING_DEFAULTS);
+const rule = (recognition: Recognition) => moverGroupsMapping(params(recognition));
 /** Things a mover rule offline cannot do; named back rather than dropped. */
 const unsupportedRule: Rule = {
   pattern: /\b(?:slack|licen[cs]es?|mailbox(?:es)?|notify|notif\w+|tickets?|sharepoint|delay\w*|grace\s+period|wait\w*|\d+\s*days?|ap+ro+v\w*|cost\s*cent(?:er|re)s?|titles?|schedul\w*|apps?|applications?|software|salesforce(?!-)|log(?:s|ging)?|splunk|siem|audit\w*|char(?:acter)?s?|length|hr\s+(?:records?|system|data)|hris|records?|files?|managers?|cc|bcc|inform|tell|channels?|weeks?|months?|hours?|hourly|daily|nightly|(?:for\s+)?a\s+(?:day|while)|only\s+(?:do\s+this\s+|apply\s+(?:this\s+|it\s+)?)?(?:for|to)\s+(?:employees|contractors|interns)|not\s+(?:for\s+)?(?:contractors|interns|employees)|skip\s+(?:contractors|interns|employees))\b/i,
@@ -26,13 +31,15 @@ const unsupportedRule: Rule = {
 };
 
 function finish(recognition: Recognition): void {
-  const p = params(recognition);
   const draft = moverDraftOf(recognition);
-  p.departmentGroups = draft.tables.department;
-  p.locationGroups = draft.tables.location;
-  p.employmentTypeGroups = draft.tables.type;
-  p.baselineGroups = draft.baseline;
-  p.excludedGroups = draft.excluded;
+  Object.assign(recognition.params, {
+    departmentGroups: draft.tables.department,
+    locationGroups: draft.tables.location,
+    employmentTypeGroups: draft.tables.type,
+    baselineGroups: draft.baseline,
+    excludedGroups: draft.excluded,
+  });
+  const p = params(recognition);
   for (const name of ['departmentGroups', 'locationGroups', 'employmentTypeGroups', 'baselineGroups', 'excludedGroups']) recognition.stated.add(name);
   const tables = [['department', p.departmentGroups], ['location', p.locationGroups]] as const;
   if (tables.every(([, table]) => Object.keys(table).length === 0) && Object.keys(p.employmentTypeGroups).length === 0) {
@@ -42,7 +49,7 @@ function finish(recognition: Recognition): void {
   if (draft.baselineMentioned && p.baselineGroups.length === 0) recognition.assumptions.push('baseline groups are not named: only groups in the tables are ever removed, so every other group stays');
   for (const example of draft.examples) {
     const { person, previous } = placementsOf(p, example);
-    const expected = expectedMoverChange(p, person, previous);
+    const expected = expectedMove(rule(recognition), person, previous) as { add: string[]; remove: string[] };
     const sorted = (groups: string[]) => [...groups].sort().join(', ');
     const touched = [...expected.add, ...expected.remove];
     if (sorted(expected.add) !== sorted(example.add) || sorted(expected.remove) !== sorted(example.remove) || example.keep.some((group) => touched.includes(group))) {
@@ -95,7 +102,9 @@ export const moverGroupsRecognizer: FamilyRecognizer = {
   vocabulary: VOCABULARY,
   rules: [sectionEnds, ...RULES, strictReadingRule('mover-groups', RULES, VOCABULARY)],
   finish,
-  fixtures: (recognition) => moverFixtures(params(recognition), moverDraftOf(recognition).examples),
+  defaults: MOVER_DEFAULTS as unknown as Record<string, unknown>,
+  fixtures: (recognition) => mappingFixtures(rule(recognition), moveHints(params(recognition), moverDraftOf(recognition).examples), recognition.examples),
+  generate: (recognition) => mappingSource(rule(recognition)),
   spec(recognition) {
     const p = params(recognition);
     const rows = (table: Record<string, string[]>) => Object.entries(table).map(([key, groups]) => `${key} → ${groups.join(', ')}`).join('; ');

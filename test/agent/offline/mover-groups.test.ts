@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
 import { moverGroupsRecognizer } from '../../../agent/offline/families/mover-groups.ts';
+import { MOVER_READING_DEFAULTS } from '../../../agent/offline/families/mover-groups-mapping.ts';
+import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
@@ -13,8 +15,22 @@ async function author(requirement: string) {
   return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers }), toolchain, templates });
 }
 
+/** The generated function's mapping rule, in the mover-groups template's terms (what the reading read). */
 function paramsOf(source: string | undefined) {
-  return readTemplateParams(source ?? '');
+  const rule = readTemplateParams(source ?? '') as unknown as MappingRule;
+  expect(rule).toMatchObject({ item: 'group', mode: 'diff', output: { field: 'add', removedField: 'remove' }, order: 'sorted' });
+  const table = (field: 'department' | 'location' | 'employmentType', entries: MappingRule['grants']) => {
+    const rows = entries.filter((entry) => Object.keys(entry.when).length === 1 && typeof entry.when[field] === 'string');
+    return Object.fromEntries(rows.map((entry) => [entry.when[field], entry.items]));
+  };
+  expect(rule.exceptions.every((exception) => exception.pattern === undefined)).toBe(true);
+  return {
+    baselineGroups: rule.baseline,
+    departmentGroups: table('department', rule.grants),
+    locationGroups: table('location', rule.grants),
+    employmentTypeGroups: table('employmentType', rule.grants),
+    excludedGroups: table('employmentType', rule.exceptions),
+  };
 }
 
 const TYPICAL = {
@@ -26,6 +42,11 @@ const TYPICAL = {
 };
 
 describe('offline author: mover-groups family', () => {
+  it('reads into a mapping rule whose defaults are the hand-written template\'s parameters', () => {
+    const template = templates.find((entry) => entry.family === 'mover-groups');
+    expect(readTemplateParams(template?.source ?? '')).toEqual(MOVER_READING_DEFAULTS);
+  });
+
   const paraphrases = [
     'On a move, add the new department\'s groups and remove the old ones. Engineering gets GitHub-Users and VPN-Users; Sales gets CRM-Users. Never remove All-Staff or MFA-Required. Contractors never get VPN-Users.',
     'Hi! For movers please: add the groups of the new department and take away the old department\'s groups, but never remove the baseline groups (All-Staff, MFA-Required). Engineering: GitHub-Users, VPN-Users. Sales: CRM-Users. Contractors should never get VPN-Users. Thanks a lot!',

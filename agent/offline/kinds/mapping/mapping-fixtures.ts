@@ -8,6 +8,7 @@ import { joinedEvent } from '../../fixture-builders.ts';
 import type { Recognition } from '../../recognizer.ts';
 import { expectedOutcome } from './expected-selection.ts';
 import { literalExample } from './mapping-literals.ts';
+import { mappingMoveFixtures } from './mapping-move-fixtures.ts';
 import { describe, merge, neutralDepartment, personFor, type Who } from './mapping-people.ts';
 import type { MappingHints, MappingRule } from './mapping-rule.ts';
 import { selectionScenarios, withOwnFields } from './selection-fixtures.ts';
@@ -81,6 +82,7 @@ function scenarios(rule: MappingRule, hints: MappingHints): Scenario[] {
 
 /** The fixtures of a rule; `literals` are the text's examples taken as written (`input → output`). */
 export function mappingFixtures(rule: MappingRule, hints: MappingHints = {}, literals: Recognition['examples'] = []): FixtureTest[] {
+  if (rule.mode === 'diff') return mappingMoveFixtures(rule, hints, literals);
   const asWritten = literals.map((literal) => literalExample(rule, literal));
   const described = (hints.examples ?? []).flatMap((condition) => {
     const who = personFor(condition, rule, hints);

@@ -7,7 +7,7 @@ import { expectedMapping } from './expected-mapping.ts';
 import type { Who } from './mapping-people.ts';
 import type { MappingRule } from './mapping-rule.ts';
 
-function parse(text: string): unknown {
+export function parse(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -16,7 +16,7 @@ function parse(text: string): unknown {
 }
 
 /** A person given as JSON fields, or as a name ("John Smith") with the other fields the builder's. */
-function personOf(input: string): Who {
+export function personOf(input: string): Who {
   const fields = parse(input);
   if (fields && typeof fields === 'object' && !Array.isArray(fields)) return fields as Who;
   const [firstName, ...rest] = input.trim().split(/\s+/);

@@ -1,6 +1,9 @@
 // The mapping kind's IR: who a joiner is (department, location, title, employment type, cost centre)
 // mapped to a list of items (groups, apps, approvers): a baseline everyone gets, rules that each add
-// their items when their condition holds, and exceptions that take items away whatever gave them.
+// their items when their condition holds, and exceptions that take items away whatever gave them. In mode
+// `diff` the same mapping is computed before and after a move, and the output is what to add and remove.
+
+import type { Person } from '../../../../core/sdk/index.ts';
 
 /**
  * Holds when every field it names matches (AND); a field given as a list matches any of its values (OR).
@@ -38,6 +41,12 @@ export interface MappingRule {
   /** Both lists without duplicates: `sorted` by code unit (the same everywhere), or `as-listed` (baseline
    *  first, then each rule's items in the rules' order, the first occurrence kept). */
   order: 'sorted' | 'as-listed';
+  /** `assign` (the default; trigger `user.joined`): the items a joiner gets. `diff` (trigger `user.moved`): the
+   *  items of the placement before the move (`event.previous` over the person: a field it lacks kept its
+   *  value, `null` means "had none") against those after it; `output.field` holds what to add (after minus
+   *  before), `output.removedField` what to remove (before minus after, never a baseline item), each in
+   *  `order`. No `previous`: a warning and both lists empty. Exceptions beat every rule in both placements. */
+  mode?: 'assign' | 'diff';
   /** The selection fields below (approval chains) are read only when `select` is given; a rule without
    *  them is the union above, written by the union body. See selection-source.ts. */
   select?: MappingSelection;
@@ -75,4 +84,6 @@ interface MappingResolver {
 export interface MappingHints {
   titles?: Map<string, { matching: string; nearMiss: string }>;
   examples?: MappingCondition[];
+  /** Mode `diff`: the moves the text's worked examples describe (the person after, the fields before). */
+  moves?: Array<{ text: string; who: Partial<Person>; previous: Partial<Person> }>;
 }

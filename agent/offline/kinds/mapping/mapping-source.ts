@@ -2,19 +2,22 @@
 // that carries out every field of it (mapping-rule.ts). Only the block varies.
 
 import { PARAMS_END, PARAMS_START } from '../../../templates/index.ts';
+import { MOVE_BODY } from './mapping-move-source.ts';
 import type { MappingRule } from './mapping-rule.ts';
 import { selectionSource } from './selection-source.ts';
 
 /** A rule with `select` (approval chains) is written by the selection body, which shares the conditions. */
 export function mappingSource(rule: MappingRule): string {
   const block = [PARAMS_START, `const PARAMS: Params = ${JSON.stringify(rule, null, 2)};`, PARAMS_END].join('\n');
-  if (rule.select !== undefined) return selectionSource(block, { conditionType: CONDITION_TYPE, conditionHelpers: CONDITION_HELPERS });
-  return [CONDITION_TYPE, PARAMS_TYPE, block, CONDITION_HELPERS, BODY].join('\n');
+  if (rule.select !== undefined) return selectionSource(block, { conditionType: `${IMPORT}\n${CONDITION_TYPE}`, conditionHelpers: CONDITION_HELPERS });
+  return [UNION_IMPORT, CONDITION_TYPE, PARAMS_TYPE, block, CONDITION_HELPERS, BODY, MOVE_BODY].join('\n');
 }
 
-const CONDITION_TYPE = `import { defineFunction } from '@joinery/sdk';
+const IMPORT = `import { defineFunction } from '@joinery/sdk';\n`;
+/** The union body's own import: its move part (mode `diff`) names the event and ctx types. */
+const UNION_IMPORT = `import { defineFunction, type FunctionContext, type LifecycleEvent } from '@joinery/sdk';\n`;
 
-/**
+const CONDITION_TYPE = `/**
  * A condition holds when every field it names matches (AND). A field given as a list matches any of its
  * values (OR). department, location, costCenter and employmentType compare case-insensitively after
  * trimming (inner runs of spaces count as one); titlePattern is a case-insensitive regular expression
@@ -45,6 +48,8 @@ interface Params {
   output: { field: string; removedField: string };
   /** Without duplicates: sorted by code unit, or in the order the rules list them. */
   order: 'sorted' | 'as-listed';
+  /** \`diff\` (trigger user.moved): what to add and remove on a move, in \`output.field\` and \`output.removedField\`. */
+  mode?: 'assign' | 'diff';
 }
 `;
 
@@ -109,11 +114,13 @@ const everyone = PARAMS.baseline.length ? \`\${PARAMS.baseline.join(', ')} for e
 
 export default defineFunction({
   name: PARAMS.functionName,
-  description: \`\${title} for a joiner: \${everyone}\${rules}; \${PARAMS.exceptions.length} exceptions beat every rule.\`,
-  trigger: 'user.joined',
+  description:
+    PARAMS.mode === 'diff' ? moveDescription() : \`\${title} for a joiner: \${everyone}\${rules}; \${PARAMS.exceptions.length} exceptions beat every rule.\`,
+  trigger: (PARAMS.mode === 'diff' ? 'user.moved' : 'user.joined'),
   egress: [],
   secrets: [],
   async run(event, ctx) {
+    if (PARAMS.mode === 'diff') return moveChanges(event, ctx);
     const { person } = event;
     const candidates = [
       ...PARAMS.baseline,
