@@ -53,7 +53,9 @@ function analyseText(messages: readonly string[], corrections: string[], recogni
   const best = ranked[0];
   const general = recognizers.filter((recognizer) => recognizer.fallback);
   if (!best || best.score === 0) {
-    const fallback = readCleanly(general, clauses, corrections, defaults);
+    // No family's keywords: a general kind that read it cleanly writes it; one that found its shape (an HTTP
+    // step) refuses with its own precise reasons rather than "no rule family".
+    const fallback = readCleanly(general, clauses, corrections, defaults) ?? shapedReading(general, clauses, corrections, defaults);
     if (fallback) return { ...fallback, clauses, otherFamilies: [] };
     const unhandled = clauses.filter((clause) => !isFiller(clause.text));
     const accounts = accountClauses({ clauses, unhandled, trace: [], evidence: { texts: [], numbers: new Map() }, facts: [] });
@@ -104,6 +106,15 @@ function readCleanly(
     const read = reading.unhandled.length + accountingGaps(reading.accounts).tokens.length === 0;
     const shaped = recognizer.recognised?.(reading.recognition) ?? true;
     if (read && (reading.recognition.problems.length === 0 || (refused && shaped && reading.recognition.problems.length < specificCost))) return reading;
+  }
+  return undefined;
+}
+
+/** The reading of the first general kind that recognised its shape in the text, problems and all. */
+function shapedReading(general: FamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {
+  for (const recognizer of general) {
+    const reading = readAs(recognizer, clauses, corrections, defaults);
+    if (recognizer.recognised?.(reading.recognition)) return reading;
   }
   return undefined;
 }
