@@ -91,4 +91,5 @@ export const REFUSE = {
   ].join(' '),
   neverLogSalary: `${BADGE} It answers 201 with { badgeId }. Never log the salary. Return { badge: <badgeId> }.`,
   lowerNothing: `${BADGE} Send their email in lower case. It answers 201. Return { badge: true }.`,
+  passwordNoBasic: `${BADGE} It answers 201. Never log the password. Return { badge: true }.`,
 } as const;

@@ -26,6 +26,7 @@ const REASONS: Array<[keyof typeof REFUSE, string]> = [
   ['secretHowUnsaid', 'say how the secret HELPDESK_TOKEN is sent'],
   ['neverLogSalary', 'salary is no field of an answer the text describes and no credential the function holds'],
   ['lowerNothing', '"Send their email in lower case": no request before it sends <accountEmail>'],
+  ['passwordNoBasic', 'password is no field of an answer the text describes and no credential the function holds'],
 ];
 
 describe('offline author: near-misses of the http-action forms are refused, naming why', () => {

@@ -7,8 +7,15 @@ import type { HttpStep } from './http-action-rule.ts';
 import { pathsOf, templatedBody } from './placeholders.ts';
 import { pendingOf, ruleOf, statedSteps, write } from './reading-state.ts';
 
-/** Words for a credential the function holds as a secret: never logged, whatever the text says. */
-const CREDENTIAL = /^(?:(?:api|access|bearer|auth)\s+)?(?:token|key|secret|password|credentials?)$/;
+/** Words for a credential the function holds as a secret (never logged, whatever the text says), by the auth that holds it. */
+const CREDENTIALS: Array<[RegExp, (step: HttpStep) => boolean]> = [
+  [/^(?:(?:api|access|bearer|auth)\s+)?token$/, (step) => step.auth.scheme !== 'none' && step.auth.scheme !== 'basic-key'],
+  [/^(?:api\s+)?key$/, (step) => step.auth.scheme === 'basic-key' || step.auth.scheme === 'bearer'],
+  [/^password$/, (step) => step.auth.scheme === 'basic'],
+  [/^(?:secrets?|credentials?|webhook(?:\s+(?:url|path))?)$/, (step) => step.auth.scheme !== 'none' || step.url.includes('<secrets.')],
+];
+const holdsCredential = (name: string, steps: HttpStep[]) =>
+  CREDENTIALS.some(([words, holds]) => words.test(name) && steps.some(holds));
 
 function settleWait(recognition: Recognition): void {
   const pending = pendingOf(recognition);
@@ -30,7 +37,6 @@ function settleWait(recognition: Recognition): void {
 
 function settleNeverLog(recognition: Recognition, steps: HttpStep[]): HttpStep[] {
   const { neverLog, shapes } = pendingOf(recognition);
-  const credential = steps.some((step) => step.auth.scheme !== 'none' || step.url.includes('<secrets.'));
   for (const { name, phrase } of neverLog) {
     const words = name.replace(/\s+/g, '').toLowerCase();
     const index = [...shapes.keys()].find((at) => pathsOf(shapes.get(at)).some((path) => path.toLowerCase().split('.').at(-1) === words));
@@ -40,7 +46,7 @@ function settleNeverLog(recognition: Recognition, steps: HttpStep[]): HttpStep[]
       steps[index] = { ...step, requires: [...new Set([...step.requires, path])], sensitive: [...new Set([...step.sensitive, path])] };
     } else if (steps.some((candidate) => candidate.sensitive.length > 0) && /^(?:pass|tap|code|temporary access pass)$/.test(name)) {
       // the pass an earlier step answered with is sensitive already
-    } else if (!(credential && CREDENTIAL.test(name))) {
+    } else if (!holdsCredential(name, steps)) {
       recognition.problems.push(`"${phrase}": ${name} is no field of an answer the text describes and no credential the function holds`);
     }
   }
