@@ -46,7 +46,7 @@ export const READ = {
   secretNamed: [
     'When someone joins, open a helpdesk request: POST https://desk.acme.io/api/requests.',
     'Authenticate with a bearer token: use the secret HELPDESK_TOKEN.',
-    'Body { subject: "Welcome <name>", requester: <accountEmail> }. It answers 201 with { id }. Return { request: <id> }.',
+    'Body { subject: "Welcome <name>", requester: <accountEmail> }. It answers 201 with { id }. A 403 is an error. Return { request: <id> }.',
   ].join(' '),
   webhookSecret: [
     'When someone joins, post to our chat webhook: POST https://hooks.chat.acme.io/in/<secrets.CHAT_HOOK_PATH>',
@@ -91,5 +91,6 @@ export const REFUSE = {
   ].join(' '),
   neverLogSalary: `${BADGE} It answers 201 with { badgeId }. Never log the salary. Return { badge: <badgeId> }.`,
   lowerNothing: `${BADGE} Send their email in lower case. It answers 201. Return { badge: true }.`,
+  waitNoOutput: `When someone leaves, wait until 5 days after their last day. ${PAYROLL} It answers 201. Return { reported: true }.`,
   passwordNoBasic: `${BADGE} It answers 201. Never log the password. Return { badge: true }.`,
 } as const;

@@ -26,6 +26,7 @@ const REASONS: Array<[keyof typeof REFUSE, string]> = [
   ['secretHowUnsaid', 'say how the secret HELPDESK_TOKEN is sent'],
   ['neverLogSalary', 'salary is no field of an answer the text describes and no credential the function holds'],
   ['lowerNothing', '"Send their email in lower case": no request before it sends <accountEmail>'],
+  ['waitNoOutput', 'what the function returns before the day it waits for was not said'],
   ['passwordNoBasic', 'password is no field of an answer the text describes and no credential the function holds'],
 ];
 

@@ -27,11 +27,11 @@ function settleWait(recognition: Recognition): void {
   if (ruleOf(recognition).trigger !== 'user.left') {
     recognition.problems.push('a wait after the last day needs a leaver rule ("when someone leaves"), not a joiner or manual one');
   }
+  // Written even without its output, so that the refusal names what is missing rather than the days.
   if (!pending.waitOutput) {
     recognition.problems.push('what the function returns before the day it waits for was not said ("until then return { waiting: true, until: <waitUntil> }")');
-    return;
   }
-  const output = templatedBody(pending.waitOutput, recognition, statedSteps(recognition), 'the output until then') as Record<string, unknown>;
+  const output = templatedBody(pending.waitOutput ?? {}, recognition, statedSteps(recognition), 'the output until then') as Record<string, unknown>;
   write(recognition, 'wait', { date: 'lastDay', days: pending.wait.days, output });
 }
 

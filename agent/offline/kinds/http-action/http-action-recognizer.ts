@@ -29,6 +29,11 @@ export const httpActionRecognizer: FamilyRecognizer = {
   // Never chosen by keywords: read when the family they chose leaves something unaccounted for.
   keywords: [],
   vocabulary: HTTP_ACTION_VOCABULARY,
+  // "a 403 is an error" without a text of its own: what the function does for every status but the success.
+  facts: [
+    /\b[45]\d\d\s+(?:is|means)\s+(?:an?\s+)?(?:error|failure)\b(?!\s*[:,-]?\s*["“])/i,
+    /\b[45]\d\d\b,?\s+(?:that\s+is|that's|it\s+is)\s+an?\s+error\b(?!\s*[:,-]?\s*["“])/i,
+  ],
   rules: [
     // Whole step descriptions first: the URL, the body and the answer, before single words are taken away.
     ...STEP_RULES,

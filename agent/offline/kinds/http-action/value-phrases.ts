@@ -8,7 +8,7 @@ import { pendingOf, statedSteps, write } from './reading-state.ts';
 
 /** The values a request may send lower-cased, by how admins name them. */
 const LOWERABLE: Array<[RegExp, string]> = [
-  [/^(?:e-?mail|email address|work email|account email|mail)$/i, 'accountEmail'],
+  [/^(?:e-?mail(?: address)?|work email|account email|mail)$/i, 'accountEmail'],
   [/^(?:us(?:e)?r\s?name|login)$/i, 'username'],
   [/^(?:upn|user principal name)$/i, 'upn'],
 ];
