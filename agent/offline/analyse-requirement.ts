@@ -111,13 +111,8 @@ function readCleanly(
 }
 
 /** The reading of the first general kind that recognised its shape in the text, problems and all. */
-function shapedReading(general: FamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {
-  for (const recognizer of general) {
-    const reading = readAs(recognizer, clauses, corrections, defaults);
-    if (recognizer.recognised?.(reading.recognition)) return reading;
-  }
-  return undefined;
-}
+const shapedReading = (general: FamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) =>
+  general.map((recognizer) => readAs(recognizer, clauses, corrections, defaults)).find(({ recognizer, recognition }) => recognizer.recognised?.(recognition));
 
 /** The problems of the first general kind that read every clause and token: what to add to the text. */
 function needsOf(general: FamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {
