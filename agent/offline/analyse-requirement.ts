@@ -53,7 +53,9 @@ function analyseText(messages: readonly string[], corrections: string[], recogni
   const best = ranked[0];
   const general = recognizers.filter((recognizer) => recognizer.fallback);
   if (!best || best.score === 0) {
-    const fallback = readCleanly(general, clauses, corrections, defaults);
+    // No family's keywords: a general kind that read it cleanly writes it; one that found its shape (an HTTP
+    // step) refuses with its own precise reasons rather than "no rule family".
+    const fallback = readCleanly(general, clauses, corrections, defaults) ?? shapedReading(general, clauses, corrections, defaults);
     if (fallback) return { ...fallback, clauses, otherFamilies: [] };
     const unhandled = clauses.filter((clause) => !isFiller(clause.text));
     const accounts = accountClauses({ clauses, unhandled, trace: [], evidence: { texts: [], numbers: new Map() }, facts: [] });
@@ -107,6 +109,10 @@ function readCleanly(
   }
   return undefined;
 }
+
+/** The reading of the first general kind that recognised its shape in the text, problems and all. */
+const shapedReading = (general: FamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) =>
+  general.map((recognizer) => readAs(recognizer, clauses, corrections, defaults)).find(({ recognizer, recognition }) => recognizer.recognised?.(recognition));
 
 /** The problems of the first general kind that read every clause and token: what to add to the text. */
 function needsOf(general: FamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {

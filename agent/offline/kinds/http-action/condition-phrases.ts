@@ -6,7 +6,9 @@ import type { Recognition, Rule } from '../../recognizer.ts';
 import type { Condition, ConditionField } from './http-action-rule.ts';
 import { readObject, type Loose } from './read-object.ts';
 import { pendingOf, ruleOf, write } from './reading-state.ts';
+import { STATUS_CLAUSE } from './status-phrases.ts';
 import { OBJECT } from './step-phrases.ts';
+import { UNTIL_THEN } from './wait-phrases.ts';
 
 const DAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 /** Role plurals that name a department. */
@@ -115,6 +117,10 @@ export const CONDITION_RULES: Rule[] = [
         recognition.problems.push(`the output "${match[1]}" could not be read`);
         return;
       }
+      // A status's own output ("if it answers 404, skip … and return { … }") and the wait's are read there.
+      if (STATUS_CLAUSE.test(match.input) && /\b[45]\d\d\b/.test(match.input.slice(0, match.index))) return;
+      const until = UNTIL_THEN.exec(match.input);
+      if (until && until.index <= match.index && match.index < until.index + until[0].length) return;
       if (SKIP_WORDS.test(match.input)) write(recognition, 'skipOutput', object);
       else pendingOf(recognition).output = object;
     },

@@ -3,7 +3,8 @@
 
 import type { Recognition } from '../../recognizer.ts';
 import type { HttpStep } from './http-action-rule.ts';
-import { answerPlaceholder, pathsOf, placeholderName, templated } from './placeholders.ts';
+import { finishForms } from './finish-forms.ts';
+import { irPlaceholder, pathsOf, templated } from './placeholders.ts';
 import { SHORTHAND, type Loose } from './read-object.ts';
 import { pendingOf, ruleOf, statedSteps, stepNamed, write } from './reading-state.ts';
 
@@ -52,7 +53,7 @@ function resolveOutput(recognition: Recognition, key: string, value: Loose): Loo
   const whole = /^<([^<>]+)>$/.exec(value);
   if (!whole) return templated(value, recognition, steps, `the output field "${key}"`);
   const inner = whole[1] ?? '';
-  const known = placeholderName(inner, steps) ?? (/^\w+$/.test(inner) ? answerPlaceholder(inner, recognition, steps) : undefined);
+  const known = irPlaceholder(inner, recognition, steps, {});
   if (known) return `<${known}>`;
   const words = inner.split(/[^\w]+/).filter((word) => word && !NOT_FIELDS.has(word.toLowerCase()));
   const field = words.at(-1);
@@ -77,7 +78,7 @@ function completeAuth(recognition: Recognition, steps: HttpStep[]): HttpStep[] {
 
 export function finishReading(recognition: Recognition): void {
   const rule = ruleOf(recognition);
-  const steps = completeAuth(recognition, statedSteps(recognition));
+  const steps = finishForms(recognition, completeAuth(recognition, statedSteps(recognition)));
   if (steps.length === 0) {
     recognition.problems.push('no endpoint was given: write each call as its method and URL (POST https://…) with its credential, body and success status');
     return;
@@ -86,7 +87,7 @@ export function finishReading(recognition: Recognition): void {
   steps.forEach((step, index) => {
     const name = `step ${index + 1} (${step.method} ${step.url})`;
     const how = 'bearer token from the secret X, Basic auth user U with the password in secret S, or OAuth client credentials';
-    if (step.auth.scheme === 'none') recognition.problems.push(`${name} has no credential: name its secret (${how})`);
+    if (step.auth.scheme === 'none' && !step.url.includes('<secrets.')) recognition.problems.push(`${name} has no credential: name its secret (${how})`);
     if (step.successStatus === 0) recognition.problems.push(`${name}: the status that means success was not given ("answers 201")`);
     if (step.body === null && step.method !== 'GET' && step.method !== 'DELETE') recognition.problems.push(`${name}: no body was given`);
   });

@@ -5,13 +5,17 @@
 import { TECHNICAL_TOKENS_RULE } from '../../grammar/shared-rules.ts';
 import { state, type FamilyRecognizer, type Recognition } from '../../recognizer.ts';
 import { CONDITION_RULES } from './condition-phrases.ts';
+import { CREDENTIAL_RULES } from './credential-phrases.ts';
 import { finishReading } from './finish-reading.ts';
 import { httpActionFixtures } from './http-action-fixtures.ts';
 import { HTTP_ACTION_DEFAULTS, type Condition, type HttpActionRule } from './http-action-rule.ts';
 import { httpActionSource } from './http-action-source.ts';
 import { HTTP_ACTION_VOCABULARY } from './http-action-vocabulary.ts';
+import { STATUS_RULES } from './status-phrases.ts';
 import { STEP_RULES } from './step-phrases.ts';
 import { TABLE_RULES } from './table-phrases.ts';
+import { VALUE_RULES } from './value-phrases.ts';
+import { WAIT_RULES } from './wait-phrases.ts';
 
 const rule = (recognition: Recognition) => recognition.params as unknown as HttpActionRule;
 
@@ -25,9 +29,18 @@ export const httpActionRecognizer: FamilyRecognizer = {
   // Never chosen by keywords: read when the family they chose leaves something unaccounted for.
   keywords: [],
   vocabulary: HTTP_ACTION_VOCABULARY,
+  // "a 403 is an error" without a text of its own: what the function does for every status but the success.
+  facts: [
+    /\b[45]\d\d\s+(?:is|means)\s+(?:an?\s+)?(?:error|failure)\b(?!\s*[:,-]?\s*["“])/i,
+    /\b[45]\d\d\b,?\s+(?:that\s+is|that's|it\s+is)\s+an?\s+error\b(?!\s*[:,-]?\s*["“])/i,
+  ],
   rules: [
     // Whole step descriptions first: the URL, the body and the answer, before single words are taken away.
     ...STEP_RULES,
+    ...CREDENTIAL_RULES,
+    ...STATUS_RULES,
+    ...WAIT_RULES,
+    ...VALUE_RULES,
     ...TABLE_RULES,
     ...CONDITION_RULES,
     TECHNICAL_TOKENS_RULE,

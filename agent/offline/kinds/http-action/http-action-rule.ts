@@ -123,8 +123,8 @@ export const PLACEHOLDERS = [
   'firstName', 'lastName', 'preferredName', 'name', 'department', 'location', 'title', 'employmentType', 'startDate',
   'employeeId', 'managerEmail', 'upn', 'accountEmail', 'username', 'eventId',
 ];
-// Two more a rule may name, which the http-action phrases do not read yet: `lastDay`, the event's last
-// day (null when it has none), and `waitUntil`, the first day the steps may run (in a wait's output).
+// Two more a rule may name: `lastDay`, the event's last day (null when it has none), and `waitUntil`, the
+// first day the steps may run (in a wait's output).
 
 export const HTTP_ACTION_DEFAULTS: HttpActionRule = {
   functionName: 'http-action',

@@ -24,5 +24,5 @@ export const HTTP_ACTION_VOCABULARY: RegExp[] = [
     engineers engineering department location title contractors contractor interns intern employees employment type
     skipped skip nothing anything calling gets get no none both must hold holds means
     the with bearer basic auth oauth user password token secret body json returns return answers answer
-    status code with error errors throw status`),
+    status code with error errors throw status update updates updated profile profiles register`),
 ];

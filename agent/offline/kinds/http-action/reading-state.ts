@@ -17,6 +17,11 @@ export interface Pending {
   output?: Record<string, Loose>;
   /** Steps with an explicitly stated auth; the others take the pending one. */
   authStated: Set<number>;
+  /** "wait until 7 days after their last day" and what the function returns until then. */
+  wait?: { days: number };
+  waitOutput?: Record<string, Loose>;
+  /** "never log the password": answer fields or credentials, settled in finish. */
+  neverLog: Array<{ name: string; phrase: string }>;
 }
 
 const PENDING = new WeakMap<Recognition, Pending>();
@@ -24,7 +29,7 @@ const PENDING = new WeakMap<Recognition, Pending>();
 export function pendingOf(recognition: Recognition): Pending {
   let pending = PENDING.get(recognition);
   if (!pending) {
-    pending = { oauth: {}, shapes: new Map(), urls: [], authStated: new Set() };
+    pending = { oauth: {}, shapes: new Map(), urls: [], authStated: new Set(), neverLog: [] };
     PENDING.set(recognition, pending);
   }
   return pending;

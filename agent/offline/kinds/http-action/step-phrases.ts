@@ -12,7 +12,7 @@ import { pendingOf, statedSteps, stepNamed, write } from './reading-state.ts';
 
 /** An object written inline, up to four levels deep. */
 export const OBJECT = String.raw`\{(?:[^{}]|\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\})*\}`;
-const SECRET = '([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)';
+export const SECRET = '([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)';
 const URL_SOURCE = URL_PATTERN.source;
 
 /** Success statuses the services document, used when the text names none. */
@@ -27,7 +27,7 @@ const SENSITIVE: Array<[RegExp, string]> = [[/\/temporaryAccessPassMethods$/i, '
 
 const trimUrl = (url: string) => url.replace(/[.,;:)]+$/, '');
 
-function setStep(recognition: Recognition, index: number, change: Partial<HttpStep>): void {
+export function setStep(recognition: Recognition, index: number, change: Partial<HttpStep>): void {
   const steps = statedSteps(recognition).map((step, at) => (at === index ? { ...step, ...change } : step));
   write(recognition, 'steps', steps);
 }
@@ -39,7 +39,7 @@ function oauth(recognition: Recognition, field: 'tokenUrl' | 'clientId' | 'clien
   else client[field] ??= '';
 }
 
-function setAuth(recognition: Recognition, text: string, auth: Auth): void {
+export function setAuth(recognition: Recognition, text: string, auth: Auth): void {
   const pending = pendingOf(recognition);
   const index = stepNamed(recognition, text);
   if (index < 0) {
@@ -55,7 +55,7 @@ export const STEP_RULES: Rule[] = [
     pattern: new RegExp(String.raw`\b(GET|POST|PUT|PATCH|DELETE)\s+(${URL_SOURCE})`),
     apply: (match, recognition) => {
       const steps = statedSteps(recognition);
-      const url = templated(trimUrl(match[2] ?? ''), recognition, steps, `the endpoint ${match[2]}`);
+      const url = templated(trimUrl(match[2] ?? ''), recognition, steps, `the endpoint ${match[2]}`, { url: true });
       const path = url.split('?')[0] ?? url;
       const step: HttpStep = {
         when: [],
@@ -122,7 +122,10 @@ export const STEP_RULES: Rule[] = [
       'i',
     ),
     apply: (match, recognition) => {
-      const index = stepNamed(recognition, match.input.slice(0, match.index));
+      const before = match.input.slice(0, match.index);
+      // "if the API answers 404, …" is a status with its own answer (status-phrases.ts), not the success.
+      if (Number(match[1]) >= 300 && /\b(?:if|when|should)\b[^.;,]{0,40}$/i.test(before)) return;
+      const index = stepNamed(recognition, before);
       if (index < 0) return;
       setStep(recognition, index, { successStatus: Number(match[1]) });
       const shape = match[2] ? readObject(match[2], 0) : undefined;
