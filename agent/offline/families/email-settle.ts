@@ -8,7 +8,8 @@ import { asciiFold } from '../transliterate.ts';
 import { TOKEN_LAYOUT } from './email-layouts.ts';
 import { keepPersonExamples, nameFromLocalPart } from './email-examples.ts';
 import { notesOf } from './email-rules.ts';
-import { foldName, type EmailParams } from './email-reference.ts';
+import { foldName } from '../kinds/identifier/expected-identifier.ts';
+import { emailIdentifier, readingOf, type EmailParams } from './email-identifier.ts';
 
 const CANDIDATES = ['{first}.{last}', '{f}{last}', '{f}.{last}', '{first}{last}', '{first}_{last}', '{first}-{last}', '{last}.{first}', '{last}{f}', '{first}{l}', '{first}.{l}', '{last}_{first}', '{first}.{m}.{last}', '{f}{m}{last}', '{last}{first}'];
 const SAMPLE_NAMES = ['John Quinn Smith', 'Jane Quinn Doe', 'John Quinn Doe', 'Jane Quinn Smith', 'John Smith', 'Jane Doe'];
@@ -109,7 +110,7 @@ export function settleEmail(recognition: Recognition): void {
   const p = params as unknown as EmailParams;
   const notes = notesOf(recognition);
   learnFromSamples(recognition);
-  p.suffixSeparator = recognition.stated.has('separator') ? String(params.separator) : p.suffixSeparator;
+  p.suffixSeparator = recognition.stated.has('separator') ? String(params.separator) : readingOf(params).suffixSeparator;
   writeLayout(recognition, p);
   if (p.contractorDomain === p.domain) p.contractorDomain = '';
   if (notes.subdomain) {
@@ -117,7 +118,8 @@ export function settleEmail(recognition: Recognition): void {
     if (notes.subdomain.forContractors) state(recognition, 'contractorDomain', domain);
     else p.domain = domain;
   }
-  if (typeof params.maxLength === 'number') {
+  // The shared length rules write maxLength; the rule's own default (64) is not a stated limit.
+  if (recognition.stated.has('maxLength') && typeof params.maxLength === 'number') {
     const whole = notes.wholeAddress === true;
     p.maxLocalPartLength = whole ? params.maxLength - 1 - Math.max(p.domain.length, p.contractorDomain.length) : params.maxLength;
     if (whole) recognition.assumptions.push(`The ${params.maxLength}-character limit is the whole address, @${p.contractorDomain || p.domain} included: at most ${p.maxLocalPartLength} characters before the @.`);
@@ -153,14 +155,16 @@ export function learnSpellings(p: EmailParams, name: string, produces: (params: 
 
 function checkSpellings(recognition: Recognition, p: EmailParams): void {
   for (const spelling of notesOf(recognition).spellings) {
-    const learned = learnSpellings(p, spelling.input, (params) => foldName(params, spelling.input) === spelling.output);
+    const fold = (params: EmailParams) => foldName(emailIdentifier(readingOf({ ...params })), spelling.input);
+    const learned = learnSpellings(p, spelling.input, (params) => fold(params) === spelling.output);
     if (learned) state(recognition, 'transliterations', learned, { override: true });
-    else recognition.problems.push(`the example ${spelling.input} → ${spelling.output} does not follow the rule as understood (it gives ${foldName(p, spelling.input)})`);
+    else recognition.problems.push(`the example ${spelling.input} → ${spelling.output} does not follow the rule as understood (it gives ${fold(p)})`);
   }
 }
 
 function assume(recognition: Recognition, p: EmailParams): void {
   const { stated, assumptions, problems } = recognition;
+  const { maxLocalPartLength } = readingOf(recognition.params);
   if (!stated.has('domain')) assumptions.push(`The requirement named no domain: ${p.domain} is used; change "domain" before publishing.`);
   if (!stated.has('pattern')) assumptions.push('The requirement named no layout: first.last is used.');
   if (!stated.has('contractorPrefix')) p.contractorPrefix = '';
@@ -172,9 +176,9 @@ function assume(recognition: Recognition, p: EmailParams): void {
   }
   if (!stated.has('firstSuffix')) assumptions.push(`On a clash a number is appended from ${p.firstSuffix} (${p.suffixSeparator}${p.firstSuffix}).`);
   assumptions.push('An address is free when no user in the directory, active or disabled, holds it; an address already held by the same employee is returned as it is.');
-  if (p.maxLocalPartLength > 64) problems.push(`a local part of ${p.maxLocalPartLength} characters is longer than mail systems allow (64 before the @, RFC 5321 and Entra)`);
+  if (maxLocalPartLength > 64) problems.push(`a local part of ${maxLocalPartLength} characters is longer than mail systems allow (64 before the @, RFC 5321 and Entra)`);
   const least = p.contractorPrefix.length + p.suffixSeparator.length + String(p.firstSuffix).length + 2;
-  if (p.maxLocalPartLength < least) problems.push(`a local part of at most ${p.maxLocalPartLength} characters leaves no room for a name${p.contractorPrefix ? `, the contractor prefix "${p.contractorPrefix}"` : ''} and a clash number`);
+  if (maxLocalPartLength < least) problems.push(`a local part of at most ${maxLocalPartLength} characters leaves no room for a name${p.contractorPrefix ? `, the contractor prefix "${p.contractorPrefix}"` : ''} and a clash number`);
   if (p.firstSuffix > 999) problems.push(`a clash number starting at ${p.firstSuffix} is not supported`);
   if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(p.domain)) problems.push(`"${p.domain}" is not a domain an address can use`);
 }
