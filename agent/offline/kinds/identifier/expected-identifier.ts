@@ -51,7 +51,8 @@ export function expectedIdentifier(rule: IdentifierRule, person: Person, taken: 
   const prefix = contractor ? rule.contractorPrefix : '';
   const domain = contractor && rule.contractorDomain ? rule.contractorDomain : rule.domain;
   const fitToLimit = (base: string, suffix: string) => {
-    const local = rule.maxLength <= 0 ? tidy(rule, prefix + base) + suffix : tidy(rule, prefix + base.slice(0, rule.maxLength - prefix.length - suffix.length).replace(/[._-]+$/, '')) + suffix;
+    const cut = rule.maxLength <= 0 ? base : base.slice(0, rule.maxLength - prefix.length - suffix.length).replace(/[._-]+$/, '');
+    const local = tidy(rule, prefix + cut) + suffix;
     return field === 'email' ? `${local}@${domain}` : local;
   };
   const takenKeys = new Set(taken.map((name) => name.toLowerCase()));
@@ -80,13 +81,17 @@ function basesOf(rule: IdentifierRule, person: Person): { names: string[] } | { 
   if (needsNames && (!names.first || !names.last)) {
     return rule.whenPartEmpty === 'other-part' ? { names: [names.first || names.last] } : { error: noLetters(rule) };
   }
-  const filled = parsed.map((parts, index) => render(rule, parts, names, digits, rule.tidySeparators && index === 0)).filter((base): base is string => Boolean(base));
+  const filled = parsed
+    .map((parts, index) => render(rule, parts, names, digits, rule.tidySeparators && index === 0))
+    .filter((base): base is string => Boolean(base));
   return filled.length > 0 ? { names: [...new Set(filled)] } : { error: 'a needed part is missing' };
 }
 
 const noLetters = (rule: IdentifierRule) => (rule.output === 'email' ? 'has no Latin letters or digits' : 'no letters');
 
-function render(rule: IdentifierRule, parts: NamePart[], names: Record<'first' | 'middle' | 'last', string>, digits: string, middleMayBeEmpty: boolean): string | undefined {
+type Names = Record<'first' | 'middle' | 'last', string>;
+
+function render(rule: IdentifierRule, parts: NamePart[], names: Names, digits: string, middleMayBeEmpty: boolean): string | undefined {
   let text = '';
   for (const part of parts) {
     if (part.kind === 'literal') text += part.text;

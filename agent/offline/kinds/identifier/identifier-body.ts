@@ -62,7 +62,8 @@ function candidate(prefix: string, base: string, number: number | undefined): st
   if (PARAMS.maxLength <= 0) return tidy(prefix + base) + suffix;
   const room = PARAMS.maxLength - prefix.length - suffix.length;
   if (room < 1) {
-    throw new Error(EMAIL ? \`cannot fit a local part within \${PARAMS.maxLength} characters\` : \`cannot fit an identifier within \${PARAMS.maxLength} characters with "\${prefix}" and "\${suffix}"\`);
+    if (EMAIL) throw new Error(\`cannot fit a local part within \${PARAMS.maxLength} characters\`);
+    throw new Error(\`cannot fit an identifier within \${PARAMS.maxLength} characters with "\${prefix}" and "\${suffix}"\`);
   }
   return tidy(prefix + base.slice(0, room).replace(/[._-]+$/, '')) + suffix;
 }
@@ -72,18 +73,23 @@ function noLetters(pattern: string, first: string, last: string, sources: { firs
   const order = [...pattern.matchAll(/\\{(first|last|f|l)\\b/g)].map((match) => (match[1] === 'first' || match[1] === 'f' ? 'firstName' : 'lastName'));
   const field = order.find((name) => (name === 'firstName' ? first : last) === '') ?? (first === '' ? 'firstName' : 'lastName');
   if (EMAIL) {
-    return new Error(\`cannot derive an ASCII email address: \${field} \${JSON.stringify(sources[field])} has no Latin letters or digits after transliteration; set a Latin preferredName or lastName\`);
+    const why = 'has no Latin letters or digits after transliteration; set a Latin preferredName or lastName';
+    return new Error(\`cannot derive an ASCII email address: \${field} \${JSON.stringify(sources[field])} \${why}\`);
   }
-  if (first === '' && last === '') return new Error(\`cannot generate a username: \${JSON.stringify(sources.firstName)} \${JSON.stringify(sources.lastName)} has no letters after transliteration\`);
+  const name = \`\${JSON.stringify(sources.firstName)} \${JSON.stringify(sources.lastName)}\`;
+  if (first === '' && last === '') return new Error(\`cannot generate a username: \${name} has no letters after transliteration\`);
   return new Error(\`cannot generate a username: \${field} has no letters after transliteration\`);
 }
 
-const CONTRACTORS = [PARAMS.contractorPrefix ? \`"\${PARAMS.contractorPrefix}" in front\` : '', PARAMS.contractorDomain ? \`@\${PARAMS.contractorDomain}\` : ''].filter(Boolean).join(' and ');
+const CONTRACTORS = [PARAMS.contractorPrefix && \`"\${PARAMS.contractorPrefix}" in front\`, PARAMS.contractorDomain && \`@\${PARAMS.contractorDomain}\`]
+  .filter(Boolean)
+  .join(' and ');
+const CLASH = \`numbered from \${PARAMS.separator}\${PARAMS.firstSuffix} on a clash\`;
 
 export default defineFunction({
   name: PARAMS.functionName,
   description: EMAIL
-    ? \`Work email \${PARAMS.pattern}@\${PARAMS.domain}, lowercase ASCII, numbered from \${PARAMS.separator}\${PARAMS.firstSuffix} on a clash\${CONTRACTORS ? \`; contractors get \${CONTRACTORS}\` : ''}.\`
+    ? \`Work email \${PARAMS.pattern}@\${PARAMS.domain}, lowercase ASCII, \${CLASH}\${CONTRACTORS ? \`; contractors get \${CONTRACTORS}\` : ''}.\`
     : \`Usernames as \${PARAMS.pattern}\${PARAMS.whenTaken === 'number' ? \`, numbered on a clash from \${PARAMS.firstSuffix}\` : ', unique or an error'}; \` +
       'retired names are never reused.',
   trigger: 'user.joined',
@@ -119,7 +125,10 @@ export default defineFunction({
       const filled = patterns.map((pattern, index) => fill(pattern, { first, middle, last }, employeeDigits, PARAMS.tidySeparators && index === 0));
       bases = [...new Set(filled.filter((base): base is string => Boolean(base)))];
     }
-    if (bases.length === 0) throw new Error(\`cannot generate a \${EMAIL ? 'work email' : 'username'}: \${patterns[0]} needs a part this person lacks (employee id \${person.employeeId})\`);
+    if (bases.length === 0) {
+      const lacks = \`\${patterns[0]} needs a part this person lacks (employee id \${person.employeeId})\`;
+      throw new Error(\`cannot generate a \${EMAIL ? 'work email' : 'username'}: \${lacks}\`);
+    }
     const prefix = contractor ? PARAMS.contractorPrefix : '';
     const tries: Array<number | undefined> = bases.map(() => undefined);
     const numbered = PARAMS.whenTaken === 'number';
@@ -140,7 +149,8 @@ export default defineFunction({
       }
       if (!numbered && index === bases.length - 1) throw new Error(\`the \${EMAIL ? 'email address' : 'username'} \${value} is already taken\`);
     }
-    throw new Error(EMAIL ? \`no free email address for "\${prefix}\${bases[0]}@\${domain}" after \${PARAMS.maxAttempts} attempts\` : \`no free username for base "\${bases[0]}" after \${PARAMS.maxAttempts} attempts\`);
+    const tried = EMAIL ? \`email address for "\${prefix}\${bases[0]}@\${domain}"\` : \`username for base "\${bases[0]}"\`;
+    throw new Error(\`no free \${tried} after \${PARAMS.maxAttempts} attempts\`);
   },
 });
 `;

@@ -6,7 +6,7 @@ import type { DirectoryUser, Person } from '../../../../core/sdk/index.ts';
 import { directoryUser, joinedEvent, splitFullName } from '../../fixture-builders.ts';
 import { expectedIdentifier, type Expected } from './expected-identifier.ts';
 import type { IdentifierRule } from './identifier-rule.ts';
-import { heldScenarios, type Scenario, valueOf } from './identifier-scenarios.ts';
+import { heldScenarios, type Scenario, valueFrom } from './identifier-scenarios.ts';
 
 /** An example of the text; `who` when the reading already knows how its name splits. */
 export interface IdentifierExample {
@@ -34,7 +34,8 @@ export function identifierFixtures(rule: IdentifierRule, examples: IdentifierExa
   examples.forEach((example, index) => {
     const taken = exampleTaken(rule, example) ?? [];
     const name = `example ${index + 1} from the requirement: ${example.input} → ${example.output}`;
-    scenarios.push({ name, who: example.who ?? exampleName(rule, example.input), literal: literalValue(rule, example.output), ...(taken.length > 0 ? { taken } : {}) });
+    const who = example.who ?? exampleName(rule, example.input);
+    scenarios.push({ name, who, literal: literalValue(rule, example.output), ...(taken.length > 0 ? { taken } : {}) });
   });
   return scenarios.map((scenario, index) => {
     const who = { employeeId: 'E1001', ...scenario.who };
@@ -62,7 +63,8 @@ function directoryOf(rule: IdentifierRule, scenario: Scenario, employeeId: strin
     ...(scenario.own ?? []).map((value) => ({ value, overrides: { employeeId } })),
   ];
   if (holders.length === 0 && !scenario.retired) return undefined;
-  const users = holders.map(({ value, overrides }, index) => directoryUser(email ? `holder${index + 1}` : value, index, { ...(email ? { email: value } : {}), ...overrides }));
+  const users = holders.map(({ value, overrides }, index) =>
+    email ? directoryUser(`holder${index + 1}`, index, { email: value, ...overrides }) : directoryUser(value, index, overrides));
   return email ? { users, retiredEmails: scenario.retired ?? [] } : { users, retiredUsernames: scenario.retired ?? [] };
 }
 
@@ -70,13 +72,13 @@ function ruleScenarios(rule: IdentifierRule): Scenario[] {
   const scenarios: Scenario[] = [];
   const john = { firstName: 'John', lastName: 'Smith' };
   const maria = { firstName: 'Maria', lastName: 'Christopher-Alexanderson-Montgomery' };
-  const base = valueOf(rule, expectedIdentifier(rule, person({ firstName: 'John', lastName: 'Smith' }), []));
+  const base = valueFrom(rule, expectedIdentifier(rule, person({ firstName: 'John', lastName: 'Smith' }), []));
   if (base !== undefined) {
-    const next = valueOf(rule, expectedIdentifier(rule, person({ firstName: 'John', lastName: 'Smith' }), [base]));
+    const next = valueFrom(rule, expectedIdentifier(rule, person({ firstName: 'John', lastName: 'Smith' }), [base]));
     scenarios.push({ name: rule.whenTaken === 'error' ? 'a taken name is an error' : 'a taken name gets the next candidate', who: john, taken: [base] });
     if (next !== undefined) scenarios.push({ name: 'retired names are never reused', who: john, taken: [base.toUpperCase()], retired: [next] });
   }
-  const long = valueOf(rule, expectedIdentifier(rule, person({ firstName: 'Maria', lastName: 'Christopher-Alexanderson-Montgomery' }), []));
+  const long = valueFrom(rule, expectedIdentifier(rule, person({ firstName: 'Maria', lastName: 'Christopher-Alexanderson-Montgomery' }), []));
   if (long !== undefined) scenarios.push({ name: 'a clash at the length limit never exceeds it', who: maria, taken: [long] });
   if (rule.usePreferredName) scenarios.push({ name: 'the preferred name wins', who: { firstName: 'Robert', preferredName: 'Bob', lastName: 'Smith' } });
   if (rule.fallbackPatterns.length > 0 && base !== undefined) {
@@ -122,7 +124,7 @@ export function exampleTaken(rule: IdentifierRule, example: IdentifierExample): 
   const wanted = literalValue(rule, example.output);
   const taken: string[] = [];
   for (let step = 0; step <= rule.fallbackPatterns.length + 3; step++) {
-    const result = valueOf(rule, expectedIdentifier(rule, who, taken));
+    const result = valueFrom(rule, expectedIdentifier(rule, who, taken));
     if (result === wanted) return taken;
     if (result === undefined) return undefined;
     taken.push(result);

@@ -22,18 +22,18 @@ export interface Scenario {
 }
 
 /** The username or address a result carries, or undefined for an error. */
-export function valueOf(rule: IdentifierRule, expected: Expected): string | undefined {
+export function valueFrom(rule: IdentifierRule, expected: Expected): string | undefined {
   const value = 'output' in expected ? expected.output[rule.output] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
 export function heldScenarios(rule: IdentifierRule): Scenario[] {
   const john = { firstName: 'John', lastName: 'Smith' };
-  const base = valueOf(rule, expectedIdentifier(rule, person(john), []));
+  const base = valueFrom(rule, expectedIdentifier(rule, person(john), []));
   const scenarios: Scenario[] = [];
   if (rule.reuseOwn && base !== undefined) {
     scenarios.push({ name: 'the value this same employee already holds is kept', who: john, own: [base] });
-    const next = valueOf(rule, expectedIdentifier(rule, person(john), [base]));
+    const next = valueFrom(rule, expectedIdentifier(rule, person(john), [base]));
     if (next !== undefined) scenarios.push({ name: 'a disabled user still holds a value: the next one', who: john, taken: [base], disabled: [next] });
   }
   const letters = Object.keys(rule.transliterations);
@@ -41,7 +41,9 @@ export function heldScenarios(rule: IdentifierRule): Scenario[] {
     const spelt = letters.map((letter) => `${letter}→${rule.transliterations[letter]}`).join(', ');
     scenarios.push({ name: `the requirement's own spellings (${spelt})`, who: { firstName: 'Jürgen', lastName: `Str${letters.join('')}m` } });
   }
-  if (rule.tidySeparators && /\{m/.test(rule.pattern)) scenarios.push({ name: 'the middle name is part of it', who: { firstName: 'John', middleName: 'Quincy', lastName: 'Smith' } });
+  if (rule.tidySeparators && /\{m/.test(rule.pattern)) {
+    scenarios.push({ name: 'the middle name is part of it', who: { firstName: 'John', middleName: 'Quincy', lastName: 'Smith' } });
+  }
   if (rule.output === 'email' && !rule.usePreferredName) {
     scenarios.push({ name: 'the legal first name is used, not the preferred name', who: { firstName: 'Robert', preferredName: 'Bob', lastName: 'Smith' } });
   }
