@@ -8,44 +8,24 @@ import type { Person } from '../../../core/sdk/index.ts';
 import { expectedIdentifier } from '../kinds/identifier/expected-identifier.ts';
 import type { IdentifierRule } from '../kinds/identifier/identifier-rule.ts';
 
-/** What the email phrases read (the email template's parameters). */
-export interface EmailParams {
-  functionName: string;
-  domain: string;
-  /** Placeholders {first} {last} {middle} {firstInitial} {middleInitial} {lastInitial} {sep}. */
-  pattern: string;
-  fallbackPatterns: string[];
-  /** What {sep} stands for. */
-  separator: string;
-  usePreferredName: boolean;
-  keepHyphens: boolean;
-  transliterations: Record<string, string>;
-  firstSuffix: number;
-  /** Between the local part and the clash number. */
-  suffixSeparator: string;
-  suffixDigits: number;
-  maxLocalPartLength: number;
-  maxAttempts: number;
-  contractorPrefix: string;
-  contractorDomain: string;
-}
-
 /** An address someone already holds, and whose it is. */
 export interface HeldAddress {
   email: string;
   employeeId: string;
 }
 
-/** The reading before the text says anything: the email template's parameters (a test keeps them equal). */
-export const EMAIL_READING_DEFAULTS: EmailParams = {
+/** The reading before the text says anything: the email template's parameters (a test keeps them equal).
+ *  The layout's placeholders are {first} {last} {middle} {firstInitial} {middleInitial} {lastInitial} and
+ *  {sep} (what `separator` stands for); `suffixSeparator` goes between the local part and the clash number. */
+export const EMAIL_READING_DEFAULTS = {
   functionName: 'generate-work-email',
   domain: 'example.com',
   pattern: '{first}{sep}{last}',
-  fallbackPatterns: [],
+  fallbackPatterns: [] as string[],
   separator: '.',
   usePreferredName: true,
   keepHyphens: true,
-  transliterations: {},
+  transliterations: {} as Record<string, string>,
   firstSuffix: 2,
   suffixSeparator: '',
   suffixDigits: 1,
@@ -54,6 +34,9 @@ export const EMAIL_READING_DEFAULTS: EmailParams = {
   contractorPrefix: 'ext.',
   contractorDomain: '',
 };
+
+/** What the email phrases read (the email template's parameters). */
+export type EmailParams = typeof EMAIL_READING_DEFAULTS;
 
 /** "{firstInitial}{sep}{last}" with "." → "{f}.{last}", the identifier pattern language. */
 function identifierPattern(layout: string, separator: string): string {

@@ -8,8 +8,8 @@ import { asciiFold } from '../transliterate.ts';
 import { TOKEN_LAYOUT } from './email-layouts.ts';
 import { keepPersonExamples, nameFromLocalPart } from './email-examples.ts';
 import { notesOf } from './email-rules.ts';
-import { foldName } from '../kinds/identifier/expected-identifier.ts';
-import { emailIdentifier, readingOf, type EmailParams } from './email-identifier.ts';
+import { readingOf, type EmailParams } from './email-identifier.ts';
+import { checkSpellings } from './email-spellings.ts';
 
 const CANDIDATES = ['{first}.{last}', '{f}{last}', '{f}.{last}', '{first}{last}', '{first}_{last}', '{first}-{last}', '{last}.{first}', '{last}{f}', '{first}{l}', '{first}.{l}', '{last}_{first}', '{first}.{m}.{last}', '{f}{m}{last}', '{last}{first}'];
 const SAMPLE_NAMES = ['John Quinn Smith', 'Jane Quinn Doe', 'John Quinn Doe', 'Jane Quinn Smith', 'John Smith', 'Jane Doe'];
@@ -128,38 +128,6 @@ export function settleEmail(recognition: Recognition): void {
   delete params.maxLength;
   checkSpellings(recognition, p);
   assume(recognition, p);
-}
-
-/** Ways a letter outside ASCII may be spelt: ü as u or ue, ø as oe or o, æ as ae or a. */
-function spellingsOf(letter: string): string[] {
-  const folded = asciiFold(letter);
-  const base = letter.normalize('NFKD').replace(/\p{M}/gu, '');
-  const umlaut = /[äöü]/.test(letter) ? [`${base}e`] : [];
-  return [...new Set([folded, folded.slice(0, 1), ...umlaut].filter(Boolean))];
-}
-
-/** The letter spellings that make `produces` true for a name, when the current ones do not: an example
- *  such as "Müller -> mueller" or "Søren -> soren" says how letters are spelt. Undefined when none does. */
-export function learnSpellings(p: EmailParams, name: string, produces: (params: EmailParams) => boolean): Record<string, string> | undefined {
-  if (produces(p)) return p.transliterations;
-  const letters = [...new Set([...name.normalize('NFC').toLowerCase()].filter((character) => /[^\x00-\x7F]/.test(character) && !(character in p.transliterations)))];
-  let tables: Array<Record<string, string>> = [{}];
-  for (const letter of letters.slice(0, 4)) tables = tables.flatMap((table) => spellingsOf(letter).map((way) => ({ ...table, [letter]: way })));
-  const fits = tables.find((table) => produces({ ...p, transliterations: { ...p.transliterations, ...table } }));
-  if (!fits) return undefined;
-  const changed = Object.fromEntries(Object.entries(fits).filter(([letter, way]) => asciiFold(letter) !== way));
-  // The German convention comes whole: ü spelt "ue" means ä and ö are spelt "ae" and "oe".
-  if (Object.entries(changed).some(([letter, way]) => /[äöü]/.test(letter) && way.length === 2)) Object.assign(changed, { ä: 'ae', ö: 'oe', ü: 'ue', ...changed });
-  return { ...p.transliterations, ...changed };
-}
-
-function checkSpellings(recognition: Recognition, p: EmailParams): void {
-  for (const spelling of notesOf(recognition).spellings) {
-    const fold = (params: EmailParams) => foldName(emailIdentifier(readingOf({ ...params })), spelling.input);
-    const learned = learnSpellings(p, spelling.input, (params) => fold(params) === spelling.output);
-    if (learned) state(recognition, 'transliterations', learned, { override: true });
-    else recognition.problems.push(`the example ${spelling.input} → ${spelling.output} does not follow the rule as understood (it gives ${fold(p)})`);
-  }
 }
 
 function assume(recognition: Recognition, p: EmailParams): void {
