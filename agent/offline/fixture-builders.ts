@@ -1,6 +1,5 @@
 // Small builders for the fixtures the offline author derives from parameters.
 
-import type { FixtureTest } from '../../core/fixtures/index.ts';
 import type { DirectoryUser, Person } from '../../core/sdk/index.ts';
 
 export function person(overrides: Partial<Person> = {}): Person {
@@ -31,10 +30,6 @@ export function directoryUser(username: string, index = 0, overrides: Partial<Di
     groups: [],
     ...overrides,
   };
-}
-
-export function directoryOf(usernames: string[], retiredUsernames: string[] = []): FixtureTest['directory'] {
-  return { users: usernames.map((username, index) => directoryUser(username, index)), retiredUsernames };
 }
 
 /** "Anna van der Berg" → first "Anna", last "van der Berg". */

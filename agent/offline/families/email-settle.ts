@@ -8,7 +8,8 @@ import { asciiFold } from '../transliterate.ts';
 import { TOKEN_LAYOUT } from './email-layouts.ts';
 import { keepPersonExamples, nameFromLocalPart } from './email-examples.ts';
 import { notesOf } from './email-rules.ts';
-import { foldName, type EmailParams } from './email-reference.ts';
+import { readingOf, type EmailParams } from './email-identifier.ts';
+import { checkSpellings } from './email-spellings.ts';
 
 const CANDIDATES = ['{first}.{last}', '{f}{last}', '{f}.{last}', '{first}{last}', '{first}_{last}', '{first}-{last}', '{last}.{first}', '{last}{f}', '{first}{l}', '{first}.{l}', '{last}_{first}', '{first}.{m}.{last}', '{f}{m}{last}', '{last}{first}'];
 const SAMPLE_NAMES = ['John Quinn Smith', 'Jane Quinn Doe', 'John Quinn Doe', 'Jane Quinn Smith', 'John Smith', 'Jane Doe'];
@@ -109,7 +110,7 @@ export function settleEmail(recognition: Recognition): void {
   const p = params as unknown as EmailParams;
   const notes = notesOf(recognition);
   learnFromSamples(recognition);
-  p.suffixSeparator = recognition.stated.has('separator') ? String(params.separator) : p.suffixSeparator;
+  p.suffixSeparator = recognition.stated.has('separator') ? String(params.separator) : readingOf(params).suffixSeparator;
   writeLayout(recognition, p);
   if (p.contractorDomain === p.domain) p.contractorDomain = '';
   if (notes.subdomain) {
@@ -117,7 +118,8 @@ export function settleEmail(recognition: Recognition): void {
     if (notes.subdomain.forContractors) state(recognition, 'contractorDomain', domain);
     else p.domain = domain;
   }
-  if (typeof params.maxLength === 'number') {
+  // The shared length rules write maxLength; the rule's own default (64) is not a stated limit.
+  if (recognition.stated.has('maxLength') && typeof params.maxLength === 'number') {
     const whole = notes.wholeAddress === true;
     p.maxLocalPartLength = whole ? params.maxLength - 1 - Math.max(p.domain.length, p.contractorDomain.length) : params.maxLength;
     if (whole) recognition.assumptions.push(`The ${params.maxLength}-character limit is the whole address, @${p.contractorDomain || p.domain} included: at most ${p.maxLocalPartLength} characters before the @.`);
@@ -128,39 +130,9 @@ export function settleEmail(recognition: Recognition): void {
   assume(recognition, p);
 }
 
-/** Ways a letter outside ASCII may be spelt: ü as u or ue, ø as oe or o, æ as ae or a. */
-function spellingsOf(letter: string): string[] {
-  const folded = asciiFold(letter);
-  const base = letter.normalize('NFKD').replace(/\p{M}/gu, '');
-  const umlaut = /[äöü]/.test(letter) ? [`${base}e`] : [];
-  return [...new Set([folded, folded.slice(0, 1), ...umlaut].filter(Boolean))];
-}
-
-/** The letter spellings that make `produces` true for a name, when the current ones do not: an example
- *  such as "Müller -> mueller" or "Søren -> soren" says how letters are spelt. Undefined when none does. */
-export function learnSpellings(p: EmailParams, name: string, produces: (params: EmailParams) => boolean): Record<string, string> | undefined {
-  if (produces(p)) return p.transliterations;
-  const letters = [...new Set([...name.normalize('NFC').toLowerCase()].filter((character) => /[^\x00-\x7F]/.test(character) && !(character in p.transliterations)))];
-  let tables: Array<Record<string, string>> = [{}];
-  for (const letter of letters.slice(0, 4)) tables = tables.flatMap((table) => spellingsOf(letter).map((way) => ({ ...table, [letter]: way })));
-  const fits = tables.find((table) => produces({ ...p, transliterations: { ...p.transliterations, ...table } }));
-  if (!fits) return undefined;
-  const changed = Object.fromEntries(Object.entries(fits).filter(([letter, way]) => asciiFold(letter) !== way));
-  // The German convention comes whole: ü spelt "ue" means ä and ö are spelt "ae" and "oe".
-  if (Object.entries(changed).some(([letter, way]) => /[äöü]/.test(letter) && way.length === 2)) Object.assign(changed, { ä: 'ae', ö: 'oe', ü: 'ue', ...changed });
-  return { ...p.transliterations, ...changed };
-}
-
-function checkSpellings(recognition: Recognition, p: EmailParams): void {
-  for (const spelling of notesOf(recognition).spellings) {
-    const learned = learnSpellings(p, spelling.input, (params) => foldName(params, spelling.input) === spelling.output);
-    if (learned) state(recognition, 'transliterations', learned, { override: true });
-    else recognition.problems.push(`the example ${spelling.input} → ${spelling.output} does not follow the rule as understood (it gives ${foldName(p, spelling.input)})`);
-  }
-}
-
 function assume(recognition: Recognition, p: EmailParams): void {
   const { stated, assumptions, problems } = recognition;
+  const { maxLocalPartLength } = readingOf(recognition.params);
   if (!stated.has('domain')) assumptions.push(`The requirement named no domain: ${p.domain} is used; change "domain" before publishing.`);
   if (!stated.has('pattern')) assumptions.push('The requirement named no layout: first.last is used.');
   if (!stated.has('contractorPrefix')) p.contractorPrefix = '';
@@ -172,9 +144,9 @@ function assume(recognition: Recognition, p: EmailParams): void {
   }
   if (!stated.has('firstSuffix')) assumptions.push(`On a clash a number is appended from ${p.firstSuffix} (${p.suffixSeparator}${p.firstSuffix}).`);
   assumptions.push('An address is free when no user in the directory, active or disabled, holds it; an address already held by the same employee is returned as it is.');
-  if (p.maxLocalPartLength > 64) problems.push(`a local part of ${p.maxLocalPartLength} characters is longer than mail systems allow (64 before the @, RFC 5321 and Entra)`);
+  if (maxLocalPartLength > 64) problems.push(`a local part of ${maxLocalPartLength} characters is longer than mail systems allow (64 before the @, RFC 5321 and Entra)`);
   const least = p.contractorPrefix.length + p.suffixSeparator.length + String(p.firstSuffix).length + 2;
-  if (p.maxLocalPartLength < least) problems.push(`a local part of at most ${p.maxLocalPartLength} characters leaves no room for a name${p.contractorPrefix ? `, the contractor prefix "${p.contractorPrefix}"` : ''} and a clash number`);
+  if (maxLocalPartLength < least) problems.push(`a local part of at most ${maxLocalPartLength} characters leaves no room for a name${p.contractorPrefix ? `, the contractor prefix "${p.contractorPrefix}"` : ''} and a clash number`);
   if (p.firstSuffix > 999) problems.push(`a clash number starting at ${p.firstSuffix} is not supported`);
   if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(p.domain)) problems.push(`"${p.domain}" is not a domain an address can use`);
 }

@@ -1,21 +1,29 @@
 // Work email addresses: layout, domain, separator, lower-case ASCII, clash numbering and its style,
 // middle-initial fallback, preferred names, contractors' prefix or domain, a local-part limit.
+// The phrases read the email template's parameters; the rule is the identifier kind's (email-identifier.ts),
+// made from them when the function and fixtures are written.
 
 import { joinedEvent } from '../fixture-builders.ts';
 import { rememberSplit, splitOf, splitsOf, type NameSplit } from './email-examples.ts';
 import type { FamilyRecognizer, Recognition } from '../recognizer.ts';
-import { emailFixtures } from './email-fixtures.ts';
 import { EMAIL_GUARDS } from './email-guards.ts';
 import { NAME_RULES } from './email-name-rules.ts';
-import { expectedEmail, type EmailParams } from './email-reference.ts';
+import { EMAIL_DEFAULTS, emailIdentifier, expectedAddress, readingOf, type EmailParams } from './email-identifier.ts';
+import { identifierFixtures } from '../kinds/identifier/identifier-fixtures.ts';
+import { identifierSource } from '../kinds/identifier/identifier-source.ts';
 import { LAYOUT_RULES, layoutRule } from './email-layouts.ts';
 import { CONTRACTOR_RULES, DOMAIN_RULES, SUFFIX_RULE } from './email-rules.ts';
-import { learnSpellings, settleEmail } from './email-settle.ts';
+import { settleEmail } from './email-settle.ts';
+import { learnSpellings } from './email-spellings.ts';
 import { PATTERN_RULES } from '../grammar/name-patterns.ts';
 import { TEMPLATE_NOTE_RULES } from './email-template-notes.ts';
 import { CLASH_RULES, LENGTH_RULES, exampleRule } from '../grammar/shared-rules.ts';
 
-const params = (recognition: Recognition) => recognition.params as unknown as EmailParams;
+/** The params start as the rule's defaults; the phrases and settling write the template's parameters. */
+const params = (recognition: Recognition) => readingOf(recognition.params);
+const rule = (recognition: Recognition) => emailIdentifier(params(recognition));
+/** The examples, each with the split of its name that gives the written address. */
+const examples = (recognition: Recognition) => recognition.examples.map((example) => ({ ...example, who: splitOf(example) }));
 
 /** The shared length rules without the one that reads "AD" as a 20-character limit: that is for usernames. */
 const EMAIL_LENGTH_RULES = LENGTH_RULES.filter((rule) => !rule.pattern.source.includes('samaccountname'));
@@ -40,23 +48,25 @@ export const emailRecognizer: FamilyRecognizer = {
   rules: [{ pattern: exampleRule.pattern }, ...TEMPLATE_NOTE_RULES, ...[...LAYOUT_RULES, ...PATTERN_RULES].map(layoutRule), ...DOMAIN_RULES, ...CONTRACTOR_RULES, ...NAME_RULES, ...EMAIL_LENGTH_RULES, SUFFIX_RULE, ...CLASH_RULES, exampleRule, ...EMAIL_GUARDS],
   finish(recognition) {
     settleEmail(recognition);
-    const p = params(recognition);
     for (const example of recognition.examples) {
+      const p = params(recognition);
       const [local = '', domain] = example.output.toLowerCase().split('@');
       const outcome = (params: EmailParams, split: NameSplit) => {
         const person = joinedEvent(split).person;
-        const base = /\d$/.test(local) ? expectedEmail(params, person, []) : undefined;
-        return expectedEmail(params, person, typeof base === 'string' ? [{ email: base, employeeId: 'E9001' }] : []);
+        const base = /\d$/.test(local) ? expectedAddress(params, person, []) : undefined;
+        return expectedAddress(params, person, typeof base === 'string' ? [{ email: base, employeeId: 'E9001' }] : []);
       };
       const matches = (split: NameSplit) => (params: EmailParams) => { const expected = outcome(params, split); return typeof expected === 'string' && (domain ? expected === `${local}@${domain}` : expected.split('@')[0] === local); };
       const fit = splitsOf(example.input).map((split) => ({ split, learned: learnSpellings(p, example.input, matches(split)) })).find((candidate) => candidate.learned);
       if (fit) {
-        p.transliterations = fit.learned!;
+        recognition.params.transliterations = fit.learned!;
         rememberSplit(example, fit.split);
       } else recognition.problems.push(`the example ${example.input} → ${example.output} does not follow the rule as understood (it gives ${JSON.stringify(outcome(p, splitOf(example))).replace(/^"|"$/g, '')})`);
     }
   },
-  fixtures: (recognition) => emailFixtures(params(recognition), recognition),
+  defaults: EMAIL_DEFAULTS as unknown as Record<string, unknown>,
+  fixtures: (recognition) => identifierFixtures(rule(recognition), examples(recognition)),
+  generate: (recognition) => identifierSource(rule(recognition)),
   spec(recognition) {
     const p = params(recognition);
     const layout = p.pattern.replace(/\{sep\}/g, p.separator);

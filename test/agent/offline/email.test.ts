@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
 import { emailRecognizer } from '../../../agent/offline/families/email.ts';
+import { EMAIL_READING_DEFAULTS } from '../../../agent/offline/families/email-identifier.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));
@@ -12,13 +13,20 @@ async function author(requirement: string) {
   return authorFunction({ requirement, model: createOfflineModel({ templates, recognizers: [...RECOGNIZERS, emailRecognizer] }), toolchain, templates });
 }
 
+/** The identifier rule the function was generated from: the layout with its separator written in, the
+ *  clash number's separator as `separator`, the local-part limit as `maxLength`. */
 function paramsOf(source: string | undefined) {
   return readTemplateParams(source ?? '');
 }
 
-const FIRST_DOT_LAST = { domain: 'acme.com', pattern: '{first}{sep}{last}', separator: '.', firstSuffix: 2, suffixSeparator: '', maxLocalPartLength: 64, contractorPrefix: '', contractorDomain: '', usePreferredName: false };
+const FIRST_DOT_LAST = { output: 'email', domain: 'acme.com', pattern: '{first}.{last}', separator: '', firstSuffix: 2, maxLength: 64, contractorPrefix: '', contractorDomain: '', usePreferredName: false };
 
 describe('offline author: email family', () => {
+  it("the reading starts from the email template's parameters", () => {
+    const template = templates.find((entry) => entry.family === 'email');
+    expect(readTemplateParams(template?.source ?? '')).toEqual(EMAIL_READING_DEFAULTS);
+  });
+
   const paraphrases = [
     'Work emails are first.last@acme.com, lowercase. If taken, add a number starting at 2.',
     "Hi team! Could you set up email addresses for new joiners? We use firstname.lastname at acme.com, all lower case. If the address already exists, append a number (john.smith2@acme.com). Thanks!",
@@ -38,7 +46,7 @@ describe('offline author: email family', () => {
   it('reads f.last, a dotted clash number from 1, a contractor prefix, the preferred name and a 30-character local part', async () => {
     const result = await author('- email = first initial + last name @acme.io\n- on a clash add .1, .2 ...\n- contractors get ext. in front\n- use the preferred name when there is one\n- max 30 characters before the @');
     expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
-    expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.io', pattern: '{firstInitial}{last}', separator: '', firstSuffix: 1, suffixSeparator: '.', contractorPrefix: 'ext.', usePreferredName: true, maxLocalPartLength: 30 });
+    expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.io', pattern: '{f}{last}', firstSuffix: 1, separator: '.', contractorPrefix: 'ext.', usePreferredName: true, maxLength: 30 });
   });
 
   it('reads an underscore layout, a contractor subdomain, a middle-initial fallback, hyphens dropped and German umlauts', async () => {
@@ -47,7 +55,7 @@ describe('offline author: email family', () => {
     );
     expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
     expect(paramsOf(result.draft.source)).toMatchObject({
-      domain: 'globex.org', pattern: '{first}{sep}{last}', separator: '_', fallbackPatterns: ['{first}{sep}{middleInitial}{sep}{last}'],
+      domain: 'globex.org', pattern: '{first}_{last}', fallbackPatterns: ['{first}_{m}_{last}'],
       contractorDomain: 'ext.globex.org', contractorPrefix: '', keepHyphens: false, transliterations: { ä: 'ae', ö: 'oe', ü: 'ue' },
     });
   });
@@ -72,13 +80,13 @@ describe('offline author: email family', () => {
     const clash = 'If the address belonged to someone who left, add a number right after the last name starting at 2: eva.lund-berg2@acme.io.';
     const result = await author(`Email is firstname.lastname@acme.io, lowercase. Keep the hyphen in surnames (eva.lund-berg@acme.io). ${clash}`);
     expect(result.ok).toBe(true);
-    expect(paramsOf(result.draft.source)).toMatchObject({ keepHyphens: true, firstSuffix: 2, suffixSeparator: '' });
+    expect(paramsOf(result.draft.source)).toMatchObject({ keepHyphens: true, firstSuffix: 2, separator: '' });
   });
 
   it('learns the layout and the clash style from written-out addresses and checks the examples', async () => {
     const result = await author('Create emails like John Smith -> jsmith@initech.com and Zoë Müller -> zmuller@initech.com. When taken: jsmith.02@initech.com.');
     expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
-    expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'initech.com', pattern: '{firstInitial}{last}', suffixSeparator: '.', firstSuffix: 2, suffixDigits: 2 });
+    expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'initech.com', pattern: '{f}{last}', separator: '.', firstSuffix: 2, suffixDigits: 2 });
     const fixtures = JSON.parse(result.draft.fixturesText ?? '[]') as Array<{ name: string; expect: { output?: { email?: string } } }>;
     expect(fixtures.find((fixture) => fixture.name.includes('Zoë Müller'))?.expect.output?.email).toBe('zmuller@initech.com');
   });
@@ -114,7 +122,7 @@ describe('offline author: email family', () => {
     it('reads a hyphen kept with an example address, a two-word first name in an example and "keep it if it belongs to the same employee"', async () => {
       const result = await author('Addresses: firstname.lastname@globex.com, lowercase. Hyphenated surnames keep the hyphen (anna.lopez-garcia@globex.com). Spaces are dropped (Anna Maria Rossi → annamaria.rossi@globex.com). If the address already belongs to the same employee, keep it.');
       expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
-      expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'globex.com', pattern: '{first}{sep}{last}', separator: '.', keepHyphens: true });
+      expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'globex.com', pattern: '{first}.{last}', keepHyphens: true });
       const fixtures = JSON.parse(result.draft.fixturesText ?? '[]') as Array<{ name: string; expect: { output?: { email?: string } } }>;
       expect(fixtures.find((fixture) => fixture.name.includes('Anna Lopez-Garcia'))?.expect.output?.email).toBe('anna.lopez-garcia@globex.com');
       expect(fixtures.find((fixture) => fixture.name.includes('Anna Maria Rossi'))?.expect.output?.email).toBe('annamaria.rossi@globex.com');
@@ -123,13 +131,13 @@ describe('offline author: email family', () => {
     it('reads "given name, middle initial, surname, joined with underscores" and a case without a middle name', async () => {
       const result = await author('Format: given name, middle initial, surname, joined with underscores @initech.io. No middle name → jane_doe@initech.io.');
       expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
-      expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'initech.io', pattern: '{first}{sep}{middleInitial}{sep}{last}', separator: '_' });
+      expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'initech.io', pattern: '{first}_{m}_{last}' });
     });
 
     it('reads a limit with "prefix and clash number included" and "throw an error" for names with no Latin letters', async () => {
       const result = await author("Emails are f.last@acme.net; contractors start with x- . Max 40 characters before the @, prefix and clash number included. If someone's name has no Latin letters, throw an error instead of guessing.");
       expect(result.reason).toMatch(/^The function passes its type-check and every fixture./);
-      expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.net', pattern: '{firstInitial}{sep}{last}', maxLocalPartLength: 40, contractorPrefix: 'x-' });
+      expect(paramsOf(result.draft.source)).toMatchObject({ domain: 'acme.net', pattern: '{f}.{last}', maxLength: 40, contractorPrefix: 'x-' });
     });
 
     it('reads a domain "for employees and interns" next to the contractors\' own domain', async () => {

@@ -1,5 +1,5 @@
-// The offline author's reference for an identifier rule: given the rule, a person and the names already
-// taken, what a correct function returns. A second implementation on purpose, written apart from the
+// The offline author's reference for an identifier rule: given the rule, a person and the names (or
+// addresses) already taken, what a correct function returns. A second implementation on purpose, written apart from the
 // generated body, so fixtures computed here can catch a wrong one.
 
 import type { DirectoryUser, Person } from '../../../../core/sdk/index.ts';
@@ -10,34 +10,60 @@ const DEFAULT_LETTERS: Record<string, string> = { æ: 'ae', ð: 'd', đ: 'd', ħ
 
 export type Expected = { output: Record<string, unknown> } | { error: string };
 
-function foldName(rule: Pick<IdentifierRule, 'transliterations' | 'keepDigits'>, text: string): string {
+/** A user the directory holds, as far as the reference needs one. */
+export type Holder = Pick<DirectoryUser, 'employeeId' | 'username' | 'email'>;
+
+/** One name part in lower-case ASCII: the rule's own spellings, then decomposition and the default letters. */
+export function foldName(rule: Pick<IdentifierRule, 'transliterations' | 'keepDigits' | 'keepHyphens'>, text: string): string {
   const spelt = [...text.normalize('NFC').toLowerCase()].map((character) => {
     const own = rule.transliterations[character];
     if (own !== undefined) return own;
     return [...character.normalize('NFKD')].filter((piece) => !/\p{M}/u.test(piece)).map((piece) => DEFAULT_LETTERS[piece] ?? piece).join('');
   });
-  return spelt.join('').replace(rule.keepDigits ? /[^a-z0-9]/g : /[^a-z]/g, '');
+  const letters = spelt.join('');
+  if (!rule.keepHyphens) return letters.replace(rule.keepDigits ? /[^a-z0-9]/g : /[^a-z]/g, '');
+  const pieces = letters.split('-').map((piece) => piece.replace(rule.keepDigits ? /[^a-z0-9]/g : /[^a-z]/g, ''));
+  return pieces.filter((piece) => piece !== '').join('-');
 }
 
-export function expectedIdentifier(rule: IdentifierRule, person: Person, taken: string[], users: DirectoryUser[] = []): Expected {
+/** Runs of . _ - as their first character, none at either end (with tidySeparators). */
+function tidy(rule: IdentifierRule, text: string): string {
+  if (!rule.tidySeparators) return text;
+  let result = '';
+  for (const character of text) {
+    if ('._-'.includes(character) && (result === '' || '._-'.includes(result.at(-1) ?? ''))) continue;
+    result += character;
+  }
+  return result.replace(/[._-]$/, '');
+}
+
+/** What a correct function returns. `taken`: values held by others or retired; `users`: for a rehire, and
+ *  with reuseOwn the values this same employee holds (returned as they are). */
+export function expectedIdentifier(rule: IdentifierRule, person: Person, taken: string[], users: Holder[] = []): Expected {
+  const field = rule.output;
   if (rule.rehireByEmployeeId) {
     const known = users.find((user) => user.employeeId === person.employeeId);
-    if (known) return { output: { username: known.username, rehire: true } };
+    if (known) return { output: { [field]: known[field], rehire: true } };
   }
   const bases = basesOf(rule, person);
   if ('error' in bases) return bases;
-  const prefix = person.employmentType === 'contractor' ? rule.contractorPrefix : '';
+  const contractor = person.employmentType === 'contractor';
+  const prefix = contractor ? rule.contractorPrefix : '';
+  const domain = contractor && rule.contractorDomain ? rule.contractorDomain : rule.domain;
   const fitToLimit = (base: string, suffix: string) => {
-    if (rule.maxLength <= 0) return prefix + base + suffix;
-    return prefix + base.slice(0, rule.maxLength - prefix.length - suffix.length).replace(/[._-]+$/, '') + suffix;
+    const cut = rule.maxLength <= 0 ? base : base.slice(0, rule.maxLength - prefix.length - suffix.length).replace(/[._-]+$/, '');
+    const local = tidy(rule, prefix + cut) + suffix;
+    return field === 'email' ? `${local}@${domain}` : local;
   };
   const takenKeys = new Set(taken.map((name) => name.toLowerCase()));
   const plain = bases.names.map((base) => fitToLimit(base, ''));
   const suffix = (index: number) => rule.separator + String(rule.firstSuffix + index).padStart(rule.suffixDigits, '0');
-  const numbered = rule.whenTaken === 'number' ? Array.from({ length: 60 }, (_, index) => fitToLimit(bases.names[0] ?? '', suffix(index))) : [];
+  const count = Math.min(60, rule.maxAttempts - plain.length);
+  const numbered = rule.whenTaken === 'number' ? Array.from({ length: count }, (_, index) => fitToLimit(bases.names[0] ?? '', suffix(index))) : [];
+  // An own value (reuseOwn) is simply not taken: it comes out where the function finds it.
   const free = [...plain, ...numbered].find((candidate) => !takenKeys.has(candidate.toLowerCase()));
-  if (free === undefined) return { error: rule.whenTaken === 'error' ? 'already taken' : 'no free username' };
-  return { output: rule.rehireByEmployeeId ? { username: free, rehire: false } : { username: free } };
+  if (free === undefined) return { error: rule.whenTaken === 'error' ? 'already taken' : field === 'email' ? 'no free email address' : 'no free username' };
+  return { output: rule.rehireByEmployeeId ? { [field]: free, rehire: false } : { [field]: free } };
 }
 
 function basesOf(rule: IdentifierRule, person: Person): { names: string[] } | { error: string } {
@@ -50,16 +76,22 @@ function basesOf(rule: IdentifierRule, person: Person): { names: string[] } | { 
   const parsed = patterns.map(parsePattern);
   const needsNames = parsed.some((parts) => parts.some((part) => part.kind === 'first' || part.kind === 'last'));
   if (needsNames && !names.first && !names.last) {
-    return rule.noNamePrefix ? { names: [`${rule.noNamePrefix}${person.employeeId}`.toLowerCase().replace(/[^a-z0-9]/g, '')] } : { error: 'no letters' };
+    return rule.noNamePrefix ? { names: [`${rule.noNamePrefix}${person.employeeId}`.toLowerCase().replace(/[^a-z0-9]/g, '')] } : { error: noLetters(rule) };
   }
   if (needsNames && (!names.first || !names.last)) {
-    return rule.whenPartEmpty === 'other-part' ? { names: [names.first || names.last] } : { error: 'no letters' };
+    return rule.whenPartEmpty === 'other-part' ? { names: [names.first || names.last] } : { error: noLetters(rule) };
   }
-  const filled = parsed.map((parts) => render(rule, parts, names, digits)).filter((base): base is string => base !== undefined);
-  return filled.length > 0 ? { names: filled } : { error: 'a needed part is missing' };
+  const filled = parsed
+    .map((parts, index) => render(rule, parts, names, digits, rule.tidySeparators && index === 0))
+    .filter((base): base is string => Boolean(base));
+  return filled.length > 0 ? { names: [...new Set(filled)] } : { error: 'a needed part is missing' };
 }
 
-function render(rule: IdentifierRule, parts: NamePart[], names: Record<'first' | 'middle' | 'last', string>, digits: string): string | undefined {
+const noLetters = (rule: IdentifierRule) => (rule.output === 'email' ? 'has no Latin letters or digits' : 'no letters');
+
+type Names = Record<'first' | 'middle' | 'last', string>;
+
+function render(rule: IdentifierRule, parts: NamePart[], names: Names, digits: string, middleMayBeEmpty: boolean): string | undefined {
   let text = '';
   for (const part of parts) {
     if (part.kind === 'literal') text += part.text;
@@ -68,9 +100,9 @@ function render(rule: IdentifierRule, parts: NamePart[], names: Record<'first' |
       text += digits.padStart(part.pad, '0');
     } else {
       const whole = names[part.kind];
-      if (!whole) return undefined;
+      if (!whole && !(middleMayBeEmpty && part.kind === 'middle')) return undefined;
       text += part.take === undefined ? whole : whole.slice(0, part.take);
     }
   }
-  return (rule.case === 'upper' ? text.toUpperCase() : text.toLowerCase()).replace(/[^A-Za-z0-9._-]/g, '');
+  return tidy(rule, (rule.case === 'upper' ? text.toUpperCase() : text.toLowerCase()).replace(/[^A-Za-z0-9._-]/g, ''));
 }

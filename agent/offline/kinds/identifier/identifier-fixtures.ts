@@ -2,18 +2,17 @@
 // wrote, taken literally from the text (input → output), so a misread rule fails its own tests.
 
 import type { FixtureTest } from '../../../../core/fixtures/index.ts';
-import type { Person } from '../../../../core/sdk/index.ts';
-import { directoryOf, joinedEvent, splitFullName } from '../../fixture-builders.ts';
+import type { DirectoryUser, Person } from '../../../../core/sdk/index.ts';
+import { directoryUser, joinedEvent, splitFullName } from '../../fixture-builders.ts';
 import { expectedIdentifier, type Expected } from './expected-identifier.ts';
 import type { IdentifierRule } from './identifier-rule.ts';
+import { heldScenarios, type Scenario, valueFrom } from './identifier-scenarios.ts';
 
-interface Scenario {
-  name: string;
-  who: Partial<Person>;
-  taken?: string[];
-  retired?: string[];
-  /** Set for the admin's own examples: the output written in the requirement, not computed. */
-  literal?: string;
+/** An example of the text; `who` when the reading already knows how its name splits. */
+export interface IdentifierExample {
+  input: string;
+  output: string;
+  who?: Partial<Person>;
 }
 
 const HARD_NAMES: Scenario[] = [
@@ -30,38 +29,56 @@ const HARD_NAMES: Scenario[] = [
   { name: 'a name with no letters left', who: { firstName: 'John', lastName: '---' } },
 ];
 
-export function identifierFixtures(rule: IdentifierRule, examples: Array<{ input: string; output: string }>): FixtureTest[] {
-  const scenarios = [...HARD_NAMES, ...ruleScenarios(rule)];
+export function identifierFixtures(rule: IdentifierRule, examples: IdentifierExample[]): FixtureTest[] {
+  const scenarios = [...HARD_NAMES, ...ruleScenarios(rule), ...heldScenarios(rule)];
   examples.forEach((example, index) => {
     const taken = exampleTaken(rule, example) ?? [];
     const name = `example ${index + 1} from the requirement: ${example.input} → ${example.output}`;
-    scenarios.push({ name, who: exampleName(rule, example.input), literal: example.output, ...(taken.length > 0 ? { taken } : {}) });
+    const who = example.who ?? exampleName(rule, example.input);
+    scenarios.push({ name, who, literal: literalValue(rule, example.output), ...(taken.length > 0 ? { taken } : {}) });
   });
   return scenarios.map((scenario, index) => {
     const who = { employeeId: 'E1001', ...scenario.who };
-    const taken = [...(scenario.taken ?? []), ...(scenario.retired ?? [])];
+    const taken = [...(scenario.taken ?? []), ...(scenario.retired ?? []), ...(scenario.disabled ?? [])];
+    const own = (scenario.own ?? []).map((value) => ({ employeeId: who.employeeId, username: value, email: value }));
     const expected: Expected =
-      scenario.literal !== undefined ? { output: literalOutput(rule, scenario.literal) } : expectedIdentifier(rule, person(who), taken);
+      scenario.literal !== undefined ? { output: literalOutput(rule, scenario.literal) } : expectedIdentifier(rule, person(who), taken, own);
+    const directory = directoryOf(rule, scenario, who.employeeId);
     return {
       name: scenario.name,
       input: joinedEvent(who, {}, `evt-${index + 1}`),
-      ...(scenario.taken || scenario.retired ? { directory: directoryOf(scenario.taken ?? [], scenario.retired ?? []) } : {}),
-      expect: 'output' in expected ? { output: expected.output } : { error: '' },
+      ...(directory ? { directory } : {}),
+      // An email rule's errors are the template's words; a username's are checked as errors only.
+      expect: 'output' in expected ? { output: expected.output } : { error: rule.output === 'email' ? expected.error : '' },
     } as FixtureTest;
   });
+}
+
+/** The users and retired values a scenario needs: holders of a username, or of an address. */
+function directoryOf(rule: IdentifierRule, scenario: Scenario, employeeId: string): FixtureTest['directory'] | undefined {
+  const email = rule.output === 'email';
+  const holders: Array<{ value: string; overrides: Partial<DirectoryUser> }> = [
+    ...(scenario.taken ?? []).map((value) => ({ value, overrides: {} })),
+    ...(scenario.disabled ?? []).map((value) => ({ value, overrides: { status: 'disabled' as const } })),
+    ...(scenario.own ?? []).map((value) => ({ value, overrides: { employeeId } })),
+  ];
+  if (holders.length === 0 && !scenario.retired) return undefined;
+  const users = holders.map(({ value, overrides }, index) =>
+    email ? directoryUser(`holder${index + 1}`, index, { email: value, ...overrides }) : directoryUser(value, index, overrides));
+  return email ? { users, retiredEmails: scenario.retired ?? [] } : { users, retiredUsernames: scenario.retired ?? [] };
 }
 
 function ruleScenarios(rule: IdentifierRule): Scenario[] {
   const scenarios: Scenario[] = [];
   const john = { firstName: 'John', lastName: 'Smith' };
   const maria = { firstName: 'Maria', lastName: 'Christopher-Alexanderson-Montgomery' };
-  const base = usernameOf(expectedIdentifier(rule, person({ firstName: 'John', lastName: 'Smith' }), []));
+  const base = valueFrom(rule, expectedIdentifier(rule, person({ firstName: 'John', lastName: 'Smith' }), []));
   if (base !== undefined) {
-    const next = usernameOf(expectedIdentifier(rule, person({ firstName: 'John', lastName: 'Smith' }), [base]));
+    const next = valueFrom(rule, expectedIdentifier(rule, person({ firstName: 'John', lastName: 'Smith' }), [base]));
     scenarios.push({ name: rule.whenTaken === 'error' ? 'a taken name is an error' : 'a taken name gets the next candidate', who: john, taken: [base] });
     if (next !== undefined) scenarios.push({ name: 'retired names are never reused', who: john, taken: [base.toUpperCase()], retired: [next] });
   }
-  const long = usernameOf(expectedIdentifier(rule, person({ firstName: 'Maria', lastName: 'Christopher-Alexanderson-Montgomery' }), []));
+  const long = valueFrom(rule, expectedIdentifier(rule, person({ firstName: 'Maria', lastName: 'Christopher-Alexanderson-Montgomery' }), []));
   if (long !== undefined) scenarios.push({ name: 'a clash at the length limit never exceeds it', who: maria, taken: [long] });
   if (rule.usePreferredName) scenarios.push({ name: 'the preferred name wins', who: { firstName: 'Robert', preferredName: 'Bob', lastName: 'Smith' } });
   if (rule.fallbackPatterns.length > 0 && base !== undefined) {
@@ -81,12 +98,14 @@ function ruleScenarios(rule: IdentifierRule): Scenario[] {
   return scenarios;
 }
 
-function literalOutput(rule: IdentifierRule, output: string): Record<string, unknown> {
-  return rule.rehireByEmployeeId ? { username: output, rehire: false } : { username: output };
+/** An example's output as the function returns it: an address in lower case, its domain added when left out. */
+function literalValue(rule: IdentifierRule, output: string): string {
+  if (rule.output !== 'email') return output;
+  return output.includes('@') ? output.toLowerCase() : `${output.toLowerCase()}@${rule.domain}`;
 }
 
-function usernameOf(expected: Expected): string | undefined {
-  return 'output' in expected && typeof expected.output.username === 'string' ? expected.output.username : undefined;
+function literalOutput(rule: IdentifierRule, output: string): Record<string, unknown> {
+  return rule.rehireByEmployeeId ? { [rule.output]: output, rehire: false } : { [rule.output]: output };
 }
 
 /** "John Quincy Smith" is first, middle and last when a pattern uses the middle name. */
@@ -100,12 +119,13 @@ export function exampleName(rule: IdentifierRule, fullName: string): Partial<Per
 }
 
 /** The names that must be taken for the example's output to come out (an example may show a fallback). */
-export function exampleTaken(rule: IdentifierRule, example: { input: string; output: string }): string[] | undefined {
-  const who = person(exampleName(rule, example.input));
+export function exampleTaken(rule: IdentifierRule, example: IdentifierExample): string[] | undefined {
+  const who = person(example.who ?? exampleName(rule, example.input));
+  const wanted = literalValue(rule, example.output);
   const taken: string[] = [];
   for (let step = 0; step <= rule.fallbackPatterns.length + 3; step++) {
-    const result = usernameOf(expectedIdentifier(rule, who, taken));
-    if (result === example.output) return taken;
+    const result = valueFrom(rule, expectedIdentifier(rule, who, taken));
+    if (result === wanted) return taken;
     if (result === undefined) return undefined;
     taken.push(result);
   }

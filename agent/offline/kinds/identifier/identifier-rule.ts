@@ -1,5 +1,6 @@
-// The typed intermediate form of an identifier rule (usernames today): what the requirement's clauses
-// are read into, and what both the generated function and the expected values of its fixtures come from.
+// The typed intermediate form of an identifier rule (usernames, and work email addresses: an identifier
+// before "@" and a domain): what the requirement's clauses are read into, and what both the generated
+// function and the expected values of its fixtures come from.
 //
 // A pattern is literal text with name parts in braces, tried in order (the first free one wins):
 //   {first} {middle} {last}      the whole (transliterated) name part
@@ -43,6 +44,23 @@ export interface IdentifierRule {
   noNamePrefix: string;
   /** Look the person up by employee id first: a rehire gets the old username back ({ username, rehire }). */
   rehireByEmployeeId: boolean;
+  /** What the function returns: { username }, or { email } (the identifier + "@" + the domain). Claimed with
+   *  reserveUsername or reserveEmail; an address is looked up with findUsers({ email }), which reports a
+   *  retired one as held. */
+  output: 'username' | 'email';
+  /** After "@" (output "email"); "" for a username. */
+  domain: string;
+  /** The domain by condition: a contractor's when it differs; "" for the same. */
+  contractorDomain: string;
+  /** A candidate held only by users with this person's employee id is theirs: returned as it is (with
+   *  output "email": { email }, logged as reused), so re-running a joiner is idempotent. */
+  reuseOwn: boolean;
+  /** Keep a hyphen inside a name (smith-jones), as one hyphen, none at either end; false drops it. */
+  keepHyphens: boolean;
+  /** Runs of ".", "_" and "-" become their first character and none is left at either end, after filling and
+   *  after a cut; and the first pattern's middle name parts may be empty ({first}.{m}.{last} gives john.smith
+   *  without a middle name) instead of the pattern being skipped. */
+  tidySeparators: boolean;
 }
 
 export type NamePart = { kind: 'first' | 'middle' | 'last'; take?: number } | { kind: 'employee-id'; pad: number } | { kind: 'literal'; text: string };

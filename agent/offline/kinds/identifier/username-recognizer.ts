@@ -38,6 +38,12 @@ const USERNAME_DEFAULTS: IdentifierRule = {
   whenPartEmpty: 'error',
   noNamePrefix: '',
   rehireByEmployeeId: false,
+  output: 'username',
+  domain: '',
+  contractorDomain: '',
+  reuseOwn: false,
+  keepHyphens: false,
+  tidySeparators: false,
 };
 
 export const usernameRecognizer: FamilyRecognizer = {
