@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { ExternalCopy, Isolate, Script } from 'isolated-vm';
 import type { PreparedIsolate } from './prepared-isolate.ts';
+import { recentMemo } from './recent-memo.ts';
 import { BUNDLE_FILENAME } from './source-position.ts';
 
 const SYNC_COMPILE_MAX_CHARS = 256 * 1024;
@@ -15,7 +16,8 @@ export interface BundleLoader {
   compile(isolate: Isolate, bundle: string, key?: string): Promise<Script>;
 }
 
-export const bundleKey = (bundle: string): string => createHash('sha256').update(bundle).digest('base64');
+/** The bundle's sha256, remembered for the last few bundles (a warm isolate's key, on every run). */
+export const bundleKey = recentMemo((bundle: string): string => createHash('sha256').update(bundle).digest('base64'));
 
 export function createBundleLoader({ maxCachedBundles = 64 }: { maxCachedBundles?: number } = {}): BundleLoader {
   const codeCache = new Map<string, ExternalCopy<ArrayBuffer>>();
