@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTemplates, readTemplateParams } from '../../../agent/index.ts';
-import { APPROVALS_DEFAULTS, APPROVALS_READING_DEFAULTS, approvalsMapping } from '../../../agent/offline/families/approvals-mapping.ts';
+import { APPROVALS_DEFAULTS, APPROVALS_READING_DEFAULTS, approvalsMapping } from '../../../agent/offline/families/approvals/approvals-mapping.ts';
 import { mappingFixtures } from '../../../agent/offline/kinds/mapping/mapping-fixtures.ts';
 import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { mappingSource } from '../../../agent/offline/kinds/mapping/mapping-source.ts';

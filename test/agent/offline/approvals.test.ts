@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
-import { approvalsRecognizer } from '../../../agent/offline/families/approvals.ts';
+import { approvalsRecognizer } from '../../../agent/offline/families/approvals/approvals.ts';
 import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 

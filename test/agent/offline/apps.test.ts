@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
-import { appsRecognizer } from '../../../agent/offline/families/apps.ts';
-import { APPS_READING_DEFAULTS, appsParamsOf } from '../../../agent/offline/families/apps-mapping.ts';
+import { appsRecognizer } from '../../../agent/offline/families/apps/apps.ts';
+import { APPS_READING_DEFAULTS, appsParamsOf } from '../../../agent/offline/families/apps/apps-mapping.ts';
 import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 

@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EMAIL_DEFAULTS, EMAIL_READING_DEFAULTS, emailIdentifier } from '../../../agent/offline/families/email-identifier.ts';
+import { EMAIL_DEFAULTS, EMAIL_READING_DEFAULTS, emailIdentifier } from '../../../agent/offline/families/email/email-identifier.ts';
 import { identifierFixtures } from '../../../agent/offline/kinds/identifier/identifier-fixtures.ts';
 import type { IdentifierRule } from '../../../agent/offline/kinds/identifier/identifier-rule.ts';
 import { identifierSource } from '../../../agent/offline/kinds/identifier/identifier-source.ts';

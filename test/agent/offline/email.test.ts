@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
-import { emailRecognizer } from '../../../agent/offline/families/email.ts';
-import { EMAIL_READING_DEFAULTS } from '../../../agent/offline/families/email-identifier.ts';
+import { emailRecognizer } from '../../../agent/offline/families/email/email.ts';
+import { EMAIL_READING_DEFAULTS } from '../../../agent/offline/families/email/email-identifier.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 
 const templates = loadTemplates(fileURLToPath(new URL('../../../templates', import.meta.url)));

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
-import { groupsRecognizer } from '../../../agent/offline/families/groups.ts';
-import { GROUPS_READING_DEFAULTS } from '../../../agent/offline/families/groups-mapping.ts';
+import { groupsRecognizer } from '../../../agent/offline/families/groups/groups.ts';
+import { GROUPS_READING_DEFAULTS } from '../../../agent/offline/families/groups/groups-mapping.ts';
 import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 

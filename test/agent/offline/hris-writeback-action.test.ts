@@ -4,7 +4,11 @@
 // address in its place, the key as the Basic user name, and BambooHR's reason from its error header.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { HRIS_WRITEBACK_DEFAULTS, HRIS_WRITEBACK_READING_DEFAULTS, hrisWritebackAction } from '../../../agent/offline/families/hris-writeback-action.ts';
+import {
+  HRIS_WRITEBACK_DEFAULTS,
+  HRIS_WRITEBACK_READING_DEFAULTS,
+  hrisWritebackAction,
+} from '../../../agent/offline/families/hris-writeback/hris-writeback-action.ts';
 import { httpActionFixtures } from '../../../agent/offline/kinds/http-action/http-action-fixtures.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { httpActionSource } from '../../../agent/offline/kinds/http-action/http-action-source.ts';

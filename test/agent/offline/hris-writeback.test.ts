@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
-import { hrisWritebackRecognizer } from '../../../agent/offline/families/hris-writeback.ts';
-import { HRIS_WRITEBACK_READING_DEFAULTS } from '../../../agent/offline/families/hris-writeback-action.ts';
+import { hrisWritebackRecognizer } from '../../../agent/offline/families/hris-writeback/hris-writeback.ts';
+import { HRIS_WRITEBACK_READING_DEFAULTS } from '../../../agent/offline/families/hris-writeback/hris-writeback-action.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 

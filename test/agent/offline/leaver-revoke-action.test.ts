@@ -4,7 +4,7 @@
 // revoke, a 404 answered as the admin chose, and nothing changed before the day access may go.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { LEAVER_REVOKE_READING_DEFAULTS, leaverRevokeAction } from '../../../agent/offline/families/leaver-revoke-action.ts';
+import { LEAVER_REVOKE_READING_DEFAULTS, leaverRevokeAction } from '../../../agent/offline/families/leaver-revoke/leaver-revoke-action.ts';
 import { httpActionFixtures } from '../../../agent/offline/kinds/http-action/http-action-fixtures.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { httpActionSource } from '../../../agent/offline/kinds/http-action/http-action-source.ts';

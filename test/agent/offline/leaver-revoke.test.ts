@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
-import { leaverRevokeRecognizer } from '../../../agent/offline/families/leaver-revoke.ts';
-import { LEAVER_REVOKE_READING_DEFAULTS } from '../../../agent/offline/families/leaver-revoke-action.ts';
+import { leaverRevokeRecognizer } from '../../../agent/offline/families/leaver-revoke/leaver-revoke.ts';
+import { LEAVER_REVOKE_READING_DEFAULTS } from '../../../agent/offline/families/leaver-revoke/leaver-revoke-action.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 

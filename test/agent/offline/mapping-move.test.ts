@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testFunction } from '../../../core/pipeline/index.ts';
-import { MOVER_DEFAULTS, MOVER_READING_DEFAULTS, moverGroupsMapping } from '../../../agent/offline/families/mover-groups-mapping.ts';
+import { MOVER_DEFAULTS, MOVER_READING_DEFAULTS, moverGroupsMapping } from '../../../agent/offline/families/mover-groups/mover-groups-mapping.ts';
 import { mappingFixtures } from '../../../agent/offline/kinds/mapping/mapping-fixtures.ts';
 import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { mappingSource } from '../../../agent/offline/kinds/mapping/mapping-source.ts';

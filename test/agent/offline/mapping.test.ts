@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testFunction } from '../../../core/pipeline/index.ts';
-import { APPS_DEFAULTS } from '../../../agent/offline/families/apps-mapping.ts';
-import { GROUPS_DEFAULTS } from '../../../agent/offline/families/groups-mapping.ts';
+import { APPS_DEFAULTS } from '../../../agent/offline/families/apps/apps-mapping.ts';
+import { GROUPS_DEFAULTS } from '../../../agent/offline/families/groups/groups-mapping.ts';
 import { mappingFixtures } from '../../../agent/offline/kinds/mapping/mapping-fixtures.ts';
 import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { mappingSource } from '../../../agent/offline/kinds/mapping/mapping-source.ts';

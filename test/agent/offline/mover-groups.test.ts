@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
-import { moverGroupsRecognizer } from '../../../agent/offline/families/mover-groups.ts';
-import { MOVER_READING_DEFAULTS } from '../../../agent/offline/families/mover-groups-mapping.ts';
+import { moverGroupsRecognizer } from '../../../agent/offline/families/mover-groups/mover-groups.ts';
+import { MOVER_READING_DEFAULTS } from '../../../agent/offline/families/mover-groups/mover-groups-mapping.ts';
 import type { MappingRule } from '../../../agent/offline/kinds/mapping/mapping-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 

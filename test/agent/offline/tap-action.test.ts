@@ -4,7 +4,7 @@
 // logs, the output and the errors.
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { TAP_DEFAULTS, TAP_READING_DEFAULTS, tapAction } from '../../../agent/offline/families/tap-action.ts';
+import { TAP_DEFAULTS, TAP_READING_DEFAULTS, tapAction } from '../../../agent/offline/families/tap/tap-action.ts';
 import { httpActionFixtures } from '../../../agent/offline/kinds/http-action/http-action-fixtures.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { httpActionSource } from '../../../agent/offline/kinds/http-action/http-action-source.ts';

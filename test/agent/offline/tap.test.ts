@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
-import { tapRecognizer } from '../../../agent/offline/families/tap.ts';
-import { TAP_READING_DEFAULTS } from '../../../agent/offline/families/tap-action.ts';
+import { tapRecognizer } from '../../../agent/offline/families/tap/tap.ts';
+import { TAP_READING_DEFAULTS } from '../../../agent/offline/families/tap/tap-action.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { authorFunction, createOfflineModel, loadTemplates, readTemplateParams, RECOGNIZERS } from '../../../agent/index.ts';
-import { ticketRecognizer } from '../../../agent/offline/families/ticket.ts';
-import { TICKET_READING_DEFAULTS } from '../../../agent/offline/families/ticket-action.ts';
+import { ticketRecognizer } from '../../../agent/offline/families/ticket/ticket.ts';
+import { TICKET_READING_DEFAULTS } from '../../../agent/offline/families/ticket/ticket-action.ts';
 import type { HttpActionRule } from '../../../agent/offline/kinds/http-action/http-action-rule.ts';
 import { createRealToolchain } from '../../helpers/real-toolchain.ts';
 

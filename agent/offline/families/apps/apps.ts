@@ -1,0 +1,72 @@
+// Application access for joiners: apps everyone gets, apps by department, location, title and employment
+// type, and exceptions ("Sales gets Salesforce, Engineering gets Jira and GitHub, everyone gets Slack;
+// contractors skip Salesforce"). The sentences are read by the same grammar as the groups family.
+
+import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
+import { guard } from '../email/email-guards.ts';
+import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
+import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
+import { APPS_DEFAULTS, APPS_READING_DEFAULTS, appsMapping, appsParamsOf } from './apps-mapping.ts';
+import type { ItemWords } from '../groups/groups-items.ts';
+import { readingOf } from '../groups/groups-mapping.ts';
+import { MATCHING_NOTES } from '../groups/groups-output.ts';
+import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from '../groups/groups-settle.ts';
+import { describeCondition, exampleProblems } from '../groups/groups-spec.ts';
+
+const KNOWN_APPS = [
+  'Slack', 'Jira', 'Confluence', 'GitHub', 'GitLab', 'Bitbucket', 'Salesforce', 'Zoom', 'Notion', 'Figma', 'Miro', 'Asana', 'Trello',
+  'HubSpot', 'Zendesk', 'Workday', 'Tableau', 'Looker', 'Datadog', 'PagerDuty', 'Sentry', 'Okta', '1Password', 'LastPass', 'Dropbox',
+  'Box', 'DocuSign', 'Adobe Creative Cloud', 'Google Workspace', 'Microsoft 365', 'Office 365', 'Microsoft Teams', 'Outlook', 'AWS',
+  'Azure', 'GCP', 'Linear', 'Loom', 'Lucidchart', 'Smartsheet', 'ServiceNow', 'NetSuite', 'QuickBooks', 'Xero', 'Gong', 'Outreach',
+  'Intercom', 'Greenhouse', 'Lever', 'BambooHR', 'Expensify', 'Power BI', 'Snowflake', 'Canva', 'Airtable', 'Calendly', 'Postman',
+];
+const INTRO = /\b(?:apps?|applications?|tools?|software|licen[cs]es?|seats?|access|accounts?|saas|assign\w*|add\w*|give|grant|provision\w*|mapping|map|logic|birthright|based on|depending on|according to|department|departments|location|locations|title|titles|employment type|following|below|as follows|like this|these|stack|sso|okta|onboard\w*|function|correct|right|appropriate|relevant|proper|office|offices|team|teams|return\w*|list|output|matrix|table|land|end up|here|current|existing|want|need|baseline|default|standard|mandatory|required|should|automatic\w*)\b/gi;
+const APP_WORDS: ItemWords = {
+  nouns: /(?:apps?|applications?|tools?|licen[cs]es?|seats?|access|accounts?|subscriptions?|logins?|software|saas(?: apps?)?)/,
+  known: Object.fromEntries(KNOWN_APPS.map((name) => [name.toLowerCase(), name])),
+  intro: INTRO,
+  fields: ['apps', 'skipped'],
+};
+/** Systems other families write to (HR write-back, tickets): naming them does not make a rule about apps. */
+const SYSTEMS_OF_OTHER_FAMILIES = ['BambooHR', 'Workday', 'ServiceNow'];
+
+/** An app's name, not when the sentence makes it a group ("the GitHub and Jira groups"). */
+export const APP_NAME = new RegExp(String.raw`(?<![\w-])(?<!\bgroups?\b[^.\n]*)(?:${KNOWN_APPS.filter((name) => !SYSTEMS_OF_OTHER_FAMILIES.includes(name)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])(?![^.\n]*\bgroups?\b)`, 'i');
+
+/** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
+const params = (recognition: Recognition) => readingOf(recognition.params, APPS_READING_DEFAULTS);
+const rule = (recognition: Recognition) => appsMapping(params(recognition));
+const hints = (recognition: Recognition) => ({ titles: titleSamples(recognition), examples: assignmentNotes(recognition).examples.map((example) => example.subject.condition) });
+
+export const appsRecognizer: FamilyRecognizer = {
+  family: 'apps',
+  keywords: [/\bapps?\b/i, /\bapplications?\b/i, /\blicen[cs]es?\b/i, /\bseats?\b/i, /\bsaas\b/i, APP_NAME],
+  vocabulary: [INTRO],
+  rules: [...MATCHING_NOTES.map((pattern) => ({ pattern })), assignmentRule(APP_WORDS), guard(/\b(?:groups?|dls?|distribution lists?)\b|(?<![\w-])[A-Z]\w*-(?:Users|Group|Groups|DL|Admins|Staff|Members)(?![\w-])/, 'it is about groups; author group membership as a separate function')],
+  finish(recognition) {
+    const settled = settleStatements(recognition, 'app');
+    Object.assign(recognition.params, appsParamsOf(settled));
+    recognition.problems.push(...exampleProblems(recognition, rule(recognition), titleSamples(recognition)));
+    recognition.assumptions.push('Apps are returned sorted and without duplicates; department, location, cost centre and employment type compare case-insensitively after trimming.', 'An exception removes an app whatever rule gave it, apps for everyone included.');
+  },
+  defaults: APPS_DEFAULTS as unknown as Record<string, unknown>,
+  fixtures: (recognition) => mappingFixtures(rule(recognition), hints(recognition), recognition.examples),
+  generate: (recognition) => mappingSource(rule(recognition)),
+  spec(recognition) {
+    const p = params(recognition);
+    const { grants, exceptions: withholds } = rule(recognition);
+    return {
+      summary: `Assigns a joiner's apps: ${p.baselineApps.length ? `${p.baselineApps.join(', ')} for everyone, ` : ''}${grants.length} rule${grants.length === 1 ? '' : 's'} by department, location, title or employment type, and ${withholds.length} exception${withholds.length === 1 ? '' : 's'} that beat every rule.`,
+      inputs: ['person.department', 'person.location', 'person.title', 'person.costCenter', 'person.employmentType'],
+      output: '{ apps: string[]; skipped: string[] }',
+      rules: [
+        ...(p.baselineApps.length ? [`Everyone gets ${p.baselineApps.join(', ')}.`] : []),
+        ...grants.map((grant) => `${describeCondition(grant.when)} get ${grant.items.join(', ')}.`),
+        ...withholds.map((withhold) => `${describeCondition(withhold.when)} never get ${[...withhold.items, ...(withhold.pattern ? [`apps matching /${withhold.pattern}/i`] : [])].join(', ')}, whatever rule gave it.`),
+        'Return the apps sorted and de-duplicated, and list what an exception took away under "skipped".',
+      ],
+      edgeCases: ['one joiner per rule and per exception', 'nobody matched: only the apps for everyone', 'case and spacing of department and location', 'a near-miss title', 'two rules at once'],
+      assumptions: [],
+    };
+  },
+};
