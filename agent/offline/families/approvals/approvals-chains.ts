@@ -8,9 +8,9 @@ import { expectedOutcome } from '../../kinds/mapping/expected-selection.ts';
 import type { Recognition } from '../../recognizer.ts';
 import { APPROVALS_READING_DEFAULTS, approvalsMapping, MANAGER_STEP, type ApprovalsParams } from './approvals-mapping.ts';
 import type { MissingAction } from './approvals-clauses.ts';
-import { correctDepartment } from './approvals-department-names.ts';
+import { correctDepartment } from '../../grammar/department-names.ts';
 import type { Subject } from './approvals-steps.ts';
-import { readingOf } from '../groups/groups-mapping.ts';
+import { readingOf } from '../reading-of.ts';
 
 export interface ChainEntry {
   subject: Subject;

@@ -7,10 +7,10 @@ import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
 import { checkExamples, draftOf, exampleLiteral, settleChains, settleMissingManager } from './approvals-chains.ts';
 import { APPROVALS_DEFAULTS, APPROVALS_READING_DEFAULTS, approvalsMapping } from './approvals-mapping.ts';
-import { outputShapeRule } from './approvals-output-shape.ts';
-import { strictReadingRule } from './approvals-strict-reading.ts';
+import { outputShapeRule } from '../../grammar/output-shape-rule.ts';
+import { strictReadingRule } from '../../grammar/strict-reading-rule.ts';
 import { APPROV, readSteps, readSubject } from './approvals-steps.ts';
-import { readingOf } from '../groups/groups-mapping.ts';
+import { readingOf } from '../reading-of.ts';
 
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
 const params = (recognition: Recognition) => readingOf(recognition.params, APPROVALS_READING_DEFAULTS);

@@ -3,23 +3,17 @@
 // contractors skip Salesforce"). The sentences are read by the same grammar as the groups family.
 
 import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
-import { guard } from '../email/email-guards.ts';
+import { APP_NAME, KNOWN_APPS } from '../../grammar/app-names.ts';
+import { guard } from '../../grammar/guard-rule.ts';
 import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
 import { APPS_DEFAULTS, APPS_READING_DEFAULTS, appsMapping, appsParamsOf } from './apps-mapping.ts';
 import type { ItemWords } from '../groups/groups-items.ts';
-import { readingOf } from '../groups/groups-mapping.ts';
+import { readingOf } from '../reading-of.ts';
 import { MATCHING_NOTES } from '../groups/groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from '../groups/groups-settle.ts';
 import { describeCondition, exampleProblems } from '../groups/groups-spec.ts';
 
-const KNOWN_APPS = [
-  'Slack', 'Jira', 'Confluence', 'GitHub', 'GitLab', 'Bitbucket', 'Salesforce', 'Zoom', 'Notion', 'Figma', 'Miro', 'Asana', 'Trello',
-  'HubSpot', 'Zendesk', 'Workday', 'Tableau', 'Looker', 'Datadog', 'PagerDuty', 'Sentry', 'Okta', '1Password', 'LastPass', 'Dropbox',
-  'Box', 'DocuSign', 'Adobe Creative Cloud', 'Google Workspace', 'Microsoft 365', 'Office 365', 'Microsoft Teams', 'Outlook', 'AWS',
-  'Azure', 'GCP', 'Linear', 'Loom', 'Lucidchart', 'Smartsheet', 'ServiceNow', 'NetSuite', 'QuickBooks', 'Xero', 'Gong', 'Outreach',
-  'Intercom', 'Greenhouse', 'Lever', 'BambooHR', 'Expensify', 'Power BI', 'Snowflake', 'Canva', 'Airtable', 'Calendly', 'Postman',
-];
 const INTRO = /\b(?:apps?|applications?|tools?|software|licen[cs]es?|seats?|access|accounts?|saas|assign\w*|add\w*|give|grant|provision\w*|mapping|map|logic|birthright|based on|depending on|according to|department|departments|location|locations|title|titles|employment type|following|below|as follows|like this|these|stack|sso|okta|onboard\w*|function|correct|right|appropriate|relevant|proper|office|offices|team|teams|return\w*|list|output|matrix|table|land|end up|here|current|existing|want|need|baseline|default|standard|mandatory|required|should|automatic\w*)\b/gi;
 const APP_WORDS: ItemWords = {
   nouns: /(?:apps?|applications?|tools?|licen[cs]es?|seats?|access|accounts?|subscriptions?|logins?|software|saas(?: apps?)?)/,
@@ -27,12 +21,6 @@ const APP_WORDS: ItemWords = {
   intro: INTRO,
   fields: ['apps', 'skipped'],
 };
-/** Systems other families write to (HR write-back, tickets): naming them does not make a rule about apps. */
-const SYSTEMS_OF_OTHER_FAMILIES = ['BambooHR', 'Workday', 'ServiceNow'];
-
-/** An app's name, not when the sentence makes it a group ("the GitHub and Jira groups"). */
-export const APP_NAME = new RegExp(String.raw`(?<![\w-])(?<!\bgroups?\b[^.\n]*)(?:${KNOWN_APPS.filter((name) => !SYSTEMS_OF_OTHER_FAMILIES.includes(name)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])(?![^.\n]*\bgroups?\b)`, 'i');
-
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
 const params = (recognition: Recognition) => readingOf(recognition.params, APPS_READING_DEFAULTS);
 const rule = (recognition: Recognition) => appsMapping(params(recognition));

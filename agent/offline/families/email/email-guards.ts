@@ -1,23 +1,8 @@
 // Sentences that sound like the email family but ask for what its function cannot do: an action beyond
-// choosing the address, or an address rule that differs by who the person is (only contractors can). A
-// few such words would otherwise pass as understood; these name the sentence back instead.
+// choosing the address, or an address rule that differs by who the person is (only contractors can).
 
-import { isFiller } from '../../clauses.ts';
+import { guard } from '../../grammar/guard-rule.ts';
 import type { Rule } from '../../recognizer.ts';
-
-const EVERYONE = /\b(?:same|too|also|as well|like everyone|like employees|all|every|any|regardless|including)\b|\b(?:employees|staff|everyone)\s+(?:and|&|\+)\s+(?:interns?|students?|trainees?|apprentices?)\b|\b(?:interns?|students?|trainees?|apprentices?)\s+(?:and|&|\+)\s+employees\b/i;
-
-/** A rule that names its sentence as a problem: it sounds like this family but asks for what it cannot do. */
-export function guard(pattern: RegExp, why: string, { unlessEveryone = false } = {}): Rule {
-  return {
-    pattern,
-    apply: (match, recognition) => {
-      if (isFiller(match.input) || (unlessEveryone && EVERYONE.test(match.input))) return;
-      const quoted = `"${match.input}"`;
-      if (!recognition.problems.some((problem) => problem.startsWith(quoted))) recognition.problems.push(`${quoted} cannot be honoured: ${why}`);
-    },
-  };
-}
 
 export const EMAIL_GUARDS: Rule[] = [
   guard(

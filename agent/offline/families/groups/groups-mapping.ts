@@ -52,8 +52,3 @@ export function groupsMapping(params: GroupsParams): MappingRule {
 
 /** The rule before the text says anything. */
 export const GROUPS_DEFAULTS: MappingRule = groupsMapping(GROUPS_READING_DEFAULTS);
-
-/** The reading's own parameters: the defaults' keys, from what the phrases wrote next to the rule. */
-export function readingOf<T extends object>(read: Record<string, unknown>, defaults: T): T {
-  return Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key, key in read ? read[key] : value])) as T;
-}

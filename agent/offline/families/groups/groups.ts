@@ -3,12 +3,13 @@
 // get no admin groups").
 
 import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
-import { APP_NAME } from '../apps/apps.ts';
-import { guard } from '../email/email-guards.ts';
+import { APP_NAME } from '../../grammar/app-names.ts';
+import { guard } from '../../grammar/guard-rule.ts';
 import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
 import type { ItemWords } from './groups-items.ts';
-import { GROUPS_DEFAULTS, GROUPS_READING_DEFAULTS, groupsMapping, readingOf } from './groups-mapping.ts';
+import { readingOf } from '../reading-of.ts';
+import { GROUPS_DEFAULTS, GROUPS_READING_DEFAULTS, groupsMapping } from './groups-mapping.ts';
 import { MATCHING_NOTES } from './groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from './groups-settle.ts';
 import { describeCondition, exampleProblems } from './groups-spec.ts';

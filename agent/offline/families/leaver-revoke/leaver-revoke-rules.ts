@@ -4,7 +4,7 @@
 
 import { leftoverWords } from '../../clauses.ts';
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
-import { outputShapeRule } from '../approvals/approvals-output-shape.ts';
+import { outputShapeRule } from '../../grammar/output-shape-rule.ts';
 import { ACTIONS, CALL, daysOf, DISABLE_BODY, EARLY_EVENT, FAIL_MISSING, FAILURE_WORDS, GRAPH_CALLS, MISSING_USER, ON_FAILURE, SKIP_MISSING, TIMING, UPN_PLACEHOLDER } from './leaver-revoke-phrases.ts';
 
 export interface LeaverDraft {

@@ -8,7 +8,7 @@ import { httpActionFixtures } from '../../kinds/http-action/http-action-fixtures
 import { httpActionSource } from '../../kinds/http-action/http-action-source.ts';
 import { LEAVER_REVOKE_DEFAULTS, LEAVER_REVOKE_READING_DEFAULTS, leaverRevokeAction, type LeaverRevokeParams } from './leaver-revoke-action.ts';
 import { draftOf, LEAVER_RULES } from './leaver-revoke-rules.ts';
-import { strictReadingRule } from '../approvals/approvals-strict-reading.ts';
+import { strictReadingRule } from '../../grammar/strict-reading-rule.ts';
 
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
 const params = (recognition: Recognition) => {

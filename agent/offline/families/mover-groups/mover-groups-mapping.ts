@@ -7,7 +7,7 @@
 import type { Person } from '../../../../core/sdk/index.ts';
 import { person } from '../../fixture-builders.ts';
 import type { MappingHints, MappingRule } from '../../kinds/mapping/mapping-rule.ts';
-import { correctDepartment } from '../approvals/approvals-department-names.ts';
+import { correctDepartment } from '../../grammar/department-names.ts';
 import { KNOWN_LOCATIONS, type MoveExample } from './mover-groups-tables.ts';
 
 /** What the mover-groups phrases read (the mover-groups template's parameters). */

@@ -2,7 +2,7 @@
 // worker type, baseline groups, exclusions and worked examples; and whom a table row is for.
 
 import type { Recognition } from '../../recognizer.ts';
-import { correctDepartment } from '../approvals/approvals-department-names.ts';
+import { correctDepartment } from '../../grammar/department-names.ts';
 
 export type Table = 'department' | 'location' | 'type';
 

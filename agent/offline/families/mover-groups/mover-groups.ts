@@ -2,13 +2,13 @@
 // added and the old one's removed; baseline groups are never removed; exclusions by worker type.
 
 import type { FamilyRecognizer, Recognition, Rule } from '../../recognizer.ts';
-import { outputShapeRule } from '../approvals/approvals-output-shape.ts';
-import { strictReadingRule } from '../approvals/approvals-strict-reading.ts';
+import { outputShapeRule } from '../../grammar/output-shape-rule.ts';
+import { strictReadingRule } from '../../grammar/strict-reading-rule.ts';
 import { expectedMove } from '../../kinds/mapping/expected-move.ts';
 import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
 import { groupsRecognizer } from '../groups/groups.ts';
-import { readingOf } from '../groups/groups-mapping.ts';
+import { readingOf } from '../reading-of.ts';
 import { BASELINE_INSIDE, readGroups } from './mover-groups-clauses.ts';
 import { anyShape, readRows, SHAPES, union } from './mover-groups-read.ts';
 import { MOVER_DEFAULTS, MOVER_READING_DEFAULTS, moveHints, moverGroupsMapping, placementsOf } from './mover-groups-mapping.ts';

@@ -2,7 +2,7 @@
 // The analyser understands such clauses for every family; this rule checks the keys. Shared by the
 // approvals, mover-groups and leaver-revoke families.
 
-import type { Rule } from '../../recognizer.ts';
+import type { Rule } from '../recognizer.ts';
 
 export function outputShapeRule(family: string, keys: string[]): Rule {
   return {

@@ -2,7 +2,7 @@
 // department is read as that department, and the reading is recorded as an assumption. Used by the
 // approvals and mover-groups families; names that are not close to a common one are kept as written.
 
-import { editDistance } from '../../edit-distance.ts';
+import { editDistance } from '../edit-distance.ts';
 
 const COMMON_DEPARTMENTS = [
   'Finance', 'Engineering', 'Sales', 'Marketing', 'Human Resources', 'Legal', 'Operations', 'Product', 'Support',

@@ -5,8 +5,8 @@
 // read stay "not handled" (and get its typo-corrected second reading); this rule only names, as a
 // problem, the clauses the analyser would let through.
 
-import { isFiller, leftoverWords } from '../../clauses.ts';
-import type { Rule } from '../../recognizer.ts';
+import { isFiller, leftoverWords } from '../clauses.ts';
+import type { Rule } from '../recognizer.ts';
 
 const MAX_LEFTOVER_WORDS = 1;
 /** The analyser's own output-shape clause ("Return { approvers }"), understood by every family. */
