@@ -19,6 +19,12 @@ export const READ = {
     'If the API answers 404, skip with a warning and return { deleted: false, notFound: true }.',
     'Return { deleted: true, lastDay: <lastDay> }.',
   ].join(' '),
+  graphDisableMeans: [
+    'When someone leaves, wait until 7 days after their last day, then disable their account:',
+    'PATCH https://graph.microsoft.com/v1.0/users/<upn> with {"accountEnabled": false} using a bearer token from the secret GRAPH_TOKEN;',
+    '204 means success. Until then return { deferred: true, until: "<waitUntil>" }.',
+    'If the API answers 404, skip with a warning and return { notFound: true }. Return { disabled: true }.',
+  ].join(' '),
   basicKeyChatty: [
     'Hi team! When someone joins we would like to register them in PeopleHub.',
     'POST https://api.peoplehub.io/v1/accounts, Basic auth with the API key in PEOPLEHUB_API_KEY as the username and x as the password,',

@@ -39,6 +39,21 @@ const EXPECTED: Array<[keyof typeof READ, Partial<HttpActionRule>]> = [
     },
   ],
   [
+    'graphDisableMeans',
+    {
+      trigger: 'user.left',
+      wait: { date: 'lastDay', days: 7, output: { deferred: true, until: '<waitUntil>' } },
+      steps: [
+        {
+          when: [], method: 'PATCH', url: 'https://graph.microsoft.com/v1.0/users/<upn>', auth: bearer('GRAPH_TOKEN'),
+          body: { accountEnabled: false }, successStatus: 204, requires: [], sensitive: [],
+          onStatus: [{ status: 404, warning: 'PATCH graph.microsoft.com answered 404; nothing more was called', output: { notFound: true } }],
+        },
+      ],
+      output: { disabled: true },
+    },
+  ],
+  [
     'basicKeyChatty',
     {
       trigger: 'user.joined',

@@ -1,7 +1,7 @@
 // A status with its own answer, as admins write it: "if the API answers 404, skip with a warning and
 // return { notFound: true }", "404 → stop with a warning, return { … }", 'a 404 is an error: "no profile
 // for <employeeId>"', "if it answers 409, that is an error". A status read without what to do, or with
-// what the IR cannot do (a retry), is refused rather than guessed.
+// what the IR cannot do (a retry), is refused rather than guessed. Also the success status said in words.
 
 import type { Recognition, Rule } from '../../recognizer.ts';
 import type { StatusAnswer } from './http-action-rule.ts';
@@ -14,7 +14,7 @@ const ANSWERS = String.raw`(?:answers?|returns?|responds?|replies|gives?|comes b
 /** A clause about one status: "if … answers 404", "404 →", "a 404 is …", "on a 404". */
 export const STATUS_CLAUSE = new RegExp(
   String.raw`\b(?:if|when|should)\b[^.;,]{0,40}?\b${ANSWERS}\s+(?:an?\s+)?(?:HTTP\s+)?([1-5]\d\d)\b` +
-    String.raw`|(?:^|[\s(-])([1-5]\d\d)\s*(?:→|->|=>)|\ban?\s+([1-5]\d\d)\s+(?:is|means)\b|\bon\s+(?:an?\s+)?(?:HTTP\s+)?([1-5]\d\d)\b`,
+    String.raw`|(?:^|[\s(-])([1-5]\d\d)\s*(?:→|->|=>)|\ban?\s+([1-5]\d\d)\s+(?:is|means)\b|\bon\s+(?:an?\s+)?(?:HTTP\s+)?([1-5]\d\d)\b(?!-)`,
   'i',
 );
 const WARNING = /\b(?:skip|stop|warn(?:ing)?|log\s+a\s+warning|carry on|treat it as done)\b/i;
@@ -64,6 +64,21 @@ function readStatus(match: RegExpExecArray, recognition: Recognition): void {
 
 export const STATUS_RULES: Rule[] = [
   { pattern: STATUS_CLAUSE, apply: readStatus },
+  {
+    // "204 means success", "a 201 is success", "success is 202", "expects a 200".
+    pattern: new RegExp(
+      [
+        String.raw`\b(?:an?\s+|HTTP\s+)?([1-5]\d\d)\s+(?:means|is|=)\s+(?:a\s+)?success(?:ful)?\b`,
+        String.raw`\bsuccess\s+(?:is|means|=)\s+(?:an?\s+)?(?:HTTP\s+)?([1-5]\d\d)\b(?!-)`,
+        String.raw`\bexpects?\s+(?:an?\s+)?(?:HTTP\s+)?([1-5]\d\d)\b(?!-)`,
+      ].join('|'),
+      'i',
+    ),
+    apply: (match, recognition) => {
+      const index = stepNamed(recognition, match.input.slice(0, match.index));
+      if (index >= 0) setStep(recognition, index, { successStatus: Number(match[1] ?? match[2] ?? match[3]) });
+    },
+  },
   // A retry with no status ("retry twice"): refused, the IR calls each step once.
   {
     pattern: RETRY,
