@@ -81,6 +81,16 @@ export interface FamilyRecognizer<P extends object = Params> {
 }
 
 /**
+ * The working fields a family reads next to its rule's defaults (a template's parameters beside the
+ * http-action or identifier rule they become): each field the params hold, else its default.
+ */
+export function readingFields<R extends object>(params: Partial<R>, defaults: R): R {
+  const fields = { ...defaults };
+  for (const key of Object.keys(defaults) as Array<keyof R>) if (key in params) fields[key] = params[key] as R[keyof R];
+  return fields;
+}
+
+/**
  * Any family or kind, whatever its parameters: the one place their types are set aside. The analyser
  * (`analyse-requirement.ts`) reads with it over the template's or the family's defaults as plain
  * `Params`, and hands a recognizer only the recognition made from that recognizer's own `defaults` (or
