@@ -8,11 +8,11 @@ import { ASIDES } from './grammar/asides.ts';
 import { distributeFirstStep, normaliseLists } from './grammar/normalise-lists.ts';
 import { isFiller, leftoverWords, splitClauses, type Clause } from './clauses.ts';
 import { correctTypos } from './typos.ts';
-import { matchAll, type AnyFamilyRecognizer, type Recognition } from './recognizer.ts';
+import { matchAll, type AnyFamilyRecognizer, type Params, type Recognition } from './recognizer.ts';
 
 export interface Analysis {
   recognizer?: AnyFamilyRecognizer;
-  recognition?: Recognition;
+  recognition?: Recognition<Params>;
   clauses: Clause[];
   unhandled: Clause[];
   /** Other families the unhandled clauses look like. */
@@ -129,7 +129,7 @@ function readAs(recognizer: AnyFamilyRecognizer, clauses: Clause[], corrections:
   const trace = createReadingTrace();
   const templateDefaults = defaults(recognizer.family);
   const params = trace.watch({ ...templateDefaults });
-  const recognition: Recognition = { params, assumptions: [...corrections], problems: [], examples: [], stated: new Set() };
+  const recognition: Recognition<Params> = { params, assumptions: [...corrections], problems: [], examples: [], stated: new Set() };
   const unhandled: Clause[] = [];
   for (const clause of clauses) {
     if (clause.message > 0 && clauses[clause.index - 1]?.message !== clause.message) recognition.revising = new Set(recognition.stated);

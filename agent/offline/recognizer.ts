@@ -7,8 +7,11 @@ import type { FunctionSpec } from '../loop/spec.ts';
 /** The parameters of a family or kind whose type is not known here: what the analyser reads through. */
 export type Params = Record<string, unknown>;
 
-/** The reading of one requirement by a family or kind whose parameters are `P` (its IR or its template's Params). */
-export interface Recognition<P extends object = Params> {
+/**
+ * The reading of one requirement by a family or kind whose parameters are `P` (its IR or its template's
+ * Params). Without `P`, code that looks only at the examples, problems or what was stated.
+ */
+export interface Recognition<P extends object = object> {
   params: P;
   /** What the requirement left open and what was assumed, shown in the spec. */
   assumptions: string[];
@@ -40,17 +43,17 @@ export function state<P extends object, K extends keyof P & string>(
 
 /**
  * A rule reads into parameters of type `P`. A rule that reads nothing into them (words, examples,
- * problems) is a `Rule<object>` and fits every family; one that writes a shared field (`maxLength`) names
- * only that field, so every family whose parameters have it can list it.
+ * problems) is a plain `Rule` (`Rule<object>`) and fits every family; one that writes a shared field
+ * (`maxLength`) names only that field, so every family whose parameters have it can list it.
  */
-export interface Rule<P extends object = Params> {
+export interface Rule<P extends object = object> {
   /** Matched case-insensitively against each clause; every match is applied. */
   pattern: RegExp;
   apply?(match: RegExpExecArray, recognition: Recognition<P>): void;
 }
 
 /** A family or rule kind whose parameters are `P`: `defaults`, `rules`, `finish`, `fixtures`, `spec` and `generate` all see them typed. */
-export interface FamilyRecognizer<P extends object = Params> {
+export interface FamilyRecognizer<P extends object> {
   family: string;
   /**
    * A general kind with no keywords of its own: the analyser reads the text with it when the family the

@@ -11,7 +11,7 @@ const THEN = String.raw`\s*(?:\+|plus|and|followed by|then|with|&|,)?\s*(?:the\s
 const DOT = String.raw`\s*(?:\.|dot|period|full stop)\s*`;
 
 /** The parameters these rules write: the identifier's name pattern. */
-type Patterned = { pattern: string };
+export type Patterned = { pattern?: string };
 
 const set = (pattern: string): Rule<Patterned>['apply'] => (_match, recognition) => state(recognition, 'pattern', pattern);
 const separatorOf = (text: string) => (/underscore|_/.test(text) ? '_' : /hyphen|dash|-/.test(text) ? '-' : /dot|period|\./.test(text) ? '.' : '');

@@ -6,7 +6,7 @@ import { state, type Rule } from '../recognizer.ts';
 const NOT_A_LENGTH = String.raw`(?!\s*(?:%|percent|days?|hours?|minutes?))`;
 
 /** Rules over the one field they write: any family whose parameters have it lists them. */
-export const LENGTH_RULES: Rule<{ maxLength: number }>[] = [
+export const LENGTH_RULES: Rule<{ maxLength?: number }>[] = [
   {
     pattern: new RegExp(String.raw`\b(?:less|fewer|shorter) than\s*(\d{1,3})\b|\bunder\s*(\d{1,3})\b${NOT_A_LENGTH}`, 'i'),
     apply: (match, recognition) => state(recognition, 'maxLength', Number(match[1] ?? match[2]) - 1),
@@ -25,7 +25,7 @@ export const LENGTH_RULES: Rule<{ maxLength: number }>[] = [
   { pattern: /\b(?:length|long|limit|truncat\w*|cut|shorten\w*|chars?|characters?)\b/i },
 ];
 
-export const CLASH_RULES: Rule<{ firstSuffix: number; suffixDigits: number; separator: string }>[] = [
+export const CLASH_RULES: Rule<{ firstSuffix?: number; suffixDigits?: number; separator?: string }>[] = [
   { pattern: /\b(?:if|when|once|in case|where)\b[^.]*?\b(?:taken|exists?|in use|already (?:used|exists|taken|there)|clash(?:es)?|collides?|conflicts?|duplicates?|not unique|not available|occupied|(?:someone|somebody|anyone)(?: else)? (?:already )?(?:has|have|got|holds?|uses?) it(?: already)?)\b/i },
   { pattern: /\bunique(?:ness)?\b|\bclash(?:es|ing)?\b|\bcollisions?\b|\bduplicates?\b|\bconflicts?\b/i },
   {
@@ -56,7 +56,7 @@ export const NAME_HANDLING_VOCABULARY: RegExp[] = [
   /[øæåßłđþöüäéèñ]/gi,
 ];
 
-export const exampleRule: Rule<object> = {
+export const exampleRule: Rule = {
   pattern: /([\p{Lu}][\p{L}'’-]+(?:\s+[\p{L}'’-]+){1,3}?)\s*(?:→|->|=>|⇒|becomes|gives|gets|should (?:be|give|get)|will be|maps to|turns into)\s*["'`“]?([A-Za-z0-9._-]+(?:@[A-Za-z0-9.-]+)?)["'`”]?/u,
   apply: (match, recognition) => {
     const input = (match[1] ?? '').trim();
@@ -87,14 +87,14 @@ export const API_DESCRIPTION_VOCABULARY: RegExp[] = [
  * URLs, event paths, placeholders and header names, whole. A family lists this rule before any rule that
  * consumes single words, so that "api" or "account" inside them is not taken away first.
  */
-export const TECHNICAL_TOKENS_RULE: Rule<object> = {
+export const TECHNICAL_TOKENS_RULE: Rule = {
   pattern: new RegExp(String.raw`${URL_PATTERN.source}|\b(?:event|person|account|result|ctx|previous)\.[\w.]*\w|\{[^{}
 ]{1,60}\}|<[^<>
 ]{1,60}>|\bX-[A-Za-z]+(?:-[A-Za-z]+)+\b`, 'i'),
 };
 
 /** "the secret GRAPH_TOKEN": a secret the template does not read is a problem, never ignored. */
-export function secretNamesRule(known: string[]): Rule<object> {
+export function secretNamesRule(known: string[]): Rule {
   return {
     pattern: /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/,
     apply: (match, recognition) => {
@@ -107,7 +107,7 @@ export function secretNamesRule(known: string[]): Rule<object> {
  * "Return { tapIssued: true }", "return tapIssued: true", "return { ticket } = the number": every key must be
  * one the template returns, and a literal value must be the one it returns.
  */
-export function returnShapeRule(output: Record<string, string | boolean | null>): Rule<object> {
+export function returnShapeRule(output: Record<string, string | boolean | null>): Rule {
   return {
     pattern: /\breturns?\s+(?:only\s+|just\s+)?(?:\{([^}]*)\}|((?:[a-z]\w*\s*:\s*(?:true|false|"[^"]*"|'[^']*'|<[^>]*>|[\w.]+)\s*,?\s*)+))/i,
     apply: (match, recognition) => {

@@ -6,7 +6,7 @@ import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
 import { guard } from '../email/email-guards.ts';
 import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
-import { APPS_DEFAULTS, APPS_READING_DEFAULTS, appsMapping, appsParamsOf } from './apps-mapping.ts';
+import { APPS_DEFAULTS, APPS_READING_DEFAULTS, appsMapping, appsParamsOf, type AppsReading } from './apps-mapping.ts';
 import type { ItemWords } from '../groups/groups-items.ts';
 import { readingOf } from '../groups/groups-mapping.ts';
 import { MATCHING_NOTES } from '../groups/groups-output.ts';
@@ -34,11 +34,11 @@ const SYSTEMS_OF_OTHER_FAMILIES = ['BambooHR', 'Workday', 'ServiceNow'];
 export const APP_NAME = new RegExp(String.raw`(?<![\w-])(?<!\bgroups?\b[^.\n]*)(?:${KNOWN_APPS.filter((name) => !SYSTEMS_OF_OTHER_FAMILIES.includes(name)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\w-])(?![^.\n]*\bgroups?\b)`, 'i');
 
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition) => readingOf(recognition.params, APPS_READING_DEFAULTS);
-const rule = (recognition: Recognition) => appsMapping(params(recognition));
+const params = (recognition: Recognition<AppsReading>) => readingOf(recognition.params, APPS_READING_DEFAULTS);
+const rule = (recognition: Recognition<AppsReading>) => appsMapping(params(recognition));
 const hints = (recognition: Recognition) => ({ titles: titleSamples(recognition), examples: assignmentNotes(recognition).examples.map((example) => example.subject.condition) });
 
-export const appsRecognizer: FamilyRecognizer = {
+export const appsRecognizer: FamilyRecognizer<AppsReading> = {
   family: 'apps',
   keywords: [/\bapps?\b/i, /\bapplications?\b/i, /\blicen[cs]es?\b/i, /\bseats?\b/i, /\bsaas\b/i, APP_NAME],
   vocabulary: [INTRO],
@@ -49,7 +49,7 @@ export const appsRecognizer: FamilyRecognizer = {
     recognition.problems.push(...exampleProblems(recognition, rule(recognition), titleSamples(recognition)));
     recognition.assumptions.push('Apps are returned sorted and without duplicates; department, location, cost centre and employment type compare case-insensitively after trimming.', 'An exception removes an app whatever rule gave it, apps for everyone included.');
   },
-  defaults: APPS_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: APPS_DEFAULTS,
   fixtures: (recognition) => mappingFixtures(rule(recognition), hints(recognition), recognition.examples),
   generate: (recognition) => mappingSource(rule(recognition)),
   spec(recognition) {

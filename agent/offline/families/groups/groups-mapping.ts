@@ -4,6 +4,7 @@
 // templates/groups is the same rule written by hand (a test keeps its parameters equal to these defaults).
 
 import type { MappingCondition, MappingRule } from '../../kinds/mapping/mapping-rule.ts';
+import { readingFields } from '../../recognizer.ts';
 
 /** What the groups phrases read (the groups template's parameters). */
 export interface GroupsParams {
@@ -12,6 +13,9 @@ export interface GroupsParams {
   rules: Array<{ when: MappingCondition; groups: string[] }>;
   exclusions: Array<{ when: MappingCondition; groups?: string[]; groupPattern?: string }>;
 }
+
+/** The params while reading: the rule's defaults (the mapping kind's form) with the template's parameters written next to them. */
+export type GroupsReading = MappingRule & Partial<GroupsParams>;
 
 /** The reading before the text says anything: the groups template's parameters. */
 export const GROUPS_READING_DEFAULTS: GroupsParams = {
@@ -51,9 +55,9 @@ export function groupsMapping(params: GroupsParams): MappingRule {
 }
 
 /** The rule before the text says anything. */
-export const GROUPS_DEFAULTS: MappingRule = groupsMapping(GROUPS_READING_DEFAULTS);
+export const GROUPS_DEFAULTS: GroupsReading = groupsMapping(GROUPS_READING_DEFAULTS);
 
 /** The reading's own parameters: the defaults' keys, from what the phrases wrote next to the rule. */
-export function readingOf<T extends object>(read: Record<string, unknown>, defaults: T): T {
-  return Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key, key in read ? read[key] : value])) as T;
+export function readingOf<T extends object>(read: Partial<T>, defaults: T): T {
+  return readingFields(read, defaults);
 }

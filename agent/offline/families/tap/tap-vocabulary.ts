@@ -15,7 +15,7 @@ function aboutThePass(words: string): RegExp {
  * A rule, not vocabulary, and the family's first: the analyser removes rule patterns before vocabulary, and
  * the lookarounds must still see the clause's specific words.
  */
-export const GENERIC_WORDS_RULE: Rule<object> = {
+export const GENERIC_WORDS_RULE: Rule = {
   pattern: aboutThePass(String.raw`example|instance|her|his|their|if|issu\w*|send\w*|sent|deliver\w*|share\w*|hand(?:ed|s)?(?: over| out)?|post\w*|give\w*|forward\w*|creat\w*|generat\w*|mak\w*|get|gets|messag\w*|channel|enrol+\w*|register\w*|set ?up|sign[- ]?ins?|log[- ]?(?:on|ins?)|onboard\w*|day[- ](?:one|1)|day|morning|first|start\w*|date|time|last(?:s|ing)?|duration|work(?:s|ing)?|once|use|fail\w*|error|stop|refuse|abort|throw|policy|tenant|allow\w*|secure(?:ly)?|safe(?:ly)?|logs?|logged|output|result|return(?:ed)?|store[sd]?|print(?:ed)?|expos\w*|leak\w*|show(?:s|n)?|appear\w*|email|e-mail|address|look(?:ed)?|up`),
 };
 
@@ -29,14 +29,14 @@ export const TAP_VOCABULARY: RegExp[] = [
 ];
 
 const negated = (match: RegExpExecArray) => /\b(?:never|not|don'?t|do not|no|without|nor|avoid|must not|mustn'?t|shouldn'?t)\b/i.test(match.input.slice(0, match.index));
-const refuse = (what: string): Rule<object>['apply'] => (match, recognition) => {
+const refuse = (what: string): Rule['apply'] => (match, recognition) => {
   if (!negated(match)) recognition.problems.push(`${what} ("${match.input}"): the offline tap template issues the pass through Graph and sends it only to the manager through a Slack webhook`);
 };
 
 /** Graph's temporaryAccessPassMethods for a user, and the Slack webhook: the only endpoints the template calls. */
 const ENDPOINTS = [/^https:\/\/graph\.microsoft\.com(?:\/v1\.0\/users\/[^/]+\/authentication\/temporaryAccessPassMethods)?\/?$/i, /^https:\/\/hooks\.slack\.com(?:\/services(?:\/.*)?)?\/?$/i];
 
-export const TECHNICAL_RULES: Rule<object>[] = [
+export const TECHNICAL_RULES: Rule[] = [
   {
     pattern: URL_PATTERN,
     apply: (match, recognition) => {
@@ -49,7 +49,7 @@ export const TECHNICAL_RULES: Rule<object>[] = [
 ];
 
 /** Phrases that ask for something the template does not do; each becomes a named problem, never ignored. */
-export const UNSUPPORTED_RULES: Rule<object>[] = [
+export const UNSUPPORTED_RULES: Rule[] = [
   {
     // "email it", "by email", "a welcome email"; not "the manager's email" or "looked up by email".
     pattern: /(?<!\b(?:manager|boss|supervisor)(?:'s|’s|s')?\s+(?:work\s+)?|\bup\s+by\s+(?:their\s+)?)\b(?:e-?mail(?!\s+address)|mail|outlook|teams|sms|text message|whatsapp|phone|call)\b/i,
