@@ -13,7 +13,7 @@ const HYPHEN_VERB = /\b(?:(keep|kept|preserve[sd]?|retain(?:ed)?|stays?|leave)|r
 function transliterate(recognition: Recognition<EmailReading>, letter: string, spelling: string): void {
   const key = letter.normalize('NFC').toLowerCase();
   if (asciiFold(key) === spelling.toLowerCase()) return;
-  const table = { ...(recognition.params.transliterations as Record<string, string>), [key]: spelling.toLowerCase() };
+  const table = { ...recognition.params.transliterations, [key]: spelling.toLowerCase() };
   state(recognition, 'transliterations', table, { override: true });
 }
 

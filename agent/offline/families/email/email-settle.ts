@@ -59,7 +59,7 @@ function learnFromSamples(recognition: Recognition<EmailReading>): void {
     const stated = String(recognition.params.pattern);
     const patterns = recognition.stated.has('pattern') ? [stated, stated.replace(/^(\{f\}|\{first\})([._-]?)/, '$1$2{m}$2')] : CANDIDATES;
     if (new RegExp(`^${TOKEN_LAYOUT.source}$`, 'i').test(sample.local)) continue;
-    const spelling = { spellings: recognition.params.transliterations as Record<string, string>, keepHyphens: recognition.params.keepHyphens === true };
+    const spelling = { spellings: recognition.params.transliterations, keepHyphens: recognition.params.keepHyphens === true };
     const decoded = decodeLocalPart(sample.local, patterns, namesNow(), spelling);
     const written = writtenOf(sample);
     // "keep their hyphen (mary.smith-jones@acme.com)": the address names its person; the example is checked in finish.
