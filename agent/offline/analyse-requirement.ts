@@ -8,11 +8,11 @@ import { ASIDES } from './grammar/asides.ts';
 import { distributeFirstStep, normaliseLists } from './grammar/normalise-lists.ts';
 import { isFiller, leftoverWords, splitClauses, type Clause } from './clauses.ts';
 import { correctTypos } from './typos.ts';
-import { matchAll, type FamilyRecognizer, type Recognition } from './recognizer.ts';
+import { matchAll, type AnyFamilyRecognizer, type Params, type Recognition } from './recognizer.ts';
 
 export interface Analysis {
-  recognizer?: FamilyRecognizer;
-  recognition?: Recognition;
+  recognizer?: AnyFamilyRecognizer;
+  recognition?: Recognition<Params>;
   clauses: Clause[];
   unhandled: Clause[];
   /** Other families the unhandled clauses look like. */
@@ -32,7 +32,7 @@ const GLOBAL_RULES: RegExp[] = [/\breturn(?:s|ed|ing)?\b[^.]*?\{[^}]*\}/gi, /\br
 /** The requirement, or the messages of a conversation in order (each later one revises the earlier). */
 export function analyseRequirement(
   original: string | readonly string[],
-  recognizers: FamilyRecognizer[],
+  recognizers: AnyFamilyRecognizer[],
   defaults: (family: string) => Record<string, unknown>,
 ): Analysis {
   const messages = (typeof original === 'string' ? [original] : original).map((message) => distributeFirstStep(normaliseLists(message)));
@@ -45,10 +45,10 @@ export function analyseRequirement(
   return corrected.unhandled.length < asWritten.unhandled.length ? corrected : asWritten;
 }
 
-function analyseText(messages: readonly string[], corrections: string[], recognizers: FamilyRecognizer[], defaults: (family: string) => Record<string, unknown>): Analysis {
+function analyseText(messages: readonly string[], corrections: string[], recognizers: AnyFamilyRecognizer[], defaults: (family: string) => Record<string, unknown>): Analysis {
   const requirement = messages.join('\n');
   const clauses = splitClauses(messages);
-  const score = (recognizer: FamilyRecognizer, text: string) => recognizer.keywords.reduce((total, keyword) => total + matchAll(keyword, text).length, 0);
+  const score = (recognizer: AnyFamilyRecognizer, text: string) => recognizer.keywords.reduce((total, keyword) => total + matchAll(keyword, text).length, 0);
   const ranked = recognizers.map((recognizer) => ({ recognizer, score: score(recognizer, requirement) })).sort((a, b) => b.score - a.score);
   const best = ranked[0];
   const general = recognizers.filter((recognizer) => recognizer.fallback);
@@ -78,7 +78,7 @@ function analyseText(messages: readonly string[], corrections: string[], recogni
   const unhandledText = unhandled.map((clause) => clause.text).join(' ');
   // Another family is named only when it would read one of those sentences: a word such as "left" in a
   // retired-names sentence does not make it a leaver rule.
-  const reads = (other: FamilyRecognizer) => readAs(other, unhandled, corrections, defaults).unhandled.length < unhandled.length;
+  const reads = (other: AnyFamilyRecognizer) => readAs(other, unhandled, corrections, defaults).unhandled.length < unhandled.length;
   const otherFamilies = ranked
     .filter((candidate) => candidate.recognizer !== recognizer && score(candidate.recognizer, unhandledText) > 0 && reads(candidate.recognizer))
     .map((candidate) => candidate.recognizer.family);
@@ -93,7 +93,7 @@ function analyseText(messages: readonly string[], corrections: string[], recogni
  * clause and token and has fewer problems: its reasons are the precise ones.
  */
 function readCleanly(
-  general: FamilyRecognizer[],
+  general: AnyFamilyRecognizer[],
   clauses: Clause[],
   corrections: string[],
   defaults: (family: string) => Record<string, unknown>,
@@ -111,11 +111,11 @@ function readCleanly(
 }
 
 /** The reading of the first general kind that recognised its shape in the text, problems and all. */
-const shapedReading = (general: FamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) =>
+const shapedReading = (general: AnyFamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) =>
   general.map((recognizer) => readAs(recognizer, clauses, corrections, defaults)).find(({ recognizer, recognition }) => recognizer.recognised?.(recognition));
 
 /** The problems of the first general kind that read every clause and token: what to add to the text. */
-function needsOf(general: FamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {
+function needsOf(general: AnyFamilyRecognizer[], clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {
   for (const recognizer of general) {
     const reading = readAs(recognizer, clauses, corrections, defaults);
     if (reading.unhandled.length + accountingGaps(reading.accounts).tokens.length === 0 && reading.recognition.problems.length > 0) {
@@ -125,11 +125,11 @@ function needsOf(general: FamilyRecognizer[], clauses: Clause[], corrections: st
   return undefined;
 }
 
-function readAs(recognizer: FamilyRecognizer, clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {
+function readAs(recognizer: AnyFamilyRecognizer, clauses: Clause[], corrections: string[], defaults: (family: string) => Record<string, unknown>) {
   const trace = createReadingTrace();
   const templateDefaults = defaults(recognizer.family);
   const params = trace.watch({ ...templateDefaults });
-  const recognition: Recognition = { params, assumptions: [...corrections], problems: [], examples: [], stated: new Set() };
+  const recognition: Recognition<Params> = { params, assumptions: [...corrections], problems: [], examples: [], stated: new Set() };
   const unhandled: Clause[] = [];
   for (const clause of clauses) {
     if (clause.message > 0 && clauses[clause.index - 1]?.message !== clause.message) recognition.revising = new Set(recognition.stated);

@@ -10,15 +10,15 @@ import { accountingGaps } from './accounting/account-clauses.ts';
 import { describeToken, renderAccounting } from './accounting/render-accounting.ts';
 import { type AdminQuestion, questionFor } from './questions/ask-about-gap.ts';
 import { RECOGNIZERS } from './families/index.ts';
-import type { FamilyRecognizer } from './recognizer.ts';
+import type { AnyFamilyRecognizer, Params } from './recognizer.ts';
 
 export const OFFLINE_MODEL_NAME = 'joinery-offline-1';
 
-export function createOfflineModel({ templates, recognizers = RECOGNIZERS }: { templates: TemplateEntry[]; recognizers?: FamilyRecognizer[] }): ModelClient {
+export function createOfflineModel({ templates, recognizers = RECOGNIZERS }: { templates: TemplateEntry[]; recognizers?: AnyFamilyRecognizer[] }): ModelClient {
   let sequence = 0;
   const toolUse = (name: string, input: unknown): AssistantBlock => ({ type: 'tool_use', id: `toolu_offline_${++sequence}`, name, input });
   const reply = (content: AssistantBlock[]): ModelResponse => ({ content, stopReason: 'tool_use', usage: ZERO_USAGE, model: OFFLINE_MODEL_NAME });
-  const defaults = (family: string) => {
+  const defaults = (family: string): Params => {
     const own = recognizers.find((recognizer) => recognizer.family === family)?.defaults;
     if (own) return structuredClone(own);
     const template = templates.find((candidate) => candidate.family === family);
@@ -74,7 +74,7 @@ function takeNameInstruction(text: string): { requirement: string; name?: string
   return { requirement: text.replace(NAME_INSTRUCTION, '\n'), name: names.at(-1) };
 }
 
-function refusalReason(analysis: Analysis, recognizers: FamilyRecognizer[]): string | undefined {
+function refusalReason(analysis: Analysis, recognizers: AnyFamilyRecognizer[]): string | undefined {
   const families = recognizers.map((recognizer) => recognizer.family).join(', ');
   const getModel = 'For requirements beyond these, set ANTHROPIC_API_KEY and run with --provider anthropic.';
   if (!analysis.recognizer) {

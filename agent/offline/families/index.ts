@@ -1,4 +1,4 @@
-import type { FamilyRecognizer } from '../recognizer.ts';
+import type { AnyFamilyRecognizer } from '../recognizer.ts';
 import { approvalsRecognizer } from './approvals/approvals.ts';
 import { appsRecognizer } from './apps/apps.ts';
 import { emailRecognizer } from './email/email.ts';
@@ -13,7 +13,7 @@ import { notifyRecognizer } from '../kinds/notify/notify-recognizer.ts';
 import { httpActionRecognizer } from '../kinds/http-action/http-action-recognizer.ts';
 
 /** Every family the offline author understands, in the order ties are broken. */
-export const RECOGNIZERS: FamilyRecognizer[] = [
+export const RECOGNIZERS: AnyFamilyRecognizer[] = [
   usernameRecognizer,
   emailRecognizer,
   groupsRecognizer,

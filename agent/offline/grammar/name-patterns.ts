@@ -10,10 +10,13 @@ const FIRST_INITIAL = String.raw`(?:first[- ]?(?:name[- ]?)?${INITIAL}|(?:first\
 const THEN = String.raw`\s*(?:\+|plus|and|followed by|then|with|&|,)?\s*(?:the\s+|their\s+|his\s+|her\s+)?(?:full\s+|whole\s+|entire\s+)?`;
 const DOT = String.raw`\s*(?:\.|dot|period|full stop)\s*`;
 
-const set = (pattern: string): Rule['apply'] => (_match, recognition) => state(recognition, 'pattern', pattern);
+/** The parameters these rules write: the identifier's name pattern. */
+export type Patterned = { pattern?: string };
+
+const set = (pattern: string): Rule<Patterned>['apply'] => (_match, recognition) => state(recognition, 'pattern', pattern);
 const separatorOf = (text: string) => (/underscore|_/.test(text) ? '_' : /hyphen|dash|-/.test(text) ? '-' : /dot|period|\./.test(text) ? '.' : '');
 
-export const PATTERN_RULES: Rule[] = [
+export const PATTERN_RULES: Rule<Patterned>[] = [
   // "first initial + last name", "first initial, a dot and last name", 'first initial + "." + last name'.
   {
     pattern: new RegExp(String.raw`\b${FIRST_INITIAL}${THEN}(?:a\s+)?(?:dot\s+|period\s+|["'“]\.["'”]\s*(?:\+|plus|and|then)\s*)?(?:and\s+)?${LAST}`, 'i'),
@@ -37,7 +40,7 @@ export const PATTERN_RULES: Rule[] = [
 const CANDIDATES = ['{f}{last}', '{first}.{last}', '{first}{last}', '{last}{f}', '{first}{l}', '{first}_{last}', '{first}-{last}', '{f}.{last}'];
 
 /** With no stated pattern, the first candidate that reproduces every example the admin gave. */
-export function inferPattern(recognition: Recognition, render: (pattern: string, fullName: string) => unknown): void {
+export function inferPattern(recognition: Recognition<Patterned>, render: (pattern: string, fullName: string) => unknown): void {
   if (recognition.stated.has('pattern') || recognition.examples.length === 0) return;
   const fits = CANDIDATES.find((pattern) => recognition.examples.every((example) => {
     const rendered = render(pattern, example.input);

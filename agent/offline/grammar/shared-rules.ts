@@ -5,7 +5,8 @@ import { state, type Rule } from '../recognizer.ts';
 
 const NOT_A_LENGTH = String.raw`(?!\s*(?:%|percent|days?|hours?|minutes?))`;
 
-export const LENGTH_RULES: Rule[] = [
+/** Rules over the one field they write: any family whose parameters have it lists them. */
+export const LENGTH_RULES: Rule<{ maxLength?: number }>[] = [
   {
     pattern: new RegExp(String.raw`\b(?:less|fewer|shorter) than\s*(\d{1,3})\b|\bunder\s*(\d{1,3})\b${NOT_A_LENGTH}`, 'i'),
     apply: (match, recognition) => state(recognition, 'maxLength', Number(match[1] ?? match[2]) - 1),
@@ -24,7 +25,7 @@ export const LENGTH_RULES: Rule[] = [
   { pattern: /\b(?:length|long|limit|truncat\w*|cut|shorten\w*|chars?|characters?)\b/i },
 ];
 
-export const CLASH_RULES: Rule[] = [
+export const CLASH_RULES: Rule<{ firstSuffix?: number; suffixDigits?: number; separator?: string }>[] = [
   { pattern: /\b(?:if|when|once|in case|where)\b[^.]*?\b(?:taken|exists?|in use|already (?:used|exists|taken|there)|clash(?:es)?|collides?|conflicts?|duplicates?|not unique|not available|occupied|(?:someone|somebody|anyone)(?: else)? (?:already )?(?:has|have|got|holds?|uses?) it(?: already)?)\b/i },
   { pattern: /\bunique(?:ness)?\b|\bclash(?:es|ing)?\b|\bcollisions?\b|\bduplicates?\b|\bconflicts?\b/i },
   {

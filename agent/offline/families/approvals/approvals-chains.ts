@@ -6,7 +6,7 @@ import type { Person } from '../../../../core/sdk/index.ts';
 import { joinedEvent } from '../../fixture-builders.ts';
 import { expectedOutcome } from '../../kinds/mapping/expected-selection.ts';
 import type { Recognition } from '../../recognizer.ts';
-import { APPROVALS_READING_DEFAULTS, approvalsMapping, MANAGER_STEP, type ApprovalsParams } from './approvals-mapping.ts';
+import { APPROVALS_READING_DEFAULTS, approvalsMapping, MANAGER_STEP, type ApprovalsReading } from './approvals-mapping.ts';
 import type { MissingAction } from './approvals-clauses.ts';
 import { correctDepartment } from '../../grammar/department-names.ts';
 import type { Subject } from './approvals-steps.ts';
@@ -33,9 +33,9 @@ export interface ApprovalsDraft {
   examples: ApprovalExample[];
 }
 
-const drafts = new WeakMap<Recognition, ApprovalsDraft>();
+const drafts = new WeakMap<Recognition<ApprovalsReading>, ApprovalsDraft>();
 
-export function draftOf(recognition: Recognition): ApprovalsDraft {
+export function draftOf(recognition: Recognition<ApprovalsReading>): ApprovalsDraft {
   let draft = drafts.get(recognition);
   if (!draft) drafts.set(recognition, (draft = { entries: [], missing: [], examples: [] }));
   return draft;
@@ -45,8 +45,8 @@ const merge = (base: string[], steps: string[]) => [...base, ...steps.filter((st
 const show = (steps: string[]) => steps.join(' → ');
 
 /** Puts the chains into the parameters; states only what the requirement said. */
-export function settleChains(recognition: Recognition, draft: ApprovalsDraft): void {
-  const p = recognition.params as unknown as ApprovalsParams;
+export function settleChains(recognition: Recognition<ApprovalsReading>, draft: ApprovalsDraft): void {
+  const p = recognition.params;
   const { problems, assumptions } = recognition;
   if (draft.entries.length === 0) {
     problems.push('no approval chain is given: say who approves whom, e.g. "Finance joiners need their manager, then the finance director (fd@acme.com)"');
@@ -88,8 +88,8 @@ export function settleChains(recognition: Recognition, draft: ApprovalsDraft): v
 }
 
 /** What happens without a manager: stated, or an error when a chain needs the manager. */
-export function settleMissingManager(recognition: Recognition, draft: ApprovalsDraft): void {
-  const p = recognition.params as unknown as ApprovalsParams;
+export function settleMissingManager(recognition: Recognition<ApprovalsReading>, draft: ApprovalsDraft): void {
+  const p = recognition.params;
   const read = readingOf(recognition.params, APPROVALS_READING_DEFAULTS);
   const decided = draft.missing.filter((said) => said.action.mode !== 'pending');
   for (const said of draft.missing) {
@@ -121,7 +121,7 @@ export function exampleLiteral(example: ApprovalExample): { input: string; outpu
 }
 
 /** Every example the admin gave must come out of the parameters as understood. */
-export function checkExamples(recognition: Recognition, draft: ApprovalsDraft): void {
+export function checkExamples(recognition: Recognition<ApprovalsReading>, draft: ApprovalsDraft): void {
   const rule = approvalsMapping(readingOf(recognition.params, APPROVALS_READING_DEFAULTS));
   for (const example of draft.examples) {
     example.department = correctDepartment(example.department, recognition.assumptions);

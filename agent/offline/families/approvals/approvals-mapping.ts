@@ -21,6 +21,9 @@ export interface ApprovalsParams {
 /** The step that stands for the joiner's own manager. */
 export const MANAGER_STEP = 'manager';
 
+/** The params while reading: the rule's defaults (the mapping kind's form) with the template's parameters written next to them. */
+export type ApprovalsReading = MappingRule & Partial<ApprovalsParams>;
+
 /** The reading before the text says anything: the approvals template's parameters. */
 export const APPROVALS_READING_DEFAULTS: ApprovalsParams = {
   functionName: 'route-joiner-approvals',
@@ -66,4 +69,4 @@ export function approvalsMapping(params: ApprovalsParams): MappingRule {
 }
 
 /** The rule before the text says anything. */
-export const APPROVALS_DEFAULTS: MappingRule = approvalsMapping(APPROVALS_READING_DEFAULTS);
+export const APPROVALS_DEFAULTS: ApprovalsReading = approvalsMapping(APPROVALS_READING_DEFAULTS);

@@ -6,20 +6,20 @@ import { ASKED_ONCE, CHAIN_SHAPES, EXAMPLE_SHAPE, INTRO, FALLBACK_DECLARED, MISS
 import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
 import { checkExamples, draftOf, exampleLiteral, settleChains, settleMissingManager } from './approvals-chains.ts';
-import { APPROVALS_DEFAULTS, APPROVALS_READING_DEFAULTS, approvalsMapping } from './approvals-mapping.ts';
+import { APPROVALS_DEFAULTS, APPROVALS_READING_DEFAULTS, approvalsMapping, type ApprovalsReading } from './approvals-mapping.ts';
 import { outputShapeRule } from '../../grammar/output-shape-rule.ts';
 import { strictReadingRule } from '../../grammar/strict-reading-rule.ts';
 import { APPROV, readSteps, readSubject } from './approvals-steps.ts';
 import { readingOf } from '../reading-of.ts';
 
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition) => readingOf(recognition.params, APPROVALS_READING_DEFAULTS);
-const rule = (recognition: Recognition) => approvalsMapping(params(recognition));
+const params = (recognition: Recognition<ApprovalsReading>) => readingOf(recognition.params, APPROVALS_READING_DEFAULTS);
+const rule = (recognition: Recognition<ApprovalsReading>) => approvalsMapping(params(recognition));
 /** One pattern for whole-clause shapes; the analyser also matches it against the clause padded with spaces. */
 const union = (shapes: RegExp[]) => new RegExp(`^\\s*(?:${shapes.map((shape) => `(?:${shape.source.replace(/^\^|\$$/g, '').replace(/\(\?<\w+>/g, '(?:')})`).join('|')})\\s*$`, 'iu');
 
 /** "Finance joiners need their manager and then fd@acme.com", in any of the chain shapes. */
-const chainRule: Rule = {
+const chainRule: Rule<ApprovalsReading> = {
   pattern: union(CHAIN_SHAPES),
   apply(match, recognition) {
     const text = match[0].trim();
@@ -38,20 +38,20 @@ const chainRule: Rule = {
   },
 };
 
-function readMissing(text: string, clause: string, recognition: Recognition): void {
+function readMissing(text: string, clause: string, recognition: Recognition<ApprovalsReading>): void {
   const shape = [MISSING_LEADING, MISSING_TRAILING, FALLBACK_DECLARED].map((candidate) => candidate.exec(text)).find(Boolean);
   const action = shape ? readMissingAction(shape.groups!.action!) : undefined;
   if (action) draftOf(recognition).missing.push({ action, text: clause });
   else recognition.problems.push(`"${clause}": could not tell what happens without a manager (say e.g. "if there is no manager, use hr@acme.com" or "… it is an error")`);
 }
 
-const missingRule: Rule = {
+const missingRule: Rule<ApprovalsReading> = {
   pattern: union([MISSING_LEADING, MISSING_TRAILING, FALLBACK_DECLARED]),
   apply: (match, recognition) => readMissing(match[0].trim(), match[0].trim(), recognition),
 };
 
 /** "Use hr@acme.com" right after "No manager?" (a question mark ends the clause). */
-const followUpRule: Rule = {
+const followUpRule: Rule<ApprovalsReading> = {
   pattern: union([MISSING_FOLLOW_UP]),
   apply(match, recognition) {
     const { missing } = draftOf(recognition);
@@ -62,7 +62,7 @@ const followUpRule: Rule = {
   },
 };
 
-const exampleRule: Rule = {
+const exampleRule: Rule<ApprovalsReading> = {
   pattern: union([EXAMPLE_SHAPE]),
   apply(match, recognition) {
     const groups = EXAMPLE_SHAPE.exec(match[0].trim())!.groups!;
@@ -79,7 +79,7 @@ const exampleRule: Rule = {
 };
 
 /** Things approval routing offline cannot do; named back rather than dropped. */
-const unsupportedRule: Rule = {
+const unsupportedRule: Rule<ApprovalsReading> = {
   pattern: /\b(?:notify|notif(?:y|ies|ication)s?|slack|teams|remind(?:er|ers)?|sla|time\s*outs?|expir\w*|deadline|in\s+parallel|simultaneous\w*|at\s+the\s+same\s+time|any\s+one\s+of|either\s+of|ticket|jira|servicenow|skip[- ]level|second[- ]line|copy|cc|bcc|inform|tell|files?|documents?|mov(?:e|es|ed|ing)|(?:manager|manger)'?s\s+(?:manager|manger)|within\s+\d+\s*(?:hours?|days?|h|d)|after\s+\d+\s*(?:hours?|days?)|escalat\w*\s+(?:after|if\s+(?:not|no)|when\s+(?:not|no)))\b/i,
   apply(match, recognition) {
     const problem = `"${match.input}" asks for something the approvals template does not do`;
@@ -87,7 +87,7 @@ const unsupportedRule: Rule = {
   },
 };
 
-const RULES: Rule[] = [
+const RULES: Rule<ApprovalsReading>[] = [
   chainRule,
   missingRule,
   followUpRule,
@@ -100,7 +100,7 @@ const RULES: Rule[] = [
 
 const VOCABULARY: RegExp[] = [new RegExp(String.raw`\b(?:${APPROV}|sign[- ]?offs?|rout(?:e|es|ed|ing)|chains?|joiners?|hires?|starters?|departments?|depts?|joins?|joining|steps?|sequence|sequential(?:ly)?|in\s+(?:that\s+|this\s+|the\s+same\s+)?order|one\s+after\s+(?:another|the\s+other)|e-?mails?|e-?mail\s+addresses|lower-?case(?:d)?|lower\s+case)\b`, 'i')];
 
-export const approvalsRecognizer: FamilyRecognizer = {
+export const approvalsRecognizer: FamilyRecognizer<ApprovalsReading> = {
   family: 'approvals',
   keywords: [new RegExp(String.raw`\b${APPROV}`, 'i'), /\bsign[- ]?offs?\b/i, /\brout(?:e|es|ed|ing)\b/i, /\bchains?\b/i, /\bman(?:a|an)?ge?r\s*,?\s*(?:and\s+)?(?:then|→|->)/i, /\b(?:needs?|requires?)\s+(?:(?:their|the)\s+)?(?:manager\b|[\w.+-]+@[\w-]+\.)/i],
   vocabulary: VOCABULARY,
@@ -111,7 +111,7 @@ export const approvalsRecognizer: FamilyRecognizer = {
     settleMissingManager(recognition, draft);
     checkExamples(recognition, draft);
   },
-  defaults: APPROVALS_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: APPROVALS_DEFAULTS,
   // The admin's worked examples first, taken literally, then the text's other examples.
   fixtures: (recognition) => mappingFixtures(rule(recognition), {}, [...draftOf(recognition).examples.map(exampleLiteral), ...recognition.examples]),
   generate: (recognition) => mappingSource(rule(recognition)),

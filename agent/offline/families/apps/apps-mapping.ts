@@ -17,6 +17,9 @@ export interface AppsParams {
   exclusions: Array<{ when: Condition; apps?: string[]; appPattern?: string }>;
 }
 
+/** The params while reading: the rule's defaults (the mapping kind's form) with the template's parameters written next to them. */
+export type AppsReading = MappingRule & Partial<AppsParams>;
+
 /** The reading before the text says anything: the apps template's parameters. */
 export const APPS_READING_DEFAULTS: AppsParams = {
   functionName: 'assign-joiner-apps',
@@ -47,7 +50,7 @@ export function appsMapping(params: AppsParams): MappingRule {
 }
 
 /** The rule before the text says anything. */
-export const APPS_DEFAULTS: MappingRule = appsMapping(APPS_READING_DEFAULTS);
+export const APPS_DEFAULTS: AppsReading = appsMapping(APPS_READING_DEFAULTS);
 
 /** Settled grants written the way the template reads best: tables for one-field rules, rules for the rest. */
 export function appsParamsOf(settled: { baseline: string[]; grants: Grant[]; withholds: Grant[] }): Omit<AppsParams, 'functionName'> {

@@ -7,7 +7,7 @@ import { APP_NAME, KNOWN_APPS } from '../../grammar/app-names.ts';
 import { guard } from '../../grammar/guard-rule.ts';
 import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
-import { APPS_DEFAULTS, APPS_READING_DEFAULTS, appsMapping, appsParamsOf } from './apps-mapping.ts';
+import { APPS_DEFAULTS, APPS_READING_DEFAULTS, appsMapping, appsParamsOf, type AppsReading } from './apps-mapping.ts';
 import type { ItemWords } from '../groups/groups-items.ts';
 import { readingOf } from '../reading-of.ts';
 import { MATCHING_NOTES } from '../groups/groups-output.ts';
@@ -22,11 +22,11 @@ const APP_WORDS: ItemWords = {
   fields: ['apps', 'skipped'],
 };
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition) => readingOf(recognition.params, APPS_READING_DEFAULTS);
-const rule = (recognition: Recognition) => appsMapping(params(recognition));
+const params = (recognition: Recognition<AppsReading>) => readingOf(recognition.params, APPS_READING_DEFAULTS);
+const rule = (recognition: Recognition<AppsReading>) => appsMapping(params(recognition));
 const hints = (recognition: Recognition) => ({ titles: titleSamples(recognition), examples: assignmentNotes(recognition).examples.map((example) => example.subject.condition) });
 
-export const appsRecognizer: FamilyRecognizer = {
+export const appsRecognizer: FamilyRecognizer<AppsReading> = {
   family: 'apps',
   keywords: [/\bapps?\b/i, /\bapplications?\b/i, /\blicen[cs]es?\b/i, /\bseats?\b/i, /\bsaas\b/i, APP_NAME],
   vocabulary: [INTRO],
@@ -37,7 +37,7 @@ export const appsRecognizer: FamilyRecognizer = {
     recognition.problems.push(...exampleProblems(recognition, rule(recognition), titleSamples(recognition)));
     recognition.assumptions.push('Apps are returned sorted and without duplicates; department, location, cost centre and employment type compare case-insensitively after trimming.', 'An exception removes an app whatever rule gave it, apps for everyone included.');
   },
-  defaults: APPS_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: APPS_DEFAULTS,
   fixtures: (recognition) => mappingFixtures(rule(recognition), hints(recognition), recognition.examples),
   generate: (recognition) => mappingSource(rule(recognition)),
   spec(recognition) {

@@ -7,6 +7,7 @@
 import type { Person } from '../../../../core/sdk/index.ts';
 import { expectedIdentifier } from '../../kinds/identifier/expected-identifier.ts';
 import type { IdentifierRule } from '../../kinds/identifier/identifier-rule.ts';
+import { readingFields } from '../../recognizer.ts';
 
 /** An address someone already holds, and whose it is. */
 export interface HeldAddress {
@@ -37,6 +38,12 @@ export const EMAIL_READING_DEFAULTS = {
 
 /** What the email phrases read (the email template's parameters). */
 export type EmailParams = typeof EMAIL_READING_DEFAULTS;
+
+/**
+ * The params while reading: the identifier rule's defaults with the template's parameters written next to
+ * them; `maxLength`, which the shared length rules read, is settled into `maxLocalPartLength` and removed.
+ */
+export type EmailReading = Omit<IdentifierRule, 'maxLength'> & Partial<Pick<IdentifierRule, 'maxLength'>> & Partial<EmailParams>;
 
 /** "{firstInitial}{sep}{last}" with "." → "{f}.{last}", the identifier pattern language. */
 function identifierPattern(layout: string, separator: string): string {
@@ -79,9 +86,8 @@ export const EMAIL_DEFAULTS: IdentifierRule = emailIdentifier(EMAIL_READING_DEFA
 /** The reading: what the phrases wrote next to the rule's defaults, the template's defaults for the rest.
  *  The phrases write the shared forms (a pattern such as {f}.{last}, `separator` for the clash number);
  *  settling (email-settle.ts) writes the template's. */
-export function readingOf(params: Record<string, unknown>): EmailParams {
-  const entries = Object.entries(EMAIL_READING_DEFAULTS).map(([key, value]) => [key, key in params ? params[key] : value]);
-  return Object.fromEntries(entries) as unknown as EmailParams;
+export function readingOf(params: Partial<EmailParams>): EmailParams {
+  return readingFields(params, EMAIL_READING_DEFAULTS);
 }
 
 /** The address the identifier reference gives this person, with these addresses held; or the error. */

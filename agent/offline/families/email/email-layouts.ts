@@ -4,6 +4,8 @@
 // clashes ("if taken, first.middle.last").
 
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import type { EmailReading } from './email-identifier.ts';
+import type { Patterned } from '../../grammar/name-patterns.ts';
 import { notesOf, ON_CLASH } from './email-rules.ts';
 
 const SEPARATOR_WORDS: Record<string, string> = { dot: '.', period: '.', '.': '.', underscore: '_', _: '_', hyphen: '-', dash: '-', '-': '-' };
@@ -21,7 +23,7 @@ const TOKEN_IN_BRACKETS = String.raw`[{<\[]?(${TOKEN})[}>\]]?`;
 export const TOKEN_LAYOUT = new RegExp(String.raw`(?<![\w@.-])${TOKEN_IN_BRACKETS}([._-]?)${TOKEN_IN_BRACKETS}(?:([._-]?)${TOKEN_IN_BRACKETS})?(?![\w-])`, 'i');
 
 /** "first.last", "f.last", "flast", "firstname_lastname", "first.m.last": a layout written as one word. */
-const tokenLayoutRule: Rule = {
+const tokenLayoutRule: Rule<Patterned> = {
   pattern: TOKEN_LAYOUT,
   apply: (match, recognition) => {
     const placeholders = [match[1]!, match[3]!, match[5]].filter((token): token is string => token !== undefined).map(placeholderOf);
@@ -40,11 +42,11 @@ const SEPARATOR_WORD = String.raw`(dots?|periods?|underscores?|hyphens?|dash(?:e
 
 /** A rule that states a layout, made to treat a second layout as a fallback when its sentence is about
  *  clashes ("if taken, first.middle.last") and as a contradiction otherwise. */
-export function layoutRule(rule: Rule): Rule {
+export function layoutRule(rule: Rule): Rule<EmailReading> {
   return {
     pattern: rule.pattern,
     apply: (match, recognition) => {
-      const scratch: Recognition = { params: {}, assumptions: [], problems: [], examples: [], stated: new Set() };
+      const scratch: Recognition<Patterned> = { params: {}, assumptions: [], problems: [], examples: [], stated: new Set() };
       rule.apply?.(match, scratch);
       const layout = scratch.params.pattern;
       if (typeof layout !== 'string') return;
@@ -68,7 +70,7 @@ export function layoutRule(rule: Rule): Rule {
 const MIDDLE = String.raw`(middle[- ]?(?:name[- ]?)?initial|middle[- ]?name)`;
 const SEPARATED = String.raw`[\s,]*(?:(?:all|each)\s+)?(?:separated|joined|delimited|split)\s+(?:by|with)\s+(?:an?\s+)?${SEPARATOR_WORD}`;
 
-export const LAYOUT_RULES: Rule[] = [
+export const LAYOUT_RULES: Rule<Patterned>[] = [
   tokenLayoutRule,
   {
     // "first name, middle initial, last name, separated by dots": three parts, the separator said after them.

@@ -3,20 +3,21 @@
 // and a limit on the whole address rather than the local part.
 
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import type { EmailReading } from './email-identifier.ts';
 import { asciiFold } from '../../transliterate.ts';
 import { notesOf, ON_CLASH } from './email-rules.ts';
 
 const NEGATED = /\b(?:no|not|never|ignore|without|don'?t|do not|drop|skip|exclude)\b(?:\s+\w+){0,2}\s*$/i;
 const HYPHEN_VERB = /\b(?:(keep|kept|preserve[sd]?|retain(?:ed)?|stays?|leave)|remove[sd]?|drop(?:ped)?|strip(?:ped)?|delete[sd]?|no|without|lose|join(?:ed)?|squash(?:ed)?)\b/gi;
 
-function transliterate(recognition: Recognition, letter: string, spelling: string): void {
+function transliterate(recognition: Recognition<EmailReading>, letter: string, spelling: string): void {
   const key = letter.normalize('NFC').toLowerCase();
   if (asciiFold(key) === spelling.toLowerCase()) return;
-  const table = { ...(recognition.params.transliterations as Record<string, string>), [key]: spelling.toLowerCase() };
+  const table = { ...recognition.params.transliterations, [key]: spelling.toLowerCase() };
   state(recognition, 'transliterations', table, { override: true });
 }
 
-export const NAME_RULES: Rule[] = [
+export const NAME_RULES: Rule<EmailReading>[] = [
   {
     // Not "Clash → add a number": a word followed by more words is an instruction, not a spelling.
     pattern: /(?<![\p{L}'’-])([\p{Lu}][\p{L}'’-]*)\s*(?:→|->|=>|⇒|becomes|gives|should be|will be)\s*["'“‘]?([a-z-]+)["'”’]?(?![\p{L}@.])(?!\s+(?:a|an|the|one|it|them|number|numbers|suffix|digits?|counter)\b)/u,

@@ -4,6 +4,7 @@
 // template names differently are settled.
 
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import type { EmailReading } from './email-identifier.ts';
 
 export interface EmailNotes {
   nameSeparator?: string;
@@ -44,7 +45,7 @@ function leadIn(match: RegExpExecArray): string {
 }
 
 /** ".1, .2" or "-2": the clash number written with its separator. */
-export const SUFFIX_RULE: Rule = {
+export const SUFFIX_RULE: Rule<EmailReading> = {
   pattern: /(?:^|[\s(,"'“])([._-])(0?\d{1,3})\b(?![.\d])/,
   apply: (match, recognition) => {
     state(recognition, 'separator', match[1]!);
@@ -53,7 +54,7 @@ export const SUFFIX_RULE: Rule = {
   },
 };
 
-export const DOMAIN_RULES: Rule[] = [
+export const DOMAIN_RULES: Rule<EmailReading>[] = [
   {
     pattern: new RegExp(String.raw`(?<![\w.-])@?\s*(${DOMAIN})`, 'i'),
     apply: (match, recognition) => {
@@ -91,7 +92,7 @@ export const DOMAIN_RULES: Rule[] = [
 
 const PREFIX = String.raw`["'“‘\x60]?([a-z0-9]{1,10}[._-]?)["'”’\x60]?`;
 
-export const CONTRACTOR_RULES: Rule[] = [
+export const CONTRACTOR_RULES: Rule<EmailReading>[] = [
   {
     pattern: new RegExp(String.raw`\bcontractors?\b[^.]*?\b(?:prefix(?:ed)?|start(?:s|ing)?|begin(?:s|ning)?)\b(?:\s+(?:with|by|of))?\s+(?:an?\s+)?${PREFIX}(?!\S*@)`, 'i'),
     apply: (match, recognition) => state(recognition, 'contractorPrefix', match[1]!.toLowerCase()),

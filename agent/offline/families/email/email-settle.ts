@@ -8,7 +8,7 @@ import { asciiFold } from '../../transliterate.ts';
 import { TOKEN_LAYOUT } from './email-layouts.ts';
 import { keepPersonExamples, nameFromLocalPart } from './email-examples.ts';
 import { notesOf } from './email-rules.ts';
-import { readingOf, type EmailParams } from './email-identifier.ts';
+import { readingOf, type EmailReading } from './email-identifier.ts';
 import { checkSpellings } from './email-spellings.ts';
 
 const CANDIDATES = ['{first}.{last}', '{f}{last}', '{f}.{last}', '{first}{last}', '{first}_{last}', '{first}-{last}', '{last}.{first}', '{last}{f}', '{first}{l}', '{first}.{l}', '{last}_{first}', '{first}.{m}.{last}', '{f}{m}{last}', '{last}{first}'];
@@ -49,7 +49,7 @@ function decodeLocalPart(local: string, patterns: string[], names: string[], spe
   return undefined;
 }
 
-function learnFromSamples(recognition: Recognition): void {
+function learnFromSamples(recognition: Recognition<EmailReading>): void {
   const notes = notesOf(recognition);
   // Names the admin's examples give, including those read from earlier samples in this loop.
   const namesNow = () => [...recognition.examples.map((example) => example.input), ...SAMPLE_NAMES];
@@ -59,7 +59,7 @@ function learnFromSamples(recognition: Recognition): void {
     const stated = String(recognition.params.pattern);
     const patterns = recognition.stated.has('pattern') ? [stated, stated.replace(/^(\{f\}|\{first\})([._-]?)/, '$1$2{m}$2')] : CANDIDATES;
     if (new RegExp(`^${TOKEN_LAYOUT.source}$`, 'i').test(sample.local)) continue;
-    const spelling = { spellings: recognition.params.transliterations as Record<string, string>, keepHyphens: recognition.params.keepHyphens === true };
+    const spelling = { spellings: recognition.params.transliterations, keepHyphens: recognition.params.keepHyphens === true };
     const decoded = decodeLocalPart(sample.local, patterns, namesNow(), spelling);
     const written = writtenOf(sample);
     // "keep their hyphen (mary.smith-jones@acme.com)": the address names its person; the example is checked in finish.
@@ -83,7 +83,7 @@ function learnFromSamples(recognition: Recognition): void {
 }
 
 /** "{f}.{last}" (the shared layout rules' form) as the template writes it: "{firstInitial}{sep}{last}" and ".". */
-function writeLayout(recognition: Recognition, p: EmailParams): void {
+function writeLayout(recognition: Recognition<EmailReading>, p: EmailReading): void {
   const notes = notesOf(recognition);
   let pattern = String(p.pattern);
   if (notes.middle === 'always' && !/\{m(?:iddle)?\}/.test(pattern)) pattern = pattern.replace(/^(\{f\}|\{first\})(\{sep\}|[._-]?)/, '$1$2{m}$2');
@@ -104,10 +104,10 @@ function writeLayout(recognition: Recognition, p: EmailParams): void {
 
 const templateForm = (layout: string) => layout.replace(/\{f\}/g, '{firstInitial}').replace(/\{l\}/g, '{lastInitial}').replace(/\{m\}/g, '{middleInitial}');
 
-export function settleEmail(recognition: Recognition): void {
+export function settleEmail(recognition: Recognition<EmailReading>): void {
   keepPersonExamples(recognition);
   const params = recognition.params;
-  const p = params as unknown as EmailParams;
+  const p = params;
   const notes = notesOf(recognition);
   learnFromSamples(recognition);
   p.suffixSeparator = recognition.stated.has('separator') ? String(params.separator) : readingOf(params).suffixSeparator;
@@ -130,9 +130,9 @@ export function settleEmail(recognition: Recognition): void {
   assume(recognition, p);
 }
 
-function assume(recognition: Recognition, p: EmailParams): void {
+function assume(recognition: Recognition<EmailReading>, p: EmailReading): void {
   const { stated, assumptions, problems } = recognition;
-  const { maxLocalPartLength } = readingOf(recognition.params);
+  const { maxLocalPartLength, suffixSeparator } = readingOf(recognition.params);
   if (!stated.has('domain')) assumptions.push(`The requirement named no domain: ${p.domain} is used; change "domain" before publishing.`);
   if (!stated.has('pattern')) assumptions.push('The requirement named no layout: first.last is used.');
   if (!stated.has('contractorPrefix')) p.contractorPrefix = '';
@@ -142,10 +142,10 @@ function assume(recognition: Recognition, p: EmailParams): void {
     p.usePreferredName = false;
     assumptions.push('The legal first name is used; a preferred name is ignored because the requirement did not mention one.');
   }
-  if (!stated.has('firstSuffix')) assumptions.push(`On a clash a number is appended from ${p.firstSuffix} (${p.suffixSeparator}${p.firstSuffix}).`);
+  if (!stated.has('firstSuffix')) assumptions.push(`On a clash a number is appended from ${p.firstSuffix} (${suffixSeparator}${p.firstSuffix}).`);
   assumptions.push('An address is free when no user in the directory, active or disabled, holds it; an address already held by the same employee is returned as it is.');
   if (maxLocalPartLength > 64) problems.push(`a local part of ${maxLocalPartLength} characters is longer than mail systems allow (64 before the @, RFC 5321 and Entra)`);
-  const least = p.contractorPrefix.length + p.suffixSeparator.length + String(p.firstSuffix).length + 2;
+  const least = p.contractorPrefix.length + suffixSeparator.length + String(p.firstSuffix).length + 2;
   if (maxLocalPartLength < least) problems.push(`a local part of at most ${maxLocalPartLength} characters leaves no room for a name${p.contractorPrefix ? `, the contractor prefix "${p.contractorPrefix}"` : ''} and a clash number`);
   if (p.firstSuffix > 999) problems.push(`a clash number starting at ${p.firstSuffix} is not supported`);
   if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(p.domain)) problems.push(`"${p.domain}" is not a domain an address can use`);

@@ -6,7 +6,7 @@ import type { Recognition } from '../../recognizer.ts';
 import { state } from '../../recognizer.ts';
 import { asciiFold } from '../../transliterate.ts';
 import { foldName } from '../../kinds/identifier/expected-identifier.ts';
-import { emailIdentifier, readingOf, type EmailParams } from './email-identifier.ts';
+import { emailIdentifier, readingOf, type EmailReading } from './email-identifier.ts';
 import { notesOf } from './email-rules.ts';
 
 /** Ways a letter outside ASCII may be spelt: ü as u or ue, ø as oe or o, æ as ae or a. */
@@ -19,7 +19,11 @@ function spellingsOf(letter: string): string[] {
 
 /** The letter spellings that make `produces` true for a name, when the current ones do not: an example
  *  such as "Müller -> mueller" or "Søren -> soren" says how letters are spelt. Undefined when none does. */
-export function learnSpellings(p: EmailParams, name: string, produces: (params: EmailParams) => boolean): Record<string, string> | undefined {
+export function learnSpellings<P extends { transliterations: Record<string, string> }>(
+  p: P,
+  name: string,
+  produces: (params: P) => boolean,
+): Record<string, string> | undefined {
   if (produces(p)) return p.transliterations;
   const outsideAscii = (character: string) => (character.codePointAt(0) ?? 0) > 0x7f;
   const letters = [...new Set([...name.normalize('NFC').toLowerCase()].filter((character) => outsideAscii(character) && !(character in p.transliterations)))];
@@ -34,9 +38,9 @@ export function learnSpellings(p: EmailParams, name: string, produces: (params: 
   return { ...p.transliterations, ...changed };
 }
 
-export function checkSpellings(recognition: Recognition, p: EmailParams): void {
+export function checkSpellings(recognition: Recognition<EmailReading>, p: EmailReading): void {
   for (const spelling of notesOf(recognition).spellings) {
-    const fold = (params: EmailParams) => foldName(emailIdentifier(readingOf({ ...params })), spelling.input);
+    const fold = (params: EmailReading) => foldName(emailIdentifier(readingOf({ ...params })), spelling.input);
     const learned = learnSpellings(p, spelling.input, (params) => fold(params) === spelling.output);
     if (learned) state(recognition, 'transliterations', learned, { override: true });
     else recognition.problems.push(`the example ${spelling.input} → ${spelling.output} does not follow the rule as understood (it gives ${fold(p)})`);

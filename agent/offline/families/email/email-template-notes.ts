@@ -5,11 +5,12 @@
 // named back.
 
 import type { Rule } from '../../recognizer.ts';
+import type { EmailReading } from './email-identifier.ts';
 import { DOMAIN } from './email-rules.ts';
 
 const NOT_BEFORE = String.raw`(?<!\b(?:instead of|rather than|not|never|don'?t|do not|without)\s+)`;
 
-export const TEMPLATE_NOTE_RULES: Rule[] = [
+export const TEMPLATE_NOTE_RULES: Rule<EmailReading>[] = [
   // A written-out address is read whole ("mary.smith-jones@acme.com"), before its domain alone is.
   { pattern: new RegExp(String.raw`(?<![\w.-])[a-z0-9][a-z0-9._-]*@${DOMAIN}`, 'i') },
   // "If it already belongs to the same person (same employee ID), keep it".

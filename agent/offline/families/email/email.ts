@@ -6,9 +6,9 @@
 import { joinedEvent } from '../../fixture-builders.ts';
 import { rememberSplit, splitOf, splitsOf, type NameSplit } from './email-examples.ts';
 import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
+import { EMAIL_DEFAULTS, emailIdentifier, expectedAddress, readingOf, type EmailReading, type EmailParams } from './email-identifier.ts';
 import { EMAIL_GUARDS } from './email-guards.ts';
 import { NAME_RULES } from './email-name-rules.ts';
-import { EMAIL_DEFAULTS, emailIdentifier, expectedAddress, readingOf, type EmailParams } from './email-identifier.ts';
 import { identifierFixtures } from '../../kinds/identifier/identifier-fixtures.ts';
 import { identifierSource } from '../../kinds/identifier/identifier-source.ts';
 import { LAYOUT_RULES, layoutRule } from './email-layouts.ts';
@@ -20,15 +20,15 @@ import { TEMPLATE_NOTE_RULES } from './email-template-notes.ts';
 import { CLASH_RULES, LENGTH_RULES, exampleRule } from '../../grammar/shared-rules.ts';
 
 /** The params start as the rule's defaults; the phrases and settling write the template's parameters. */
-const params = (recognition: Recognition) => readingOf(recognition.params);
-const rule = (recognition: Recognition) => emailIdentifier(params(recognition));
+const params = (recognition: Recognition<EmailReading>) => readingOf(recognition.params);
+const rule = (recognition: Recognition<EmailReading>) => emailIdentifier(params(recognition));
 /** The examples, each with the split of its name that gives the written address. */
-const examples = (recognition: Recognition) => recognition.examples.map((example) => ({ ...example, who: splitOf(example) }));
+const examples = (recognition: Recognition<EmailReading>) => recognition.examples.map((example) => ({ ...example, who: splitOf(example) }));
 
 /** The shared length rules without the one that reads "AD" as a 20-character limit: that is for usernames. */
 const EMAIL_LENGTH_RULES = LENGTH_RULES.filter((rule) => !rule.pattern.source.includes('samaccountname'));
 
-export const emailRecognizer: FamilyRecognizer = {
+export const emailRecognizer: FamilyRecognizer<EmailReading> = {
   family: 'email',
   // Everyone who is not a contractor is handled alike: "employees and interns" names the default.
   facts: [/\bemployees?(?:,| and| or)\s+interns?\b|\binterns?(?:,| and| or)\s+employees?\b/i],
@@ -64,7 +64,7 @@ export const emailRecognizer: FamilyRecognizer = {
       } else recognition.problems.push(`the example ${example.input} → ${example.output} does not follow the rule as understood (it gives ${JSON.stringify(outcome(p, splitOf(example))).replace(/^"|"$/g, '')})`);
     }
   },
-  defaults: EMAIL_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: EMAIL_DEFAULTS,
   fixtures: (recognition) => identifierFixtures(rule(recognition), examples(recognition)),
   generate: (recognition) => identifierSource(rule(recognition)),
   spec(recognition) {

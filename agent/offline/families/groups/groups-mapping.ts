@@ -13,6 +13,9 @@ export interface GroupsParams {
   exclusions: Array<{ when: MappingCondition; groups?: string[]; groupPattern?: string }>;
 }
 
+/** The params while reading: the rule's defaults (the mapping kind's form) with the template's parameters written next to them. */
+export type GroupsReading = MappingRule & Partial<GroupsParams>;
+
 /** The reading before the text says anything: the groups template's parameters. */
 export const GROUPS_READING_DEFAULTS: GroupsParams = {
   functionName: 'assign-joiner-groups',
@@ -51,4 +54,4 @@ export function groupsMapping(params: GroupsParams): MappingRule {
 }
 
 /** The rule before the text says anything. */
-export const GROUPS_DEFAULTS: MappingRule = groupsMapping(GROUPS_READING_DEFAULTS);
+export const GROUPS_DEFAULTS: GroupsReading = groupsMapping(GROUPS_READING_DEFAULTS);

@@ -9,7 +9,7 @@ import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
 import type { ItemWords } from './groups-items.ts';
 import { readingOf } from '../reading-of.ts';
-import { GROUPS_DEFAULTS, GROUPS_READING_DEFAULTS, groupsMapping } from './groups-mapping.ts';
+import { GROUPS_DEFAULTS, GROUPS_READING_DEFAULTS, groupsMapping, type GroupsReading } from './groups-mapping.ts';
 import { MATCHING_NOTES } from './groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from './groups-settle.ts';
 import { describeCondition, exampleProblems } from './groups-spec.ts';
@@ -23,11 +23,11 @@ const GROUP_WORDS: ItemWords = {
 };
 
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition) => readingOf(recognition.params, GROUPS_READING_DEFAULTS);
-const rule = (recognition: Recognition) => groupsMapping(params(recognition));
+const params = (recognition: Recognition<GroupsReading>) => readingOf(recognition.params, GROUPS_READING_DEFAULTS);
+const rule = (recognition: Recognition<GroupsReading>) => groupsMapping(params(recognition));
 const hints = (recognition: Recognition) => ({ titles: titleSamples(recognition), examples: assignmentNotes(recognition).examples.map((example) => example.subject.condition) });
 
-export const groupsRecognizer: FamilyRecognizer = {
+export const groupsRecognizer: FamilyRecognizer<GroupsReading> = {
   family: 'groups',
   // A counter-example of whole-word title matching ("a 'Management Trainee' is not a manager").
   facts: [/\bwhole words?\b[^)]*\bis not\b/i],
@@ -45,7 +45,7 @@ export const groupsRecognizer: FamilyRecognizer = {
     recognition.problems.push(...exampleProblems(recognition, rule(recognition), titleSamples(recognition)));
     recognition.assumptions.push('Groups are returned sorted and without duplicates; department, location, cost centre and employment type compare case-insensitively after trimming.', 'An exception removes a group whatever rule gave it, baseline groups included.');
   },
-  defaults: GROUPS_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: GROUPS_DEFAULTS,
   fixtures: (recognition) => mappingFixtures(rule(recognition), hints(recognition), recognition.examples),
   generate: (recognition) => mappingSource(rule(recognition)),
   spec(recognition) {

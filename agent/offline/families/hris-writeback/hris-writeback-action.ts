@@ -16,6 +16,9 @@ export interface HrisWritebackParams {
   lowerCase: boolean;
 }
 
+/** The params while reading: the rule's defaults (http-action's form) with the template's parameters written next to them. */
+export type HrisWritebackReading = HttpActionRule & Partial<HrisWritebackParams>;
+
 /** The reading before the text says anything: the template's parameters (a test keeps them equal). */
 export const HRIS_WRITEBACK_READING_DEFAULTS: HrisWritebackParams = {
   functionName: 'bamboohr-write-work-email',
@@ -32,7 +35,8 @@ const PLACEHOLDER = { email: 'accountEmail', username: 'username', userPrincipal
 /** The account value written, as a placeholder; never another value in its place (the personal email). */
 const accountValue = (params: HrisWritebackParams) => `<${PLACEHOLDER[params.valueFrom]}${params.lowerCase ? ':lower' : ''}>`;
 
-export function hrisWritebackAction(params: HrisWritebackParams): HttpActionRule {
+/** The rule; its trigger is the template's own (never a leaver's), so it is a reading's defaults too. */
+export function hrisWritebackAction(params: HrisWritebackParams): HttpActionRule & Pick<HrisWritebackParams, 'trigger'> {
   const value = accountValue(params);
   return {
     functionName: params.functionName,
@@ -62,4 +66,4 @@ export function hrisWritebackAction(params: HrisWritebackParams): HttpActionRule
 }
 
 /** The rule before the text says anything. */
-export const HRIS_WRITEBACK_DEFAULTS: HttpActionRule = hrisWritebackAction(HRIS_WRITEBACK_READING_DEFAULTS);
+export const HRIS_WRITEBACK_DEFAULTS: HrisWritebackReading = hrisWritebackAction(HRIS_WRITEBACK_READING_DEFAULTS);

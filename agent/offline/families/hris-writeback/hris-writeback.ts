@@ -3,23 +3,25 @@
 // The phrases read the template's parameters; the rule is http-action's (hris-writeback-action.ts), made
 // from them when the function and fixtures are written, so the accounting sees only what the text stated.
 
-import { state, type FamilyRecognizer, type Recognition, type Rule } from '../../recognizer.ts';
+import { readingFields, state, type FamilyRecognizer, type Recognition, type Rule } from '../../recognizer.ts';
 import { httpActionFixtures } from '../../kinds/http-action/http-action-fixtures.ts';
 import { httpActionSource } from '../../kinds/http-action/http-action-source.ts';
-import { HRIS_WRITEBACK_DEFAULTS, HRIS_WRITEBACK_READING_DEFAULTS, hrisWritebackAction, type HrisWritebackParams } from './hris-writeback-action.ts';
+import {
+  HRIS_WRITEBACK_DEFAULTS,
+  HRIS_WRITEBACK_READING_DEFAULTS,
+  hrisWritebackAction,
+  type HrisWritebackParams,
+  type HrisWritebackReading,
+} from './hris-writeback-action.ts';
 import { COMPANY_RULES, EXAMPLE_RULES, FIELD_RULES, finishTrigger, finishValue, TRIGGER_RULES, VALUE_RULES } from './hris-writeback-phrases.ts';
 import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, TECHNICAL_TOKENS_RULE, URL_PATTERN } from '../../grammar/shared-rules.ts';
 
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition) => {
-  const read = recognition.params;
-  const entries = Object.entries(HRIS_WRITEBACK_READING_DEFAULTS).map(([key, value]) => [key, key in read ? read[key] : value]);
-  return Object.fromEntries(entries) as unknown as HrisWritebackParams;
-};
+const params = (recognition: Recognition<HrisWritebackReading>) => readingFields(recognition.params, HRIS_WRITEBACK_READING_DEFAULTS);
 const ACCOUNT_FIELD = { email: 'email', username: 'username', userPrincipalName: 'userPrincipalName' } as const;
 
 /** "john.smith@acme.com for John Smith": the account holds that address, and it is written as it is. */
-function examplesOf(recognition: Recognition) {
+function examplesOf(recognition: Recognition<HrisWritebackReading>) {
   const p = params(recognition);
   return recognition.examples.map((example) => {
     const [firstName = '', ...rest] = example.input.trim().split(/\s+/);
@@ -28,7 +30,7 @@ function examplesOf(recognition: Recognition) {
   });
 }
 const negated = (match: RegExpExecArray) => /\b(?:never|not|don'?t|do not|no|without|nor|instead of)\b/i.test(match.input.slice(0, match.index));
-const refuse = (what: string): Rule['apply'] => (match, recognition) => {
+const refuse = (what: string): Rule<HrisWritebackReading>['apply'] => (match, recognition) => {
   if (!negated(match)) recognition.problems.push(`${what} ("${match.input}"): the offline hris-writeback template writes one account value to one BambooHR field, always`);
 };
 
@@ -37,7 +39,7 @@ const GENERIC = String.raw`writ\w*|wrote|send\w*|put\w*|push\w*|sync\w*|stor\w*|
 
 const GENERIC_WORDS_RULE: Rule = { pattern: new RegExp(String.raw`(?:(?<=(?:${SPECIFIC}).*)|(?=.*(?:${SPECIFIC})))\b(?:${GENERIC})\b`, 'gi') };
 
-const TECHNICAL_RULES: Rule[] = [
+const TECHNICAL_RULES: Rule<HrisWritebackReading>[] = [
   {
     pattern: URL_PATTERN,
     apply: (match, recognition) => {
@@ -52,7 +54,8 @@ const TECHNICAL_RULES: Rule[] = [
     apply: (match, recognition) => {
       if (match[3]) recognition.problems.push(`the body ${match[0]} writes more than one field; the template writes one value to one field`);
       state(recognition, 'emailField', match[1]);
-      const source = /account\.(email|username|userPrincipalName)\b/.exec(match[2]!)?.[1];
+      // One of the pattern's alternatives: an account value the template writes.
+      const source = /account\.(email|username|userPrincipalName)\b/.exec(match[2]!)?.[1] as HrisWritebackParams['valueFrom'] | undefined;
       if (source && source !== 'email') state(recognition, 'valueFrom', source);
     },
   },
@@ -60,7 +63,7 @@ const TECHNICAL_RULES: Rule[] = [
   returnShapeRule({ updated: true, employeeId: null, workEmail: null, field: null, value: null }),
 ];
 
-const UNSUPPORTED_RULES: Rule[] = [
+const UNSUPPORTED_RULES: Rule<HrisWritebackReading>[] = [
   { pattern: /\b(?:workday|success ?factors|hi ?bob|personio|rippling|adp|namely|gusto|ukg|oracle(?: hcm)?|dayforce|deel|paylocity|paycom|sage)\b/i, apply: refuse('writing to an HR system other than BambooHR') },
   { pattern: /\b(?:only if|unless|if)\b[^.]*\b(?:empty|blank|missing|not (?:yet )?set|already (?:set|filled|there|has|have))\b|\b(?:don'?t|do not|never|without) overwrit\w*\b|\bkeep (?:the )?existing\b/i, apply: (match, recognition) => recognition.problems.push(`a conditional write ("${match.input}") is not supported: the template always writes the value`) },
   { pattern: /\b(?:phone|mobile|department|job title|cost cent(?:er|re)|location|photo|salary|pay ?rate|home address|manager|supervisor|start date|division)\b/i, apply: refuse('writing a value other than the work email, username or UPN') },
@@ -68,7 +71,7 @@ const UNSUPPORTED_RULES: Rule[] = [
   { pattern: /\b(?:both|as well as|and also|plus)\b[^.]*\b(?:fields?|values?)\b/i, apply: refuse('writing more than one value') },
 ];
 
-export const hrisWritebackRecognizer: FamilyRecognizer = {
+export const hrisWritebackRecognizer: FamilyRecognizer<HrisWritebackReading> = {
   family: 'hris-writeback',
   // BambooHR's Basic auth: the API key as the user, "x" as the password.
   facts: [/["'“‘]x["'”’]\s+as\s+(?:the\s+)?password/i],
@@ -106,7 +109,7 @@ export const hrisWritebackRecognizer: FamilyRecognizer = {
     recognition.assumptions.push('person.employeeId must be the BambooHR employee id (the number in the BambooHR URL).');
     if (p.valueFrom === 'username' && recognition.examples.length > 0) recognition.problems.push('the examples show email addresses, but the value written is the username');
   },
-  defaults: HRIS_WRITEBACK_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: HRIS_WRITEBACK_DEFAULTS,
   fixtures: (recognition) => httpActionFixtures(hrisWritebackAction(params(recognition)), examplesOf(recognition)),
   generate: (recognition) => httpActionSource(hrisWritebackAction(params(recognition))),
   spec(recognition) {

@@ -17,6 +17,9 @@ export interface LeaverRevokeParams {
   tokenSecret: string;
 }
 
+/** The params while reading: the rule's defaults (http-action's form) with the template's parameters written next to them. */
+export type LeaverRevokeReading = HttpActionRule & Partial<LeaverRevokeParams>;
+
 /** The reading before the text says anything: the template's parameters (a test keeps them equal). */
 export const LEAVER_REVOKE_READING_DEFAULTS: LeaverRevokeParams = {
   functionName: 'revoke-leaver-access',
@@ -81,4 +84,4 @@ export function leaverRevokeAction(params: LeaverRevokeParams): HttpActionRule {
 }
 
 /** The rule before the text says anything. */
-export const LEAVER_REVOKE_DEFAULTS: HttpActionRule = leaverRevokeAction(LEAVER_REVOKE_READING_DEFAULTS);
+export const LEAVER_REVOKE_DEFAULTS: LeaverRevokeReading = leaverRevokeAction(LEAVER_REVOKE_READING_DEFAULTS);

@@ -4,6 +4,7 @@
 
 import { leftoverWords } from '../../clauses.ts';
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import type { LeaverRevokeReading } from './leaver-revoke-action.ts';
 import { outputShapeRule } from '../../grammar/output-shape-rule.ts';
 import { ACTIONS, CALL, daysOf, DISABLE_BODY, EARLY_EVENT, FAIL_MISSING, FAILURE_WORDS, GRAPH_CALLS, MISSING_USER, ON_FAILURE, SKIP_MISSING, TIMING, UPN_PLACEHOLDER } from './leaver-revoke-phrases.ts';
 
@@ -17,7 +18,7 @@ export const draftOf = (recognition: Recognition) => drafts.get(recognition) ?? 
 const MAX_DAYS_AFTER = 365;
 const NO_LAST_DAY = /\b(?:(?:if|when|where)\s+(?:there\s+is\s+|there'?s\s+|the\s+event\s+has\s+|it\s+has\s+|they\s+have\s+)?no|with\s+no|without\s+an?)\s+(?:last\s*day|lastDay|end\s+date)(?:\s+(?:set|given|on\s+the\s+event))?\b/i;
 
-function wait(recognition: Recognition, days: number, text: string): void {
+function wait(recognition: Recognition<LeaverRevokeReading>, days: number, text: string): void {
   draftOf(recognition).timings.push({ kind: 'wait', text });
   if (!Number.isInteger(days) || days < 0) recognition.problems.push(`"${text}" is not a number of days`);
   else if (days > MAX_DAYS_AFTER) recognition.problems.push(`${days} days after the last day is more than a year: the leaver's account would stay enabled that long (at most ${MAX_DAYS_AFTER})`);
@@ -30,7 +31,7 @@ const FILLER_OF_MISSING = /\b(?:just|only|then|instead|graph|entra|microsoft|lou
 const NOT_FOUND_OUTPUT = /\breturn\s+\{\s*notFound:\s*true\s*\}(?:\s+without\s+revoking)?|\bthe\s+account\s+is\s+already\s+gone\b/gi;
 
 /** "If the user no longer exists, just log a warning": the rest of the clause says what to do. */
-const missingUserRule: Rule = {
+const missingUserRule: Rule<LeaverRevokeReading> = {
   pattern: new RegExp(`(?:${MISSING_USER.source}).*$`, 'i'),
   apply(match, recognition) {
     const rest = match[0].replace(MISSING_USER, ' ');
@@ -42,14 +43,14 @@ const missingUserRule: Rule = {
 };
 
 /** A rule whose match is a problem; an empty message means the words are fine as they are. */
-const problem = (text: (match: RegExpExecArray) => string): Rule['apply'] => (match, recognition) => {
+const problem = (text: (match: RegExpExecArray) => string): Rule<LeaverRevokeReading>['apply'] => (match, recognition) => {
   const message = text(match);
   const said = message.replace(/ \([^)]*\)$/, '');
   if (message && !recognition.problems.some((known) => known.startsWith(said))) recognition.problems.push(message);
 };
 
 /** Whole-clause statements come first: their spans are consumed before single words of the same clause. */
-export const LEAVER_RULES: Rule[] = [
+export const LEAVER_RULES: Rule<LeaverRevokeReading>[] = [
   {
     pattern: new RegExp(`${NO_LAST_DAY.source}.*$`, 'i'),
     apply: problem((match) => (/\b(?:do\s+nothing|skip|wait|fail|error|throw|don'?t|leave)\b/i.test(match[0]) ? `"${match.input}": without a last day the template revokes at once` : '')),

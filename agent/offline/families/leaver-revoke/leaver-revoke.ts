@@ -3,28 +3,24 @@
 // error; the secret holding the Graph token. The phrases read the template's parameters; the rule is
 // http-action's (leaver-revoke-action.ts), made from them when the function and fixtures are written.
 
-import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
+import { readingFields, type FamilyRecognizer, type Recognition } from '../../recognizer.ts';
 import { httpActionFixtures } from '../../kinds/http-action/http-action-fixtures.ts';
 import { httpActionSource } from '../../kinds/http-action/http-action-source.ts';
-import { LEAVER_REVOKE_DEFAULTS, LEAVER_REVOKE_READING_DEFAULTS, leaverRevokeAction, type LeaverRevokeParams } from './leaver-revoke-action.ts';
+import { LEAVER_REVOKE_DEFAULTS, LEAVER_REVOKE_READING_DEFAULTS, leaverRevokeAction, type LeaverRevokeReading } from './leaver-revoke-action.ts';
 import { draftOf, LEAVER_RULES } from './leaver-revoke-rules.ts';
 import { strictReadingRule } from '../../grammar/strict-reading-rule.ts';
 
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition) => {
-  const read = recognition.params;
-  const entries = Object.entries(LEAVER_REVOKE_READING_DEFAULTS).map(([key, value]) => [key, key in read ? read[key] : value]);
-  return Object.fromEntries(entries) as unknown as LeaverRevokeParams;
-};
+const params = (recognition: Recognition<LeaverRevokeReading>) => readingFields(recognition.params, LEAVER_REVOKE_READING_DEFAULTS);
 
 /** "John Smith → john.smith@acme.com": the UPN acted on, as written. */
-const examplesOf = (recognition: Recognition) => recognition.examples.map((example) => {
+const examplesOf = (recognition: Recognition<LeaverRevokeReading>) => recognition.examples.map((example) => {
   const [firstName = '', ...rest] = example.input.trim().split(/\s+/);
   const account = example.output.includes('@') ? { userPrincipalName: example.output } : {};
   return { input: `${JSON.stringify({ firstName, lastName: rest.join(' '), account })}|userPrincipalName`, output: example.output };
 });
 
-function finish(recognition: Recognition): void {
+function finish(recognition: Recognition<LeaverRevokeReading>): void {
   const p = params(recognition);
   const { timings, said } = draftOf(recognition);
   const kinds = new Set(timings.map((timing) => timing.kind));
@@ -47,7 +43,7 @@ const VOCABULARY: RegExp[] = [
   /\b(?:leav(?:e|es|er|ers|ing)|left|offboard\w*|terminat\w*|depart(?:s|ed|ing|ures?)?|exits?|exiting|quits?|accounts?|access|entra(?:\s+id)?|azure(?:\s+ad)?|aad|microsoft(?:\s+(?:graph|365|entra))?|graph|m365|office\s*365|sess?ions?|sign-?ins?|tokens?|secrets?|stored|upn|userPrincipalName|users?|last|day|date|cut|lock|both|in\s+(?:that\s+|this\s+)?order|already\s+disabled|idempotent|re-?run|everywhere|logins?|some?one|somebody|anyone|there|thier)\b/i,
 ];
 
-export const leaverRevokeRecognizer: FamilyRecognizer = {
+export const leaverRevokeRecognizer: FamilyRecognizer<LeaverRevokeReading> = {
   family: 'leaver-revoke',
   // Graph answers 404 for a user that is gone: the template's missingUser setting handles it.
   facts: [/^404$/],
@@ -55,7 +51,7 @@ export const leaverRevokeRecognizer: FamilyRecognizer = {
   vocabulary: VOCABULARY,
   rules: [...LEAVER_RULES, strictReadingRule('leaver-revoke', LEAVER_RULES, VOCABULARY)],
   finish,
-  defaults: LEAVER_REVOKE_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: LEAVER_REVOKE_DEFAULTS,
   fixtures: (recognition) => httpActionFixtures(leaverRevokeAction(params(recognition)), examplesOf(recognition)),
   generate: (recognition) => httpActionSource(leaverRevokeAction(params(recognition))),
   spec(recognition) {

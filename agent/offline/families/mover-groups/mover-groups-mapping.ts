@@ -20,6 +20,9 @@ export interface MoverGroupsParams {
   excludedGroups: Record<string, string[]>;
 }
 
+/** The params while reading: the rule's defaults (the mapping kind's form) with the template's parameters written next to them. */
+export type MoverGroupsReading = MappingRule & Partial<MoverGroupsParams>;
+
 /** The reading before the text says anything: the mover-groups template's parameters. */
 export const MOVER_READING_DEFAULTS: MoverGroupsParams = {
   functionName: 'mover-group-changes',
@@ -55,7 +58,7 @@ export function moverGroupsMapping(params: MoverGroupsParams): MappingRule {
 }
 
 /** The rule before the text says anything. */
-export const MOVER_DEFAULTS: MappingRule = moverGroupsMapping(MOVER_READING_DEFAULTS);
+export const MOVER_DEFAULTS: MoverGroupsReading = moverGroupsMapping(MOVER_READING_DEFAULTS);
 
 const has = (table: Record<string, string[]>, name: string) => Object.keys(table).some((key) => key.trim().toLowerCase() === name.trim().toLowerCase());
 

@@ -11,7 +11,7 @@ import { groupsRecognizer } from '../groups/groups.ts';
 import { readingOf } from '../reading-of.ts';
 import { BASELINE_INSIDE, readGroups } from './mover-groups-clauses.ts';
 import { anyShape, readRows, SHAPES, union } from './mover-groups-read.ts';
-import { MOVER_DEFAULTS, MOVER_READING_DEFAULTS, moveHints, moverGroupsMapping, placementsOf } from './mover-groups-mapping.ts';
+import { MOVER_DEFAULTS, MOVER_READING_DEFAULTS, moveHints, moverGroupsMapping, placementsOf, type MoverGroupsReading } from './mover-groups-mapping.ts';
 import { moverDraftOf } from './mover-groups-tables.ts';
 
 /** Words that make a text about moving people, not about joiners. */
@@ -19,10 +19,10 @@ const MOVE_SIGNAL = /\b(?:mov(?:e|es|ed|er|ers|ing)|transfer(?:s|red|ring)?|chan
 /** The signal for keywords that are case-sensitive themselves: every letter as [xX]. */
 const CASELESS_SIGNAL = MOVE_SIGNAL.source.replace(/\\.|[a-z]/g, (part) => (part.length === 1 ? `[${part}${part.toUpperCase()}]` : part));
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition) => readingOf(recognition.params, MOVER_READING_DEFAULTS);
-const rule = (recognition: Recognition) => moverGroupsMapping(params(recognition));
+const params = (recognition: Recognition<MoverGroupsReading>) => readingOf(recognition.params, MOVER_READING_DEFAULTS);
+const rule = (recognition: Recognition<MoverGroupsReading>) => moverGroupsMapping(params(recognition));
 /** Things a mover rule offline cannot do; named back rather than dropped. */
-const unsupportedRule: Rule = {
+const unsupportedRule: Rule<MoverGroupsReading> = {
   pattern: /\b(?:slack|licen[cs]es?|mailbox(?:es)?|notify|notif\w+|tickets?|sharepoint|delay\w*|grace\s+period|wait\w*|\d+\s*days?|ap+ro+v\w*|cost\s*cent(?:er|re)s?|titles?|schedul\w*|apps?|applications?|software|salesforce(?!-)|log(?:s|ging)?|splunk|siem|audit\w*|char(?:acter)?s?|length|hr\s+(?:records?|system|data)|hris|records?|files?|managers?|cc|bcc|inform|tell|channels?|weeks?|months?|hours?|hourly|daily|nightly|(?:for\s+)?a\s+(?:day|while)|only\s+(?:do\s+this\s+|apply\s+(?:this\s+|it\s+)?)?(?:for|to)\s+(?:employees|contractors|interns)|not\s+(?:for\s+)?(?:contractors|interns|employees)|skip\s+(?:contractors|interns|employees))\b/i,
   apply(match, recognition) {
     const problem = `"${match.input}" asks for something the mover-groups template does not do`;
@@ -30,7 +30,7 @@ const unsupportedRule: Rule = {
   },
 };
 
-function finish(recognition: Recognition): void {
+function finish(recognition: Recognition<MoverGroupsReading>): void {
   const draft = moverDraftOf(recognition);
   Object.assign(recognition.params, {
     departmentGroups: draft.tables.department,
@@ -59,7 +59,7 @@ function finish(recognition: Recognition): void {
 }
 
 /** A heading ("Locations:") holds for the rows right after it; any other clause ends it. */
-const sectionEnds: Rule = {
+const sectionEnds: Rule<MoverGroupsReading> = {
   pattern: /^(?=[\s\S])/,
   apply(match, recognition) {
     const text = match.input.trim();
@@ -68,7 +68,7 @@ const sectionEnds: Rule = {
   },
 };
 
-const RULES: Rule[] = [
+const RULES: Rule<MoverGroupsReading>[] = [
   { pattern: union, apply: (match, recognition) => readRows(match[0].trim(), recognition) },
   {
     pattern: BASELINE_INSIDE,
@@ -91,7 +91,7 @@ const RULES: Rule[] = [
 
 const VOCABULARY: RegExp[] = [/\b(?:mov(?:e|es|ed|er|ers|ing)|transfer\w*|chang(?:e|es|ed|ing)|switch(?:es|ed|ing)?|new|old|previous|former|prior|add(?:s|ed|ing)?|remov(?:e|es|ed|al|als|ing)|keep(?:s|ing)?|kept|stay(?:s)?|untouched|touch(?:ed)?|groups?|memberships?|departments?|depts?|locations?|offices?|teams?|sites?|someone|somebody|anyone|ones?|baseline|tables?|manual(?:ly)?|hand|granted|grant(?:s|ed)?|revok\w*|recalculat\w*|recomput\w*|both|placement|whatever|swap(?:s|ped)?|updat(?:e|es|ed)|moves?|event\.previous|values?|fields?|holds?|contains?|diff|vs|sorted|alphabetical\w*|manage[sd]?|everything|else|alone|leave|employment|types?|work\s+out|ever|only|ppl|take\s+away|some?one|departm\w*|come\s+from|given)\b/i];
 
-export const moverGroupsRecognizer: FamilyRecognizer = {
+export const moverGroupsRecognizer: FamilyRecognizer<MoverGroupsReading> = {
   family: 'mover-groups',
   keywords: [
     MOVE_SIGNAL,
@@ -102,7 +102,7 @@ export const moverGroupsRecognizer: FamilyRecognizer = {
   vocabulary: VOCABULARY,
   rules: [sectionEnds, ...RULES, strictReadingRule('mover-groups', RULES, VOCABULARY)],
   finish,
-  defaults: MOVER_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: MOVER_DEFAULTS,
   fixtures: (recognition) => mappingFixtures(rule(recognition), moveHints(params(recognition), moverDraftOf(recognition).examples), recognition.examples),
   generate: (recognition) => mappingSource(rule(recognition)),
   spec(recognition) {

@@ -16,6 +16,9 @@ export interface TapParams {
   startTimeOnStartDate: string;
 }
 
+/** The params while reading: the rule's defaults (http-action's form) with the pass's parameters written next to them. */
+export type TapReading = HttpActionRule & Partial<TapParams>;
+
 /** The reading before the text says anything: the tap template's parameters (a test keeps them equal). */
 export const TAP_READING_DEFAULTS: TapParams = {
   functionName: 'issue-tap-to-manager',
@@ -38,7 +41,8 @@ function slackText(tap: TapParams): string {
   ].join('\n');
 }
 
-export function tapAction(tap: TapParams): HttpActionRule {
+/** The rule; its trigger is the pass's own (never a leaver's), so it is a reading's defaults too. */
+export function tapAction(tap: TapParams): HttpActionRule & Pick<TapParams, 'trigger'> {
   const body: Record<string, unknown> = { lifetimeInMinutes: tap.lifetimeInMinutes, isUsableOnce: tap.isUsableOnce };
   // A pass issued days ahead is still valid on day 1: it starts at that time on the start date.
   if (tap.startTimeOnStartDate !== '') body.startDateTime = `<startDate>T${tap.startTimeOnStartDate}`;
@@ -85,4 +89,4 @@ export function tapAction(tap: TapParams): HttpActionRule {
 }
 
 /** The rule before the text says anything. */
-export const TAP_DEFAULTS: HttpActionRule = tapAction(TAP_READING_DEFAULTS);
+export const TAP_DEFAULTS: TapReading = tapAction(TAP_READING_DEFAULTS);

@@ -2,6 +2,7 @@
 // whether it is single use.
 
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import type { TapReading } from './tap-action.ts';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
@@ -29,13 +30,13 @@ function amount(text: string): number {
 }
 
 /** The words the admin used for the lifetime, quoted back when it is out of range. */
-const LIFETIME_SAID = new WeakMap<Recognition, string>();
+const LIFETIME_SAID = new WeakMap<Recognition<TapReading>, string>();
 
-export function lifetimeSaid(recognition: Recognition): string | undefined {
+export function lifetimeSaid(recognition: Recognition<TapReading>): string | undefined {
   return LIFETIME_SAID.get(recognition);
 }
 
-function stateLifetime(recognition: Recognition, minutes: number, said: string): void {
+function stateLifetime(recognition: Recognition<TapReading>, minutes: number, said: string): void {
   if (!LIFETIME_SAID.has(recognition)) LIFETIME_SAID.set(recognition, said.trim());
   const earlier = recognition.params.lifetimeInMinutes;
   if (recognition.stated.has('lifetimeInMinutes') && earlier !== minutes) {
@@ -45,7 +46,7 @@ function stateLifetime(recognition: Recognition, minutes: number, said: string):
   if (said.toLowerCase().includes('month')) recognition.assumptions.push('A month is taken as 30 days (43200 minutes), the longest lifetime Graph allows.');
 }
 
-export const LIFETIME_RULES: Rule[] = [
+export const LIFETIME_RULES: Rule<TapReading>[] = [
   {
     // "8 hours", "480 min", "1.5h", "a day", "2 weeks", "1 hour and 30 minutes", "8-hour"
     pattern: new RegExp(String.raw`${DURATION}(?:\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?)\b)?${NOT_A_LIFETIME}`, 'i'),
@@ -71,7 +72,7 @@ export const LIFETIME_RULES: Rule[] = [
   },
 ];
 
-export const USABILITY_RULES: Rule[] = [
+export const USABILITY_RULES: Rule<TapReading>[] = [
   {
     pattern: /\bmulti(?:ple)?[- ]?(?:use|time)s?\b|\bmultiple (?:uses|sign[- ]?ins|logins|log[- ]?ons)\b|\bre-?usable\b|\b(?:used|usable|use it|work)\s+(?:more than once|multiple times|several times|many times|repeatedly|again)\b|\bmore than once\b|\bnot (?:just |only )?(?:once|(?:a )?one[- ]?time|single[- ]?use)\b|\bisUsableOnce\W*false\b/i,
     apply: (_match, recognition) => state(recognition, 'isUsableOnce', false),

@@ -2,6 +2,7 @@
 // "at 09:00 CET on day one", "valid immediately", or a worked example ("2026-12-01T08:00:00Z").
 
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import type { TapReading } from './tap-action.ts';
 
 const ZONES: Record<string, string> = {
   utc: 'Z', gmt: 'Z', z: 'Z', cet: '+01:00', cest: '+02:00', bst: '+01:00', eet: '+02:00', eest: '+03:00',
@@ -19,7 +20,7 @@ function offsetOf(zone: string | undefined): string {
 }
 
 /** "8am UTC" → "08:00:00Z"; undefined when the words are not a time of day. */
-function timeOfDay(match: RegExpExecArray, recognition: Recognition): string | undefined {
+function timeOfDay(match: RegExpExecArray, recognition: Recognition<TapReading>): string | undefined {
   const [, hourText, minuteText, meridiem, zone] = match;
   if (!minuteText && !meridiem && !zone) return undefined;
   let hour = Number(hourText);
@@ -36,7 +37,7 @@ function timeOfDay(match: RegExpExecArray, recognition: Recognition): string | u
 
 const CITY_TIME = /\b(?:local|their|office|london|berlin|paris|madrid|amsterdam|dublin|new york|chicago|denver|los angeles|san francisco|seattle|toronto|sydney|tokyo|singapore|india|india standard|pacific|eastern|central|mountain)\s+time(?:\s*zone)?\b|\btheir time ?zone\b/i;
 
-export const START_RULES: Rule[] = [
+export const START_RULES: Rule<TapReading>[] = [
   {
     // "2026-12-01T08:00:00Z" in a worked example: the time of day must agree with the rule.
     pattern: /\b\d{4}-\d{2}-\d{2}(?:[T ](\d{2}):(\d{2})(?::\d{2})?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?)?\b/i,
@@ -84,7 +85,7 @@ export const START_RULES: Rule[] = [
 ];
 
 /** A start date without a time starts the pass at midnight UTC on that day. */
-export function finishStart(recognition: Recognition): void {
+export function finishStart(recognition: Recognition<TapReading>): void {
   if (!recognition.stated.has('startOnStartDate') || recognition.stated.has('startTimeOnStartDate')) return;
   state(recognition, 'startTimeOnStartDate', '00:00:00Z');
   recognition.assumptions.push('The pass becomes valid at 00:00 UTC on the start date (no time of day was given).');

@@ -3,21 +3,19 @@
 // The phrases read the pass's parameters; the rule is http-action's (tap-action.ts), made from them when
 // the function and fixtures are written, so the accounting sees only what the text stated.
 
-import { state, type FamilyRecognizer, type Recognition } from '../../recognizer.ts';
+import { readingFields, state, type FamilyRecognizer, type Recognition } from '../../recognizer.ts';
 import { httpActionFixtures } from '../../kinds/http-action/http-action-fixtures.ts';
 import { httpActionSource } from '../../kinds/http-action/http-action-source.ts';
-import { TAP_DEFAULTS, TAP_READING_DEFAULTS, tapAction, type TapParams } from './tap-action.ts';
+import { TAP_DEFAULTS, TAP_READING_DEFAULTS, tapAction, type TapReading } from './tap-action.ts';
 import { LIFETIME_RULES, lifetimeSaid, USABILITY_RULES } from './tap-phrases.ts';
 import { finishStart, START_RULES } from './tap-start.ts';
 import { TECHNICAL_TOKENS_RULE } from '../../grammar/shared-rules.ts';
 import { GENERIC_WORDS_RULE, TAP_VOCABULARY, TECHNICAL_RULES, UNSUPPORTED_RULES } from './tap-vocabulary.ts';
 
 /** The params start as the rule's defaults; the phrases write the pass's parameters next to them. */
-const params = (recognition: Recognition) => {
-  const read = recognition.params;
-  return Object.fromEntries(Object.entries(TAP_READING_DEFAULTS).map(([key, value]) => [key, key in read ? read[key] : value])) as unknown as TapParams;
-};
-export const tapRecognizer: FamilyRecognizer = {
+const params = (recognition: Recognition<TapReading>) => readingFields(recognition.params, TAP_READING_DEFAULTS);
+
+export const tapRecognizer: FamilyRecognizer<TapReading> = {
   family: 'tap',
   // Graph answers 201 to a created pass; the pass goes to the manager through Slack.
   facts: [/^201$/, /^slack$/i],
@@ -54,7 +52,7 @@ export const tapRecognizer: FamilyRecognizer = {
     if (!recognition.stated.has('slack')) recognition.assumptions.push("No delivery channel was named: the pass goes to the manager through a Slack incoming webhook (secret SLACK_WEBHOOK_PATH).");
     if (!p.isUsableOnce) recognition.assumptions.push('A multi-use pass works only where the tenant Temporary Access Pass policy allows multi-use passes.');
   },
-  defaults: TAP_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: TAP_DEFAULTS,
   fixtures: (recognition) => httpActionFixtures(tapAction(params(recognition)), recognition.examples),
   generate: (recognition) => httpActionSource(tapAction(params(recognition))),
   spec(recognition) {

@@ -17,6 +17,9 @@ export interface TicketParams {
   extraFields: Record<string, string>;
 }
 
+/** The params while reading: the rule's defaults (http-action's form) with the template's parameters written next to them. */
+export type TicketReading = HttpActionRule & Partial<TicketParams>;
+
 /** The reading before the text says anything: the ticket template's example parameters (a test keeps them equal). */
 export const TICKET_READING_DEFAULTS: TicketParams = {
   functionName: 'order-joiner-equipment',
@@ -93,4 +96,4 @@ export function ticketAction(ticket: TicketParams): HttpActionRule {
 }
 
 /** The rule before the text says anything. */
-export const TICKET_DEFAULTS: HttpActionRule = ticketAction(TICKET_READING_DEFAULTS);
+export const TICKET_DEFAULTS: TicketReading = ticketAction(TICKET_READING_DEFAULTS);

@@ -4,6 +4,7 @@
 
 import { leftoverWords } from '../../clauses.ts';
 import type { Recognition, Rule } from '../../recognizer.ts';
+import type { TicketReading } from './ticket-action.ts';
 import { DEPARTMENTS, DEVICE_WORDS, isKnownDepartment, isKnownLocation, LOCATIONS, readValue } from './ticket-keys.ts';
 import { keysOf, split } from './ticket-pieces.ts';
 import { continuesValue, ENTRY_SIGNAL, kindOfValue, looksLikeEntry, readCondition, readConsequence, readGapped, readSegment, type Kind } from './ticket-segments.ts';
@@ -19,7 +20,7 @@ const HEADING_WORDS: Record<Kind, RegExp> = {
   queue: /\b(?:assign\w*|queues?|groups?|desks?|routing|route\w*|locations?)\b/i,
 };
 /** Where a clause is only a heading ("Hardware by department:"), the kind of the lines below it. */
-const SECTION = new WeakMap<Recognition, Kind>();
+const SECTION = new WeakMap<Recognition<TicketReading>, Kind>();
 
 export interface MappingOptions {
   /** The family's other patterns: a piece that is no table entry must be understood by them. */
@@ -36,7 +37,7 @@ interface ClauseReading {
 }
 
 /** Reads a clause piece by piece; each step takes the piece or leaves it to the next one. */
-function createClauseReader(clause: string, recognition: Recognition, { otherPatterns, genericWords, aboutTickets }: MappingOptions) {
+function createClauseReader(clause: string, recognition: Recognition<TicketReading>, { otherPatterns, genericWords, aboutTickets }: MappingOptions) {
   const reading: ClauseReading = { entries: [], unread: [], notes: [] };
   let pendingKeys: string[] = [];
   let condition: Kind | undefined;
@@ -125,7 +126,7 @@ function createClauseReader(clause: string, recognition: Recognition, { otherPat
 }
 
 /** Entries of one clause, and the pieces that are neither entries nor understood otherwise. */
-export function readClause(clause: string, recognition: Recognition, options: MappingOptions): ClauseReading {
+export function readClause(clause: string, recognition: Recognition<TicketReading>, options: MappingOptions): ClauseReading {
   const reader = createClauseReader(clause, recognition, options);
   const pieces = split(clause);
   for (const [index, { text, separator }] of pieces.entries()) {
@@ -137,7 +138,7 @@ export function readClause(clause: string, recognition: Recognition, options: Ma
 }
 
 /** The kind of each entry: its verb, else its value, else its keys, else the entries around it. */
-export function settleKinds(entries: Entry[], recognition: Recognition): void {
+export function settleKinds(entries: Entry[], recognition: Recognition<TicketReading>): void {
   for (const [index, entry] of entries.entries()) {
     if (entry.kind) continue;
     const byKeys = entry.keys.length > 0 && entry.keys.every(isKnownLocation) ? 'queue' : entry.keys.length > 0 && entry.keys.every(isKnownDepartment) ? 'hardware' : undefined;
@@ -145,7 +146,10 @@ export function settleKinds(entries: Entry[], recognition: Recognition): void {
   }
 }
 
-export function createMappingRule(options: MappingOptions, store: (entries: Entry[], clause: string, recognition: Recognition) => void): Rule {
+export function createMappingRule(
+  options: MappingOptions,
+  store: (entries: Entry[], clause: string, recognition: Recognition<TicketReading>) => void,
+): Rule<TicketReading> {
   return {
     // The whole clause when it holds a table-like phrase; the reading above decides what it says.
     pattern: new RegExp(String.raw`^(?=.*(?:${ENTRY_SIGNAL.source}|:|\b(?:if|when|for|order|needs?|lands? in|belongs? to|${[...DEPARTMENTS, ...LOCATIONS].map((name) => name.replace('&', '\\&')).join('|')})\b|${DEVICE_WORDS.source})).+$`, 'i'),

@@ -3,15 +3,16 @@
 // ticket clauses, and the requests the template cannot honour.
 
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import type { TicketReading } from './ticket-action.ts';
 import { API_DESCRIPTION_VOCABULARY, returnShapeRule, secretNamesRule, URL_PATTERN } from '../../grammar/shared-rules.ts';
 
 const NOT_A_NAME = /^(?:is|in|of|the|to|for|with|and|or|on|as|be|at|name|called|named|api|www|our|url|host|https?)$/i;
 const negated = (match: RegExpExecArray) => /\b(?:never|not|don'?t|do not|no|without|nor|instead of|rather than)\b/i.test(match.input.slice(0, match.index));
-const refuse = (what: string): Rule['apply'] => (match, recognition) => {
+const refuse = (what: string): Rule<TicketReading>['apply'] => (match, recognition) => {
   if (!negated(match)) recognition.problems.push(`${what} ("${match.input}"): the offline ticket template opens one ServiceNow record with fixed fields, a hardware profile by department and an assignment group by location`);
 };
 
-function stateInstance(recognition: Recognition, said: string): void {
+function stateInstance(recognition: Recognition<TicketReading>, said: string): void {
   const host = said.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   if (NOT_A_NAME.test(host)) return;
   if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/.test(host)) {
@@ -21,7 +22,7 @@ function stateInstance(recognition: Recognition, said: string): void {
   state(recognition, 'instanceHost', host.includes('.') ? host : `${host}.service-now.com`);
 }
 
-export const INSTANCE_RULES: Rule[] = [
+export const INSTANCE_RULES: Rule<TicketReading>[] = [
   { pattern: /\b(?:https?:\/\/)?([a-z0-9][a-z0-9-]*)\.service-?now\.com\b/i, apply: (match, recognition) => stateInstance(recognition, `${match[1]}.service-now.com`) },
   { pattern: /\binstance(?:\s+(?:is|=|:|called|named|url|host|name))*\s*["'`“]?((?:https?:\/\/)?[a-z0-9][a-z0-9.-]*[a-z0-9])["'`”]?/i, apply: (match, recognition) => stateInstance(recognition, match[1]!) },
   { pattern: /(?:(?<=\b(?:servicenow|service-now|snow|instance)\b.*)|(?=.*\b(?:servicenow|service-now|instance)\b))(?<![@\w.-])(?:https?:\/\/)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co\.uk|de))\b/i, apply: (match, recognition) => stateInstance(recognition, match[1]!) },
@@ -29,7 +30,7 @@ export const INSTANCE_RULES: Rule[] = [
 
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
 
-export const TABLE_RULES: Rule[] = [
+export const TABLE_RULES: Rule<TicketReading>[] = [
   { pattern: /\bincidents?\b/i, apply: (match, recognition) => { if (!negated(match)) state(recognition, 'table', 'incident'); } },
   { pattern: /\bsc_task\b|\bcatalog(?:ue)? tasks?\b|\bsc ?tasks?\b/i, apply: (match, recognition) => { if (!negated(match)) state(recognition, 'table', 'sc_task'); } },
   { pattern: /\bsc_req_item\b|\brequested items?\b|\bRITMs?\b/i, apply: (match, recognition) => { if (!negated(match)) state(recognition, 'table', 'sc_req_item'); } },
@@ -49,7 +50,7 @@ export const TABLE_RULES: Rule[] = [
 const CHOICE_RANGES: Record<string, number> = { priority: 5, urgency: 3, impact: 3 };
 const FIELD_WORDS = String.raw`priority|urgency|impact|category|subcategory|contact[ _]type|business[ _]service|state`;
 
-function stateField(recognition: Recognition, said: string, value: string): void {
+function stateField(recognition: Recognition<TicketReading>, said: string, value: string): void {
   const name = said.toLowerCase().replace(/\s+/g, '_');
   const limit = CHOICE_RANGES[name];
   if (limit && /^\d+$/.test(value) && (Number(value) < 1 || Number(value) > limit)) {
@@ -61,7 +62,7 @@ function stateField(recognition: Recognition, said: string, value: string): void
   (recognition.params.extraFields as Record<string, string>)[name] = value;
 }
 
-export const EXTRA_FIELD_RULES: Rule[] = [
+export const EXTRA_FIELD_RULES: Rule<TicketReading>[] = [
   {
     pattern: new RegExp(String.raw`\b(${FIELD_WORDS})\s*(?:to|=|:|is|of|as|should be)?\s*(?:"([^"]+)"|'([^']+)'|“([^”]+)”|(\d+)\b|([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*))`, 'i'),
     apply: (match, recognition) => stateField(recognition, match[1]!, match.slice(2, 7).find((group) => group !== undefined)!.trim()),
@@ -69,7 +70,7 @@ export const EXTRA_FIELD_RULES: Rule[] = [
   { pattern: /\b(?:as|at|is|with)\s+(?:an?\s+)?P([0-9])\b|\bP([0-9])\s+(?:priority|ticket|incident|task)\b/, apply: (match, recognition) => stateField(recognition, 'priority', (match[1] ?? match[2])!) },
 ];
 
-export const UNSUPPORTED_RULES: Rule[] = [
+export const UNSUPPORTED_RULES: Rule<TicketReading>[] = [
   { pattern: /\b(?:jira|jsm|freshservice|fresh ?desk|zendesk|halo ?itsm|topdesk|ivanti|cherwell|manage ?engine|servicedesk plus|github issues?)\b/i, apply: refuse('a ticket system other than ServiceNow') },
   { pattern: /\b(?:cost cent(?:er|re)|(?:phone|mobile|cell) numbers?|personal e-?mail|home address|shirt|software|licen[cs]es?|due date|needed by|deadline|requested[ _]for|caller|approv\w*|attachments?|watch ?list|work notes|comments?|shipping address|delivery address)\b/i, apply: refuse('a ticket field the template does not fill') },
   { pattern: /(?<!\b(?:manager|boss)(?:'s|’s|s')?\s+)\b(?:notify|notif\w+|slack|teams|e-?mail(?!\s+address)|ping|alert)\b/i, apply: refuse('notifications') },
@@ -84,7 +85,7 @@ const SHORT_DESCRIPTION = /\bshort[_ ]description\b\s*(?:should\s+(?:look\s+like
 const TEMPLATE_SHORT_DESCRIPTION = /^["“]new starter equipment:/i;
 const QUERY_PARAMETERS = new Set(['sysparm_input_display_value=true', 'sysparm_fields=number,sys_id', 'sysparm_fields=number', 'sysparm_fields=sys_id,number']);
 
-export const TECHNICAL_RULES: Rule[] = [
+export const TECHNICAL_RULES: Rule<TicketReading>[] = [
   {
     pattern: URL_PATTERN,
     apply: (match, recognition) => {

@@ -3,25 +3,22 @@
 // The phrases read the ticket's parameters; the rule is http-action's (ticket-action.ts), made from them
 // when the function and fixtures are written, so the accounting sees only what the text stated.
 
-import { state, type FamilyRecognizer, type Recognition, type Rule } from '../../recognizer.ts';
+import { readingFields, state, type FamilyRecognizer, type Recognition, type Rule } from '../../recognizer.ts';
 import { httpActionFixtures } from '../../kinds/http-action/http-action-fixtures.ts';
 import { httpActionSource } from '../../kinds/http-action/http-action-source.ts';
-import { TICKET_DEFAULTS, TICKET_READING_DEFAULTS, ticketAction, type TicketParams } from './ticket-action.ts';
+import { TICKET_DEFAULTS, TICKET_READING_DEFAULTS, ticketAction, type TicketReading } from './ticket-action.ts';
 import { isKnownDepartment, isKnownLocation } from './ticket-keys.ts';
 import { createMappingRule, type Entry } from './ticket-mappings.ts';
 import { ABOUT_TICKETS, EXTRA_FIELD_RULES, GENERIC_WORDS, GENERIC_WORDS_RULE, INSTANCE_RULES, TABLE_RULES, TECHNICAL_RULES, TICKET_VOCABULARY, UNSUPPORTED_RULES } from './ticket-phrases.ts';
 import { TECHNICAL_TOKENS_RULE } from '../../grammar/shared-rules.ts';
 
 /** The params start as the rule's defaults; the phrases write the ticket's parameters next to them. */
-const params = (recognition: Recognition) => {
-  const read = recognition.params;
-  return Object.fromEntries(Object.entries(TICKET_READING_DEFAULTS).map(([key, value]) => [key, key in read ? read[key] : value])) as unknown as TicketParams;
-};
+const params = (recognition: Recognition<TicketReading>) => readingFields(recognition.params, TICKET_READING_DEFAULTS);
 const TABLES = { hardware: 'hardwareProfilesByDepartment', queue: 'assignmentGroupsByLocation' } as const;
 const DEFAULTS = { hardware: 'defaultHardwareProfile', queue: 'defaultAssignmentGroup' } as const;
 
 /** The first stated entry replaces the template's example table; a key stated twice must agree. */
-function setEntry(recognition: Recognition, table: string, key: string, value: string): void {
+function setEntry(recognition: Recognition<TicketReading>, table: (typeof TABLES)[keyof typeof TABLES], key: string, value: string): void {
   if (!recognition.stated.has(table)) recognition.params[table] = {};
   recognition.stated.add(table);
   const entries = recognition.params[table] as Record<string, string>;
@@ -30,7 +27,7 @@ function setEntry(recognition: Recognition, table: string, key: string, value: s
   else entries[existing ?? key] = value;
 }
 
-function store(entries: Entry[], clause: string, recognition: Recognition): void {
+function store(entries: Entry[], clause: string, recognition: Recognition<TicketReading>): void {
   for (const entry of entries) {
     const said = `${entry.keys.length > 0 ? entry.keys.join(', ') : 'everyone else'} → ${entry.value}`;
     if (/[<>{}]|\$\{/.test(entry.value)) {
@@ -58,10 +55,10 @@ function store(entries: Entry[], clause: string, recognition: Recognition): void
 }
 
 // Whole technical tokens and the checks on them first: later rules take single words away.
-const OTHER_RULES: Rule[] = [TECHNICAL_TOKENS_RULE, ...TECHNICAL_RULES, GENERIC_WORDS_RULE, ...UNSUPPORTED_RULES, ...INSTANCE_RULES, ...TABLE_RULES, ...EXTRA_FIELD_RULES];
+const OTHER_RULES: Rule<TicketReading>[] = [TECHNICAL_TOKENS_RULE, ...TECHNICAL_RULES, GENERIC_WORDS_RULE, ...UNSUPPORTED_RULES, ...INSTANCE_RULES, ...TABLE_RULES, ...EXTRA_FIELD_RULES];
 const MAPPING_RULE = createMappingRule({ otherPatterns: () => [...OTHER_RULES.map((rule) => rule.pattern), ...TICKET_VOCABULARY], genericWords: GENERIC_WORDS, aboutTickets: ABOUT_TICKETS }, store);
 
-export const ticketRecognizer: FamilyRecognizer = {
+export const ticketRecognizer: FamilyRecognizer<TicketReading> = {
   family: 'ticket',
   // ServiceNow answers 201 to a created record; the short description is the template's own format.
   facts: [/^201$/, /^["“']New starter equipment: /],
@@ -82,7 +79,7 @@ export const ticketRecognizer: FamilyRecognizer = {
     if (!recognition.stated.has('defaultAssignmentGroup') && recognition.stated.has('assignmentGroupsByLocation')) recognition.assumptions.push(`Unlisted locations go to "${p.defaultAssignmentGroup}".`);
     if (Object.keys(p.extraFields).length > 0) recognition.assumptions.push('Extra fields are sent as display values (sysparm_input_display_value=true).');
   },
-  defaults: TICKET_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: TICKET_DEFAULTS,
   fixtures: (recognition) => httpActionFixtures(ticketAction(params(recognition)), recognition.examples),
   generate: (recognition) => httpActionSource(ticketAction(params(recognition))),
   spec(recognition) {

@@ -3,9 +3,9 @@
 // everyone else gets ("anybody else … returns { ticket: null }"), and what the function returns.
 
 import type { Recognition, Rule } from '../../recognizer.ts';
-import type { Condition, ConditionField } from './http-action-rule.ts';
+import type { Condition, ConditionField, HttpActionRule } from './http-action-rule.ts';
 import { readObject, type Loose } from './read-object.ts';
-import { pendingOf, ruleOf, write } from './reading-state.ts';
+import { pendingOf, write } from './reading-state.ts';
 import { STATUS_CLAUSE } from './status-phrases.ts';
 import { OBJECT } from './step-phrases.ts';
 import { UNTIL_THEN } from './wait-phrases.ts';
@@ -27,8 +27,8 @@ const FIELDS: Record<string, ConditionField> = {
 };
 
 /** Adds a condition; the same field stated twice must agree. */
-function requireCondition(recognition: Recognition, condition: Condition): void {
-  const when = ruleOf(recognition).when.filter(() => recognition.stated.has('when'));
+function requireCondition(recognition: Recognition<HttpActionRule>, condition: Condition): void {
+  const when = recognition.params.when.filter(() => recognition.stated.has('when'));
   const same = when.find((existing) => existing.field === condition.field);
   if (same && (same.negate !== condition.negate || same.values.join() !== condition.values.join())) {
     const both = `${same.values.join(', ')} and ${condition.values.join(', ')}`;
@@ -56,7 +56,7 @@ const SKIP_WORDS = new RegExp(
   'i',
 );
 
-export const CONDITION_RULES: Rule[] = [
+export const CONDITION_RULES: Rule<HttpActionRule>[] = [
   {
     pattern: new RegExp(String.raw`\b(?:start(?:s|ing)?|start ?date\s+falls|falls)\s+on\s+(?:a\s+)?(${DAYS})s?\b|\b(${DAYS})\s+starters\b`, 'i'),
     apply: (match, recognition) => {

@@ -3,7 +3,7 @@
 // "a bearer token: use the secret HELPDESK_TOKEN". A secret whose use is not said is refused, not guessed.
 
 import type { Recognition, Rule } from '../../recognizer.ts';
-import type { Auth } from './http-action-rule.ts';
+import type { Auth, HttpActionRule } from './http-action-rule.ts';
 import { statedSteps, stepNamed } from './reading-state.ts';
 import { SECRET, setAuth } from './step-phrases.ts';
 
@@ -18,7 +18,7 @@ const BASIC_KEY = new RegExp(
   'i',
 );
 
-function readBasicKey(match: RegExpExecArray, recognition: Recognition): void {
+function readBasicKey(match: RegExpExecArray, recognition: Recognition<HttpActionRule>): void {
   const [, secret = '', quoted, bare, after] = match;
   const before = match.input.slice(0, match.index);
   const url = statedSteps(recognition)[stepNamed(recognition, before)]?.url ?? '';
@@ -31,7 +31,7 @@ function readBasicKey(match: RegExpExecArray, recognition: Recognition): void {
   setAuth(recognition, before, auth);
 }
 
-export const CREDENTIAL_RULES: Rule[] = [
+export const CREDENTIAL_RULES: Rule<HttpActionRule>[] = [
   { pattern: BASIC_KEY, apply: readBasicKey },
   {
     pattern: new RegExp(String.raw`\b(?:use|using|with)\s+the\s+secret\s+${SECRET}(?:\s+as\s+(?:the\s+|a\s+)?bearer(?:\s+token)?)?`, 'i'),

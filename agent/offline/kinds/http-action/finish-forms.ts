@@ -3,9 +3,9 @@
 // text may name only where they exist (<lastDay> on a leaver's event, <waitUntil> in the wait's output).
 
 import type { Recognition } from '../../recognizer.ts';
-import type { HttpStep } from './http-action-rule.ts';
+import type { HttpActionRule, HttpStep } from './http-action-rule.ts';
 import { pathsOf, templatedBody } from './placeholders.ts';
-import { pendingOf, ruleOf, statedSteps, write } from './reading-state.ts';
+import { pendingOf, statedSteps, write } from './reading-state.ts';
 
 /** Words for a credential the function holds as a secret (never logged, whatever the text says), by the auth that holds it. */
 const CREDENTIALS: Array<[RegExp, (step: HttpStep) => boolean]> = [
@@ -17,14 +17,14 @@ const CREDENTIALS: Array<[RegExp, (step: HttpStep) => boolean]> = [
 const holdsCredential = (name: string, steps: HttpStep[]) =>
   CREDENTIALS.some(([words, holds]) => words.test(name) && steps.some(holds));
 
-function settleWait(recognition: Recognition): void {
+function settleWait(recognition: Recognition<HttpActionRule>): void {
   const pending = pendingOf(recognition);
   if (!pending.wait) {
     const example = '"wait until 7 days after their last day"';
     if (pending.waitOutput) recognition.problems.push(`"until then, return { … }" was read, but no wait says until when (${example})`);
     return;
   }
-  if (ruleOf(recognition).trigger !== 'user.left') {
+  if (recognition.params.trigger !== 'user.left') {
     recognition.problems.push('a wait after the last day needs a leaver rule ("when someone leaves"), not a joiner or manual one');
   }
   // Written even without its output, so that the refusal names what is missing rather than the days.
@@ -35,7 +35,7 @@ function settleWait(recognition: Recognition): void {
   write(recognition, 'wait', { date: 'lastDay', days: pending.wait.days, output });
 }
 
-function settleNeverLog(recognition: Recognition, steps: HttpStep[]): HttpStep[] {
+function settleNeverLog(recognition: Recognition<HttpActionRule>, steps: HttpStep[]): HttpStep[] {
   const { neverLog, shapes } = pendingOf(recognition);
   for (const { name, phrase } of neverLog) {
     const words = name.replace(/\s+/g, '').toLowerCase();
@@ -54,12 +54,12 @@ function settleNeverLog(recognition: Recognition, steps: HttpStep[]): HttpStep[]
 }
 
 /** Runs before the output is resolved, so that an output holding a field never to log is refused. */
-export function finishForms(recognition: Recognition, steps: HttpStep[]): HttpStep[] {
+export function finishForms(recognition: Recognition<HttpActionRule>, steps: HttpStep[]): HttpStep[] {
   settleWait(recognition);
   const settled = settleNeverLog(recognition, steps);
   const texts = JSON.stringify([settled.map((step) => [step.url, step.body, step.onStatus]), pendingOf(recognition).output]);
   if (texts.includes('<waitUntil')) recognition.problems.push('<waitUntil> is the day a wait ends: only what the function returns until then may name it');
-  if (/<lastDay[|:>]/.test(texts) && ruleOf(recognition).trigger !== 'user.left') {
+  if (/<lastDay[|:>]/.test(texts) && recognition.params.trigger !== 'user.left') {
     recognition.problems.push('<lastDay> is on a leaver\'s event: say "when someone leaves"');
   }
   return settled;

@@ -2,11 +2,11 @@
 // against the steps (a shorthand key, "<the id Graph returns>", "result.number"), and every gap named.
 
 import type { Recognition } from '../../recognizer.ts';
-import type { HttpStep } from './http-action-rule.ts';
+import type { HttpActionRule, HttpStep } from './http-action-rule.ts';
 import { finishForms } from './finish-forms.ts';
 import { irPlaceholder, pathsOf, templated } from './placeholders.ts';
 import { SHORTHAND, type Loose } from './read-object.ts';
-import { pendingOf, ruleOf, statedSteps, stepNamed, write } from './reading-state.ts';
+import { pendingOf, statedSteps, stepNamed, write } from './reading-state.ts';
 
 const NOT_FIELDS = new Set(
   'the a an it its their returns return returned answers answer gives given from of with new graph sendgrid servicenow jira slack okta that which'.split(' '),
@@ -23,7 +23,7 @@ function findInBody(body: unknown, key: string): unknown {
 }
 
 /** A field of a step's answer named by a word: the shape's path ending in it, else the word itself. */
-function answerField(recognition: Recognition, index: number, field: string): string {
+function answerField(recognition: Recognition<HttpActionRule>, index: number, field: string): string {
   const paths = pathsOf(pendingOf(recognition).shapes.get(index));
   const path = paths.find((candidate) => candidate === field) ?? paths.find((candidate) => candidate.endsWith(`.${field}`)) ?? field;
   const step = statedSteps(recognition)[index];
@@ -33,7 +33,7 @@ function answerField(recognition: Recognition, index: number, field: string): st
   return `<steps.${index + 1}.${path}>`;
 }
 
-function resolveOutput(recognition: Recognition, key: string, value: Loose): Loose {
+function resolveOutput(recognition: Recognition<HttpActionRule>, key: string, value: Loose): Loose {
   const steps = statedSteps(recognition);
   const last = steps.length - 1;
   if (typeof value !== 'string') return value;
@@ -64,7 +64,7 @@ function resolveOutput(recognition: Recognition, key: string, value: Loose): Loo
   return answerField(recognition, stepNamed(recognition, inner), field);
 }
 
-function completeAuth(recognition: Recognition, steps: HttpStep[]): HttpStep[] {
+function completeAuth(recognition: Recognition<HttpActionRule>, steps: HttpStep[]): HttpStep[] {
   const pending = pendingOf(recognition);
   const { tokenUrl, clientId, clientSecret, scope } = pending.oauth;
   if (clientId !== undefined || tokenUrl || clientSecret) {
@@ -76,8 +76,8 @@ function completeAuth(recognition: Recognition, steps: HttpStep[]): HttpStep[] {
   return steps.map((step, index) => (pending.auth && !pending.authStated.has(index) && step.auth.scheme === 'none' ? { ...step, auth: pending.auth } : step));
 }
 
-export function finishReading(recognition: Recognition): void {
-  const rule = ruleOf(recognition);
+export function finishReading(recognition: Recognition<HttpActionRule>): void {
+  const rule = recognition.params;
   const steps = finishForms(recognition, completeAuth(recognition, statedSteps(recognition)));
   if (steps.length === 0) {
     recognition.problems.push('no endpoint was given: write each call as its method and URL (POST https://…) with its credential, body and success status');

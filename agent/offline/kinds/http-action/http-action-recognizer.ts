@@ -3,7 +3,7 @@
 // the family the keywords chose cannot account for every clause (a condition, a second step, another auth).
 
 import { TECHNICAL_TOKENS_RULE } from '../../grammar/shared-rules.ts';
-import { state, type FamilyRecognizer, type Recognition } from '../../recognizer.ts';
+import { state, type FamilyRecognizer } from '../../recognizer.ts';
 import { CONDITION_RULES } from './condition-phrases.ts';
 import { CREDENTIAL_RULES } from './credential-phrases.ts';
 import { finishReading } from './finish-reading.ts';
@@ -17,15 +17,13 @@ import { TABLE_RULES } from './table-phrases.ts';
 import { VALUE_RULES } from './value-phrases.ts';
 import { WAIT_RULES } from './wait-phrases.ts';
 
-const rule = (recognition: Recognition) => recognition.params as unknown as HttpActionRule;
-
 const describe = (condition: Condition) =>
   `${condition.field === 'startWeekday' ? 'the start date is a' : `${condition.field} is`} ${condition.negate ? 'not ' : ''}${condition.values.join(' or ')}`;
 
-export const httpActionRecognizer: FamilyRecognizer = {
+export const httpActionRecognizer: FamilyRecognizer<HttpActionRule> = {
   family: 'http-action',
   fallback: true,
-  defaults: HTTP_ACTION_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: HTTP_ACTION_DEFAULTS,
   // Never chosen by keywords: read when the family they chose leaves something unaccounted for.
   keywords: [],
   vocabulary: HTTP_ACTION_VOCABULARY,
@@ -48,10 +46,10 @@ export const httpActionRecognizer: FamilyRecognizer = {
   ],
   finish: finishReading,
   recognised: (recognition) => recognition.stated.has('steps'),
-  fixtures: (recognition) => httpActionFixtures(rule(recognition), recognition.examples),
-  generate: (recognition) => httpActionSource(rule(recognition)),
+  fixtures: (recognition) => httpActionFixtures(recognition.params, recognition.examples),
+  generate: (recognition) => httpActionSource(recognition.params),
   spec(recognition) {
-    const p = rule(recognition);
+    const p = recognition.params;
     return {
       summary: `Runs ${p.steps.length} HTTP step${p.steps.length === 1 ? '' : 's'} (${p.steps.map((step) => `${step.method} ${step.url}`).join(', then ')})${
         p.when.length ? ` for people where ${p.when.map(describe).join(' and ')}` : ''

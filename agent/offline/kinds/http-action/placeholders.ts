@@ -3,7 +3,7 @@
 
 import type { Recognition } from '../../recognizer.ts';
 import type { Loose } from './read-object.ts';
-import { PLACEHOLDERS, type HttpStep } from './http-action-rule.ts';
+import { type HttpActionRule, type HttpStep, PLACEHOLDERS } from './http-action-rule.ts';
 import { pendingOf } from './reading-state.ts';
 
 const ALIASES: Record<string, string> = {
@@ -33,7 +33,7 @@ function placeholderName(written: string, steps: HttpStep[]): string | undefined
  */
 function answerPlaceholder(
   written: string,
-  recognition: Recognition,
+  recognition: Recognition<HttpActionRule>,
   steps: HttpStep[],
   { sensitive = false, required = true }: { sensitive?: boolean; required?: boolean } = {},
 ): string | undefined {
@@ -67,7 +67,7 @@ const DATES = ['lastDay', 'waitUntil'];
  * One placeholder as written, in IR form, or undefined: a name, an alias or an earlier answer's field,
  * then `:lower` and `|text` as the IR writes them ("<location|remote>", "<accountEmail:lower>").
  */
-export function irPlaceholder(written: string, recognition: Recognition, steps: HttpStep[], place: TextPlace): string | undefined {
+export function irPlaceholder(written: string, recognition: Recognition<HttpActionRule>, steps: HttpStep[], place: TextPlace): string | undefined {
   const secret = /^secrets\.([A-Z][A-Z0-9_]*)$/.exec(written);
   if (secret) return place.url ? written : undefined;
   const form = /^([^|:]+?)(?:\s*:\s*(lower))?(\|[^|]*)?$/.exec(written);
@@ -79,7 +79,7 @@ export function irPlaceholder(written: string, recognition: Recognition, steps: 
 }
 
 /** A text with every {x} or <x> placeholder in IR form; names not understood are reported as problems. */
-export function templated(text: string, recognition: Recognition, steps: HttpStep[], where: string, place: TextPlace = {}): string {
+export function templated(text: string, recognition: Recognition<HttpActionRule>, steps: HttpStep[], where: string, place: TextPlace = {}): string {
   return text.replace(/<([^<>\n]{1,80})>|\{([^{}\n]{1,80})\}/g, (whole, angled: string | undefined, braced: string | undefined) => {
     const name = irPlaceholder((angled ?? braced ?? '').trim(), recognition, steps, place);
     if (name === undefined) {
@@ -91,7 +91,7 @@ export function templated(text: string, recognition: Recognition, steps: HttpSte
 }
 
 /** A body read from the text, every string templated; a shorthand key ({ text }) is a value not given. */
-export function templatedBody(value: Loose, recognition: Recognition, steps: HttpStep[], where: string): Loose {
+export function templatedBody(value: Loose, recognition: Recognition<HttpActionRule>, steps: HttpStep[], where: string): Loose {
   if (typeof value === 'string') {
     if (value === '<shorthand>') {
       recognition.problems.push(`${where}: a field is written without its value`);

@@ -24,9 +24,9 @@ export interface Pending {
   neverLog: Array<{ name: string; phrase: string }>;
 }
 
-const PENDING = new WeakMap<Recognition, Pending>();
+const PENDING = new WeakMap<Recognition<HttpActionRule>, Pending>();
 
-export function pendingOf(recognition: Recognition): Pending {
+export function pendingOf(recognition: Recognition<HttpActionRule>): Pending {
   let pending = PENDING.get(recognition);
   if (!pending) {
     pending = { oauth: {}, shapes: new Map(), urls: [], authStated: new Set(), neverLog: [] };
@@ -35,15 +35,13 @@ export function pendingOf(recognition: Recognition): Pending {
   return pending;
 }
 
-export const ruleOf = (recognition: Recognition) => recognition.params as unknown as HttpActionRule;
-
 /** The steps the text stated (the defaults' example step is dropped at the first one). */
-export function statedSteps(recognition: Recognition): HttpStep[] {
-  return recognition.stated.has('steps') ? ruleOf(recognition).steps : [];
+export function statedSteps(recognition: Recognition<HttpActionRule>): HttpStep[] {
+  return recognition.stated.has('steps') ? recognition.params.steps : [];
 }
 
 /** Writes a top-level field so the reading trace records it, and marks it stated. */
-export function write(recognition: Recognition, name: keyof HttpActionRule, value: unknown): void {
+export function write<K extends keyof HttpActionRule>(recognition: Recognition<HttpActionRule>, name: K, value: HttpActionRule[K]): void {
   recognition.params[name] = value;
   recognition.stated.add(name);
 }
@@ -60,7 +58,7 @@ const SERVICES: Array<[RegExp, string]> = [
 ];
 
 /** The step a phrase names by its service, else the last step read so far; -1 when there is none. */
-export function stepNamed(recognition: Recognition, text: string): number {
+export function stepNamed(recognition: Recognition<HttpActionRule>, text: string): number {
   const steps = statedSteps(recognition);
   for (const [pattern, host] of SERVICES) {
     if (!pattern.test(text)) continue;

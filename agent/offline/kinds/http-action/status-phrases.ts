@@ -4,7 +4,7 @@
 // what the IR cannot do (a retry), is refused rather than guessed. Also the success status said in words.
 
 import type { Recognition, Rule } from '../../recognizer.ts';
-import type { StatusAnswer } from './http-action-rule.ts';
+import type { HttpActionRule, StatusAnswer } from './http-action-rule.ts';
 import { templated, templatedBody } from './placeholders.ts';
 import { readObject } from './read-object.ts';
 import { statedSteps, stepNamed } from './reading-state.ts';
@@ -25,7 +25,7 @@ function hostOf(url: string): string {
   return /^https?:\/\/([^/?#]+)/i.exec(url)?.[1] ?? url;
 }
 
-function readStatus(match: RegExpExecArray, recognition: Recognition): void {
+function readStatus(match: RegExpExecArray, recognition: Recognition<HttpActionRule>): void {
   const clause = match.input;
   const status = Number(match[1] ?? match[2] ?? match[3] ?? match[4]);
   // A success ("if it answers 201") or its negation ("not 201 →", "doesn't answer 201") is the step's own check.
@@ -62,7 +62,7 @@ function readStatus(match: RegExpExecArray, recognition: Recognition): void {
   setStep(recognition, index, { onStatus: [...others, answer] });
 }
 
-export const STATUS_RULES: Rule[] = [
+export const STATUS_RULES: Rule<HttpActionRule>[] = [
   { pattern: STATUS_CLAUSE, apply: readStatus },
   {
     // "204 means success", "a 201 is success", "success is 202", "expects a 200".

@@ -5,7 +5,7 @@
 
 import { URL_PATTERN } from '../../grammar/shared-rules.ts';
 import type { Recognition, Rule } from '../../recognizer.ts';
-import type { Auth, HttpMethod, HttpStep } from './http-action-rule.ts';
+import type { Auth, HttpActionRule, HttpMethod, HttpStep } from './http-action-rule.ts';
 import { templated, templatedBody } from './placeholders.ts';
 import { readObject } from './read-object.ts';
 import { pendingOf, statedSteps, stepNamed, write } from './reading-state.ts';
@@ -27,19 +27,19 @@ const SENSITIVE: Array<[RegExp, string]> = [[/\/temporaryAccessPassMethods$/i, '
 
 const trimUrl = (url: string) => url.replace(/[.,;:)]+$/, '');
 
-export function setStep(recognition: Recognition, index: number, change: Partial<HttpStep>): void {
+export function setStep(recognition: Recognition<HttpActionRule>, index: number, change: Partial<HttpStep>): void {
   const steps = statedSteps(recognition).map((step, at) => (at === index ? { ...step, ...change } : step));
   write(recognition, 'steps', steps);
 }
 
 /** A part of an OAuth client named before its step; `undefined` only marks that one was named. */
-function oauth(recognition: Recognition, field: 'tokenUrl' | 'clientId' | 'clientSecret' | 'scope', value: string | undefined): void {
+function oauth(recognition: Recognition<HttpActionRule>, field: 'tokenUrl' | 'clientId' | 'clientSecret' | 'scope', value: string | undefined): void {
   const client = pendingOf(recognition).oauth;
   if (value !== undefined) client[field] = value;
   else client[field] ??= '';
 }
 
-export function setAuth(recognition: Recognition, text: string, auth: Auth): void {
+export function setAuth(recognition: Recognition<HttpActionRule>, text: string, auth: Auth): void {
   const pending = pendingOf(recognition);
   const index = stepNamed(recognition, text);
   if (index < 0) {
@@ -50,7 +50,7 @@ export function setAuth(recognition: Recognition, text: string, auth: Auth): voi
   setStep(recognition, index, { auth });
 }
 
-export const STEP_RULES: Rule[] = [
+export const STEP_RULES: Rule<HttpActionRule>[] = [
   {
     pattern: new RegExp(String.raw`\b(GET|POST|PUT|PATCH|DELETE)\s+(${URL_SOURCE})`),
     apply: (match, recognition) => {

@@ -3,8 +3,8 @@
 // value table whose default is the body's own value (or the one "everyone else" gets); each sentence adds a row.
 
 import type { Recognition, Rule } from '../../recognizer.ts';
-import type { ValueTable } from './http-action-rule.ts';
-import { ruleOf, statedSteps, write } from './reading-state.ts';
+import type { HttpActionRule, ValueTable } from './http-action-rule.ts';
+import { statedSteps, write } from './reading-state.ts';
 
 const VALUE = String.raw`["“']?([\w.-]+?)["”']?`;
 const EVERYONE_ELSE = String.raw`(?:everyone|everybody|anyone|all others|the rest)(?:\s+else)?`;
@@ -23,7 +23,7 @@ function fieldIn(body: unknown, key: string): { holder: Record<string, unknown> 
 /** The written value in the body's type: "53" stays text where the body has text, a number where it has one. */
 const typed = (written: string, like: unknown): unknown => (typeof like === 'number' && Number.isFinite(Number(written)) ? Number(written) : written);
 
-function addRow(recognition: Recognition, match: RegExpExecArray): void {
+function addRow(recognition: Recognition<HttpActionRule>, match: RegExpExecArray): void {
   const [, type = '', key = '', value = '', insteadOf, otherwise] = match;
   const steps = structuredClone(statedSteps(recognition));
   const found = steps.map((step) => fieldIn(step.body, key)).filter((field) => field !== undefined).at(-1);
@@ -32,7 +32,7 @@ function addRow(recognition: Recognition, match: RegExpExecArray): void {
     return;
   }
   const placeholder = `<tables.${key}>`;
-  const tables: ValueTable[] = structuredClone(recognition.stated.has('tables') ? ruleOf(recognition).tables : []);
+  const tables: ValueTable[] = structuredClone(recognition.stated.has('tables') ? recognition.params.tables : []);
   let table = tables.find((candidate) => candidate.name === key);
   if (!table) {
     table = { name: key, rows: [], otherwise: found.holder[key] };
@@ -55,7 +55,7 @@ function addRow(recognition: Recognition, match: RegExpExecArray): void {
   write(recognition, 'steps', steps);
 }
 
-export const TABLE_RULES: Rule[] = [
+export const TABLE_RULES: Rule<HttpActionRule>[] = [
   {
     pattern: new RegExp(
       String.raw`\b(contractors?|interns?|employees?)\s+(?:use|get|have|send)\s+(?:the\s+)?([A-Za-z]\w*)\s*(?:=|:)?\s*${VALUE}` +

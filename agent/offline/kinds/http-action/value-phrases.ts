@@ -4,6 +4,7 @@
 // function has, or it is refused: a value no request sends, a field no answer holds.
 
 import type { Recognition, Rule } from '../../recognizer.ts';
+import type { HttpActionRule } from './http-action-rule.ts';
 import { pendingOf, statedSteps, write } from './reading-state.ts';
 
 /** The values a request may send lower-cased, by how admins name them. */
@@ -14,7 +15,7 @@ const LOWERABLE: Array<[RegExp, string]> = [
 ];
 const VALUE = String.raw`(e-?mail(?:\s+address)?|work\s+email|account\s+email|us(?:e)?r\s?name|login|upn|user principal name)`;
 
-function lowerCase(match: RegExpExecArray, recognition: Recognition): void {
+function lowerCase(match: RegExpExecArray, recognition: Recognition<HttpActionRule>): void {
   const written = (match[1] ?? match[2] ?? '').replace(/\s+/g, ' ');
   const name = LOWERABLE.find(([pattern]) => pattern.test(written))?.[1];
   const steps = statedSteps(recognition);
@@ -32,7 +33,7 @@ function lowerCase(match: RegExpExecArray, recognition: Recognition): void {
   write(recognition, 'steps', steps.map((step) => ({ ...step, url: lowered(step.url), body: lower(step.body) })));
 }
 
-export const VALUE_RULES: Rule[] = [
+export const VALUE_RULES: Rule<HttpActionRule>[] = [
   {
     pattern: new RegExp(
       String.raw`\b(?:send|write|put|pass|use|store)\s+(?:their|the|his|her)\s+${VALUE}\s+(?:in\s+)?lower[- ]?case(?:d)?\b` +

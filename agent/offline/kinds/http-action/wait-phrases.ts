@@ -4,6 +4,7 @@
 // days on or after the last day, nothing else.
 
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import type { HttpActionRule } from './http-action-rule.ts';
 import { readObject, type Loose } from './read-object.ts';
 import { pendingOf } from './reading-state.ts';
 import { OBJECT } from './step-phrases.ts';
@@ -29,7 +30,7 @@ function objectOf(text: string): Record<string, Loose> | undefined {
   return read?.value && typeof read.value === 'object' && !Array.isArray(read.value) ? read.value : undefined;
 }
 
-function readWait(match: RegExpExecArray, recognition: Recognition): void {
+function readWait(match: RegExpExecArray, recognition: Recognition<HttpActionRule>): void {
   const precise = PRECISE.exec(match.input);
   if (!precise) {
     recognition.problems.push(`"${match.input}": a wait must say how many days after the last day ("wait until 7 days after their last day")`);
@@ -50,7 +51,7 @@ function readWait(match: RegExpExecArray, recognition: Recognition): void {
   state(recognition, 'trigger', 'user.left');
 }
 
-export const WAIT_RULES: Rule[] = [
+export const WAIT_RULES: Rule<HttpActionRule>[] = [
   {
     pattern: new RegExp(
       String.raw`\b(?:when|once|after|if)\s+(?:someone|somebody|anyone|a\s+(?:person|user)|an\s+employee)\s+(?:leaves|has\s+left|is\s+offboarded)\b` +

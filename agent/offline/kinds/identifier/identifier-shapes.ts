@@ -3,6 +3,7 @@
 // taken → error, rehires by employee id. Each rule writes a field of the identifier rule.
 
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import type { IdentifierRule } from './identifier-rule.ts';
 import { asciiFold } from '../../transliterate.ts';
 
 const COUNT = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)`;
@@ -25,15 +26,15 @@ const FIRST_MIDDLE_LAST_INITIALS = new RegExp(String.raw`\bfirst initial${PLUS}(
 /** "full first name + last name" in a list of forms → {first}{last}. */
 const FULL_FIRST_AND_LAST = new RegExp(String.raw`\bfull\s+${FIRST_NAME}${PLUS}(?:the\s+)?${LAST_NAME}`, 'i');
 
-function applyTransliteration(match: RegExpExecArray, recognition: Recognition): void {
+function applyTransliteration(match: RegExpExecArray, recognition: Recognition<IdentifierRule>): void {
   const from = (match[1] ?? '').toLowerCase();
   const to = (match[2] ?? '').toLowerCase();
   if (asciiFold(from) === to) return;
-  const table = { ...(recognition.params.transliterations as Record<string, string>), [from]: to };
+  const table = { ...(recognition.params.transliterations), [from]: to };
   state(recognition, 'transliterations', table, { override: true });
 }
 
-export const IDENTIFIER_SHAPE_RULES: Rule[] = [
+export const IDENTIFIER_SHAPE_RULES: Rule<IdentifierRule>[] = [
   { pattern: FIRST_N_OF_BOTH, apply: (match, recognition) => state(recognition, 'pattern', `{first:${count(match[1])}}{last:${count(match[2])}}`) },
   { pattern: FIRST_AND_LAST_INITIAL, apply: (_match, recognition) => state(recognition, 'pattern', '{first}{l}') },
   { pattern: FULL_FIRST_AND_LAST, apply: (_match, recognition) => addForm(recognition, '{first}{last}') },
@@ -66,7 +67,7 @@ export const IDENTIFIER_SHAPE_RULES: Rule[] = [
   { pattern: /\blonger ids stay as they are\b|\bids look like\b[^.;]*|\bonly the digits count\b|\bno digits in the id\b[^.;]*?\berror\b/i },
   {
     pattern: /\bcontractors?\s*:?\s*(?:get\s+|use\s+)?["'“‘]([a-z0-9._-]{1,8})["'”’]\s+instead of\s+["'“‘]([a-z0-9._-]{1,8})["'”’]/i,
-    apply: (match, recognition) => state(recognition, 'contractorPattern', String(recognition.params.pattern).replace(match[2] ?? '', match[1] ?? '')),
+    apply: (match, recognition) => state(recognition, 'contractorPattern', recognition.params.pattern.replace(match[2] ?? '', match[1] ?? '')),
   },
   // A taken name is an error, not numbered: ids are unique.
   {
@@ -96,11 +97,11 @@ export const IDENTIFIER_SHAPE_RULES: Rule[] = [
 ];
 
 /** A second form stated after the first becomes the next fallback, in the order written. */
-function addForm(recognition: Recognition, pattern: string): void {
+function addForm(recognition: Recognition<IdentifierRule>, pattern: string): void {
   if (!recognition.stated.has('pattern')) {
     state(recognition, 'pattern', pattern);
     return;
   }
-  const forms = recognition.params.fallbackPatterns as string[];
+  const forms = recognition.params.fallbackPatterns;
   if (recognition.params.pattern !== pattern && !forms.includes(pattern)) recognition.params.fallbackPatterns = [...forms, pattern];
 }

@@ -3,13 +3,14 @@
 
 import { separatorNamed } from '../../grammar/shared-rules.ts';
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
+import type { IdentifierRule } from './identifier-rule.ts';
 
 const ARROW = String.raw`\s*(?:→|->|=>|⇒)\s*`;
 const QUOTE_OPEN = '["\'`“‘]?';
 const QUOTE_CLOSE = '["\'`”’]?';
 const NOT_A_NAME = /\b(?:with|name|names|the|of|and|or|for|if|is|are|preferred|first|last|initial|surname|number|same|taken)\b/i;
 
-function addExample(recognition: Recognition, written: string, output: string): void {
+function addExample(recognition: Recognition<IdentifierRule>, written: string, output: string): void {
   // "So Alexander Johnson → alejohns": the connecting word is not part of the name.
   const input = written.replace(/^(?:so|thus|hence|like|e\.g\.?|eg|i\.e\.?)\s+/i, '');
   if (NOT_A_NAME.test(input)) return;
@@ -18,7 +19,7 @@ function addExample(recognition: Recognition, written: string, output: string): 
   recognition.examples.push({ input: input.trim(), output: output.replace(/[.,;:]+$/, '') });
 }
 
-export const USERNAME_RULES: Rule[] = [
+export const USERNAME_RULES: Rule<IdentifierRule>[] = [
   // "John Smith → jsmith", "(John Smith = jsmith)", "mary smith-jones -> msmithjones"
   { pattern: new RegExp(String.raw`([\p{Lu}][\p{L}'’-]+(?:\s+[\p{L}'’-]+){1,3}?)(?:${ARROW}|\s+=\s+|\s+(?:becomes|gives|gets|should be|will be|maps to|turns into)\s+)${QUOTE_OPEN}([A-Za-z0-9._-]+)${QUOTE_CLOSE}`, 'u'), apply: (match, recognition) => addExample(recognition, (match[1] ?? ''), (match[2] ?? '')) },
   { pattern: new RegExp(String.raw`(?<![\p{L}])([\p{Ll}][\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+){1,3}?)${ARROW}${QUOTE_OPEN}([a-z0-9._-]+)${QUOTE_CLOSE}`, 'u'), apply: (match, recognition) => addExample(recognition, (match[1] ?? ''), (match[2] ?? '')) },

@@ -6,7 +6,7 @@ import type { Person } from '../../../../core/sdk/index.ts';
 import { splitFullName, joinedEvent } from '../../fixture-builders.ts';
 import { inferPattern, PATTERN_RULES } from '../../grammar/name-patterns.ts';
 import { CLASH_RULES, LENGTH_RULES, NAME_HANDLING_VOCABULARY } from '../../grammar/shared-rules.ts';
-import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
+import type { FamilyRecognizer } from '../../recognizer.ts';
 import { expectedIdentifier } from './expected-identifier.ts';
 import { exampleName, exampleTaken, identifierFixtures } from './identifier-fixtures.ts';
 import type { IdentifierRule } from './identifier-rule.ts';
@@ -14,7 +14,8 @@ import { identifierSource } from './identifier-source.ts';
 import { IDENTIFIER_SHAPE_RULES } from './identifier-shapes.ts';
 import { USERNAME_RULES, USERNAME_VOCABULARY } from './username-phrases.ts';
 
-const rule = (recognition: Recognition) => recognition.params as unknown as IdentifierRule;
+/** The rule, and "middle initial" noted while reading: it becomes a fallback pattern in finish. */
+type UsernameReading = IdentifierRule & { middleFallback?: boolean };
 
 /** The rule before the requirement says anything: the username template's defaults. */
 const USERNAME_DEFAULTS: IdentifierRule = {
@@ -46,9 +47,9 @@ const USERNAME_DEFAULTS: IdentifierRule = {
   tidySeparators: false,
 };
 
-export const usernameRecognizer: FamilyRecognizer = {
+export const usernameRecognizer: FamilyRecognizer<UsernameReading> = {
   family: 'username',
-  defaults: USERNAME_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: USERNAME_DEFAULTS,
   // Everyone who is not a contractor is handled alike: "employees and interns" names the default.
   facts: [/\bemployees?(?:,| and| or)\s+interns?\b|\binterns?(?:,| and| or)\s+employees?\b/i],
   keywords: [/\busernames?\b/i, /\buser ?names?\b/i, /\blogins?\b/i, /\bsamaccountname\b/i, /\buser ?ids?\b/i, /\baccount names?\b/i, /\bhandles?\b/i],
@@ -89,7 +90,7 @@ export const usernameRecognizer: FamilyRecognizer = {
     ...USERNAME_RULES,
   ],
   finish(recognition) {
-    const p = rule(recognition);
+    const p = recognition.params;
     inferPattern(recognition, (pattern, fullName) => {
       const got = expectedIdentifier({ ...p, pattern }, person(exampleName(p, fullName)), []);
       return 'output' in got ? got.output.username : undefined;
@@ -110,10 +111,10 @@ export const usernameRecognizer: FamilyRecognizer = {
       }
     }
   },
-  fixtures: (recognition) => identifierFixtures(rule(recognition), recognition.examples),
-  generate: (recognition) => identifierSource(rule(recognition)),
+  fixtures: (recognition) => identifierFixtures(recognition.params, recognition.examples),
+  generate: (recognition) => identifierSource(recognition.params),
   spec(recognition) {
-    const p = rule(recognition);
+    const p = recognition.params;
     const numbering = p.whenTaken === 'error' ? 'a taken name is an error' : `numbered on a clash from ${p.firstSuffix}`;
     return {
       summary: `Generates a unique ${p.case}case username as ${p.pattern}${p.maxLength > 0 ? ` within ${p.maxLength} characters` : ''}, ${numbering}; retired names are never reused.`,

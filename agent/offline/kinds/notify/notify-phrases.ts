@@ -4,7 +4,7 @@
 
 import { TECHNICAL_TOKENS_RULE, URL_PATTERN } from '../../grammar/shared-rules.ts';
 import { state, type Recognition, type Rule } from '../../recognizer.ts';
-import type { NotifyChannel } from './notify-reading.ts';
+import type { NotifyChannel, NotifyParams } from './notify-reading.ts';
 
 const EMAIL = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
 const TYPES = '(contractors?|interns?|employees?)';
@@ -31,7 +31,7 @@ function channelOf(url: string): NotifyChannel | undefined {
 
 const singular = (type: string) => type.toLowerCase().replace(/s$/, '');
 
-export const NOTIFY_RULES: Rule[] = [
+export const NOTIFY_RULES: Rule<NotifyParams>[] = [
   TECHNICAL_TOKENS_RULE,
   {
     pattern: URL_PATTERN,
@@ -84,7 +84,7 @@ export const NOTIFY_RULES: Rule[] = [
   { pattern: /\be\.g\.\s+"([^"]{1,300})"/i, apply: (match, recognition) => recognition.examples.push({ input: '', output: match[1] ?? '' }) },
 ];
 
-function skip(recognition: Recognition, types: string[], output: string): void {
+function skip(recognition: Recognition<NotifyParams>, types: string[], output: string): void {
   state(recognition, 'skipTypes', types);
   const parsed = objectOf(output);
   if (parsed) state(recognition, 'skipOutput', parsed);

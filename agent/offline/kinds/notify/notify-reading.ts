@@ -7,6 +7,8 @@
 // <location> <startDate> <employeeId> <managerEmail>, <name> (the preferred name, else the first name,
 // then the last name), and <event.account.username> / <event.account.email>.
 
+import type { HttpActionRule } from '../http-action/http-action-rule.ts';
+
 export type NotifyChannel = 'slack' | 'sendgrid' | 'graph';
 
 export interface NotifyReading {
@@ -32,6 +34,9 @@ export interface NotifyReading {
   /** What the function returns; a value "<recipient>" is the address the message went to. */
   output: Record<string, unknown>;
 }
+
+/** The params while reading: the rule's defaults (http-action's form) with the reading's fields written next to them. */
+export type NotifyParams = HttpActionRule & Partial<NotifyReading>;
 
 export const PLACEHOLDERS = [
   'firstName', 'lastName', 'preferredName', 'department', 'title', 'location', 'startDate', 'employeeId', 'managerEmail', 'name',

@@ -3,12 +3,12 @@
 // output. The reading is a one-step HTTP action rule (notify-action.ts): the function, the reference and
 // the fixtures are http-action's.
 
-import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
+import { readingFields, type FamilyRecognizer, type Recognition } from '../../recognizer.ts';
 import { httpActionFixtures } from '../http-action/http-action-fixtures.ts';
 import { httpActionSource } from '../http-action/http-action-source.ts';
 import { NOTIFY_DEFAULTS, notifyAction, TEXT_FIELD } from './notify-action.ts';
 import { NOTIFY_RULES } from './notify-phrases.ts';
-import { PLACEHOLDERS, READING_DEFAULTS, type NotifyReading } from './notify-reading.ts';
+import { PLACEHOLDERS, READING_DEFAULTS, type NotifyParams } from './notify-reading.ts';
 import { NOTIFY_VOCABULARY } from './notify-vocabulary.ts';
 
 /**
@@ -16,11 +16,8 @@ import { NOTIFY_VOCABULARY } from './notify-vocabulary.ts';
  * next to them; the rule is made from the reading when it is needed, so the accounting sees only what the
  * text stated.
  */
-const readingOf = (recognition: Recognition) => {
-  const { params } = recognition;
-  return Object.fromEntries(Object.entries(READING_DEFAULTS).map(([key, value]) => [key, key in params ? params[key] : value])) as NotifyReading;
-};
-const actionOf = (recognition: Recognition) => notifyAction(readingOf(recognition));
+const readingOf = (recognition: Recognition<NotifyParams>) => readingFields(recognition.params, READING_DEFAULTS);
+const actionOf = (recognition: Recognition<NotifyParams>) => notifyAction(readingOf(recognition));
 
 const EXAMPLE_FIELDS = ['firstName', 'lastName', 'department', 'startDate'];
 
@@ -39,10 +36,10 @@ function exampleInput(text: string, example: string): string | undefined {
   return JSON.stringify(Object.fromEntries(EXAMPLE_FIELDS.filter((field) => values[field]).map((field) => [field, values[field]])));
 }
 
-export const notifyRecognizer: FamilyRecognizer = {
+export const notifyRecognizer: FamilyRecognizer<NotifyParams> = {
   family: 'notify',
   // The rule before the text says anything; the rules below write the reading's fields next to it.
-  defaults: NOTIFY_DEFAULTS as unknown as Record<string, unknown>,
+  defaults: NOTIFY_DEFAULTS,
   // A channel named only to say it is not used ("email, not Slack", "no Slack for this one").
   // "Only for employees and interns" says who is not skipped.
   facts: [/\b(?:not|no)\s+slack\b/i, /\bblocks sendgrid\b/i, /^20[02]$/, /\bonly for employees and interns\b/i],
