@@ -12,7 +12,7 @@ import type { ItemWords } from '../groups/groups-items.ts';
 import { readingOf } from '../reading-of.ts';
 import { MATCHING_NOTES } from '../groups/groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from '../groups/groups-settle.ts';
-import { describeCondition, exampleProblems } from '../groups/groups-spec.ts';
+import { assignmentSpec, exampleProblems } from '../groups/groups-spec.ts';
 
 const INTRO = /\b(?:apps?|applications?|tools?|software|licen[cs]es?|seats?|access|accounts?|saas|assign\w*|add\w*|give|grant|provision\w*|mapping|map|logic|birthright|based on|depending on|according to|department|departments|location|locations|title|titles|employment type|following|below|as follows|like this|these|stack|sso|okta|onboard\w*|function|correct|right|appropriate|relevant|proper|office|offices|team|teams|return\w*|list|output|matrix|table|land|end up|here|current|existing|want|need|baseline|default|standard|mandatory|required|should|automatic\w*)\b/gi;
 const APP_WORDS: ItemWords = {
@@ -40,21 +40,5 @@ export const appsRecognizer: FamilyRecognizer<AppsReading> = {
   defaults: APPS_DEFAULTS,
   fixtures: (recognition) => mappingFixtures(rule(recognition), hints(recognition), recognition.examples),
   generate: (recognition) => mappingSource(rule(recognition)),
-  spec(recognition) {
-    const p = params(recognition);
-    const { grants, exceptions: withholds } = rule(recognition);
-    return {
-      summary: `Assigns a joiner's apps: ${p.baselineApps.length ? `${p.baselineApps.join(', ')} for everyone, ` : ''}${grants.length} rule${grants.length === 1 ? '' : 's'} by department, location, title or employment type, and ${withholds.length} exception${withholds.length === 1 ? '' : 's'} that beat every rule.`,
-      inputs: ['person.department', 'person.location', 'person.title', 'person.costCenter', 'person.employmentType'],
-      output: '{ apps: string[]; skipped: string[] }',
-      rules: [
-        ...(p.baselineApps.length ? [`Everyone gets ${p.baselineApps.join(', ')}.`] : []),
-        ...grants.map((grant) => `${describeCondition(grant.when)} get ${grant.items.join(', ')}.`),
-        ...withholds.map((withhold) => `${describeCondition(withhold.when)} never get ${[...withhold.items, ...(withhold.pattern ? [`apps matching /${withhold.pattern}/i`] : [])].join(', ')}, whatever rule gave it.`),
-        'Return the apps sorted and de-duplicated, and list what an exception took away under "skipped".',
-      ],
-      edgeCases: ['one joiner per rule and per exception', 'nobody matched: only the apps for everyone', 'case and spacing of department and location', 'a near-miss title', 'two rules at once'],
-      assumptions: [],
-    };
-  },
+  spec: (recognition) => assignmentSpec(rule(recognition), { removed: 'skipped', nobodyMatched: 'only the apps for everyone' }),
 };

@@ -3,7 +3,7 @@
 
 import type { Person } from '../../../../core/sdk/index.ts';
 import { joinedEvent } from '../../fixture-builders.ts';
-import type { Recognition } from '../../recognizer.ts';
+import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
 import { expectedMapping } from '../../kinds/mapping/expected-mapping.ts';
 import type { MappingRule } from '../../kinds/mapping/mapping-rule.ts';
 import { assignmentNotes } from './groups-settle.ts';
@@ -12,7 +12,7 @@ import type { Condition, Subject } from './groups-subjects.ts';
 const list = (value: string | string[]) => (typeof value === 'string' ? value : value.join(' or '));
 
 /** "Contractors in Engineering at Berlin with a title matching /\bmanager\b/" */
-export function describeCondition(condition: Condition): string {
+function describeCondition(condition: Condition): string {
   if (condition.unless) {
     const others = Array.isArray(condition.unless) ? condition.unless : [condition.unless];
     return `Everyone else (matched by none of: ${others.map((other) => describeCondition(other).replace(/^\w/, (first) => first.toLowerCase())).join('; ')})`;
@@ -42,4 +42,40 @@ export function exampleProblems(recognition: Recognition, rule: MappingRule, tit
     const same = kept.length === wanted.length && kept.every((name, index) => name.toLowerCase() === wanted[index]!.toLowerCase());
     return same ? [] : [`the example (${describeCondition(condition)}: ${wanted.join(', ')}) does not follow the rules as understood (they give ${kept.join(', ') || 'nothing'})`];
   });
+}
+
+/** The spec of an assignment read by the groups grammar (groups, apps): everything in it comes from the rule. */
+export function assignmentSpec(
+  rule: MappingRule,
+  words: { removed: string; nobodyMatched: string },
+): ReturnType<FamilyRecognizer<MappingRule>['spec']> {
+  const { field } = rule.output;
+  const { baseline, grants, exceptions } = rule;
+  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  const everyone = baseline.length ? `${baseline.join(', ')} for everyone, ` : '';
+  const never = (exception: MappingRule['exceptions'][number]) => [
+    ...exception.items,
+    ...(exception.pattern ? [`${field} matching /${exception.pattern}/i`] : []),
+  ];
+  return {
+    summary:
+      `Assigns a joiner's ${field}: ${everyone}${plural(grants.length, 'rule')} by department, location, title or employment type, ` +
+      `and ${plural(exceptions.length, 'exception')} that beat every rule.`,
+    inputs: ['person.department', 'person.location', 'person.title', 'person.costCenter', 'person.employmentType'],
+    output: `{ ${field}: string[]; ${words.removed}: string[] }`,
+    rules: [
+      ...(baseline.length ? [`Everyone gets ${baseline.join(', ')}.`] : []),
+      ...grants.map((grant) => `${describeCondition(grant.when)} get ${grant.items.join(', ')}.`),
+      ...exceptions.map((exception) => `${describeCondition(exception.when)} never get ${never(exception).join(', ')}, whatever rule gave it.`),
+      `Return the ${field} sorted and de-duplicated, and list what an exception took away under "${words.removed}".`,
+    ],
+    edgeCases: [
+      'one joiner per rule and per exception',
+      `nobody matched: ${words.nobodyMatched}`,
+      'case and spacing of department and location',
+      'a near-miss title',
+      'two rules at once',
+    ],
+    assumptions: [],
+  };
 }

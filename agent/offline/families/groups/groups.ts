@@ -12,7 +12,7 @@ import { readingOf } from '../reading-of.ts';
 import { GROUPS_DEFAULTS, GROUPS_READING_DEFAULTS, groupsMapping, type GroupsReading } from './groups-mapping.ts';
 import { MATCHING_NOTES } from './groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from './groups-settle.ts';
-import { describeCondition, exampleProblems } from './groups-spec.ts';
+import { assignmentSpec, exampleProblems } from './groups-spec.ts';
 
 const INTRO = /\b(?:groups?|membership|memberships|assign\w*|add\w*|put|give|grant|mapping|map|logic|birthright|based on|depending on|according to|department|departments|location|locations|title|titles|employment type|cost cent(?:er|re)s?|following|below|as follows|like this|these|setup|set up|automatically|access|provision\w*|onboard\w*|function|entra|azure|ad|okta|google|workspace|security|distribution|dynamic|correct|right|appropriate|relevant|proper|office|offices|team|teams|return\w*|list|output|matrix|table|land|end up|here|current|existing|want|need|baseline|default|standard|mandatory|required|should|automatic\w*)\b/gi;
 const GROUP_WORDS: ItemWords = {
@@ -48,21 +48,5 @@ export const groupsRecognizer: FamilyRecognizer<GroupsReading> = {
   defaults: GROUPS_DEFAULTS,
   fixtures: (recognition) => mappingFixtures(rule(recognition), hints(recognition), recognition.examples),
   generate: (recognition) => mappingSource(rule(recognition)),
-  spec(recognition) {
-    const p = params(recognition);
-    const { grants, exceptions } = rule(recognition);
-    return {
-      summary: `Assigns a joiner's groups: ${p.baselineGroups.length ? `${p.baselineGroups.join(', ')} for everyone, ` : ''}${p.rules.length} rule${p.rules.length === 1 ? '' : 's'} by department, location, title or employment type, and ${p.exclusions.length} exception${p.exclusions.length === 1 ? '' : 's'} that beat every rule.`,
-      inputs: ['person.department', 'person.location', 'person.title', 'person.costCenter', 'person.employmentType'],
-      output: '{ groups: string[]; excluded: string[] }',
-      rules: [
-        ...(p.baselineGroups.length ? [`Everyone gets ${p.baselineGroups.join(', ')}.`] : []),
-        ...grants.map((grant) => `${describeCondition(grant.when)} get ${grant.items.join(', ')}.`),
-        ...exceptions.map((exception) => `${describeCondition(exception.when)} never get ${[...exception.items, ...(exception.pattern ? [`groups matching /${exception.pattern}/i`] : [])].join(', ')}, whatever rule gave it.`),
-        'Return the groups sorted and de-duplicated, and list what an exception took away under "excluded".',
-      ],
-      edgeCases: ['one joiner per rule and per exception', 'nobody matched: baseline only', 'case and spacing of department and location', 'a near-miss title', 'two rules at once'],
-      assumptions: [],
-    };
-  },
+  spec: (recognition) => assignmentSpec(rule(recognition), { removed: 'excluded', nobodyMatched: 'baseline only' }),
 };
