@@ -1,4 +1,4 @@
-// A family folder imports the shared grammar, the kinds and families/reading-of.ts, never another family,
+// A family folder imports the shared grammar, the kinds and recognizer.ts, never another family,
 // except the two documented in agent/offline/README.md (apps and mover-groups read with the groups grammar).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

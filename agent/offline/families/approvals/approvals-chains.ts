@@ -5,12 +5,11 @@
 import type { Person } from '../../../../core/sdk/index.ts';
 import { joinedEvent } from '../../fixture-builders.ts';
 import { expectedOutcome } from '../../kinds/mapping/expected-selection.ts';
-import type { Recognition } from '../../recognizer.ts';
+import { readingFields, type Recognition } from '../../recognizer.ts';
 import { APPROVALS_READING_DEFAULTS, approvalsMapping, MANAGER_STEP, type ApprovalsReading } from './approvals-mapping.ts';
 import type { MissingAction } from './approvals-clauses.ts';
 import { correctDepartment } from '../../grammar/department-names.ts';
 import type { Subject } from './approvals-steps.ts';
-import { readingOf } from '../reading-of.ts';
 
 export interface ChainEntry {
   subject: Subject;
@@ -90,7 +89,7 @@ export function settleChains(recognition: Recognition<ApprovalsReading>, draft: 
 /** What happens without a manager: stated, or an error when a chain needs the manager. */
 export function settleMissingManager(recognition: Recognition<ApprovalsReading>, draft: ApprovalsDraft): void {
   const p = recognition.params;
-  const read = readingOf(recognition.params, APPROVALS_READING_DEFAULTS);
+  const read = readingFields(recognition.params, APPROVALS_READING_DEFAULTS);
   const decided = draft.missing.filter((said) => said.action.mode !== 'pending');
   for (const said of draft.missing) {
     if (said.action.mode === 'pending' && decided.length === 0) recognition.problems.push(`"${said.text}" does not say who approves when there is no manager`);
@@ -122,7 +121,7 @@ export function exampleLiteral(example: ApprovalExample): { input: string; outpu
 
 /** Every example the admin gave must come out of the parameters as understood. */
 export function checkExamples(recognition: Recognition<ApprovalsReading>, draft: ApprovalsDraft): void {
-  const rule = approvalsMapping(readingOf(recognition.params, APPROVALS_READING_DEFAULTS));
+  const rule = approvalsMapping(readingFields(recognition.params, APPROVALS_READING_DEFAULTS));
   for (const example of draft.examples) {
     example.department = correctDepartment(example.department, recognition.assumptions);
     const expected = expectedOutcome(rule, examplePerson(example));

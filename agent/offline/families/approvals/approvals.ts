@@ -1,7 +1,7 @@
 // Approval routing: department (and worker type) → an ordered chain of approvers, the joiner's manager
 // or named addresses; a default chain; a missing manager replaced, skipped or an error.
 
-import type { FamilyRecognizer, Recognition, Rule } from '../../recognizer.ts';
+import { readingFields, type FamilyRecognizer, type Recognition, type Rule } from '../../recognizer.ts';
 import { ASKED_ONCE, CHAIN_SHAPES, EXAMPLE_SHAPE, INTRO, FALLBACK_DECLARED, MISSING_FOLLOW_UP, MISSING_LEADING, MISSING_TRAILING, readMissingAction, splitTrailingMissing } from './approvals-clauses.ts';
 import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
@@ -10,10 +10,9 @@ import { APPROVALS_DEFAULTS, APPROVALS_READING_DEFAULTS, approvalsMapping, type 
 import { outputShapeRule } from '../../grammar/output-shape-rule.ts';
 import { strictReadingRule } from '../../grammar/strict-reading-rule.ts';
 import { APPROV, readSteps, readSubject } from './approvals-steps.ts';
-import { readingOf } from '../reading-of.ts';
 
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition<ApprovalsReading>) => readingOf(recognition.params, APPROVALS_READING_DEFAULTS);
+const params = (recognition: Recognition<ApprovalsReading>) => readingFields(recognition.params, APPROVALS_READING_DEFAULTS);
 const rule = (recognition: Recognition<ApprovalsReading>) => approvalsMapping(params(recognition));
 /** One pattern for whole-clause shapes; the analyser also matches it against the clause padded with spaces. */
 const union = (shapes: RegExp[]) => new RegExp(`^\\s*(?:${shapes.map((shape) => `(?:${shape.source.replace(/^\^|\$$/g, '').replace(/\(\?<\w+>/g, '(?:')})`).join('|')})\\s*$`, 'iu');

@@ -2,14 +2,13 @@
 // type, and exceptions ("Sales gets Salesforce, Engineering gets Jira and GitHub, everyone gets Slack;
 // contractors skip Salesforce"). The sentences are read by the same grammar as the groups family.
 
-import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
+import { readingFields, type FamilyRecognizer, type Recognition } from '../../recognizer.ts';
 import { APP_NAME, KNOWN_APPS } from '../../grammar/app-names.ts';
 import { guard } from '../../grammar/guard-rule.ts';
 import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
 import { APPS_DEFAULTS, APPS_READING_DEFAULTS, appsMapping, appsParamsOf, type AppsReading } from './apps-mapping.ts';
 import type { ItemWords } from '../groups/groups-items.ts';
-import { readingOf } from '../reading-of.ts';
 import { MATCHING_NOTES } from '../groups/groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from '../groups/groups-settle.ts';
 import { assignmentSpec, exampleProblems } from '../groups/groups-spec.ts';
@@ -22,7 +21,7 @@ const APP_WORDS: ItemWords = {
   fields: ['apps', 'skipped'],
 };
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition<AppsReading>) => readingOf(recognition.params, APPS_READING_DEFAULTS);
+const params = (recognition: Recognition<AppsReading>) => readingFields(recognition.params, APPS_READING_DEFAULTS);
 const rule = (recognition: Recognition<AppsReading>) => appsMapping(params(recognition));
 const hints = (recognition: Recognition) => ({ titles: titleSamples(recognition), examples: assignmentNotes(recognition).examples.map((example) => example.subject.condition) });
 

@@ -2,13 +2,12 @@
 // and employment type, and exceptions that beat every rule ("contractors never get VPN-Users", "interns
 // get no admin groups").
 
-import type { FamilyRecognizer, Recognition } from '../../recognizer.ts';
+import { readingFields, type FamilyRecognizer, type Recognition } from '../../recognizer.ts';
 import { APP_NAME } from '../../grammar/app-names.ts';
 import { guard } from '../../grammar/guard-rule.ts';
 import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
 import type { ItemWords } from './groups-items.ts';
-import { readingOf } from '../reading-of.ts';
 import { GROUPS_DEFAULTS, GROUPS_READING_DEFAULTS, groupsMapping, type GroupsReading } from './groups-mapping.ts';
 import { MATCHING_NOTES } from './groups-output.ts';
 import { assignmentNotes, assignmentRule, settleStatements, titleSamples } from './groups-settle.ts';
@@ -23,7 +22,7 @@ const GROUP_WORDS: ItemWords = {
 };
 
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition<GroupsReading>) => readingOf(recognition.params, GROUPS_READING_DEFAULTS);
+const params = (recognition: Recognition<GroupsReading>) => readingFields(recognition.params, GROUPS_READING_DEFAULTS);
 const rule = (recognition: Recognition<GroupsReading>) => groupsMapping(params(recognition));
 const hints = (recognition: Recognition) => ({ titles: titleSamples(recognition), examples: assignmentNotes(recognition).examples.map((example) => example.subject.condition) });
 

@@ -1,14 +1,13 @@
 // Mover group changes: on a move of department, location or worker type, the new placement's groups are
 // added and the old one's removed; baseline groups are never removed; exclusions by worker type.
 
-import type { FamilyRecognizer, Recognition, Rule } from '../../recognizer.ts';
+import { readingFields, type FamilyRecognizer, type Recognition, type Rule } from '../../recognizer.ts';
 import { outputShapeRule } from '../../grammar/output-shape-rule.ts';
 import { strictReadingRule } from '../../grammar/strict-reading-rule.ts';
 import { expectedMove } from '../../kinds/mapping/expected-move.ts';
 import { mappingFixtures } from '../../kinds/mapping/mapping-fixtures.ts';
 import { mappingSource } from '../../kinds/mapping/mapping-source.ts';
 import { groupsRecognizer } from '../groups/groups.ts';
-import { readingOf } from '../reading-of.ts';
 import { BASELINE_INSIDE, readGroups } from './mover-groups-clauses.ts';
 import { anyShape, readRows, SHAPES, union } from './mover-groups-read.ts';
 import { MOVER_DEFAULTS, MOVER_READING_DEFAULTS, moveHints, moverGroupsMapping, placementsOf, type MoverGroupsReading } from './mover-groups-mapping.ts';
@@ -19,7 +18,7 @@ const MOVE_SIGNAL = /\b(?:mov(?:e|es|ed|er|ers|ing)|transfer(?:s|red|ring)?|chan
 /** The signal for keywords that are case-sensitive themselves: every letter as [xX]. */
 const CASELESS_SIGNAL = MOVE_SIGNAL.source.replace(/\\.|[a-z]/g, (part) => (part.length === 1 ? `[${part}${part.toUpperCase()}]` : part));
 /** The params start as the rule's defaults; the phrases write the template's parameters next to them. */
-const params = (recognition: Recognition<MoverGroupsReading>) => readingOf(recognition.params, MOVER_READING_DEFAULTS);
+const params = (recognition: Recognition<MoverGroupsReading>) => readingFields(recognition.params, MOVER_READING_DEFAULTS);
 const rule = (recognition: Recognition<MoverGroupsReading>) => moverGroupsMapping(params(recognition));
 /** Things a mover rule offline cannot do; named back rather than dropped. */
 const unsupportedRule: Rule<MoverGroupsReading> = {
