@@ -53,30 +53,13 @@ interface ContextRequest {
   prelude: Script;
 }
 
-/** A new context in `isolate` with `prelude` run in it, in line (describe, the first run of a version). */
+/** A new context in `isolate` with `prelude` run in it, in line: our own bounded work, no guest code. */
 export function prepareContext(ivm: IsolatedVm, request: ContextRequest): PreparedIsolate {
   const parts = createParts(ivm, request);
   try {
     parts.context = request.isolate.createContextSync();
     const setup = request.prelude.runSync(parts.context, { reference: true, release: false });
     parts.entry = setup.applySync(undefined, parts.natives, { result: { reference: true } }) as Reference<GuestEntry>;
-    setup.release();
-    return parts.prepared(parts.context, parts.entry);
-  } catch (error) {
-    throw parts.failed(error);
-  }
-}
-
-/**
- * The same on the isolate's own thread, so this thread stays free (warm-isolates.ts prepares a warm
- * isolate's next context this way as soon as a run ends). Rejects like prepareContext throws.
- */
-export async function prepareContextInBackground(ivm: IsolatedVm, request: ContextRequest): Promise<PreparedIsolate> {
-  const parts = createParts(ivm, request);
-  try {
-    parts.context = await request.isolate.createContext();
-    const setup = await request.prelude.run(parts.context, { reference: true, release: false });
-    parts.entry = (await setup.apply(undefined, parts.natives, { result: { reference: true } })) as Reference<GuestEntry>;
     setup.release();
     return parts.prepared(parts.context, parts.entry);
   } catch (error) {

@@ -4,17 +4,16 @@
 // share an isolate. An isolate is retired after `maxRunsPerIsolate` runs, after any breach (time, memory,
 // crash), when its heap in use passes `maxHeapShare` of its limit, and when a run ended with ctx calls in
 // flight (a task it left could otherwise enter the isolate later). A run whose bundle's isolate is busy
-// gets an isolate of its own, disposed afterwards. As soon as a run ends, the heap check and the next
-// context are done on the isolate's own thread (prepareContextInBackground), overlapping the delivery of
-// the result and the wait for the next job; the next run takes that context, still a new one per run.
-// No synchronous call enters a warm isolate between runs: one was measured to make the next asynchronous
-// call block this thread for about 0.25 ms.
+// gets an isolate of its own, disposed afterwards. Once a run's result is delivered (a setImmediate after
+// it ends), the heap check and the next context are done in line with the synchronous API: no guest code
+// runs there, and each asynchronous call would cost two thread switches. A run that comes before that
+// prepares its context in line itself; either way each run gets a new context.
 import type { Isolate, Script } from 'isolated-vm';
 import { bundleKey, type BundleLoader } from './bundle-loader.ts';
 import type { IsolateSupply } from './isolate-supply.ts';
 import type { IsolatedVm } from './isolated-vm-loader.ts';
 import { compilePrelude } from './prelude-script.ts';
-import { prepareContext, prepareContextInBackground, type PreparedIsolate } from './prepared-isolate.ts';
+import { prepareContext, type PreparedIsolate } from './prepared-isolate.ts';
 import type { GuestCaps } from './run-limits.ts';
 import { takeFreshLease, type RunLease, type RetireReason } from './run-lease.ts';
 
@@ -48,9 +47,11 @@ interface Warm {
   key: string;
   hash: string;
   isolate: Isolate;
-  /** The context being prepared for the next run; undefined if that failed (the run prepares one in line)
-   *  or the isolate was retired meanwhile (its heap was full). */
-  next: Promise<PreparedIsolate | undefined> | undefined;
+  /** The context for the next run, prepared after the last one; undefined while none is (the run prepares
+   *  one in line), or after preparing failed. */
+  next: PreparedIsolate | undefined;
+  /** Set while the next context waits to be prepared after the last run's result is delivered. */
+  preparing: NodeJS.Immediate | undefined;
   prelude: Script;
   script: Script | undefined;
   memoryLimitMb: number;
@@ -80,7 +81,9 @@ export function createWarmIsolates({
 
   function retire(entry: Warm, reason: RetireReason): void {
     if (warm.get(entry.key) === entry) warm.delete(entry.key);
-    entry.next = undefined; // disposing the isolate ends the context being prepared, or releases it
+    if (entry.preparing !== undefined) clearImmediate(entry.preparing);
+    entry.preparing = undefined;
+    entry.next = undefined; // disposing the isolate releases the context prepared for the next run
     if (!entry.isolate.isDisposed) entry.isolate.dispose();
     stats.retired[reason]++;
   }
@@ -93,26 +96,27 @@ export function createWarmIsolates({
     }
   }
 
-  /** The heap check, then the next context, both on the isolate's thread; never rejects. */
+  /** After the caller's current work (the result of the run that just ended) is delivered. */
   function prepareNext(entry: Warm): void {
+    entry.preparing = setImmediate(() => {
+      entry.preparing = undefined;
+      entry.next = prepareNow(entry);
+    });
+  }
+
+  /** The heap check, then a new context; undefined when the isolate is gone or full (retired) or this failed. */
+  function prepareNow(entry: Warm): PreparedIsolate | undefined {
     const { isolate, memoryLimitMb, prelude } = entry;
-    const prepare = async (): Promise<PreparedIsolate | undefined> => {
-      // Both queued at once (the isolate's thread takes them in order: the heap is measured before the new
-      // context exists), so this thread waits for one hop instead of two.
-      const measured = isolate.getHeapStatistics();
-      const preparing = prepareContextInBackground(ivm, { isolate, memoryLimitMb, caps, prelude });
-      preparing.catch(() => undefined);
-      const heap = await measured;
-      if (heap.used_heap_size > maxHeapShare * memoryLimitMb * BYTES_PER_MB) {
-        if (!isolate.isDisposed) retire(entry, 'heap');
+    try {
+      if (isolate.isDisposed) return undefined;
+      if (isolate.getHeapStatisticsSync().used_heap_size > maxHeapShare * memoryLimitMb * BYTES_PER_MB) {
+        retire(entry, 'heap');
         return undefined;
       }
-      const prepared = await preparing;
-      if (!isolate.isDisposed) return prepared;
-      prepared.release();
+      return prepareContext(ivm, { isolate, memoryLimitMb, caps, prelude });
+    } catch {
       return undefined;
-    };
-    entry.next = prepare().catch(() => undefined);
+    }
   }
 
   function lease(entry: Warm, prepared: PreparedIsolate, bundle: string): RunLease {
@@ -144,7 +148,7 @@ export function createWarmIsolates({
       const prepared = supply.take(memoryLimitMb);
       const { isolate } = prepared;
       const prelude = compilePrelude(isolate);
-      entry = { key, hash, isolate, next: Promise.resolve(prepared), prelude, script: undefined, memoryLimitMb, runs: 0, busy: false };
+      entry = { key, hash, isolate, next: prepared, preparing: undefined, prelude, script: undefined, memoryLimitMb, runs: 0, busy: false };
       stats.created++;
     } else {
       warm.delete(key); // to the most recently used end
@@ -164,9 +168,12 @@ export function createWarmIsolates({
         if (maxRunsPerIsolate > 1) stats.overflow++;
         return takeFreshLease({ supply, loader, ...job });
       }
-      const next = entry.next;
+      if (entry.preparing !== undefined) {
+        clearImmediate(entry.preparing); // came before the last result was delivered: prepared here instead
+        entry.preparing = undefined;
+      }
+      const prepared = entry.next ?? prepareNow(entry);
       entry.next = undefined;
-      const prepared = await next;
       if (entry.isolate.isDisposed) return this.take(job); // its heap was full: retired, so a new isolate
       const { isolate, memoryLimitMb, prelude } = entry;
       return lease(entry, prepared ?? prepareContext(ivm, { isolate, memoryLimitMb, caps, prelude }), job.bundle);
