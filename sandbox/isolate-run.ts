@@ -96,13 +96,14 @@ async function withIsolate(
 
 /**
  * Hands the guest side this job's caps if they differ from its defaults and freezes its clock if the job
- * asks, then evaluates the top level (which sees the frozen clock too).
+ * asks (both run only the prelude's code, in line), then loads the bundle, whose top level the entry
+ * evaluates first in 'run' or 'describe' (it sees the frozen clock too).
  */
 async function loadBundle(lease: RunLease, { limits, frozenTimeMs }: Job): Promise<void> {
   const capsJson = JSON.stringify(guestCaps(limits));
-  if (capsJson !== lease.prepared.capsJson) await lease.prepared.entry.apply(undefined, ['caps', capsJson], COPY);
-  if (frozenTimeMs !== undefined) await lease.prepared.entry.apply(undefined, ['clock', JSON.stringify(frozenTimeMs)], COPY);
-  await lease.evaluate();
+  if (capsJson !== lease.prepared.capsJson) lease.prepared.entry.applySync(undefined, ['caps', capsJson], COPY);
+  if (frozenTimeMs !== undefined) lease.prepared.entry.applySync(undefined, ['clock', JSON.stringify(frozenTimeMs)], COPY);
+  await lease.load();
 }
 
 function describeFailure(outcome: RunOutcome): string {

@@ -12,11 +12,12 @@ import type { RunSession } from './run-session.ts';
 import { webNative } from './web-natives.ts';
 
 /**
- * The guest-side entry: 'caps' (caps JSON), 'clock' (the frozen time in epoch ms, as JSON), 'describe' → definition JSON, 'run' (event JSON) → a promise
- * of the envelope JSON, 'settled' → that same promise again, 'flush' → the number of ctx calls still
- * waiting for the host (see run-settlement.ts).
+ * The guest-side entry: 'caps' (caps JSON), 'clock' (the frozen time in epoch ms, as JSON), 'bundle' (the
+ * bundle's function, bundle-loader.ts), 'describe' → definition JSON, 'run' (event JSON) → a promise of the
+ * envelope JSON, 'settled' → that same promise again, 'flush' → the number of ctx calls still waiting for
+ * the host (see run-settlement.ts). 'describe' and 'run' first evaluate the bundle's top level.
  */
-export type GuestEntry = (command: 'caps' | 'clock' | 'describe' | 'run' | 'settled' | 'flush', argument?: string) => unknown;
+export type GuestEntry = (command: 'caps' | 'clock' | 'bundle' | 'describe' | 'run' | 'settled' | 'flush', argument?: unknown) => unknown;
 
 export interface PreparedIsolate {
   readonly isolate: Isolate;

@@ -1,4 +1,4 @@
-// What one run holds while it runs: a prepared context, a way to evaluate its bundle there, and the
+// What one run holds while it runs: a prepared context, a way to load its bundle there, and the
 // hand-back that decides whether the isolate serves another run. A fresh lease (describe, a run whose warm
 // isolate is busy, warm isolates turned off) has an isolate of its own, disposed when it is handed back.
 import type { BundleLoader } from './bundle-loader.ts';
@@ -10,8 +10,8 @@ export type RetireReason = 'runs' | 'breach' | 'heap' | 'calls-in-flight' | 'evi
 
 export interface RunLease {
   readonly prepared: PreparedIsolate;
-  /** Evaluates the bundle's top level in the lease's context: guest code, so under the watchdog. */
-  evaluate(): Promise<void>;
+  /** Loads the bundle into the lease's context for the guest entry to evaluate (bundle-loader.ts). */
+  load(): Promise<void>;
   /** `retire`: the run gave a reason not to reuse the isolate; undefined lets the pool decide. */
   finish(retire: RetireReason | undefined): void;
 }
@@ -20,7 +20,7 @@ export function takeFreshLease({ supply, loader, bundle, memoryLimitMb }: { supp
   const prepared = supply.take(memoryLimitMb);
   return {
     prepared,
-    evaluate: () => loader(prepared, bundle),
+    load: () => loader(prepared, bundle),
     finish() {
       prepared.dispose();
       supply.refill();

@@ -1,5 +1,5 @@
 // Warm isolates: runs of one bundle (keyed by its sha256 and memory limit) share an isolate, each run in a
-// fresh context with the prelude and the bundle's compiled script evaluated into it, so nothing a run sets
+// fresh context with the prelude run and the bundle's compiled script loaded into it, so nothing a run sets
 // (globals, intrinsics, prototypes, module-scope variables) is there for the next. Different bundles never
 // share an isolate. An isolate is retired after `maxRunsPerIsolate` runs, after any breach (time, memory,
 // crash), when its heap in use passes `maxHeapShare` of its limit, and when a run ended with ctx calls in
@@ -9,7 +9,7 @@
 // runs there, and each asynchronous call would cost two thread switches. A run that comes before that
 // prepares its context in line itself; either way each run gets a new context.
 import type { Isolate, Script } from 'isolated-vm';
-import { bundleKey, type BundleLoader } from './bundle-loader.ts';
+import { bundleKey, loadScript, type BundleLoader } from './bundle-loader.ts';
 import type { IsolateSupply } from './isolate-supply.ts';
 import type { IsolatedVm } from './isolated-vm-loader.ts';
 import { compilePrelude } from './prelude-script.ts';
@@ -123,9 +123,9 @@ export function createWarmIsolates({
     const { isolate } = entry;
     return {
       prepared,
-      async evaluate() {
+      async load() {
         entry.script ??= await loader.compile(isolate, bundle, entry.hash);
-        await entry.script.run(prepared.context, { release: false });
+        loadScript(prepared, entry.script);
       },
       finish(verdict) {
         prepared.release();

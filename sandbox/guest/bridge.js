@@ -12,7 +12,7 @@
   const SearchParams = globalThis.URLSearchParams;
   let caps = parse(capsJson);
   let logCount = 0, logUnits = 0, logsDropped = 0;
-  let definition, runFunction;
+  let definition, runFunction, bundle;
   // ctx calls sent and not yet answered in here: a warm isolate is only reused once none is left.
   let callsInFlight = 0;
 
@@ -101,6 +101,15 @@
     }
   }
 
+  // Evaluates the bundle's top level once (bundle-loader.ts hands it over as a function): undefined when
+  // it completed, else the failure as an envelope.
+  function evaluate() {
+    if (typeof bundle !== 'function') return { ok: false, message: 'Error: the sandbox loaded no bundle' };
+    const evaluateBundle = bundle;
+    bundle = undefined;
+    try { apply(evaluateBundle, globalThis, []); return undefined; } catch (error) { return { ok: false, error: describeError(error) }; }
+  }
+
   // Reads the definition once: what it declares and its run function, before any run starts.
   function readDefinition() {
     try {
@@ -119,6 +128,8 @@
   // The host checks and records the manifest (synchronously, through `declare`) before run() starts; ctx
   // calls are refused until then and held to exactly what was declared here.
   async function run(eventJson) {
+    const failed = evaluate();
+    if (failed !== undefined) return stringify({ ...failed, stage: 'evaluation', logsDropped });
     const read = readDefinition();
     if (!read.ok) return stringify({ ...read, stage: 'definition', logsDropped });
     const refusal = declare(stringify(read.manifest));
@@ -142,7 +153,8 @@
   return function entry(command, argument) {
     if (command === 'caps') { caps = parse(argument); return undefined; }
     if (command === 'clock') { freezeClock(parse(argument)); return undefined; }
-    if (command === 'describe') return stringify(readDefinition());
+    if (command === 'bundle') { bundle = argument; return undefined; }
+    if (command === 'describe') return stringify(evaluate() ?? readDefinition());
     if (command === 'run') { pending = run(argument); return pending; }
     if (command === 'settled') return pending;
     if (command === 'flush') return callsInFlight;
