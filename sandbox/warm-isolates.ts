@@ -78,6 +78,8 @@ export function createWarmIsolates({
   const warm = new Map<string, Warm>(); // in least recently used order
   const retired = { runs: 0, breach: 0, heap: 0, 'calls-in-flight': 0, evicted: 0, closed: 0 };
   const stats: WarmStats = { created: 0, reused: 0, overflow: 0, retired, warm: 0 };
+  /** Contexts prepared with their bundle already loaded. */
+  const loaded = new WeakSet<PreparedIsolate>();
 
   function retire(entry: Warm, reason: RetireReason): void {
     if (warm.get(entry.key) === entry) warm.delete(entry.key);
@@ -104,16 +106,28 @@ export function createWarmIsolates({
     });
   }
 
-  /** The heap check, then a new context; undefined when the isolate is gone or full (retired) or this failed. */
+  /**
+   * The heap check, then a new context with the bundle loaded (its script is compiled after the first
+   * run); undefined when the isolate is gone or full (retired) or this failed.
+   */
   function prepareNow(entry: Warm): PreparedIsolate | undefined {
-    const { isolate, memoryLimitMb, prelude } = entry;
+    const { isolate, memoryLimitMb, prelude, script } = entry;
     try {
       if (isolate.isDisposed) return undefined;
       if (isolate.getHeapStatisticsSync().used_heap_size > maxHeapShare * memoryLimitMb * BYTES_PER_MB) {
         retire(entry, 'heap');
         return undefined;
       }
-      return prepareContext(ivm, { isolate, memoryLimitMb, caps, prelude });
+      const prepared = prepareContext(ivm, { isolate, memoryLimitMb, caps, prelude });
+      if (script === undefined) return prepared;
+      try {
+        loadScript(prepared, script);
+      } catch (error) {
+        prepared.release();
+        throw error;
+      }
+      loaded.add(prepared);
+      return prepared;
     } catch {
       return undefined;
     }
@@ -124,6 +138,7 @@ export function createWarmIsolates({
     return {
       prepared,
       async load() {
+        if (loaded.has(prepared)) return;
         entry.script ??= await loader.compile(isolate, bundle, entry.hash);
         loadScript(prepared, entry.script);
       },
