@@ -80,6 +80,24 @@ describe('limits', () => {
     expect(result.logs.reduce((bytes, entry) => bytes + entry.message.length + JSON.stringify(entry.data).length, 0)).toBeLessThanOrEqual(64 * 1024);
   });
 
+  // Its callback runs whenever the isolate collects garbage, between runs too, where the host prepares the
+  // next context with synchronous calls: it must cost at most a later run of the same version, never the child.
+  it('contains a FinalizationRegistry callback that never returns', async () => {
+    const bundled = await bundleFunction(functionSource({ run: `
+      const registry = new FinalizationRegistry(() => { for (;;) {} });
+      for (let index = 0; index < 50; index++) registry.register({ held: new Array(10_000).fill(index) }, index);
+      let garbage = [];
+      for (let index = 0; index < 200_000; index++) { garbage.push({ index }); if (garbage.length > 1_000) garbage = []; }
+      return 'done';` }));
+    const outcomes: string[] = [];
+    for (let round = 0; round < 8; round++) {
+      const result = await executor.run({ ...bundled, event: {} }, createFakeHost());
+      outcomes.push(result.outcome.kind);
+    }
+    expect(outcomes.every((kind) => kind === 'returned' || kind === 'timed-out'), outcomes.join(', ')).toBe(true);
+    expect(outcomes).toContain('returned');
+  });
+
   it('leaves Atomics.wait nothing to block on: there is no shared memory', async () => {
     const shared = await run('Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); return 1;');
     expect(shared.outcome).toMatchObject({ kind: 'threw', message: 'ReferenceError: SharedArrayBuffer is not defined' });

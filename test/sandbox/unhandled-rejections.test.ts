@@ -9,8 +9,8 @@ import { createFakeHost } from './helpers/fake-host.ts';
 const executor = createExecutor({ limits: { wallTimeMs: 3_000, cpuTimeMs: 1_500 } });
 afterAll(() => executor.close());
 
-async function run(body: string) {
-  return executor.run({ ...(await bundleFunction(functionSource({ run: body }))), event: {} }, createFakeHost({ taken: ['jsmith'] }));
+async function run(body: string, declarations = '') {
+  return executor.run({ ...(await bundleFunction(functionSource({ run: body, declarations }))), event: {} }, createFakeHost({ taken: ['jsmith'] }));
 }
 
 const AWAIT_CTX = `await ctx.directory.isUsernameTaken('jsmith');`;
@@ -39,6 +39,12 @@ describe('unhandled promise rejections', () => {
     const result = await run(`Promise.reject(new Error('first')); ${AWAIT_CTX} throw new RangeError('second');`);
     expect(result.outcome).toMatchObject({ kind: 'threw', message: 'RangeError: second' });
     expect(result.logs).toEqual([expect.objectContaining({ level: 'warn', message: 'unhandled promise rejection: Error: first' })]);
+  });
+
+  it('treats a rejection left at the top level of the file the same way', async () => {
+    const result = await run(`return 'value';`, `Promise.reject(new Error('at load'));`);
+    expect(result.outcome).toEqual({ kind: 'returned', value: 'value' });
+    expect(result.logs).toEqual([expect.objectContaining({ level: 'warn', message: 'unhandled promise rejection: Error: at load' })]);
   });
 
   it('logs nothing for a rejection handled before the run ends', async () => {
