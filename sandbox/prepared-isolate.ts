@@ -134,14 +134,18 @@ function dispatcherReference(ivm: IsolatedVm, current: () => RunSession | undefi
   return new ivm.Reference(dispatcher);
 }
 
+// "Ignored" mode: the guest goes on at once and the call reaches the host as a task in order, so a log line
+// costs the guest no wait for the host's thread. The bridge caps the lines before they cross, and the session
+// takes them until it closes, which is after the run's last call into the isolate has come back.
 function logCallback(ivm: IsolatedVm, current: () => RunSession | undefined, clock: HostClock) {
-  return new ivm.Callback(clock.timed((level: unknown, message: unknown, dataJson: unknown) => {
+  const log = clock.timed((level: unknown, message: unknown, dataJson: unknown) => {
     try {
       current()?.log(level, message, dataJson);
     } catch {
       // never throw into the isolate
     }
-  }));
+  });
+  return new ivm.Callback(log, { ignored: true });
 }
 
 /** (manifest JSON) → null when accepted, else the reason; see RunSession.declare. */
