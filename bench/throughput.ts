@@ -5,10 +5,11 @@
 //   no process boundary);
 // - the executor's warm run p50, back to back, one child, and its ratio to the peer (target <= 1.5x);
 // - runs/s through the executor pool (one child per core) with runFunction: dry run, record written
-//   with group commit under synchronous=FULL (target >= 500/s on 2 cores);
+//   with group commit under synchronous=FULL (target >= 500/s on 2 cores), and the CPU those runs cost,
+//   this process and its executor children (Linux: /proc), which varies far less with load than runs/s;
 // - MCP run_function: stdio round trip p50 (target <= 5 ms) and HTTP runs/s with 16 clients (target >= 300).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,7 +55,8 @@ export async function benchThroughput(): Promise<Record<string, number>> {
     const warm = await measure(async () => check((await executor.run({ ...bundle, event: EVENT }, HOST)).outcome));
     await executor.close();
     const processes = defaultExecutorProcesses();
-    const pool = createExecutor({ concurrency: processes });
+    const children = new Set<number>();
+    const pool = createExecutor({ concurrency: processes, _internal: { onSpawn: (pid) => pid === undefined || children.add(pid) } });
     const warmPool = await measure(async () => check((await pool.run({ ...bundle, event: EVENT }, HOST)).outcome));
     const directory = createSqliteDirectory(db);
     const secrets = createSecretStore({ db, key: randomBytes(32) });
@@ -62,7 +64,7 @@ export async function benchThroughput(): Promise<Record<string, number>> {
       const record = await runFunction({ name: 'generate-username', event: EVENT, caller: 'bench', dryRun: true, registry, directory, secrets, fetchFor: (egress) => createDryRunFetch({ allowedHosts: egress }).fetch, runner: pool });
       if (record.outcome.kind !== 'returned') throw new Error(`a pool run failed: ${JSON.stringify(record.outcome)}`);
     };
-    const poolRunsPerSecond = await runsPerSecond(runOnce);
+    const { runsPerSecond: poolRunsPerSecond, cpu: poolCpu } = await throughputOf(runOnce, () => cpuMs(children));
     await pool.close();
     closeDatabase(db);
     const stdio = await measureStdio(home);
@@ -80,6 +82,8 @@ export async function benchThroughput(): Promise<Record<string, number>> {
       poolOverPeer: warmPool.p50 / peer.p50,
       executorProcesses: processes,
       poolRunsPerSecond,
+      poolCpuMsPerRunParent: poolCpu.parent,
+      poolCpuMsPerRunChildren: poolCpu.children,
       mcpStdioRunP50Ms: stdio.p50,
       mcpStdioRunP90Ms: stdio.p90,
       mcpHttpRunsPerSecond16Clients: http.throughput.httpRunsPerSecond16Clients ?? 0,
@@ -117,6 +121,25 @@ function peerRunner(bundle: string): () => Promise<void> {
   };
 }
 
+interface CpuMs {
+  parent: number;
+  children: number;
+}
+
+/** CPU milliseconds so far of this process (every thread) and of `children` (Linux only: NaN elsewhere). */
+function cpuMs(children: ReadonlySet<number>): CpuMs {
+  const { user, system } = process.cpuUsage();
+  let childTicks = 0;
+  for (const pid of children) {
+    const file = `/proc/${pid}/stat`;
+    if (!existsSync(file)) return { parent: (user + system) / 1000, children: Number.NaN };
+    const stat = readFileSync(file, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // utime and stime are fields 14 and 15
+    childTicks += Number(fields[11]) + Number(fields[12]);
+  }
+  return { parent: (user + system) / 1000, children: childTicks * 10 }; // USER_HZ is 100 on Linux
+}
+
 function check(outcome: { kind: string; value?: unknown }): void {
   if (outcome.kind !== 'returned' || (outcome.value as { username?: string } | null)?.username !== 'jsmith') {
     throw new Error(`unexpected outcome ${JSON.stringify(outcome)}`);
@@ -136,12 +159,18 @@ async function measure(once: () => Promise<void>): Promise<{ p50: number; p90: n
   return { p50: at(0.5), p90: at(0.9) };
 }
 
-async function runsPerSecond(once: () => Promise<void>): Promise<number> {
+/** Runs/s with POOL_IN_FLIGHT loops at once, and the CPU per run of those same runs (warm-up excluded). */
+async function throughputOf(once: () => Promise<void>, cpuNow: () => CpuMs): Promise<{ runsPerSecond: number; cpu: CpuMs }> {
   const loop = async (count: number) => { for (let index = 0; index < count; index++) await once(); };
   await Promise.all(Array.from({ length: POOL_IN_FLIGHT }, () => loop(WARMUP / POOL_IN_FLIGHT)));
+  const runs = POOL_IN_FLIGHT * Math.ceil(POOL_RUNS / POOL_IN_FLIGHT);
+  const cpuBefore = cpuNow();
   const startedAt = performance.now();
-  await Promise.all(Array.from({ length: POOL_IN_FLIGHT }, () => loop(POOL_RUNS / POOL_IN_FLIGHT)));
-  return POOL_RUNS / ((performance.now() - startedAt) / 1000);
+  await Promise.all(Array.from({ length: POOL_IN_FLIGHT }, () => loop(runs / POOL_IN_FLIGHT)));
+  const seconds = (performance.now() - startedAt) / 1000;
+  const cpuAfter = cpuNow();
+  const cpu = { parent: (cpuAfter.parent - cpuBefore.parent) / runs, children: (cpuAfter.children - cpuBefore.children) / runs };
+  return { runsPerSecond: runs / seconds, cpu };
 }
 
 function print(figures: Record<string, number>): void {
@@ -153,6 +182,10 @@ function print(figures: Record<string, number>): void {
   console.log(`  ratio executor / peer                                        ${figures.executorOverPeer?.toFixed(2)}x   (target <= 1.5x: ${verdict((figures.executorOverPeer ?? Infinity) <= 1.5)})`);
   console.log(`  the same, default pool (${figures.executorProcesses} children, jobs alternate)            ${ms(figures.poolWarmP50Ms)}   (${figures.poolOverPeer?.toFixed(2)}x)`);
   console.log(`  executor pool (${figures.executorProcesses} children), runFunction + record, ${POOL_IN_FLIGHT} in flight  ${Math.round(figures.poolRunsPerSecond ?? 0)} runs/s   (target >= 500: ${verdict((figures.poolRunsPerSecond ?? 0) >= 500)})`);
+  const cpu = (figures.poolCpuMsPerRunParent ?? 0) + (figures.poolCpuMsPerRunChildren ?? 0);
+  const ceiling = Number.isNaN(cpu) ? 'n/a' : `${Math.round((figures.cores ?? 0) * 1000 / cpu)} runs/s`;
+  const split = `this process ${ms(figures.poolCpuMsPerRunParent)} + children ${ms(figures.poolCpuMsPerRunChildren)}`;
+  console.log(`    CPU per run: ${split}; all cores busy at that cost: ${ceiling}`);
   console.log(`  MCP stdio run_function round trip p50 / p90                  ${ms(figures.mcpStdioRunP50Ms)} / ${ms(figures.mcpStdioRunP90Ms)}   (target p50 <= 5 ms: ${verdict((figures.mcpStdioRunP50Ms ?? Infinity) <= 5)})`);
   const http = (runsPerSecond = 0) => `${Math.round(runsPerSecond)} runs/s   (target >= 300: ${verdict(runsPerSecond >= 300)})`;
   console.log(`  MCP HTTP run_function, 16 clients (SDK client)               ${http(figures.mcpHttpRunsPerSecond16Clients)}`);
