@@ -58,6 +58,19 @@ const configSchema = z.strictObject({
   hooks: z
     .record(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/), z.strictObject({ secret: z.string().regex(SECRET_NAME_PATTERN), mapping: z.string().min(1) }))
     .default({}),
+  /** joinery serve's retries of a failed event: attempts before it is dead (the first run counts; a lease
+   *  that expires counts as a failed attempt), and the backoff between them (core/events/retry-policy.ts).
+   *  Omitted fields keep the defaults: 5 attempts, 1 s doubling to at most 5 min. */
+  retry: z
+    .strictObject({
+      maxAttempts: z.number().int().min(1).max(100).optional(),
+      baseDelayMs: z.number().int().min(0).max(3_600_000).optional(),
+      maxDelayMs: z.number().int().min(0).max(86_400_000).optional(),
+    })
+    .refine(({ baseDelayMs, maxDelayMs }) => baseDelayMs === undefined || maxDelayMs === undefined || baseDelayMs <= maxDelayMs, {
+      message: 'baseDelayMs must not be above maxDelayMs',
+    })
+    .prefault({}),
   /** How long execution payloads are kept: joinery serve purges older ones hourly (`joinery audit purge`
    *  on demand); the audit trail is kept for good. Omitted, payloads are kept. */
   retention: z.strictObject({ executionPayloadDays: z.number().int().min(1).max(36_500).optional() }).prefault({}),

@@ -74,7 +74,8 @@ export function createCliContext({
     return (opened = openDatabase(join(home, 'joinery.db'), { warn }));
   });
   let openedStores: ReturnType<typeof openStores> | undefined;
-  const stores = once(() => (openedStores = openStores({ env, sqlite: database, secretKey: () => loadSecretKey({ env, keyFile: join(home, 'secret.key') }) })));
+  const secretKey = () => loadSecretKey({ env, keyFile: join(home, 'secret.key') });
+  const stores = once(() => (openedStores = openStores({ env, sqlite: database, secretKey, retry: () => config().retry })));
   let checker: TypeChecker | undefined;
   let runner: SandboxRunner | undefined;
   const toolchain = once(async (): Promise<Toolchain> => {

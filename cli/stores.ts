@@ -6,7 +6,9 @@ import type { AuditTrail } from '../core/audit/index.ts';
 import { createPostgresAuditTrail, createSqliteAuditTrail } from '../core/audit/index.ts';
 import { createPostgresDirectory, createSqliteDirectory, type DirectoryStore } from '../core/directory/index.ts';
 import { JoineryError } from '../core/errors.ts';
-import { createPostgresDeliveryLog, createPostgresEventQueue, createSqliteDeliveryLog, createSqliteEventQueue } from '../core/events/index.ts';
+import {
+  createPostgresDeliveryLog, createPostgresEventQueue, createSqliteDeliveryLog, createSqliteEventQueue, DEFAULT_RETRY_POLICY, type RetryPolicy,
+} from '../core/events/index.ts';
 import { createPostgresFlowStore, createSqliteFlowStore } from '../core/flows/index.ts';
 import { createPostgresGuardStore, createSqliteGuardStore } from '../core/guards/index.ts';
 import { createPostgresReservationLedger, createSqliteReservationLedger } from '../core/ledger/index.ts';
@@ -45,6 +47,8 @@ interface OpenStoresOptions {
   sqlite(): SqliteDatabase;
   /** The AES-256 key that seals secrets: the same file or JOINERY_SECRET_KEY on every node. */
   secretKey(): Buffer;
+  /** The event queue's retries (config.json "retry"; unset fields keep the defaults), read when the queue opens. */
+  retry?: () => Partial<RetryPolicy>;
 }
 
 /** The database URL when the command runs on Postgres, else undefined. A URL of another kind is refused. */
@@ -55,17 +59,21 @@ function postgresUrl(env: NodeJS.ProcessEnv): string | undefined {
   return url;
 }
 
-export function openStores({ env, sqlite, secretKey }: OpenStoresOptions): { ports: StorePorts; close(): Promise<void> } {
+export function openStores({ env, sqlite, secretKey, retry: configured = () => ({}) }: OpenStoresOptions): { ports: StorePorts; close(): Promise<void> } {
   const url = postgresUrl(env);
+  const retry = (): RetryPolicy => {
+    const { maxAttempts, baseDelayMs, maxDelayMs } = { ...DEFAULT_RETRY_POLICY, ...configured() };
+    return { maxAttempts, baseDelayMs, maxDelayMs };
+  };
   let registry: Registry | undefined;
   // The registry is closed first: on SQLite that ends the execution record writer's thread, which would
   // otherwise keep the process alive after a run (and it closes the handle the other stores share).
   const withRegistryClosed = (ports: StorePorts): StorePorts => ({ ...ports, registry: () => (registry ??= ports.registry()) });
-  if (url === undefined) return { ports: withRegistryClosed(sqlitePorts(sqlite, secretKey)), close: async () => registry?.close() };
+  if (url === undefined) return { ports: withRegistryClosed(sqlitePorts(sqlite, secretKey, retry)), close: async () => registry?.close() };
   let database: PostgresDatabase | undefined;
   const postgres = () => (database ??= openPostgres({ url, applicationName: 'joinery' }));
   return {
-    ports: withRegistryClosed(postgresPorts(postgres, secretKey)),
+    ports: withRegistryClosed(postgresPorts(postgres, secretKey, retry)),
     close: async () => {
       registry?.close();
       await database?.close();
@@ -78,13 +86,13 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 
-function sqlitePorts(db: () => SqliteDatabase, secretKey: () => Buffer): StorePorts {
+function sqlitePorts(db: () => SqliteDatabase, secretKey: () => Buffer, retry: () => RetryPolicy): StorePorts {
   return {
     engine: 'sqlite',
     registry: once(() => createSqliteRegistry(db())),
     directory: once(() => createSqliteDirectory(db())),
     secrets: once(() => createSecretStore({ db: db(), key: secretKey() })),
-    queue: once(() => createSqliteEventQueue(db())),
+    queue: once(() => createSqliteEventQueue(db(), { retry: retry() })),
     deliveries: once(() => createSqliteDeliveryLog(db())),
     ledger: once(() => createSqliteReservationLedger(db())),
     schedules: once(() => createSqliteScheduleStore(db())),
@@ -97,14 +105,14 @@ function sqlitePorts(db: () => SqliteDatabase, secretKey: () => Buffer): StorePo
   };
 }
 
-function postgresPorts(database: () => PostgresDatabase, secretKey: () => Buffer): StorePorts {
+function postgresPorts(database: () => PostgresDatabase, secretKey: () => Buffer, retry: () => RetryPolicy): StorePorts {
   const sync = () => database().sync;
   return {
     engine: 'postgres',
     registry: once(() => createPostgresRegistry(sync())),
     directory: once(() => createPostgresDirectory(sync())),
     secrets: once(() => createPostgresSecretStore({ sql: sync(), key: secretKey() })),
-    queue: once(() => createPostgresEventQueue(database().pool)),
+    queue: once(() => createPostgresEventQueue(database().pool, { retry: retry() })),
     deliveries: once(() => createPostgresDeliveryLog(database().pool)),
     ledger: once(() => createPostgresReservationLedger(database().pool)),
     schedules: once(() => createPostgresScheduleStore(sync())),
