@@ -56,7 +56,10 @@ export async function benchThroughput(): Promise<Record<string, number>> {
     await executor.close();
     const processes = defaultExecutorProcesses();
     const children = new Set<number>();
-    const pool = createExecutor({ concurrency: processes, _internal: { onSpawn: (pid) => pid === undefined || children.add(pid) } });
+    const onSpawn = (pid: number | undefined) => {
+      if (pid !== undefined) children.add(pid);
+    };
+    const pool = createExecutor({ concurrency: processes, _internal: { onSpawn } });
     const warmPool = await measure(async () => check((await pool.run({ ...bundle, event: EVENT }, HOST)).outcome));
     const directory = createSqliteDirectory(db);
     const secrets = createSecretStore({ db, key: randomBytes(32) });
