@@ -61,10 +61,7 @@ function postgresUrl(env: NodeJS.ProcessEnv): string | undefined {
 
 export function openStores({ env, sqlite, secretKey, retry: configured = () => ({}) }: OpenStoresOptions): { ports: StorePorts; close(): Promise<void> } {
   const url = postgresUrl(env);
-  const retry = (): RetryPolicy => {
-    const { maxAttempts, baseDelayMs, maxDelayMs } = { ...DEFAULT_RETRY_POLICY, ...configured() };
-    return { maxAttempts, baseDelayMs, maxDelayMs };
-  };
+  const retry = (): RetryPolicy => ({ ...DEFAULT_RETRY_POLICY, ...configured() });
   let registry: Registry | undefined;
   // The registry is closed first: on SQLite that ends the execution record writer's thread, which would
   // otherwise keep the process alive after a run (and it closes the handle the other stores share).

@@ -6,7 +6,7 @@
 // CI time; JOINERY_TWO_NODES_EVENTS=1000 runs 1,000 with 50 (bench/serve-nodes.ts compares throughput).
 
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { joinerEvents } from '../../bench/serve-load/joiner-events.ts';
@@ -34,11 +34,10 @@ describe.skipIf(!postgresAvailable())('two serve nodes on one Postgres database'
     const { database, postgres, home } = fixture;
     const sql = postgres.sync;
     const stores = { registry: createPostgresRegistry(sql), flows: createPostgresFlowStore(sql), tokens: createPostgresTokenStore(sql) };
-    const token = await prepareServeStores({ home, ...stores });
     // What is under test is exactly-once and takeover, not the retry limit: on a loaded machine a 2 s lease can
     // lapse more than once before an event finishes, and each lapse counts as an attempt.
-    const config = JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(home, 'config.json'), JSON.stringify({ ...config, retry: { maxAttempts: 20, baseDelayMs: 100, maxDelayMs: 1_000 } }));
+    const retry = { maxAttempts: 20, baseDelayMs: 100, maxDelayMs: 1_000 };
+    const token = await prepareServeStores({ home, ...stores, config: { retry } });
     const secretKey = randomBytes(32).toString('hex');
     const start = (node: string) => {
       const nodeHome = join(home, node);
