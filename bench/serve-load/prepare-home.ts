@@ -56,9 +56,9 @@ export async function prepareServeHome(home: string): Promise<string> {
   }
 }
 
-/** The same on given stores (Postgres for several nodes); config.json, with `config` added, goes into `home`. */
-export async function prepareServeStores({ home, registry, flows, tokens, config = {} }: {
-  home: string; registry: Registry; flows: FlowStore; tokens: TokenStore; config?: Record<string, unknown>;
+/** The same on given stores (Postgres for several nodes); config.json goes into `home`. */
+export async function prepareServeStores({ home, registry, flows, tokens }: {
+  home: string; registry: Registry; flows: FlowStore; tokens: TokenStore;
 }): Promise<string> {
   const checker = createTypeChecker();
   const runner = createExecutor({ concurrency: 1 });
@@ -77,7 +77,7 @@ export async function prepareServeStores({ home, registry, flows, tokens, config
     flows.review({ name: flow.name, version: flow.version, reviewer: 'carol', decision: 'approved' });
     // The blast-radius guard's default (60 runs a minute) would quarantine the flow within a second here.
     const guards = { defaults: { runsPerMinute: 1_000_000, runsPerHour: 10_000_000 } };
-    writeFileSync(join(home, 'config.json'), JSON.stringify({ idempotencyKeys: [ACCOUNTS_HOST], guards, ...config }));
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ idempotencyKeys: [ACCOUNTS_HOST], guards }));
     return tokens.create({ name: 'load-clients', role: 'source', lifetimeMs: 3_600_000 }).token;
   } finally {
     await checker.close();

@@ -55,9 +55,11 @@ describe.skipIf(!postgresAvailable())('a schedule on two serve nodes', () => {
     };
     const both = await Promise.all([start('node-1'), start('node-2')]);
     nodes.push(...both);
+    // pg_locks lists the whole cluster: this test's database only, not the other Postgres tests' nodes.
     const lockHolders = () =>
       Number(sql.query<{ n: number }>(
-        "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1 AND objid = $2",
+        `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1 AND objid = $2
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
         [Math.floor(SCHEDULER_LOCK_KEY / 2 ** 32), SCHEDULER_LOCK_KEY % 2 ** 32],
       ).rows[0]?.n);
 

@@ -34,10 +34,7 @@ describe.skipIf(!postgresAvailable())('two serve nodes on one Postgres database'
     const { database, postgres, home } = fixture;
     const sql = postgres.sync;
     const stores = { registry: createPostgresRegistry(sql), flows: createPostgresFlowStore(sql), tokens: createPostgresTokenStore(sql) };
-    // What is under test is exactly-once and takeover, not the retry limit: on a loaded machine a 2 s lease can
-    // lapse more than once before an event finishes, and each lapse counts as an attempt.
-    const retry = { maxAttempts: 20, baseDelayMs: 100, maxDelayMs: 1_000 };
-    const token = await prepareServeStores({ home, ...stores, config: { retry } });
+    const token = await prepareServeStores({ home, ...stores });
     const secretKey = randomBytes(32).toString('hex');
     const start = (node: string) => {
       const nodeHome = join(home, node);
