@@ -2,7 +2,8 @@
 // name because of the primary key (kind, value_key): a racing INSERT waits for the other's transaction on
 // the unique index, then does nothing, and reads who holds the name. The directory-names lock is taken
 // shared (reservations never wait on each other), so a reservation never interleaves with an import or a
-// removal half done; the checks are the same as on SQLite, in the same order.
+// removal half done; the checks are the same as on SQLite, in the same order, and the directory is checked
+// once more after the insert (a commit of the same name may have landed while the insert waited).
 
 import { usernameKey } from '../directory/index.ts';
 import { DIRECTORY_NAMES_LOCK_KEY, type AsyncSql, type AsyncSqlSession } from '../postgres/index.ts';
@@ -28,6 +29,7 @@ const PROVISIONED_BY: Record<ReservationKind, string> = {
   email: 'SELECT 1 FROM directory_users WHERE provisioned_by_event = $2 AND email_key = $1',
 };
 const HOLDER = 'SELECT event_id FROM reservations WHERE kind = $1 AND value_key = $2';
+const DROP_OWN = 'DELETE FROM reservations WHERE kind = $1 AND value_key = $2 AND event_id = $3';
 const HOLDERS = 'SELECT event_id, MIN(reserved_at) AS since FROM reservations GROUP BY event_id ORDER BY event_id';
 const OF_EVENT = 'SELECT kind, value, event_id FROM reservations WHERE event_id = $1 ORDER BY reserved_at, seq';
 
@@ -62,7 +64,13 @@ export function createPostgresReservationLedger(sql: AsyncSql, { now = Date.now 
             ON CONFLICT (kind, value_key) DO NOTHING`,
           [kind, key, value, eventId, now()],
         );
-        return (await session.query<{ event_id: string }>(HOLDER, [kind, key])).rows[0]?.event_id === eventId;
+        if ((await session.query<{ event_id: string }>(HOLDER, [kind, key])).rows[0]?.event_id !== eventId) return false;
+        // The insert may have waited for another event's commit of this very name, which deletes that
+        // event's reservation and adds the directory user in one transaction: the check above ran before it.
+        // A statement after the insert sees that commit; the name is the directory's then, not ours.
+        if ((await directoryAnswer(session, kind, key, eventId)) !== false) return true;
+        await session.query(DROP_OWN, [kind, key, eventId]);
+        return false;
       });
     },
     async available(reservation) {

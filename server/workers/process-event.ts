@@ -1,7 +1,8 @@
 // One claimed event, start to finish: plan the work units (flows and lone functions); for each unit not
 // settled in an earlier attempt, ask the blast-radius guard, run it, tell the guard how it went. Then:
 // held when a unit's target is (or just became) quarantined, with the event noted for its resume; else
-// complete, or fail the attempt (retried with backoff while it can help, else dead or failed).
+// commit the event's reserved names and complete, or fail the attempt (retried with backoff while it can help,
+// else dead or failed; a commit that fails fails the attempt too).
 
 import type { ClaimedEvent, EventQueue, FailureDisposition } from '../../core/events/index.ts';
 import type { BlastRadiusGuard, GuardTarget } from '../../core/guards/index.ts';
@@ -22,6 +23,8 @@ export interface ProcessEventDeps extends StepRunDeps {
    *  failed or dead. Omitted, reservations are not settled here. */
   ledger?: ReservationLedger;
 }
+
+const COMMIT_STEP = 'committing the reserved names';
 
 export type EventDisposition = { kind: 'done' } | { kind: 'held'; reason: string } | FailureDisposition;
 
@@ -56,11 +59,24 @@ export async function processEvent(claimed: ClaimedEvent, deps: ProcessEventDeps
     return { kind: 'held', reason };
   }
   if (failures.length === 0) {
-    await commitReservations(deps.ledger, event);
-    return (await deps.queue.complete(lease)) ? { kind: 'done' } : { kind: 'lost' };
+    const committed = await commitOrFailure(deps, event);
+    if (committed === undefined) return (await deps.queue.complete(lease)) ? { kind: 'done' } : { kind: 'lost' };
+    failures.push(committed);
   }
   const error = failures.map((failure) => failure.error).join('; ');
   const disposition = await deps.queue.fail({ ...lease, error, retryable: failures.every((failure) => failure.retryable) });
   await releaseReservations(deps.ledger, event.id, disposition);
   return disposition;
+}
+
+/** A commit that fails fails the attempt with the reason (retried like a step), instead of escaping the
+ *  handler and leaving the lease to lapse attempt after attempt with no word of why. */
+async function commitOrFailure(deps: ProcessEventDeps, event: ClaimedEvent['event']): Promise<{ error: string; retryable: boolean } | undefined> {
+  try {
+    await commitReservations(deps.ledger, event);
+    return undefined;
+  } catch (error) {
+    deps.reportError(COMMIT_STEP, error);
+    return { error: `${COMMIT_STEP}: ${error instanceof Error ? error.message : String(error)}`, retryable: true };
+  }
 }

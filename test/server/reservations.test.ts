@@ -65,6 +65,30 @@ describe('joinery serve: reservations', () => {
     expect((await harness.waitForStatus('evt-next', ['done'])).results['make-username'].output).toEqual({ username: 'jsmith' });
   });
 
+  it('fails an attempt whose commit of the reserved names fails, with the reason, and ends the event dead with it', async () => {
+    harness = await startHarness({
+      retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 },
+      functions: [
+        {
+          name: 'make-username',
+          behaviour: async (event, attempt, host) => {
+            const outcome = await chooseUsername(event, attempt, host);
+            // The name reaches the directory outside the ledger between the reservation and the commit.
+            const user = { id: 'X1', username: 'jsmith', email: '', displayName: '', employeeId: '', department: '', status: 'active' as const, groups: [] };
+            harness?.directory.importUsers([user]);
+            return outcome;
+          },
+        },
+      ],
+    });
+    await submit(harness, 'evt-clash');
+    const dead = await harness.waitForStatus('evt-clash', ['dead', 'done', 'failed']);
+    expect(dead.status).toBe('dead');
+    expect(dead.lastError).toMatch(/^committing the reserved names: .*UNIQUE constraint failed/);
+    expect(await harness.ledger.reservationsOf('evt-clash')).toEqual([]);
+    expect(harness.logLines().filter((line) => line.step === 'committing the reserved names')).toHaveLength(2);
+  });
+
   it('adds Idempotency-Key <event id>:<function>:<attempt> to requests for opted-in hosts only', async () => {
     harness = await startHarness({
       idempotencyKeyHosts: ['api.example.com'],
