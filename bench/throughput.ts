@@ -3,6 +3,9 @@
 // - the peer: an in-process isolated-vm run of the same bundle in a fresh context of one warm isolate
 //   (compiled script, a host callback Reference for reserveUsername, logs dropped; no prelude, no watchdog,
 //   no process boundary);
+// - the same sandbox in this process (createInProcessRunner: prelude, watchdog, run session, warm isolate
+//   with a fresh context per run; no process boundary), so the executor's ratio splits into what the
+//   sandbox's own hardening costs and what the process boundary costs;
 // - the executor's warm run p50, back to back, one child, and its ratio to the peer (target <= 1.5x);
 // - runs/s through the executor pool (one child per core) with runFunction: dry run, record written
 //   with group commit under synchronous=FULL (target >= 500/s on 2 cores), and the CPU those runs cost,
@@ -20,7 +23,7 @@ import { createSqliteRegistry } from '../core/registry/index.ts';
 import { createSecretStore } from '../core/secrets/index.ts';
 import { closeDatabase, openDatabase } from '../core/store/index.ts';
 import { createDryRunFetch } from '../sandbox/egress/index.ts';
-import { createExecutor, defaultExecutorProcesses, loadIsolatedVm } from '../sandbox/index.ts';
+import { createExecutor, createInProcessRunner, defaultExecutorProcesses, loadIsolatedVm } from '../sandbox/index.ts';
 import { measureHttp, measureStdio, prepareHome } from './mcp.ts';
 
 const WARMUP = 100;
@@ -51,6 +54,9 @@ export async function benchThroughput(): Promise<Record<string, number>> {
     if (version === undefined) throw new Error('the username template is not active');
     const bundle = { bundle: version.bundle, sourceMap: version.sourceMap };
     const peer = await measure(peerRunner(bundle.bundle));
+    const inProcessRunner = createInProcessRunner();
+    const inProcess = await measure(async () => check((await inProcessRunner.run({ ...bundle, event: EVENT }, HOST)).outcome));
+    await inProcessRunner.close();
     const executor = createExecutor();
     const warm = await measure(async () => check((await executor.run({ ...bundle, event: EVENT }, HOST)).outcome));
     await executor.close();
@@ -80,7 +86,10 @@ export async function benchThroughput(): Promise<Record<string, number>> {
       peerFreshContextP90Ms: peer.p90,
       executorWarmP50Ms: warm.p50,
       executorWarmP90Ms: warm.p90,
+      inProcessSandboxP50Ms: inProcess.p50,
+      inProcessSandboxOverPeer: inProcess.p50 / peer.p50,
       executorOverPeer: warm.p50 / peer.p50,
+      executorOverInProcessSandbox: warm.p50 / inProcess.p50,
       poolWarmP50Ms: warmPool.p50,
       poolOverPeer: warmPool.p50 / peer.p50,
       executorProcesses: processes,
@@ -181,8 +190,11 @@ function print(figures: Record<string, number>): void {
   const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
   console.log(`throughput: username template (dry run), ${figures.cores} cores, load average ${figures.loadAverageBefore?.toFixed(2)} before, ${figures.loadAverageAfter?.toFixed(2)} after`);
   console.log(`  peer: in-process isolated-vm, fresh context per run p50 / p90   ${ms(figures.peerFreshContextP50Ms)} / ${ms(figures.peerFreshContextP90Ms)}`);
+  const inProcess = `${ms(figures.inProcessSandboxP50Ms)}   (${figures.inProcessSandboxOverPeer?.toFixed(2)}x peer)`;
+  console.log(`  the sandbox in this process (prelude, watchdog; no child) p50  ${inProcess}`);
   console.log(`  executor warm run p50 / p90, back to back, 1 child           ${ms(figures.executorWarmP50Ms)} / ${ms(figures.executorWarmP90Ms)}`);
   console.log(`  ratio executor / peer                                        ${figures.executorOverPeer?.toFixed(2)}x   (target <= 1.5x: ${verdict((figures.executorOverPeer ?? Infinity) <= 1.5)})`);
+  console.log(`  ratio executor / the sandbox in this process (the child alone) ${figures.executorOverInProcessSandbox?.toFixed(2)}x`);
   console.log(`  the same, default pool (${figures.executorProcesses} children, jobs alternate)            ${ms(figures.poolWarmP50Ms)}   (${figures.poolOverPeer?.toFixed(2)}x)`);
   console.log(`  executor pool (${figures.executorProcesses} children), runFunction + record, ${POOL_IN_FLIGHT} in flight  ${Math.round(figures.poolRunsPerSecond ?? 0)} runs/s   (target >= 500: ${verdict((figures.poolRunsPerSecond ?? 0) >= 500)})`);
   const cpu = (figures.poolCpuMsPerRunParent ?? 0) + (figures.poolCpuMsPerRunChildren ?? 0);
