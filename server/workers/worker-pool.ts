@@ -1,6 +1,7 @@
 // N worker loops over the queue: claim under a lease, renew it while the event runs, hand the event to
-// `handle`. stop() stops claiming, waits for in-flight events up to a deadline, then gives the rest back
-// to the queue (release), so a graceful shutdown never burns an attempt and never leaves work stranded.
+// `handle`; a handler that throws fails the attempt with its error (retried while attempts remain).
+// stop() stops claiming, waits for in-flight events up to a deadline, then gives the rest back to the
+// queue (release), so a graceful shutdown never burns an attempt and never leaves work stranded.
 
 import type { ClaimedEvent, EventQueue } from '../../core/events/index.ts';
 import type { Logger } from '../logger.ts';
@@ -56,11 +57,24 @@ export function startWorkerPool({ queue, workers, handle, logger, leaseMs = 60_0
       try {
         await handle(claimed);
       } catch (error) {
-        logger.error({ err: error, eventId: claimed.event.id, worker: owner }, 'event handler failed; the lease will expire and the event be retried');
+        await failAttempt(claimed, error, owner);
       } finally {
         clearInterval(renewal);
         running.delete(owner);
       }
+    }
+  }
+
+  /** The attempt fails with the handler's error, retried with backoff like any failure; if even that cannot
+   *  be recorded (the store is down), the lease lapses and the event is claimed again after it. */
+  async function failAttempt(claimed: ClaimedEvent, error: unknown, owner: string): Promise<void> {
+    const { id } = claimed.event;
+    logger.error({ err: error, eventId: id, worker: owner }, 'event handler failed; the attempt fails and the event is retried while it can be');
+    const message = `the event handler failed: ${error instanceof Error ? error.message : String(error)}`;
+    try {
+      await queue.fail({ id, leaseId: claimed.leaseId, error: message, retryable: true });
+    } catch (failed) {
+      logger.error({ err: failed, eventId: id, worker: owner }, 'could not record the failed attempt; the lease will expire and the event be retried');
     }
   }
 
