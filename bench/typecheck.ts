@@ -10,7 +10,8 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkProjectFiles, createTs7TypeChecker, createTypeChecker } from '../core/build/index.ts';
+import { checkProjectFiles, createTypeChecker } from '../core/build/index.ts';
+import { createTs7TypeChecker } from '../core/build/ts7/index.ts';
 
 const WARM_RUNS = 200;
 const SUBPROCESS_RUNS = 8;

@@ -1,7 +1,7 @@
 // Defence in depth: the sandbox itself holds a run to the secrets and egress hosts its bundle declared,
 // whatever the HostCapabilities behind it would allow. Every refusal is an Error written for the guest.
 import type { FunctionManifest, OutgoingRequest } from '../core/execution/types.ts';
-import { isSecretPlaceholder, readRequestAuth } from '../core/runtime/index.ts';
+import { isSecretPlaceholder, readRequestAuth } from '../core/secret-manifest/index.ts';
 import { createHostAllowlist, effectivePort } from './egress/index.ts';
 
 const METHOD = /^[A-Z]{1,16}$/;

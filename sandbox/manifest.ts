@@ -1,7 +1,7 @@
 // The manifest a bundle declares (name, description, trigger, egress, secrets, oauth), checked for shape
 // after it was copied out of the isolate. What the guest declares is what the sandbox enforces for that run.
 import type { FunctionManifest } from '../core/execution/types.ts';
-import { readSecretDeclarations } from '../core/runtime/index.ts';
+import { readSecretDeclarations } from '../core/secret-manifest/index.ts';
 
 export type ManifestCheck = { ok: true; manifest: FunctionManifest } | { ok: false; message: string };
 

@@ -4,7 +4,6 @@
 export type { CheckReport, Diagnostic, SynchronousTypeChecker, TypeChecker, TypeCheckerOptions } from './type-checker.ts';
 export { formatDiagnostic } from './type-checker.ts';
 export { createTypeChecker } from './create-type-checker.ts';
-export { createTs7TypeChecker } from './ts7-type-checker.ts';
 export {
   DEFAULT_CHECK_LIMITS, describeLimitExceeded, sourceSizeExceeded, type CheckLimitName, type CheckLimits, type LimitExceeded,
 } from './check-limits.ts';

@@ -6,7 +6,7 @@
 import { constants, setPriority } from 'node:os';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { isJoineryError } from '../errors.ts';
-import { createTs7TypeChecker } from './ts7-type-checker.ts';
+import { createTs7TypeChecker } from './ts7/index.ts';
 import type { FromWorker, ToWorker, WorkerStart } from './type-check-worker-protocol.ts';
 import type { SynchronousTypeChecker } from './type-checker.ts';
 

@@ -1,6 +1,6 @@
 // Every form of a secret value the host can know, for redaction: the value itself, the ways JSON escapes
 // it, the ways URLs, forms and `escape()` encode it, and its base64 and hex bytes. Redaction is the
-// backstop: functions never see secret values (core/runtime/secret-placeholders.ts), but upstreams echo
+// backstop: functions never see secret values (core/secret-manifest/secret-placeholders.ts), but upstreams echo
 // what they were sent, and a value may reach a record through an operator's own input.
 
 /** Derived forms shorter than this are left out: a short form would match unrelated text everywhere. */

@@ -9,7 +9,7 @@ import type { FunctionManifest, HostCapabilities, OutgoingRequest } from '../exe
 import type { SecretStore } from '../secrets/types.ts';
 import { PROCESS_OAUTH_TOKENS, type OAuthTokenCache } from './oauth-token-cache.ts';
 import { createSecretEgress, type FetchPort } from './secret-egress.ts';
-import { createSecretPlaceholders, type SecretPlaceholders } from './secret-placeholders.ts';
+import { createSecretPlaceholders, type SecretPlaceholders } from '../secret-manifest/index.ts';
 import { createRunReservations, type RunReservations } from './run-reservations.ts';
 import type { IdempotencyKeys } from './idempotency-key.ts';
 

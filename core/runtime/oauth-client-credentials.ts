@@ -6,7 +6,7 @@
 import type { IncomingResponse, OutgoingRequest } from '../execution/types.ts';
 import type { OAuthClientCredentials } from '../sdk/index.ts';
 import type { AccessToken } from './oauth-token-cache.ts';
-import type { SecretPlaceholders } from './secret-placeholders.ts';
+import type { SecretPlaceholders } from '../secret-manifest/index.ts';
 
 /** When a token response gives no expires_in (RFC 6749 only recommends it): keep the token this long. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 300;

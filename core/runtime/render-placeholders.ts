@@ -4,7 +4,7 @@
 
 import type { LogEntry, OutgoingRequest, RunOutcome } from '../execution/types.ts';
 import { readBasicCredential, writeBasicCredential } from '../registry/index.ts';
-import type { SecretPlaceholders } from './secret-placeholders.ts';
+import type { SecretPlaceholders } from '../secret-manifest/index.ts';
 
 export interface RunRecordParts {
   outcome: RunOutcome;

@@ -7,9 +7,7 @@ import type { FetchOptions, FunctionManifest, IncomingResponse, OutgoingRequest 
 import { createRedactor } from '../registry/index.ts';
 import { readTokenResponse, tokenCacheKey, tokenRequest } from './oauth-client-credentials.ts';
 import type { OAuthTokenCache } from './oauth-token-cache.ts';
-import { applyRequestAuth, oauthMarker, readRequestAuth } from './request-auth.ts';
-import { boundHostsOf, hostIsListed } from './secret-manifest.ts';
-import type { SecretPlaceholders } from './secret-placeholders.ts';
+import { applyRequestAuth, boundHostsOf, hostIsListed, oauthMarker, readRequestAuth, type SecretPlaceholders } from '../secret-manifest/index.ts';
 import { substituteSecrets } from './secret-substitution.ts';
 
 /** `options.signal` aborts when the run that made the request has ended. */

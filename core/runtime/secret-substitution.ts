@@ -6,8 +6,7 @@
 import { JoineryError } from '../errors.ts';
 import type { OutgoingRequest } from '../execution/types.ts';
 import { readBasicCredential, writeBasicCredential } from '../registry/index.ts';
-import { hostIsListed } from './secret-manifest.ts';
-import type { SecretPlaceholders } from './secret-placeholders.ts';
+import { hostIsListed, type SecretPlaceholders } from '../secret-manifest/index.ts';
 
 export interface SubstitutionScope {
   placeholders: SecretPlaceholders;

@@ -12,7 +12,8 @@ import { SyntaxKind } from 'typescript/unstable/ast';
 import { createVirtualFileSystem } from 'typescript/unstable/fs';
 import { API, DiagnosticCategory } from 'typescript/unstable/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTs7TypeChecker, createTypeChecker } from '../../core/build/index.ts';
+import { createTypeChecker } from '../../core/build/index.ts';
+import { createTs7TypeChecker } from '../../core/build/ts7/index.ts';
 
 const require = createRequire(import.meta.url);
 const TSCONFIG = JSON.stringify({

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../core/build/package-root.ts';
-import { createTs7FileSystem } from '../../core/build/ts7-file-system.ts';
+import { createTs7FileSystem } from '../../core/build/ts7/file-system.ts';
 
 const LIB_DIR = '/opt/typescript/lib';
 const fileSystem = createTs7FileSystem({

@@ -3,7 +3,8 @@
 
 import { execFileSync } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTs7TypeChecker, createTypeChecker } from '../../core/build/index.ts';
+import { createTypeChecker } from '../../core/build/index.ts';
+import { createTs7TypeChecker } from '../../core/build/ts7/index.ts';
 
 const BROKEN = 'const n: number = "x";\nexport default n;';
 

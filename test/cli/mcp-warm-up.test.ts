@@ -1,18 +1,30 @@
 // `joinery mcp` start order: the server answers `initialize` without starting the sandbox or the compiler,
 // and starts both (executor processes, TypeScript's native compiler) as soon as the client says
-// `initialized`, so the first run_function and check_function find them warm. Processes are read from
-// /proc: Linux only.
+// `initialized`, so the first run_function and check_function find them warm. Before `initialized` the
+// process has loaded neither TypeScript nor isolated-vm (recorded by the import recorder of
+// startup-imports.test.ts): loading TypeScript's client cost `initialize` about 40 ms. Processes are read
+// from /proc: Linux only.
 
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublishedHomeAlone, JOINERY_BIN, REPO_ROOT } from '../mcp-server/spawned-home.ts';
 
+const RECORDER = fileURLToPath(new URL('./import-recorder/register.mjs', import.meta.url));
+
 let home: Awaited<ReturnType<typeof createPublishedHomeAlone>>;
+let logs: string;
 beforeAll(async () => {
   home = await createPublishedHomeAlone();
+  logs = mkdtempSync(join(tmpdir(), 'joinery-warm-up-'));
 });
-afterAll(() => home.remove());
+afterAll(() => {
+  home.remove();
+  rmSync(logs, { recursive: true, force: true });
+});
 
 /** Command lines of the direct children of `pid`. */
 function childrenOf(pid: number): string[] {
@@ -37,7 +49,9 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
 
 describe.skipIf(process.platform !== 'linux')('joinery mcp start order', { timeout: 60_000 }, () => {
   it('answers initialize with nothing started, then warms the sandbox and the compiler once the client is initialized', async () => {
-    const server = spawn(process.execPath, [JOINERY_BIN, 'mcp'], { cwd: REPO_ROOT, env: { ...process.env, JOINERY_HOME: home.home }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const importLog = join(logs, 'imports.log');
+    const env = { ...process.env, JOINERY_HOME: home.home, JOINERY_IMPORT_LOG: importLog };
+    const server = spawn(process.execPath, ['--import', RECORDER, JOINERY_BIN, 'mcp'], { cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const send = (message: object) => server.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
     try {
       const answered = new Promise<string>((resolve) => server.stdout.once('data', (chunk) => resolve(String(chunk))));
@@ -45,6 +59,9 @@ describe.skipIf(process.platform !== 'linux')('joinery mcp start order', { timeo
       expect(JSON.parse(await answered)).toMatchObject({ id: 1, result: { serverInfo: { name: 'joinery' } } });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(childrenOf(server.pid ?? -1)).toEqual([]);
+      const loaded = readFileSync(importLog, 'utf8').split('\n');
+      expect(loaded.filter((line) => /node_modules\/(typescript|isolated-vm)/.test(line))).toEqual([]);
+      expect(loaded.some((line) => line.includes('better-sqlite3')), 'the recorder saw the store open').toBe(true);
 
       send({ method: 'notifications/initialized' });
       const warm = await until(() => {

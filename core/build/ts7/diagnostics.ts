@@ -4,11 +4,11 @@
 
 import { SyntaxKind, type Node, type SourceFile } from 'typescript/unstable/ast';
 import { DiagnosticCategory, type Diagnostic as Ts7Diagnostic, type Program } from 'typescript/unstable/sync';
-import { AUTHOR_MESSAGES } from './author-messages.ts';
-import { CONTRACT_PATH, FUNCTION_PATH, MISSING_DEFAULT_EXPORT_CODES, PROJECT_ROOT } from './check-project.ts';
-import { flattenMessage, withSandboxHint } from './diagnostic-text.ts';
-import { createPositionIndex, type PositionOf } from './text-position.ts';
-import type { Diagnostic } from './type-checker.ts';
+import { AUTHOR_MESSAGES } from '../author-messages.ts';
+import { CONTRACT_PATH, FUNCTION_PATH, MISSING_DEFAULT_EXPORT_CODES, PROJECT_ROOT } from '../check-project.ts';
+import { flattenMessage, withSandboxHint } from '../diagnostic-text.ts';
+import { createPositionIndex, type PositionOf } from '../text-position.ts';
+import type { Diagnostic } from '../type-checker.ts';
 
 export interface CheckInputs {
   program: Program;

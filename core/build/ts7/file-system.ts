@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { FileSystem, FileSystemEntries } from 'typescript/unstable/fs';
-import { PROJECT_ROOT } from './check-project.ts';
+import { PROJECT_ROOT } from '../check-project.ts';
 
 export interface Ts7FileSystem extends FileSystem {
   writeFile(path: string, content: string): void;

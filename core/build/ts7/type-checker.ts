@@ -1,22 +1,22 @@
 // The TypeScript 7 adapter: the native compiler (tsgo) as a warm child process, driven through the
-// unstable synchronous API of typescript@7.0.2. Everything that touches that API lives in the ts7-*
-// files; test/build/ts7-api-contract.test.ts fails when an upgrade changes what they use.
+// unstable synchronous API of typescript@7.0.2. Everything that touches that API lives in this
+// folder; test/build/ts7-api-contract.test.ts fails when an upgrade changes what they use.
 
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { SourceFile } from 'typescript/unstable/ast';
 import { API, type Program, type Snapshot } from 'typescript/unstable/sync';
-import { JoineryError, isJoineryError } from '../errors.ts';
-import { DEFAULT_CHECK_LIMITS } from './check-limits.ts';
-import { FUNCTION_PATH, PROJECT_ROOT, TSCONFIG_PATH, createCheckProject } from './check-project.ts';
-import { flattenMessage } from './diagnostic-text.ts';
-import { assertPackageNames } from './package-name.ts';
-import { PACKAGE_ROOT } from './package-root.ts';
-import { diagnosticsOf, errorsOf } from './ts7-diagnostics.ts';
-import { compilerProcess, endProcess, exitOf } from './ts7-compiler-process.ts';
-import { createTs7FileSystem } from './ts7-file-system.ts';
-import { countStatements, mayExceedStatements } from './ts7-statement-count.ts';
-import type { CheckReport, SynchronousTypeChecker, TypeCheckerOptions } from './type-checker.ts';
+import { JoineryError, isJoineryError } from '../../errors.ts';
+import { DEFAULT_CHECK_LIMITS } from '../check-limits.ts';
+import { FUNCTION_PATH, PROJECT_ROOT, TSCONFIG_PATH, createCheckProject } from '../check-project.ts';
+import { flattenMessage } from '../diagnostic-text.ts';
+import { assertPackageNames } from '../package-name.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
+import { diagnosticsOf, errorsOf } from './diagnostics.ts';
+import { compilerProcess, endProcess, exitOf } from './compiler-process.ts';
+import { createTs7FileSystem } from './file-system.ts';
+import { countStatements, mayExceedStatements } from './statement-count.ts';
+import type { CheckReport, SynchronousTypeChecker, TypeCheckerOptions } from '../type-checker.ts';
 
 /**
  * Starts tsgo and loads the project (about 100 ms); each check after that is a few milliseconds. Blocks
