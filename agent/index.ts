@@ -2,8 +2,7 @@
 
 export { authorFunction, type AuthorOptions, type AuthorResult, type StopReason } from './loop/author-function.ts';
 export { answersFromKeys, authorWithAnswers } from './loop/author-with-answers.ts';
-export { choiceFor, clarifyingQuestionSchema, splitAnswers, withClarifications, type ClarifyingQuestion } from './loop/clarifying-question.ts';
-export { conventionsText } from './loop/conventions.ts';
+export { choiceFor, clarifyingQuestionSchema, splitAnswers, withClarifications, type ClarifyingQuestion } from './questions/index.ts';
 export { isDone, type Draft } from './loop/draft.ts';
 export { renderSpec, specSchema, type FunctionSpec } from './loop/spec.ts';
 export { createOfflineModel, OFFLINE_MODEL_NAME } from './offline/offline-model.ts';
@@ -13,4 +12,4 @@ export { describeToken } from './offline/accounting/render-accounting.ts';
 export { RECOGNIZERS } from './offline/families/index.ts';
 export * from './model/index.ts';
 export { selectModel, type ProviderName } from './select-model.ts';
-export { instantiateTemplate, loadTemplates, readTemplateParams, type TemplateEntry } from './templates/index.ts';
+export { conventionsText, instantiateTemplate, loadTemplates, readTemplateParams, type TemplateEntry } from './templates/index.ts';

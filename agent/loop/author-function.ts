@@ -10,7 +10,7 @@ import { formatCostUsd, ModelRequestError } from '../model/index.ts';
 import { addUsage, ZERO_USAGE, type ModelClient, type ModelMessage, type TokenUsage, type ToolResultBlock, type ToolUseBlock } from '../model/types.ts';
 import type { TemplateEntry } from '../templates/index.ts';
 import { AUTHOR_TOOLS, toToolSpec, type AuthorSession } from '../tools/index.ts';
-import type { ClarifyingQuestion } from './clarifying-question.ts';
+import type { ClarifyingQuestion } from '../questions/index.ts';
 import { isDone, progressScore, type Draft } from './draft.ts';
 import { buildSystemPrompt } from './system-prompt.ts';
 

@@ -3,7 +3,7 @@
 // (`joinery author`), chat and the MCP tool, which differ only in how they find an answer.
 
 import type { AuthorResult } from './author-function.ts';
-import { choiceFor, withClarifications, type ClarifyingQuestion } from './clarifying-question.ts';
+import { choiceFor, withClarifications, type ClarifyingQuestion } from '../questions/index.ts';
 
 /** Questions answered in one go before the author is stopped with its latest question. */
 const MAX_QUESTIONS = 5;

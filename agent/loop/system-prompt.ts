@@ -5,7 +5,7 @@
 
 import { SDK_DECLARATIONS } from '../../core/sdk/index.ts';
 import type { TemplateEntry } from '../templates/index.ts';
-import { conventionsText } from './conventions.ts';
+import { conventionsText } from '../templates/index.ts';
 import { FIXTURE_FORMAT_GUIDE, SANDBOX_GLOBALS_GUIDE, SECRETS_GUIDE } from './fixture-format-guide.ts';
 
 const ROLE = `You are the Functions Author of Joinery. An identity admin describes a joiner, mover or leaver rule in

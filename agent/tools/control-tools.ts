@@ -2,7 +2,7 @@
 // up honestly.
 
 import * as z from 'zod';
-import { clarifyingQuestionSchema } from '../loop/clarifying-question.ts';
+import { clarifyingQuestionSchema } from '../questions/index.ts';
 import { isDone } from '../loop/draft.ts';
 import { defineTool } from './tool.ts';
 

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import type { DirectoryUser } from '../../core/sdk/index.ts';
 import type { Toolchain } from '../../core/pipeline/index.ts';
-import type { ClarifyingQuestion } from '../loop/clarifying-question.ts';
+import type { ClarifyingQuestion } from '../questions/index.ts';
 import type { Draft } from '../loop/draft.ts';
 import type { TemplateEntry } from '../templates/index.ts';
 

@@ -1,4 +1,4 @@
-import { loadTemplates, selectModel } from '../../agent/index.ts';
+import { loadTemplates } from '../../agent/templates/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import type { Toolchain } from '../../core/pipeline/index.ts';
 import type { StorePorts } from '../stores.ts';
@@ -95,7 +95,8 @@ function serverDeps(context: CliContext, stores: StorePorts, toolchain: Toolchai
     drafts: draftStore(stores),
     flows: stores.flows(),
     fetchFor: context.fetchFor,
-    createModel: () => selectModel({ env: context.env, templates }),
+    // The author (half a megabyte of offline author) loads on the first author_function, not at start.
+    createModel: async () => (await import('../../agent/index.ts')).selectModel({ env: context.env, templates }),
     templates,
     log,
   };

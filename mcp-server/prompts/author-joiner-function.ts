@@ -5,11 +5,11 @@
 import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
-import { conventionsText, type TemplateEntry } from '../../agent/index.ts';
+import { conventionsText, type TemplateEntry } from '../../agent/templates/index.ts';
 import { JoineryError } from '../../core/errors.ts';
 import { CONVENTIONS_URI, FIXTURE_FORMAT_URI, fixtureFormatText, renderTemplate, SDK_URI, sdkText, templateUri } from '../resources/index.ts';
 import { MAX_REQUIREMENT_CHARS } from '../tools/schemas.ts';
-import { closestTemplate } from './closest-template.ts';
+import { closestTemplate, type Recognizers } from './closest-template.ts';
 
 export function authorJoinerFunctionArgs(templates: readonly TemplateEntry[]) {
   return {
@@ -20,8 +20,14 @@ export function authorJoinerFunctionArgs(templates: readonly TemplateEntry[]) {
   };
 }
 
-export function authorJoinerFunctionPrompt(requirement: string, family: string | undefined, templates: readonly TemplateEntry[]): GetPromptResult {
-  const template = family === undefined ? closestTemplate(requirement, templates) : templates.find((entry) => entry.family === family);
+/** `recognizers`: the offline author's (agent RECOGNIZERS), which choose the template when no family is named. */
+export function authorJoinerFunctionPrompt(
+  requirement: string,
+  family: string | undefined,
+  templates: readonly TemplateEntry[],
+  recognizers: Recognizers,
+): GetPromptResult {
+  const template = family === undefined ? closestTemplate(requirement, templates, recognizers) : templates.find((entry) => entry.family === family);
   if (family !== undefined && !template) throw new JoineryError('INVALID_INPUT', `no rule family named ${JSON.stringify(family)}; families: ${templates.map((entry) => entry.family).join(', ')}`);
   const steps = [
     'Write a Joinery function for this joiner rule, with fixtures that prove it, and publish it for review.',

@@ -3,6 +3,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { guardRead } from '../boundary/read-errors.ts';
 import type { McpServerDeps } from '../deps.ts';
+import { loadAgent } from '../load-agent.ts';
 import { authorJoinerFunctionArgs, authorJoinerFunctionPrompt } from './author-joiner-function.ts';
 import { reviewFunctionArgs, reviewFunctionPrompt } from './review-function.ts';
 
@@ -10,7 +11,11 @@ export function registerPrompts(server: McpServer, deps: McpServerDeps, log: (li
   server.registerPrompt(
     'author_joiner_function',
     { title: 'Author a joiner function', description: 'Write, test and publish a function for a joiner rule yourself, with the SDK, the fixture format and the fitting template attached', argsSchema: authorJoinerFunctionArgs(deps.templates) },
-    async ({ requirement, family }) => guardRead('prompt author_joiner_function', () => authorJoinerFunctionPrompt(requirement, family, deps.templates), log),
+    async ({ requirement, family }) =>
+      guardRead('prompt author_joiner_function', async () => {
+        const { RECOGNIZERS } = await loadAgent();
+        return authorJoinerFunctionPrompt(requirement, family, deps.templates, RECOGNIZERS);
+      }, log),
   );
   server.registerPrompt(
     'review_function',

@@ -2,7 +2,7 @@
 // contract, the fixture-format section of it, and the conventions the author's system prompt carries too.
 
 import { readFileSync } from 'node:fs';
-import { conventionsText } from '../../agent/index.ts';
+import { conventionsText } from '../../agent/templates/index.ts';
 import { SDK_DECLARATIONS } from '../../core/sdk/index.ts';
 
 export const SDK_URI = 'joinery://sdk/index.d.ts';

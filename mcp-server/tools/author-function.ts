@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import {
-  answersFromKeys,
-  authorFunction as author,
-  authorWithAnswers,
-  clarifyingQuestionSchema,
-  renderSpec,
-  splitAnswers,
-  withClarifications,
-  type AuthorResult,
-  type ClarifyingQuestion,
-} from '../../agent/index.ts';
+import type { AuthorResult } from '../../agent/index.ts';
+import { clarifyingQuestionSchema, splitAnswers, withClarifications, type ClarifyingQuestion } from '../../agent/questions/index.ts';
 import { isJoineryError, JoineryError } from '../../core/errors.ts';
+import { loadAgent } from '../load-agent.ts';
 import { describeStop } from './author-outcome.ts';
 import { draftLinks, linkBlocks } from './part-links.ts';
 import { conversationId, MAX_REQUIREMENT_CHARS, newFunctionName, requirementText } from './schemas.ts';
@@ -59,6 +51,7 @@ export const authorFunction = defineTool({
       throw new JoineryError('INVALID_INPUT', `the requirement with its clarifications is over ${MAX_REQUIREMENT_CHARS} characters`);
     }
     progress.expect(maxTurns + 1);
+    const { answersFromKeys, authorFunction: author, authorWithAnswers, renderSpec } = await loadAgent();
     const model = await deps.createModel();
     // A question is answered by the keys given, else by the person through elicitation, else returned.
     const keyed = answersFromKeys(keys, async (question) => clarificationOf(question, await context.choose(asked(question), question.choices)));
@@ -88,8 +81,9 @@ export const authorFunction = defineTool({
     const { draft } = result;
     const test = draft.lastTest ? summarizeTest(draft.lastTest) : null;
     const draftName = draft.spec?.name ?? name ?? null;
-    const saved = draftName && draft.source && draft.fixturesText && test ? saveDraft(context, { draftName, result, test, requirement, conversation, overwrite, author: `agent:${model.provider}` }) : null;
-    const outcome = describeStop({
+    const spec = draft.spec ? renderSpec(draft.spec) : null;
+    const saved = draftName && draft.source && draft.fixturesText && test ? saveDraft(context, { draftName, result, test, requirement, conversation, overwrite, author: `agent:${model.provider}`, spec }) : null;
+    const outcome = await describeStop({
       ...{ stop: result.stop, reason: result.reason, provider: model.provider, requirement, templates, draftName: saved?.name ?? null },
       ...{ question: result.question, clarifications: authored.clarifications, unmatched: keyed.unmatched.map((entry) => entry.key) },
     });
@@ -119,12 +113,12 @@ function throwIfCancelled(signal: AbortSignal): void {
 
 function saveDraft(
   { deps, principal }: ToolContext,
-  { draftName, result, test, requirement, conversation, overwrite, author }: { draftName: string; result: AuthorResult; test: ReturnType<typeof summarizeTest>; requirement: string; conversation: string; overwrite: boolean; author: string },
+  { draftName, result, test, requirement, conversation, overwrite, author, spec }: { draftName: string; result: AuthorResult; test: ReturnType<typeof summarizeTest>; requirement: string; conversation: string; overwrite: boolean; author: string; spec: string | null },
 ) {
   const { draft } = result;
   try {
     deps.drafts.save(
-      { owner: principal.name, name: draftName, author, source: draft.source ?? '', fixtures: draft.fixturesText ?? '', spec: draft.spec ? renderSpec(draft.spec) : null, testSummary: test, requirement, conversationId: conversation },
+      { owner: principal.name, name: draftName, author, source: draft.source ?? '', fixtures: draft.fixturesText ?? '', spec, testSummary: test, requirement, conversationId: conversation },
       { overwrite },
     );
   } catch (error) {

@@ -5,10 +5,10 @@
 // yourself with save_draft, split the requirement). Never CLI advice: an assistant cannot set
 // environment variables or pass --provider, and "remove them" would drop part of what the person asked.
 
-import {
-  accountingGaps, analyseRequirement, describeToken, readTemplateParams, RECOGNIZERS,
-  type ClarifyingQuestion, type StopReason, type TemplateEntry,
-} from '../../agent/index.ts';
+import type { StopReason } from '../../agent/index.ts';
+import type { ClarifyingQuestion } from '../../agent/questions/index.ts';
+import { readTemplateParams, type TemplateEntry } from '../../agent/templates/index.ts';
+import { loadAgent } from '../load-agent.ts';
 import { FIXTURE_FORMAT_URI, SDK_URI, templateUri } from '../resources/index.ts';
 
 export interface NotUnderstood {
@@ -27,7 +27,9 @@ const WRITE_IT_YOURSELF = `Write it yourself: read ${SDK_URI} and ${FIXTURE_FORM
 /** Sentences of the reason written for a terminal (environment variables, flags, commands) are dropped. */
 const CLI_ADVICE = /[^.]*(?:ANTHROPIC_API_KEY|--provider|\bjoinery [a-z]+ )[^.]*\.\s*/g;
 
-export function describeStop({ stop, reason, provider, requirement, templates, draftName, question, clarifications = [], unmatched = [] }: {
+type Agent = Awaited<ReturnType<typeof loadAgent>>;
+
+export async function describeStop({ stop, reason, provider, requirement, templates, draftName, question, clarifications = [], unmatched = [] }: {
   stop: StopReason;
   reason: string;
   provider: string;
@@ -39,7 +41,7 @@ export function describeStop({ stop, reason, provider, requirement, templates, d
   clarifications?: readonly string[];
   /** Given answer keys that named no choice. */
   unmatched?: readonly string[];
-}): AuthorOutcome {
+}): Promise<AuthorOutcome> {
   if (stop === 'needs-answer' && question) return describeQuestion(question, clarifications, unmatched);
   if (stop === 'finished') return { reason, notUnderstood: [], nextSteps: draftName ? [`Review the draft (get_draft "${draftName}"), then publish_function({ draft: "${draftName}" }); someone else approves it.`] : [] };
   if (stop === 'cancelled') return { reason: 'cancelled; nothing was saved', notUnderstood: [], nextSteps: [] };
@@ -47,8 +49,9 @@ export function describeStop({ stop, reason, provider, requirement, templates, d
   if (provider !== 'offline' || stop !== 'gave-up') {
     return { reason: reason.replace(CLI_ADVICE, '').trim() || stop, notUnderstood: [], nextSteps: [...fixIt, WRITE_IT_YOURSELF] };
   }
-  const analysis = analyseRequirement(requirement, RECOGNIZERS, defaultsOf(templates));
-  return { ...offlineGiveUp(analysis), nextSteps: [...fixIt, ...offlineNextSteps(analysis, templates)] };
+  const agent = await loadAgent();
+  const analysis = agent.analyseRequirement(requirement, agent.RECOGNIZERS, defaultsOf(templates));
+  return { ...offlineGiveUp(agent, analysis), nextSteps: [...fixIt, ...offlineNextSteps(analysis, templates)] };
 }
 
 /** The question to relay, and the call that continues: the same requirement with the answer added. */
@@ -66,10 +69,10 @@ function describeQuestion(question: ClarifyingQuestion, clarifications: readonly
   };
 }
 
-type Analysis = ReturnType<typeof analyseRequirement>;
+type Analysis = ReturnType<Agent['analyseRequirement']>;
 
-function offlineGiveUp(analysis: Analysis): Omit<AuthorOutcome, 'nextSteps'> {
-  const families = RECOGNIZERS.map((recognizer) => recognizer.family).join(', ');
+function offlineGiveUp(agent: Agent, analysis: Analysis): Omit<AuthorOutcome, 'nextSteps'> {
+  const families = agent.RECOGNIZERS.map((recognizer) => recognizer.family).join(', ');
   const family = analysis.recognizer?.family;
   if (!family) {
     return {
@@ -80,14 +83,14 @@ function offlineGiveUp(analysis: Analysis): Omit<AuthorOutcome, 'nextSteps'> {
   if (analysis.unhandled.length > 0) {
     return {
       reason: `The built-in author read this as the ${family} rule family but could not handle ${analysis.unhandled.length === 1 ? 'one sentence' : `${analysis.unhandled.length} sentences`}; it writes nothing that ignores part of a requirement.`,
-      notUnderstood: analysis.unhandled.map((clause) => ({ sentence: clause.text, reason: sentenceReason(clause.text, family) })),
+      notUnderstood: analysis.unhandled.map((clause) => ({ sentence: clause.text, reason: sentenceReason(agent, clause.text, family) })),
     };
   }
-  const { tokens } = accountingGaps(analysis.accounts);
+  const { tokens } = agent.accountingGaps(analysis.accounts);
   if (tokens.length > 0) {
     const sentences = [...new Set(tokens.map(({ clause }) => clause.text))];
     const parts = tokens.length === 1 ? 'one part' : `${tokens.length} parts`;
-    const named = (sentence: string) => tokens.filter(({ clause }) => clause.text === sentence).map(({ token }) => describeToken(token)).join(', ');
+    const named = (sentence: string) => tokens.filter(({ clause }) => clause.text === sentence).map(({ token }) => agent.describeToken(token)).join(', ');
     return {
       reason: `The built-in author read this as the ${family} rule family but could not account for ${parts} of it; ` +
         'it writes nothing that ignores part of a requirement.',
@@ -101,8 +104,8 @@ function offlineGiveUp(analysis: Analysis): Omit<AuthorOutcome, 'nextSteps'> {
   return { reason: `The requirement cannot be met as written: ${problems.join('; ') || 'the template did not pass its own fixtures'}.`, notUnderstood: [] };
 }
 
-function sentenceReason(sentence: string, family: string): string {
-  const other = RECOGNIZERS.find((recognizer) => recognizer.family !== family && recognizer.keywords.some((keyword) => new RegExp(keyword.source, keyword.flags.replace('g', '')).test(sentence)));
+function sentenceReason(agent: Agent, sentence: string, family: string): string {
+  const other = agent.RECOGNIZERS.find((recognizer) => recognizer.family !== family && recognizer.keywords.some((keyword) => new RegExp(keyword.source, keyword.flags.replace('g', '')).test(sentence)));
   return other ? `it looks like the ${other.family} rule family, a separate function` : `no rule of the ${family} family reads it`;
 }
 

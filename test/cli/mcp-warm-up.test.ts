@@ -1,8 +1,8 @@
 // `joinery mcp` start order: the server answers `initialize` without starting the sandbox or the compiler,
 // and starts both (executor processes, TypeScript's native compiler) as soon as the client says
 // `initialized`, so the first run_function and check_function find them warm. Before `initialized` the
-// process has loaded neither TypeScript nor isolated-vm (recorded by the import recorder of
-// startup-imports.test.ts): loading TypeScript's client cost `initialize` about 40 ms. Processes are read
+// process has loaded neither TypeScript, isolated-vm nor the offline author (recorded by the import
+// recorder of startup-imports.test.ts): TypeScript's client cost `initialize` about 40 ms, the author 40. Processes are read
 // from /proc: Linux only.
 
 import { spawn } from 'node:child_process';
@@ -62,6 +62,11 @@ describe.skipIf(process.platform !== 'linux')('joinery mcp start order', { timeo
       const loaded = readFileSync(importLog, 'utf8').split('\n');
       expect(loaded.filter((line) => /node_modules\/(typescript|isolated-vm)/.test(line))).toEqual([]);
       expect(loaded.some((line) => line.includes('better-sqlite3')), 'the recorder saw the store open').toBe(true);
+      // The offline author (half a megabyte) loads on the first author_function: esbuild names each source
+      // file it bundled in a comment, so no loaded file of dist/ may hold the offline model's.
+      const distFiles = [...new Set(loaded.filter((line) => line.startsWith('file:') && /\/dist\/.+\.js$/.test(line)).map((line) => fileURLToPath(line)))];
+      expect(distFiles.length).toBeGreaterThan(0);
+      expect(distFiles.filter((file) => readFileSync(file, 'utf8').includes('// agent/offline/offline-model.ts'))).toEqual([]);
 
       send({ method: 'notifications/initialized' });
       const warm = await until(() => {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { RECOGNIZERS } from '../../agent/index.ts';
 import { closestTemplate } from '../../mcp-server/prompts/closest-template.ts';
 import { createHarness, templates } from './harness.ts';
 
@@ -31,7 +32,7 @@ const attached = async (args: Record<string, string>) => {
 describe('choosing a template', () => {
   it('picks the labelled family for most eval requirements and a wrong one for none', () => {
     const outcomes = cases.map(({ family, requirement }) => {
-      const chosen = closestTemplate(requirement, templates)?.family;
+      const chosen = closestTemplate(requirement, templates, RECOGNIZERS)?.family;
       return chosen === family ? 'right' : chosen === undefined ? 'none' : `wrong: ${family} → ${chosen}`;
     });
     expect(outcomes.filter((outcome) => outcome.startsWith('wrong'))).toEqual([]);
