@@ -28,8 +28,10 @@ const INSTRUCTIONS = [
   'spec 64 KB, requirement 20,000 characters, event 256 KB.',
 ].join(' ');
 
-// Built once: every session's server (one per HTTP session) lists the same tools.
-const LISTINGS = new Map(TOOLS.map((tool) => [tool.name, toolListing(tool)]));
+// Built once, on the first tools/list: every session's server (one per HTTP session) lists the same tools,
+// and converting 26 tools' schemas takes about 25 ms that `initialize` need not wait for.
+let listings: Map<string, ReturnType<typeof toolListing>> | undefined;
+const listingsOf = () => (listings ??= new Map(TOOLS.map((tool) => [tool.name, toolListing(tool)])));
 const BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
 
 export function createServer(deps: McpServerDeps): { server: McpServer; close(): Promise<void> } {
@@ -57,7 +59,7 @@ export function createServer(deps: McpServerDeps): { server: McpServer; close():
   server.server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
     const principal = principalOf(extra, boundDeps);
     const visible = principal ? TOOLS.filter((tool) => mayUse(principal.role, tool.roles)) : [];
-    return { tools: visible.map((tool) => LISTINGS.get(tool.name)).filter((listing) => listing !== undefined) };
+    return { tools: visible.map((tool) => listingsOf().get(tool.name)).filter((listing) => listing !== undefined) };
   });
   server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const tool = BY_NAME.get(request.params.name);
